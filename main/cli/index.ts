@@ -1,0 +1,76 @@
+/**
+ * The `box-companion` CLI: global options, command lookup, exit codes. Commands live in
+ * main/cli/commands/, one file each, over the same core as the desktop app.
+ */
+import { resolveHome } from '../core/home';
+import { EXIT_CODES, type CliCommand } from './command';
+import { COMMANDS } from './commands';
+import { generalHelp } from './help';
+import { createCliOutput } from './output';
+
+interface GlobalOptions {
+  home: string | undefined;
+  json: boolean;
+  help: boolean;
+  rest: string[];
+}
+
+/** Takes the global options out wherever they stand, leaving the command and its own options. */
+export function splitGlobalOptions(argv: readonly string[]): GlobalOptions | { error: string } {
+  const options: GlobalOptions = { home: undefined, json: false, help: false, rest: [] };
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index]!;
+    if (arg === '--json') options.json = true;
+    else if (arg === '--help' || arg === '-h') options.help = true;
+    else if (arg === '--home') {
+      const value = argv[++index];
+      if (!value || value.startsWith('--')) return { error: '--home needs a folder: --home DIR' };
+      options.home = value;
+    } else if (arg.startsWith('--home=')) options.home = arg.slice('--home='.length);
+    else options.rest.push(arg);
+  }
+  return options;
+}
+
+function stopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const parsed = splitGlobalOptions(argv);
+  const out = createCliOutput('json' in parsed ? parsed.json : argv.includes('--json'));
+  if ('error' in parsed) {
+    out.error(parsed.error, 'usage');
+    return EXIT_CODES.usage;
+  }
+  const [name, ...rest] = parsed.rest;
+  const find = (wanted: string | undefined): CliCommand | undefined => COMMANDS.find((command) => command.name === wanted);
+
+  if (name === undefined || name === 'help') {
+    const target = rest[0];
+    if (target && find(target)) process.stdout.write(find(target)!.usage + '\n');
+    else if (target) {
+      out.error(`unknown command "${target}". Run box-companion --help for the list.`, 'usage');
+      return EXIT_CODES.usage;
+    } else process.stdout.write(generalHelp(COMMANDS));
+    return name === undefined && !parsed.help ? EXIT_CODES.usage : EXIT_CODES.ok;
+  }
+  const command = find(name);
+  if (!command) {
+    out.error(`unknown command "${name}". Run box-companion --help for the list.`, 'usage');
+    return EXIT_CODES.usage;
+  }
+  if (parsed.help) {
+    process.stdout.write(command.usage + '\n');
+    return EXIT_CODES.ok;
+  }
+  try {
+    return await command.run({ home: resolveHome(parsed.home), out, argv: rest, stopSignal: stopSignal() });
+  } catch (error) {
+    out.error(error instanceof Error ? error.message : String(error), 'internal');
+    return EXIT_CODES.internal;
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * The core behind the bridge: one handler per contract call, and the event streams. It knows
+ * nothing about transports; Electron IPC and the test WebSocket both drive it through
+ * dispatch.ts.
+ */
+import { EventEmitter } from 'node:events';
+import type { AppInfo, CallResults, EventPayloads, ValidCallArgs } from '../../../common/bridge/contract';
+import type { CallName, EventName } from '../../../common/bridge/names';
+import type { SecretStore } from '../keychain/secret-store';
+import type { SettingsStore } from '../settings/settings-store';
+import { APP_NAME, APP_VERSION } from '../version';
+
+export type Handlers = { [N in CallName]: (args: ValidCallArgs<N>) => Promise<CallResults[N]> };
+
+export interface CoreServices {
+  home: string;
+  runtime: AppInfo['runtime'];
+  secrets: SecretStore;
+  settings: SettingsStore;
+}
+
+/** Typed main→renderer event streams; transports subscribe and forward. */
+export class CoreEvents {
+  private readonly emitter = new EventEmitter();
+  emit<E extends EventName>(event: E, payload: EventPayloads[E]): void {
+    this.emitter.emit(event, payload);
+  }
+  on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void {
+    this.emitter.on(event, listener);
+    return () => this.emitter.off(event, listener);
+  }
+}
+
+export interface Core {
+  handlers: Handlers;
+  events: CoreEvents;
+  dispose(): void;
+}
+
+export function createCore(services: CoreServices): Core {
+  const events = new CoreEvents();
+  const unsubscribe = services.settings.onChange((settings) => events.emit('settingsChanged', settings));
+
+  const handlers: Handlers = {
+    async getAppInfo() {
+      return {
+        name: APP_NAME,
+        version: APP_VERSION,
+        runtime: services.runtime,
+        platform: process.platform,
+        home: services.home,
+        keychain: await services.secrets.status(),
+      };
+    },
+    async getSettings() {
+      return services.settings.get();
+    },
+    async updateSettings(patch) {
+      return services.settings.update(patch);
+    },
+  };
+
+  return { handlers, events, dispose: unsubscribe };
+}

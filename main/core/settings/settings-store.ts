@@ -1,0 +1,61 @@
+/**
+ * Settings behind one small interface. The desktop app backs it with electron-store, the CLI
+ * and tests with conf (the library electron-store is built on): both get the options from
+ * settingsStoreOptions(), so they read and write the same file under the app home.
+ */
+import { EventEmitter } from 'node:events';
+import { DEFAULT_SETTINGS, settingsSchema, type Settings, type SettingsPatch } from '../../../common/settings';
+
+/** The part of conf's API we use; electron-store's instances have it too. */
+export interface ConfLike {
+  readonly store: Record<string, unknown>;
+  set(object: Record<string, unknown>): void;
+  readonly path: string;
+}
+
+export const SETTINGS_FILE_NAME = 'settings';
+
+export function settingsStoreOptions(home: string) {
+  return {
+    cwd: home,
+    configName: SETTINGS_FILE_NAME,
+    projectName: 'box-connect-companion',
+    defaults: DEFAULT_SETTINGS as Record<string, unknown>,
+    clearInvalidConfig: false,
+  };
+}
+
+export interface SettingsStore {
+  get(): Settings;
+  update(patch: SettingsPatch): Settings;
+  onChange(listener: (settings: Settings) => void): () => void;
+  readonly filePath: string;
+}
+
+export class ConfSettingsStore implements SettingsStore {
+  private readonly events = new EventEmitter();
+
+  constructor(private readonly conf: ConfLike) {}
+
+  get filePath(): string {
+    return this.conf.path;
+  }
+
+  get(): Settings {
+    // A file edited by hand may hold anything: fall back to defaults field by field.
+    const parsed = settingsSchema.safeParse(this.conf.store);
+    return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS };
+  }
+
+  update(patch: SettingsPatch): Settings {
+    const next = settingsSchema.parse({ ...this.get(), ...patch });
+    this.conf.set(next as Record<string, unknown>);
+    this.events.emit('change', next);
+    return next;
+  }
+
+  onChange(listener: (settings: Settings) => void): () => void {
+    this.events.on('change', listener);
+    return () => this.events.off('change', listener);
+  }
+}

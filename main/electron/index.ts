@@ -1,0 +1,34 @@
+/**
+ * The Electron shell: app lifecycle only. Everything the app does lives in main/core and runs
+ * in plain Node; this folder is the only place (with preload/) that imports 'electron'.
+ */
+import { app } from 'electron';
+import { createCore } from '../core/bridge/handlers';
+import { KeytarSecretStore } from '../core/keychain/keytar-store';
+import { applyAppHome } from './home';
+import { registerBridge } from './ipc';
+import { hardenSessions, hardenWebContents } from './security';
+import { createElectronSettingsStore } from './settings';
+import { createMainWindow } from './window';
+
+// One instance per app home: a second launch focuses the first window instead.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  const home = applyAppHome();
+  app.on('web-contents-created', (_, contents) => hardenWebContents(contents));
+
+  void app.whenReady().then(() => {
+    hardenSessions();
+    const core = createCore({ home, runtime: 'electron', secrets: new KeytarSecretStore(), settings: createElectronSettingsStore(home) });
+    const window = createMainWindow();
+    registerBridge(core, window);
+
+    app.on('second-instance', () => {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    });
+  });
+
+  app.on('window-all-closed', () => app.quit());
+}

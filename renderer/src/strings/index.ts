@@ -1,0 +1,4 @@
+import { en } from './en';
+
+/** The strings of the UI language; English is the only one for now. */
+export const t = en;
