@@ -54,7 +54,7 @@ describe('keychain (real Secret Service in a private gnome-keyring)', () => {
       let refused = null;
       try { await store.set('a', 'secret-value'); } catch (e) { refused = e.name + ': ' + e.message; }
       console.log(JSON.stringify({ status, refused }));`;
-    const env = { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' };
+    const env: NodeJS.ProcessEnv = { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' };
     delete env.DISPLAY;
     const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { env, encoding: 'utf8', timeout: 20_000 });
     expect(child.status, child.stderr).toBe(0);
