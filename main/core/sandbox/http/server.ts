@@ -1,0 +1,147 @@
+/**
+ * The sandbox's HTTP server: one origin on 127.0.0.1 for /2.0, /oauth2, the consent page,
+ * download URLs and the control API. /2.0 requests go through faults → bearer auth → As-User →
+ * rate limit, in that order, like a gateway in front of Box's services.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { World } from '../state/world';
+import { boxError, sendJson, type Ctx } from './context';
+import { authenticate } from './auth';
+import { FaultInjector, RateLimiter } from './limits';
+import { ParamError, sendParamError } from './params';
+import { Router } from './router';
+import { getMe, getUser, listUsers } from '../routes/users';
+import { folderCollaborations, getFolder, listItems } from '../routes/folders';
+import { download, fileCollaborations, fileContent, getFile } from '../routes/files';
+import { getEvents } from '../routes/events';
+import { revoke, token } from '../routes/oauth';
+import { authorizePage, authorizeSubmit } from '../routes/authorize';
+import { control, listTokens, truth, truthEvents, truthFile, truthFiles } from '../routes/control';
+import type { LiveActivity } from '../state/activity';
+
+export interface ServerDeps {
+  world: World;
+  live: LiveActivity;
+  signInUser: () => number;
+}
+
+export interface StartedServer {
+  server: Server;
+  origin: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(deps: ServerDeps, port: number): Promise<StartedServer> {
+  const { world } = deps;
+  const limiter = new RateLimiter(world);
+  const faults = new FaultInjector(world);
+  const api = new Router()
+    .on('GET', '/2.0/users/me', getMe)
+    .on('GET', '/2.0/users', listUsers)
+    .on('GET', '/2.0/users/:id', getUser)
+    .on('GET', '/2.0/folders/:id', getFolder)
+    .on('GET', '/2.0/folders/:id/items', listItems)
+    .on('GET', '/2.0/folders/:id/collaborations', folderCollaborations)
+    .on('GET', '/2.0/files/:id', getFile)
+    .on('GET', '/2.0/files/:id/content', fileContent)
+    .on('GET', '/2.0/files/:id/collaborations', fileCollaborations)
+    .on('GET', '/2.0/events', getEvents);
+  const ctl = { live: deps.live, limiter };
+  const other = new Router()
+    .on('GET', '/api/oauth2/authorize', (ctx) => authorizePage(ctx, deps.signInUser()))
+    .on('POST', '/api/oauth2/authorize', authorizeSubmit)
+    .on('POST', '/oauth2/token', token)
+    .on('POST', '/oauth2/revoke', revoke)
+    .on('GET', '/d/1/:sig/download', download)
+    .on('GET', '/_sandbox', truth)
+    .on('GET', '/_sandbox/truth', truth)
+    .on('GET', '/_sandbox/truth/files', truthFiles)
+    .on('GET', '/_sandbox/truth/files/:id', truthFile)
+    .on('GET', '/_sandbox/truth/events', truthEvents)
+    .on('GET', '/_sandbox/tokens', listTokens)
+    .on('POST', '/_sandbox/activity', (ctx) => control(ctx, ctl, 'activity'))
+    .on('POST', '/_sandbox/activity/stream', (ctx) => control(ctx, ctl, 'activity-stream'))
+    .on('POST', '/_sandbox/users/:id/role', (ctx) => control(ctx, ctl, 'role'))
+    .on('POST', '/_sandbox/app', (ctx) => control(ctx, ctl, 'app'))
+    .on('POST', '/_sandbox/enterprise', (ctx) => control(ctx, ctl, 'enterprise'))
+    .on('POST', '/_sandbox/tokens/expire', (ctx) => control(ctx, ctl, 'expire'))
+    .on('POST', '/_sandbox/tokens/revoke', (ctx) => control(ctx, ctl, 'revoke'))
+    .on('POST', '/_sandbox/limits', (ctx) => control(ctx, ctl, 'limits'))
+    .on('POST', '/_sandbox/faults', (ctx) => control(ctx, ctl, 'faults'))
+    .on('POST', '/_sandbox/clock', (ctx) => control(ctx, ctl, 'clock'));
+
+  let origin = '';
+  let seq = 0;
+  const idPrefix = randomBytes(4).toString('hex');
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', origin);
+    const ctx: Ctx = {
+      req, res, url, q: url.searchParams, origin, world, params: {}, malformed: false,
+      requestId: `${idPrefix}${(++seq).toString(16).padStart(8, '0')}`,
+    };
+    const path = url.pathname.replace(/\/+$/, '') || '/';
+    if (path.startsWith('/2.0/')) return handleApi(ctx, path);
+    if (path === '/_sandbox' || path.startsWith('/_sandbox/')) {
+      // Loopback only, and not from a page of another origin (DNS rebinding, CSRF).
+      const remote = req.socket.remoteAddress ?? '';
+      const from = req.headers.origin;
+      if (!['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(remote) || (from !== undefined && from !== origin)) {
+        return boxError(ctx, 403, 'forbidden', 'The control API is for local tools only');
+      }
+    }
+    const m = other.match(req.method ?? 'GET', path);
+    if (m === 'method') return boxError(ctx, 405, 'method_not_allowed', 'Method Not Allowed');
+    if (!m) return boxError(ctx, 404, 'not_found', 'Not Found');
+    ctx.params = m.params;
+    await m.handler(ctx);
+  }
+
+  async function handleApi(ctx: Ctx, path: string): Promise<void> {
+    const latency = world.faults.latencyMs;
+    if (latency > 0) await new Promise((r) => setTimeout(r, latency));
+    const fault = faults.draw();
+    if (fault === 'drop') return void ctx.req.socket.destroy();
+    if (fault === 'error') {
+      const [status, code, message] = faults.errorStatus();
+      return boxError(ctx, status, code, message);
+    }
+    ctx.malformed = fault === 'malformed';
+    const m = api.match(ctx.req.method ?? 'GET', path);
+    if (!authenticate(ctx) || !ctx.auth) return;
+    const wait = limiter.take(ctx.auth.user);
+    if (wait > 0) return boxError(ctx, 429, 'rate_limit_exceeded', 'Request rate limit exceeded, please try again later', { headers: { 'retry-after': String(wait) } });
+    if (m === 'method') return boxError(ctx, 405, 'method_not_allowed', 'Method Not Allowed');
+    if (!m) return boxError(ctx, 404, 'not_found', 'Not Found');
+    ctx.params = m.params;
+    await m.handler(ctx);
+  }
+
+  const server = createServer({ keepAlive: true }, (req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      if (e instanceof ParamError) return sendParamError(ctxFor(req, res), e);
+      if (res.headersSent) return void res.destroy();
+      sendJson(ctxFor(req, res), 500, { type: 'error', status: 500, code: 'internal_server_error', message: String(e instanceof Error ? e.message : e), help_url: 'http://developers.box.com/docs/#errors', request_id: 'sandbox' });
+    });
+  });
+  const ctxFor = (req: IncomingMessage, res: ServerResponse): Ctx => ({
+    req, res, url: new URL('http://127.0.0.1/'), q: new URLSearchParams(), origin, world, params: {}, malformed: false, requestId: `${idPrefix}err${++seq}`,
+  });
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    server,
+    origin,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,202 @@
+/**
+ * The control API under /_sandbox/ (never in Box's namespace), for tests and rehearsals:
+ * ground truth, activity injection, roles, app and enterprise settings, token expiry and
+ * revocation, rate limits, faults and the clock. Loopback only; POSTs must be JSON, which a
+ * web page cannot send cross-origin without a preflight the sandbox never grants.
+ */
+import type { Ctx } from '../http/context';
+import { boxError, readBody, sendJson, isoTime } from '../http/context';
+import { ACTIVITY_TYPES, ActivityError, applyActivity, type ActivityType, type LiveActivity } from '../state/activity';
+import { ALL_SCOPES } from '../state/world';
+import { fileIdOf, fileIndexById, generateFile, generateFileCollabs } from '../generator/files';
+import { folderIdOf, folderName } from '../generator/tree';
+import { generateText } from '../generator/content';
+import { userIndexById, type Role } from '../generator/users';
+import { eventJson } from '../views/events';
+import type { RateLimiter } from '../http/limits';
+
+export interface ControlDeps {
+  live: LiveActivity;
+  limiter: RateLimiter;
+}
+
+type Json = Record<string, unknown>;
+
+async function jsonBody(ctx: Ctx): Promise<Json | null> {
+  if (!String(ctx.req.headers['content-type'] ?? '').startsWith('application/json')) {
+    boxError(ctx, 415, 'bad_request', 'Control requests must be application/json');
+    return null;
+  }
+  try {
+    const text = await readBody(ctx.req);
+    const v: unknown = text ? JSON.parse(text) : {};
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) return v as Json;
+  } catch {
+    /* fall through */
+  }
+  boxError(ctx, 400, 'bad_request', 'Body must be a JSON object');
+  return null;
+}
+
+function num(v: unknown, name: string, min = 0, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) throw new ActivityError(`${name} must be a number between ${min} and ${max}`);
+  return v;
+}
+
+export function truth(ctx: Ctx): void {
+  const w = ctx.world;
+  const t = w.ent.tree;
+  let trashed = 0;
+  for (const l of w.trashed.values()) trashed += l.length;
+  sendJson(ctx, 200, {
+    seed: w.ent.seed,
+    enterprise: w.settings.hasEnterprise ? { id: w.ent.identity.id, name: w.ent.identity.name } : null,
+    counts: { users: w.ent.users.length, folders: t.folderCount, files: w.ent.space.files - trashed, trashed, events: w.eventCount() },
+    users: w.ent.users.map((u) => ({ id: u.id, name: u.name, login: u.login, role: w.roleOf(u.index), external: u.external })),
+    bigFolder: { id: folderIdOf(t, t.bigFolder), name: folderName(t, t.bigFolder), owner_id: w.ent.users[t.owner[t.bigFolder] ?? 0]?.id, items: t.fileCount[t.bigFolder] },
+    history: { from: isoTime(w.ent.history.start), to: isoTime(w.ent.history.end), count: w.ent.history.count },
+    app: { client_id: w.app.clientId, allowed: w.appAllowed(), disabled_by_admin: w.app.disabledByAdmin, scopes: [...w.app.scopes], as_user: w.app.asUserEnabled },
+    settings: { restrict_unpublished: w.settings.restrictUnpublished, allowed_client_ids: [...w.settings.allowedClientIds] },
+    rate_limit_per_second: w.rateLimitPerSecond,
+    faults: w.faults,
+    now: isoTime(w.now()),
+  });
+}
+
+/** Every file's id, owner and folder, paged by offset (up to 10,000 per page). */
+export function truthFiles(ctx: Ctx): void {
+  const w = ctx.world;
+  const offset = Math.max(0, Number(ctx.q.get('offset') ?? 0) || 0);
+  const limit = Math.min(10_000, Math.max(1, Number(ctx.q.get('limit') ?? 1000) || 1000));
+  const entries: Json[] = [];
+  for (let k = offset; k < Math.min(w.ent.space.files, offset + limit); k++) {
+    const g = generateFile(w.ent.space, k);
+    const o = w.overrides.get(k);
+    const collabs = o?.collabs ?? generateFileCollabs(w.ent.space, k, g.owner);
+    entries.push({ id: fileIdOf(w.ent.space, k), owner_id: w.ent.users[g.owner]?.id, folder_id: folderIdOf(w.ent.tree, g.folder), ext: g.ext, shared: (o && 'link' in o ? o.link : g.link)?.access ?? null, collaborations: collabs.length, trashed: o?.trashedAt != null });
+  }
+  sendJson(ctx, 200, { total_count: w.ent.space.files, offset, limit, entries });
+}
+
+/** One file's truth, including which sensitive data its text holds. */
+export function truthFile(ctx: Ctx): void {
+  const w = ctx.world;
+  const f = w.file(fileIndexById(w.ent.space, ctx.params.id ?? ''));
+  if (!f) return boxError(ctx, 404, 'not_found', 'Not Found');
+  const sensitive = f.gen.hasText ? generateText(w.ent.seed, f.gen.k, f.gen.ext, f.version, w.ent.users[f.gen.owner]?.login ?? '').truth : null;
+  sendJson(ctx, 200, {
+    id: f.id, name: f.name, owner_id: w.ent.users[f.gen.owner]?.id, folder_id: folderIdOf(w.ent.tree, f.gen.folder),
+    version: f.version, size: f.bytes().size, sha1: f.bytes().sha1, has_text: f.gen.hasText, sensitive,
+    shared_link: f.link ? { access: f.link.access, effective_access: f.link.effectiveAccess } : null,
+    collaborators: f.collabs.map((c) => w.ent.users[c.userIndex]?.id), trashed: f.trashedAt !== null,
+  });
+}
+
+/** Events with created_at in [after, before), at most 10,000. */
+export function truthEvents(ctx: Ctx): void {
+  const w = ctx.world;
+  const after = Date.parse(ctx.q.get('after') ?? '') || 0;
+  const before = Date.parse(ctx.q.get('before') ?? '') || Number.POSITIVE_INFINITY;
+  const entries: Json[] = [];
+  for (let o = w.ordinalAtOrAfter(after); o < w.eventCount() && entries.length < 10_000; o++) {
+    const e = w.eventAt(o);
+    if (!e || e.time >= before) break;
+    entries.push(eventJson(w, e));
+  }
+  sendJson(ctx, 200, { count: entries.length, entries });
+}
+
+export function listTokens(ctx: Ctx): void {
+  const w = ctx.world;
+  const now = w.now();
+  const entries = [...w.tokens.tokens.values()].map((t) => ({
+    token: t.value, kind: t.kind, user_id: w.ent.users[t.userIndex]?.id, client_id: t.clientId, scopes: t.scopes,
+    state: w.tokens.stateOf(t, now), reason: t.reason ?? null, grant_id: t.grantId, issued_at: isoTime(t.issuedAt), expires_at: isoTime(t.expiresAt),
+  }));
+  sendJson(ctx, 200, { entries });
+}
+
+export async function control(ctx: Ctx, deps: ControlDeps, action: string): Promise<void> {
+  const body = await jsonBody(ctx);
+  if (!body) return;
+  const w = ctx.world;
+  try {
+    switch (action) {
+      case 'activity': {
+        const k = fileIndexById(w.ent.space, String(body.file_id ?? ''));
+        const type = String(body.event_type ?? 'EDIT') as ActivityType;
+        if (!ACTIVITY_TYPES.includes(type)) throw new ActivityError(`event_type must be one of ${ACTIVITY_TYPES.join(', ')}`);
+        const actor = body.user_id === undefined ? undefined : userIndexById(w.ent.users, String(body.user_id));
+        if (actor !== undefined && actor < 0) throw new ActivityError('unknown user_id');
+        const access = body.access as 'open' | 'company' | 'collaborators' | undefined;
+        const e = applyActivity(w, { fileIndex: k, type, actor, access });
+        return sendJson(ctx, 200, { event: eventJson(w, e), stream_position: String(e.ordinal) });
+      }
+      case 'activity-stream': {
+        // {burst: n} produces n live activities at once, so tests need not wait for the timer.
+        const burst = num(body.burst, 'burst', 0, 100_000) ?? 0;
+        let produced = 0;
+        for (let i = 0; i < burst; i++) if (deps.live.one()) produced++;
+        if (body.per_second !== undefined) deps.live.start(num(body.per_second, 'per_second', 0, 10_000) ?? 0);
+        return sendJson(ctx, 200, { per_second: body.per_second ?? null, produced });
+      }
+      case 'role': {
+        const i = userIndexById(w.ent.users, ctx.params.id ?? '');
+        const role = body.role as Role;
+        if (i < 0 || w.ent.users[i]?.external) throw new ActivityError('unknown or external user');
+        if (!['admin', 'coadmin', 'user'].includes(role)) throw new ActivityError('role must be admin, coadmin or user');
+        w.roles.set(i, role);
+        return sendJson(ctx, 200, { id: w.ent.users[i]?.id, role });
+      }
+      case 'app': {
+        if (body.enabled !== undefined) w.app.disabledByAdmin = body.enabled === false;
+        if (Array.isArray(body.scopes)) {
+          const bad = body.scopes.filter((s) => !(ALL_SCOPES as readonly unknown[]).includes(s));
+          if (bad.length) throw new ActivityError(`unknown scopes: ${bad.join(', ')}`);
+          w.app.scopes = new Set(body.scopes as string[]);
+        }
+        if (body.as_user !== undefined) w.app.asUserEnabled = body.as_user === true;
+        // Removing the app from the enterprise ends every sign-in made with it.
+        const revoked = body.removed === true ? w.tokens.revokeWhere((t) => t.clientId === w.app.clientId, 'app_removed') : 0;
+        return sendJson(ctx, 200, { allowed: w.appAllowed(), disabled_by_admin: w.app.disabledByAdmin, scopes: [...w.app.scopes], as_user: w.app.asUserEnabled, revoked });
+      }
+      case 'enterprise':
+        if (body.restrict_unpublished !== undefined) w.settings.restrictUnpublished = body.restrict_unpublished === true;
+        if (Array.isArray(body.allowed_client_ids)) w.settings.allowedClientIds = new Set(body.allowed_client_ids.map(String));
+        return sendJson(ctx, 200, { restrict_unpublished: w.settings.restrictUnpublished, allowed_client_ids: [...w.settings.allowedClientIds], app_allowed: w.appAllowed() });
+      case 'expire':
+      case 'revoke': {
+        const match = tokenFilter(ctx, body);
+        const n = action === 'expire' ? w.tokens.expireWhere(match, w.now()) : w.tokens.revokeWhere(match, 'revoked_by_control');
+        return sendJson(ctx, 200, { [action === 'expire' ? 'expired' : 'revoked']: n });
+      }
+      case 'limits':
+        w.rateLimitPerSecond = num(body.rate_limit_per_second, 'rate_limit_per_second', 0, 1e6) ?? 0;
+        deps.limiter.reset();
+        return sendJson(ctx, 200, { rate_limit_per_second: w.rateLimitPerSecond });
+      case 'faults':
+        w.faults.latencyMs = num(body.latency_ms, 'latency_ms', 0, 60_000) ?? w.faults.latencyMs;
+        w.faults.errorRate = num(body.error_rate, 'error_rate', 0, 1) ?? w.faults.errorRate;
+        w.faults.dropRate = num(body.drop_rate, 'drop_rate', 0, 1) ?? w.faults.dropRate;
+        w.faults.malformedRate = num(body.malformed_rate, 'malformed_rate', 0, 1) ?? w.faults.malformedRate;
+        return sendJson(ctx, 200, { ...w.faults });
+      case 'clock':
+        w.clock.advance(num(body.advance_seconds ?? body.advanceSeconds, 'advance_seconds', 0, 10 * 365 * 86_400) ?? 0);
+        return sendJson(ctx, 200, { now: isoTime(w.now()) });
+      default:
+        return boxError(ctx, 404, 'not_found', 'Unknown control action');
+    }
+  } catch (e) {
+    if (e instanceof ActivityError) return boxError(ctx, 400, 'bad_request', e.message);
+    throw e;
+  }
+}
+
+/** {token} selects one token; {user_id} and/or {kind} select many; {} selects all. */
+function tokenFilter(ctx: Ctx, body: Json) {
+  const w = ctx.world;
+  const user = body.user_id === undefined ? undefined : userIndexById(w.ent.users, String(body.user_id));
+  return (t: { value: string; kind: string; userIndex: number }) =>
+    (body.token === undefined || t.value === body.token) && (body.kind === undefined || t.kind === body.kind) && (user === undefined || t.userIndex === user);
+}

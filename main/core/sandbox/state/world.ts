@@ -1,0 +1,176 @@
+/**
+ * Everything that can change after start-up, on top of the generated enterprise: roles, app
+ * and enterprise settings, per-file overrides, live events, tokens, faults. Only what changed
+ * is stored; an untouched file costs nothing.
+ */
+import type { Enterprise } from '../generator/enterprise';
+import { historyEvent, historyIndexAtOrAfter, type SandboxEvent } from '../generator/events';
+import { fileBytes, fileIdOf, generateFile, generateFileCollabs, type FileBytes, type FileCollab, type GeneratedFile, type GeneratedLink } from '../generator/files';
+import type { Role } from '../generator/users';
+import { Clock } from './clock';
+import { TokenStore } from './tokens';
+
+export const ALL_SCOPES = ['root_readonly', 'root_readwrite', 'manage_managed_users', 'manage_groups', 'manage_enterprise_properties'] as const;
+
+export interface AppConfig {
+  clientId: string;
+  clientSecret: string;
+  name: string;
+  redirectUris: string[];
+  scopes: Set<string>;
+  /** App setting "Perform Actions as Users". */
+  asUserEnabled: boolean;
+  /** An admin explicitly disabled the app for the enterprise. */
+  disabledByAdmin: boolean;
+  accessTtlMs: number;
+}
+
+export interface EnterpriseSettings {
+  hasEnterprise: boolean;
+  restrictUnpublished: boolean;
+  allowedClientIds: Set<string>;
+}
+
+export interface FaultSettings {
+  latencyMs: number;
+  errorRate: number;
+  dropRate: number;
+  malformedRate: number;
+}
+
+export interface FileOverride {
+  version?: number;
+  modifiedAt?: number;
+  modifiedBy?: number;
+  name?: string;
+  link?: GeneratedLink | null;
+  collabs?: FileCollab[];
+  trashedAt?: number | null;
+}
+
+export interface CurrentFile {
+  gen: GeneratedFile;
+  id: string;
+  name: string;
+  version: number;
+  modifiedAt: number;
+  modifiedBy: number;
+  link: GeneratedLink | null;
+  collabs: FileCollab[];
+  trashedAt: number | null;
+  bytes(): FileBytes;
+}
+
+export class World {
+  readonly clock: Clock;
+  readonly tokens = new TokenStore();
+  readonly roles = new Map<number, Role>();
+  readonly overrides = new Map<number, FileOverride>();
+  /** Trashed file indices per folder, sorted: listings skip them. */
+  readonly trashed = new Map<number, number[]>();
+  readonly live: SandboxEvent[] = [];
+  readonly faults: FaultSettings = { latencyMs: 0, errorRate: 0, dropRate: 0, malformedRate: 0 };
+  rateLimitPerSecond = 0;
+
+  constructor(
+    readonly ent: Enterprise,
+    readonly app: AppConfig,
+    readonly settings: EnterpriseSettings,
+    now?: () => number,
+  ) {
+    this.clock = new Clock(now);
+  }
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  roleOf(i: number): Role {
+    if (!this.settings.hasEnterprise) return 'user';
+    return this.roles.get(i) ?? this.ent.users[i]?.role ?? 'user';
+  }
+
+  /** Box refuses an app the enterprise has not enabled (unpublished-app restriction or disabled). */
+  appAllowed(): boolean {
+    if (!this.settings.hasEnterprise) return true; // no enterprise, no admin to restrict apps
+    if (this.app.disabledByAdmin) return false;
+    return !this.settings.restrictUnpublished || this.settings.allowedClientIds.has(this.app.clientId);
+  }
+
+  file(k: number): CurrentFile | null {
+    if (k < 0 || k >= this.ent.space.files) return null;
+    const gen = generateFile(this.ent.space, k);
+    const o = this.overrides.get(k);
+    const version = o?.version ?? gen.version;
+    let cached: FileBytes | undefined;
+    const ownerLogin = this.ent.users[gen.owner]?.login ?? '';
+    return {
+      gen,
+      id: fileIdOf(this.ent.space, k),
+      name: o?.name ?? gen.name,
+      version,
+      modifiedAt: o?.modifiedAt ?? gen.modifiedAt,
+      modifiedBy: o?.modifiedBy ?? gen.modifiedBy,
+      link: o && 'link' in o ? (o.link ?? null) : gen.link,
+      collabs: o?.collabs ?? generateFileCollabs(this.ent.space, k, gen.owner),
+      trashedAt: o?.trashedAt ?? null,
+      bytes: () => (cached ??= fileBytes(this.ent.space, gen, version, ownerLogin)),
+    };
+  }
+
+  override(k: number): FileOverride {
+    let o = this.overrides.get(k);
+    if (!o) this.overrides.set(k, (o = {}));
+    return o;
+  }
+
+  setTrashed(k: number, folder: number, trashed: boolean): void {
+    const list = this.trashed.get(folder) ?? [];
+    const at = list.indexOf(k);
+    if (trashed && at < 0) {
+      list.push(k);
+      list.sort((a, b) => a - b);
+    } else if (!trashed && at >= 0) list.splice(at, 1);
+    this.trashed.set(folder, list);
+  }
+
+  // --- the event log: generated history (ordinals 0..count-1) then live events ---
+
+  eventCount(): number {
+    return this.ent.history.count + this.live.length;
+  }
+
+  eventAt(o: number): SandboxEvent | null {
+    const h = this.ent.history;
+    if (o < 0) return null;
+    if (o < h.count) return historyEvent(h, o, this.ent.picker);
+    return this.live[o - h.count] ?? null;
+  }
+
+  /** First ordinal whose event time is >= t (events are chronological by ordinal). */
+  ordinalAtOrAfter(t: number): number {
+    const h = this.ent.history;
+    if (h.count === 0 || t <= h.end) {
+      const i = historyIndexAtOrAfter(h, t);
+      if (i < h.count) return i;
+    }
+    let lo = 0;
+    let hi = this.live.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.live[mid]?.time ?? 0) < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return h.count + lo;
+  }
+
+  appendEvent(e: Omit<SandboxEvent, 'ordinal' | 'time'>): SandboxEvent {
+    const last = this.live[this.live.length - 1];
+    // Live events are appended in time order; the clock only moves forward, but two events in
+    // the same millisecond must still not go backwards.
+    const time = Math.max(this.now(), last?.time ?? 0, this.ent.history.end);
+    const ev: SandboxEvent = { ...e, ordinal: this.eventCount(), time };
+    this.live.push(ev);
+    return ev;
+  }
+}
