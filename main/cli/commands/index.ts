@@ -1,6 +1,9 @@
 /** Every `box-companion` command, in the order --help lists them. Add new commands here. */
 import type { CliCommand } from '../command';
+import connect from './connect';
+import disconnect from './disconnect';
 import sandbox from './sandbox';
+import status from './status';
 import version from './version';
 
-export const COMMANDS: readonly CliCommand[] = [version, sandbox];
+export const COMMANDS: readonly CliCommand[] = [version, sandbox, connect, status, disconnect];

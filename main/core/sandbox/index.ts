@@ -50,7 +50,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   world.faults.latencyMs = options.latencyMs ?? 0;
   const role = options.enterprise === false ? 'user' : (options.role ?? 'admin');
   const live = new LiveActivity(world);
-  const srv = await startServer({ world, live, signInUser: () => defaultSignInUser(world, role) }, options.port ?? 0);
+  let published: SandboxInfo | null = null;
+  const srv = await startServer({ world, live, signInUser: () => defaultSignInUser(world, role), info: () => published }, options.port ?? 0);
   live.start(options.activityPerSecond ?? 0);
   const signIn = defaultSignInUser(world, role);
   const o = srv.origin;
@@ -72,6 +73,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     signInUserId: ent.users[signIn]?.id ?? '',
     signInRole: world.roleOf(signIn),
   };
+  published = info;
   return {
     info,
     async close() {

@@ -25,6 +25,8 @@ export interface ServerDeps {
   world: World;
   live: LiveActivity;
   signInUser: () => number;
+  /** What `box-companion sandbox` printed, for clients given only the API URL (connect --sandbox-url). */
+  info?: () => unknown;
 }
 
 export interface StartedServer {
@@ -56,6 +58,7 @@ export async function startServer(deps: ServerDeps, port: number): Promise<Start
     .on('POST', '/oauth2/revoke', revoke)
     .on('GET', '/d/1/:sig/download', download)
     .on('GET', '/_sandbox', truth)
+    .on('GET', '/_sandbox/info', (ctx) => sendJson(ctx, 200, deps.info?.() ?? {}))
     .on('GET', '/_sandbox/truth', truth)
     .on('GET', '/_sandbox/truth/files', truthFiles)
     .on('GET', '/_sandbox/truth/files/:id', truthFile)

@@ -86,6 +86,8 @@ export async function token(ctx: Ctx): Promise<void> {
     return issue(ctx, code.userIndex, code.scopes, w.tokens.newGrantId());
   }
   const old = w.tokens.tokens.get(body.get('refresh_token') ?? '');
+  // Every presentation counts, refused or not, so tests can prove each refresh token was spent once.
+  if (old) old.presented = (old.presented ?? 0) + 1;
   if (!old || old.kind !== 'refresh' || old.clientId !== w.app.clientId || old.state !== 'active') {
     return oauthError(ctx, 'invalid_grant', 'Invalid refresh token');
   }

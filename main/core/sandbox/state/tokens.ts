@@ -20,6 +20,8 @@ export interface TokenRecord {
   /** Every token descended from one consent shares a grant id: revoke ends the whole grant. */
   grantId: number;
   reason?: string;
+  /** How many times a refresh token was presented to /oauth2/token (Box allows one use). */
+  presented?: number;
 }
 
 export interface AuthCode {

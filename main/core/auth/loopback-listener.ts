@@ -1,0 +1,182 @@
+/**
+ * The OAuth loopback redirect receiver (RFC 8252 §7.3): an HTTP listener on 127.0.0.1 only,
+ * that waits for the browser to come back from Box with `code` and `state`.
+ *
+ * Hostile or stray requests (wrong or missing state, no code, another path or method, a foreign
+ * Host header, an oversized query) get an error page and leave the flow untouched; only the
+ * first valid callback completes it, and later ones are refused. The browser is then sent to a
+ * clean `/done` page (303), so the code does not stay in the address bar or history. The listener
+ * always closes: after the result page is served (or a short linger), on timeout, on cancel.
+ * Handlers never throw: every outcome settles the pending promise instead (a bug VS Code had).
+ */
+import { timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CALLBACK_PAGE_CSP, PAGES, renderPage, type CallbackPage } from './callback-pages';
+import { SignInError } from './sign-in-error';
+
+export interface LoopbackOptions {
+  expectedState: string;
+  /** 0 (default) for an ephemeral port; a fixed one when the Box app registered it. */
+  port?: number;
+  path?: string;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** How long the listener stays up after the code arrives, to serve /done and refuse replays. */
+  lingerMs?: number;
+}
+
+export interface LoopbackListener {
+  redirectUri: string;
+  port: number;
+  /** Resolves with the authorization code of the first valid callback. */
+  code: Promise<string>;
+  /** Tells the /done page how the sign-in ended; the listener closes once it is shown. */
+  finish(outcome: 'success' | 'failed'): void;
+  close(): Promise<void>;
+  /** Resolves when the listener is closed, whatever ended it. */
+  closed: Promise<void>;
+}
+
+const MAX_URL_LENGTH = 4096;
+export const DEFAULT_SIGN_IN_TIMEOUT_MS = 5 * 60_000;
+
+export async function startLoopbackListener(options: LoopbackOptions): Promise<LoopbackListener> {
+  const path = options.path ?? '/callback';
+  let port = 0;
+  let completed = false;
+  let outcome: 'success' | 'failed' | 'denied' | null = null;
+  let settleOutcome: (value: 'success' | 'failed' | 'denied') => void = () => undefined;
+  const outcomeKnown = new Promise<'success' | 'failed' | 'denied'>((resolve) => (settleOutcome = resolve));
+  let resolveCode!: (code: string) => void;
+  let rejectCode!: (error: SignInError) => void;
+  const code = new Promise<string>((resolve, reject) => {
+    resolveCode = resolve;
+    rejectCode = reject;
+  });
+  code.catch(() => undefined); // a caller that stops listening must not crash the process
+
+  const send = (response: ServerResponse, page: CallbackPage) => {
+    response.writeHead(page.status, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': CALLBACK_PAGE_CSP,
+      'Cache-Control': 'no-store',
+      'Referrer-Policy': 'no-referrer',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    response.end(renderPage(page));
+  };
+
+  const end = (error: SignInError | null, codeValue?: string) => {
+    if (completed) return;
+    completed = true;
+    if (error) {
+      rejectCode(error);
+      settleOutcome(error.kind === 'denied' ? 'denied' : 'failed');
+    } else resolveCode(codeValue!);
+  };
+
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    if ((request.url ?? '').length > MAX_URL_LENGTH) return send(response, PAGES.tooLong);
+    if (request.headers.host !== `127.0.0.1:${port}`) return send(response, PAGES.wrongHost);
+    if (request.method !== 'GET') return send(response, PAGES.wrongMethod);
+    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+
+    if (url.pathname === '/done') {
+      const shown = await outcomeKnown;
+      send(response, shown === 'success' ? PAGES.success : shown === 'denied' ? PAGES.denied : PAGES.failed);
+      scheduleClose(0);
+      return;
+    }
+    if (url.pathname !== path) return send(response, PAGES.notFound);
+    if (completed) return send(response, PAGES.alreadyDone);
+    if (!sameSecret(url.searchParams.get('state'), options.expectedState)) return send(response, PAGES.wrongState);
+
+    const error = url.searchParams.get('error');
+    if (error) {
+      const description = url.searchParams.get('error_description');
+      end(
+        error === 'access_denied'
+          ? new SignInError('denied', 'Access was not granted: you chose Deny on Box’s page.')
+          : new SignInError('box_error', `Box refused the sign-in: ${error}${description ? ` (${description})` : ''}.`),
+      );
+    } else {
+      const codeValue = url.searchParams.get('code');
+      if (!codeValue) return send(response, PAGES.missingCode);
+      end(null, codeValue);
+    }
+    // Away from the URL that carries the code: the address bar and history keep only /done.
+    response.writeHead(303, { Location: '/done', 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
+    response.end();
+    scheduleClose(options.lingerMs ?? 5_000);
+  };
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch(() => {
+      if (!response.headersSent) send(response, PAGES.failed);
+    });
+  });
+  server.keepAliveTimeout = 1_000;
+
+  let closing: Promise<void> | null = null;
+  let closeTimer: NodeJS.Timeout | undefined;
+  const close = (): Promise<void> => {
+    closing ??= new Promise<void>((resolve) => {
+      clearTimeout(timeout);
+      clearTimeout(closeTimer);
+      options.signal?.removeEventListener('abort', onAbort);
+      end(new SignInError('cancelled', 'The sign-in was closed before Box answered.'));
+      settleOutcome(outcome ?? 'failed');
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+    return closing;
+  };
+  function scheduleClose(ms: number) {
+    clearTimeout(closeTimer);
+    closeTimer = setTimeout(() => void close(), ms);
+  }
+
+  const onAbort = () => {
+    end(new SignInError('cancelled', 'The sign-in was cancelled.'));
+    void close();
+  };
+  const timeoutMs = options.timeoutMs ?? DEFAULT_SIGN_IN_TIMEOUT_MS;
+  const timeout = setTimeout(() => {
+    end(new SignInError('timeout', `Nobody came back from Box within ${Math.round(timeoutMs / 1000)} seconds, so the sign-in was stopped.`));
+    void close();
+  }, timeoutMs);
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    });
+  } catch (error) {
+    clearTimeout(timeout);
+    const reason = (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? `port ${options.port} is already in use` : String(error);
+    throw new SignInError('listener', `The app could not listen for Box’s answer on 127.0.0.1: ${reason}.`);
+  }
+  port = (server.address() as AddressInfo).port;
+  if (options.signal?.aborted) onAbort();
+  else options.signal?.addEventListener('abort', onAbort, { once: true });
+
+  return {
+    redirectUri: `http://127.0.0.1:${port}${path}`,
+    port,
+    code,
+    finish(result) {
+      outcome = result;
+      settleOutcome(result);
+    },
+    close,
+    closed: new Promise<void>((resolve) => server.once('close', () => resolve())),
+  };
+}
+
+function sameSecret(given: string | null, expected: string): boolean {
+  if (given === null) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,104 @@
+/**
+ * The OAuth requests the SDK cannot make for us: the authorize URL with PKCE and our own
+ * authorize host, the code exchange with `code_verifier`, and revoking both tokens. (The SDK's
+ * getAuthorizeUrl always uses account.box.com and has no PKCE; its code exchange sends no
+ * verifier.) Client credentials go in the form body: Box refuses HTTP Basic.
+ */
+import type { BoxEndpoints } from './box-endpoints';
+
+export interface AuthorizeRequest {
+  clientId: string;
+  redirectUri: string;
+  state: string;
+  codeChallenge: string;
+}
+
+export function authorizeUrl(endpoints: BoxEndpoints, request: AuthorizeRequest): string {
+  const url = new URL(endpoints.authorizeUrl);
+  url.searchParams.set('response_type', 'code');
+  url.searchParams.set('client_id', request.clientId);
+  url.searchParams.set('redirect_uri', request.redirectUri);
+  url.searchParams.set('state', request.state);
+  url.searchParams.set('code_challenge', request.codeChallenge);
+  url.searchParams.set('code_challenge_method', 'S256');
+  return url.toString();
+}
+
+export interface TokenResponse {
+  access_token: string;
+  refresh_token: string;
+  expires_in: number;
+  token_type: string;
+}
+
+/** A refusal from Box's token endpoint: `error` is the OAuth code (invalid_grant, unauthorized_client…). */
+export class OAuthError extends Error {
+  constructor(
+    readonly error: string,
+    readonly description: string,
+    readonly status: number,
+  ) {
+    super(description ? `${error}: ${description}` : error);
+    this.name = 'OAuthError';
+  }
+}
+
+const TOKEN_REQUEST_TIMEOUT_MS = 30_000;
+
+async function postForm(url: string, form: Record<string, string>): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+    body: new URLSearchParams(form).toString(),
+    signal: AbortSignal.timeout(TOKEN_REQUEST_TIMEOUT_MS),
+  });
+}
+
+async function oauthError(response: Response): Promise<OAuthError> {
+  const text = await response.text();
+  try {
+    const body = JSON.parse(text) as { error?: string; error_description?: string };
+    return new OAuthError(body.error ?? `http_${response.status}`, body.error_description ?? '', response.status);
+  } catch {
+    return new OAuthError(`http_${response.status}`, 'Box answered with something that is not JSON', response.status);
+  }
+}
+
+export async function exchangeCode(
+  endpoints: BoxEndpoints,
+  credentials: { clientId: string; clientSecret: string },
+  code: string,
+  codeVerifier: string,
+  redirectUri: string,
+): Promise<TokenResponse> {
+  const response = await postForm(endpoints.tokenUrl, {
+    grant_type: 'authorization_code',
+    code,
+    code_verifier: codeVerifier,
+    redirect_uri: redirectUri,
+    client_id: credentials.clientId,
+    client_secret: credentials.clientSecret,
+  });
+  if (!response.ok) throw await oauthError(response);
+  return (await response.json()) as TokenResponse;
+}
+
+export async function refreshTokens(
+  endpoints: BoxEndpoints,
+  credentials: { clientId: string; clientSecret: string },
+  refreshToken: string,
+): Promise<TokenResponse> {
+  const response = await postForm(endpoints.tokenUrl, {
+    grant_type: 'refresh_token',
+    refresh_token: refreshToken,
+    client_id: credentials.clientId,
+    client_secret: credentials.clientSecret,
+  });
+  if (!response.ok) throw await oauthError(response);
+  return (await response.json()) as TokenResponse;
+}
+
+export async function revokeToken(endpoints: BoxEndpoints, credentials: { clientId: string; clientSecret: string }, token: string): Promise<void> {
+  const response = await postForm(endpoints.revokeUrl, { token, client_id: credentials.clientId, client_secret: credentials.clientSecret });
+  if (!response.ok) throw await oauthError(response);
+}
