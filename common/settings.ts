@@ -1,19 +1,55 @@
 /**
  * The app's settings: one schema for the Electron app (electron-store) and the CLI/tests
  * (conf). Runs everywhere (no Node, no DOM).
+ *
+ * Every field has a default, and nested objects use `prefault` so their own defaults fill in:
+ * a settings file written by an older version (with fewer fields) still loads.
  */
 import { z } from 'zod';
+import { consoleGenerationSchema, dataCenterIdSchema } from './allowlist/schemas';
 
 export const themeSchema = z.enum(['system', 'light', 'dark']);
 
+export const stepIdSchema = z.string().regex(/^[a-z0-9-]{1,40}$/, 'a step id: lowercase letters, digits and dashes');
+
+/** Ticked step ids per data center, then per console generation. */
+export const walkthroughTicksSchema = z.partialRecord(dataCenterIdSchema, z.partialRecord(consoleGenerationSchema, z.array(stepIdSchema)));
+export type WalkthroughTicks = z.infer<typeof walkthroughTicksSchema>;
+
+export const walkthroughSettingsSchema = z.object({
+  /** The data center last chosen or detected; null until the admin picks one. */
+  dataCenter: dataCenterIdSchema.nullable().default(null),
+  consoleGeneration: consoleGenerationSchema.nullable().default(null),
+  ticks: walkthroughTicksSchema.default({}),
+});
+export type WalkthroughSettings = z.infer<typeof walkthroughSettingsSchema>;
+
+export const boxAppSettingsSchema = z.object({
+  /** The client ID of the Box app the companion signs in with; null until a later step sets it. */
+  clientId: z.string().trim().min(1).max(200).nullable().default(null),
+});
+
 export const settingsSchema = z.object({
   theme: themeSchema.default('system'),
+  walkthrough: walkthroughSettingsSchema.prefault({}),
+  /** The Box app the companion signs in with; its client ID must be allowlisted too. */
+  boxApp: boxAppSettingsSchema.prefault({}),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
 
-/** What a caller may change: every field optional, nothing unknown accepted. */
-export const settingsPatchSchema = settingsSchema.partial().strict();
+/**
+ * What a caller may change: every field optional, nothing unknown accepted. Spelled out rather
+ * than `settingsSchema.partial()` because a partial field keeps its default, and a patch that
+ * filled in defaults for the fields it left out would wipe them.
+ */
+export const settingsPatchSchema = z
+  .object({
+    theme: themeSchema.optional(),
+    walkthrough: walkthroughSettingsSchema.optional(),
+    boxApp: boxAppSettingsSchema.optional(),
+  })
+  .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});

@@ -9,7 +9,11 @@
  * Runs everywhere: no Node, no DOM.
  */
 import { z } from 'zod';
-import { settingsPatchSchema, type Settings } from '../settings';
+import type { RunbookFormat } from '../allowlist/runbook-formats';
+import { consoleGenerationSchema, dataCenterIdSchema, runbookFormatSchema } from '../allowlist/schemas';
+import { settingsPatchSchema, stepIdSchema, type Settings, type WalkthroughSettings } from '../settings';
+import type { ConnectionState } from '../connection';
+import { connectionCallArgs, type ConnectionCallResults } from './connection-calls';
 import type { BridgeErrorCode } from './errors';
 import type { CallName, EventName } from './names';
 
@@ -21,6 +25,17 @@ export const callArgs = {
   getAppInfo: noArgs,
   getSettings: noArgs,
   updateSettings: settingsPatchSchema,
+  getWalkthroughState: noArgs,
+  /** Remembers the data center and/or console generation; null clears a choice. */
+  chooseWalkthrough: z
+    .object({ dataCenter: dataCenterIdSchema.nullable().optional(), consoleGeneration: consoleGenerationSchema.nullable().optional() })
+    .strict(),
+  setStepTicked: z.object({ dataCenter: dataCenterIdSchema, consoleGeneration: consoleGenerationSchema, stepId: stepIdSchema, ticked: z.boolean() }).strict(),
+  /** Clears every tick of one data center. */
+  startOver: z.object({ dataCenter: dataCenterIdSchema }).strict(),
+  /** Writes the runbook under <home>/exports/ and returns its path. */
+  exportRunbook: z.object({ dataCenter: dataCenterIdSchema, consoleGeneration: consoleGenerationSchema, format: runbookFormatSchema }).strict(),
+  ...connectionCallArgs,
 } satisfies Record<CallName, z.ZodType>;
 
 // Compile-time check that names.ts and callArgs list exactly the same calls.
@@ -50,14 +65,32 @@ export interface AppInfo {
   keychain: KeychainStatus;
 }
 
-export interface CallResults {
+/** The allowlist walkthrough's remembered choices and ticks, plus what it needs from settings. */
+export interface WalkthroughState extends WalkthroughSettings {
+  /** The client ID of the companion's own Box app when known (settings boxApp.clientId). */
+  companionClientId: string | null;
+}
+
+export interface ExportedRunbook {
+  path: string;
+  format: RunbookFormat;
+  bytes: number;
+}
+
+export interface CallResults extends ConnectionCallResults {
   getAppInfo: AppInfo;
   getSettings: Settings;
   updateSettings: Settings;
+  getWalkthroughState: WalkthroughState;
+  chooseWalkthrough: WalkthroughState;
+  setStepTicked: WalkthroughState;
+  startOver: WalkthroughState;
+  exportRunbook: ExportedRunbook;
 }
 
 export interface EventPayloads {
   settingsChanged: Settings;
+  connectionChanged: ConnectionState;
 }
 
 export type CallArgs<N extends CallName> = z.input<(typeof callArgs)[N]>;

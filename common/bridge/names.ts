@@ -3,8 +3,23 @@
  * preload can build its `window.boxCompanion` object without bundling the validator.
  * contract.ts checks at compile time that these lists match the schemas exactly.
  */
-export const CALL_NAMES = ['getAppInfo', 'getSettings', 'updateSettings'] as const;
-export const EVENT_NAMES = ['settingsChanged'] as const;
+export const CALL_NAMES = [
+  'getAppInfo',
+  'getSettings',
+  'updateSettings',
+  'getWalkthroughState',
+  'chooseWalkthrough',
+  'setStepTicked',
+  'startOver',
+  'exportRunbook',
+  'getConnection',
+  'useSandboxEnterprise',
+  'registerBoxApp',
+  'connect',
+  'cancelSignIn',
+  'disconnect',
+] as const;
+export const EVENT_NAMES = ['settingsChanged', 'connectionChanged'] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -5,4 +5,7 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { main } = await import('./index.ts');
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+// Exit as soon as the output is flushed: idle keep-alive connections (to Box or the sandbox)
+// must not hold the command open for seconds after it has finished.
+process.stdout.write('', () => process.exit(code));

@@ -1,7 +1,7 @@
 /**
  * Electron's security checklist, applied to every webContents and session:
  * no navigation away from our UI, no new windows, https links only to the system browser,
- * every permission request denied, and our CSP on every response.
+ * every permission request denied (but clipboard writes from our UI), and our CSP on every response.
  */
 import { session, shell, type WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../common/security';
@@ -25,8 +25,12 @@ export function hardenWebContents(contents: WebContents): void {
 
 export function hardenSessions(): void {
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  // Everything is denied except writing to the clipboard from our own UI: the allowlist
+  // walkthrough's "Copy key" button needs it (navigator.clipboard.writeText on a click).
+  // Reading the clipboard stays denied.
+  const isClipboardWriteFromOwnUi = (permission: string, url: string) => permission === 'clipboard-sanitized-write' && isOwnUiUrl(url, rendererUrl());
+  ses.setPermissionRequestHandler((contents, permission, callback) => callback(isClipboardWriteFromOwnUi(permission, contents.getURL())));
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isClipboardWriteFromOwnUi(permission, requestingOrigin));
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: {

@@ -2,13 +2,19 @@ import { useEffect, useState } from 'react';
 import type { AppInfo, BoxCompanionApi } from '../../common/bridge/contract';
 import type { Settings } from '../../common/settings';
 import { AboutPanel } from './screens/AboutPanel';
+import { ConnectionBadge } from './screens/connect/ConnectionBadge';
+import { ConnectScreen } from './screens/connect/ConnectScreen';
+import { WalkthroughScreen } from './screens/walkthrough/WalkthroughScreen';
 import { t } from './strings';
 import { useTheme } from './theme';
+
+type View = 'walkthrough' | 'connect' | 'about';
 
 export function App({ api }: { api: BoxCompanionApi }) {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [view, setView] = useState<View>('walkthrough');
   useTheme(settings?.theme ?? 'system');
 
   useEffect(() => {
@@ -21,10 +27,26 @@ export function App({ api }: { api: BoxCompanionApi }) {
     return api.on('settingsChanged', setSettings);
   }, [api]);
 
+  const navButton = (target: View, label: string) => (
+    <li>
+      <button type="button" className="nav-link" aria-current={view === target ? 'page' : undefined} onClick={() => setView(target)}>
+        {label}
+      </button>
+    </li>
+  );
+
   return (
     <div className="app">
       <header className="app-header">
         <h1>{t.appTitle}</h1>
+        <nav aria-label={t.nav.label}>
+          <ul>
+            {navButton('walkthrough', t.nav.walkthrough)}
+            {navButton('connect', t.nav.connect)}
+            {navButton('about', t.nav.about)}
+          </ul>
+        </nav>
+        <ConnectionBadge api={api} onOpen={() => setView('connect')} />
       </header>
       <main>
         {error && (
@@ -33,7 +55,11 @@ export function App({ api }: { api: BoxCompanionApi }) {
           </p>
         )}
         {!error && !info && <p aria-busy="true">{t.loading}</p>}
-        {info && settings && <AboutPanel info={info} settings={settings} onThemeChange={(theme) => api.updateSettings({ theme })} />}
+        {info && settings && view === 'walkthrough' && <WalkthroughScreen api={api} />}
+        {info && settings && view === 'connect' && <ConnectScreen api={api} onOpenAllowlist={() => setView('walkthrough')} />}
+        {info && settings && view === 'about' && (
+          <AboutPanel info={info} settings={settings} onThemeChange={(theme) => api.updateSettings({ theme })} />
+        )}
       </main>
     </div>
   );

@@ -10,6 +10,7 @@ test('the built UI shows what the real core reports over the bridge', async ({ p
   await page.goto(harness.url);
 
   await expect(page.getByRole('heading', { name: 'Box Connect Companion' })).toBeVisible();
+  await page.getByRole('button', { name: 'About this installation' }).click();
   await expect(page.getByTestId('app-version')).toHaveText(pkg.version);
   await expect(page.getByTestId('app-runtime')).toHaveText('harness');
   await expect(page.getByTestId('app-home')).toHaveText(harness.home);
@@ -24,6 +25,7 @@ test('the built UI shows what the real core reports over the bridge', async ({ p
 
 test('a change made in the UI goes through the core, persists, and comes back after a restart', async ({ page, harness }) => {
   await page.goto(harness.url);
+  await page.getByRole('button', { name: 'About this installation' }).click();
   await page.getByLabel('Theme').selectOption('dark');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect.poll(() => JSON.parse(readFileSync(join(harness.home, 'settings.json'), 'utf8')).theme).toBe('dark');
@@ -32,6 +34,7 @@ test('a change made in the UI goes through the core, persists, and comes back af
   const again = await startHarness(harness.home);
   try {
     await page.goto(again.url);
+    await page.getByRole('button', { name: 'About this installation' }).click();
     await expect(page.getByLabel('Theme')).toHaveValue('dark');
   } finally {
     await stopHarness(again);

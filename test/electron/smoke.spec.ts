@@ -21,12 +21,23 @@ test('the desktop app opens one sandboxed window that shows the core’s data', 
   const app = await electron.launch({ args: ['.', `--home=${home}`, '--no-sandbox'] });
   try {
     const window = await app.firstWindow();
+    await window.getByRole('button', { name: 'About this installation' }).click();
     await expect(window.getByTestId('app-version')).toHaveText(pkg.version);
     await expect(window.getByTestId('app-runtime')).toHaveText('electron');
     // No Node in the page, and only the named bridge functions on window.
     expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
     expect(await window.evaluate(() => Object.keys((window as unknown as { boxCompanion: object }).boxCompanion).sort())).toEqual(
-      ['getAppInfo', 'getSettings', 'on', 'updateSettings'].sort(),
+      [
+        'chooseWalkthrough',
+        'exportRunbook',
+        'getAppInfo',
+        'getSettings',
+        'getWalkthroughState',
+        'on',
+        'setStepTicked',
+        'startOver',
+        'updateSettings',
+      ].sort(),
     );
   } finally {
     await app.close();

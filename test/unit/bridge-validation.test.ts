@@ -3,6 +3,9 @@ import { dispatch } from '../../main/core/bridge/dispatch';
 import type { Handlers } from '../../main/core/bridge/handlers';
 import { DEFAULT_SETTINGS } from '../../common/settings';
 
+const walkthroughState = { ...DEFAULT_SETTINGS.walkthrough, companionClientId: null };
+const notConnected = { status: 'not_connected' as const };
+
 function recordingHandlers() {
   const calls: unknown[] = [];
   const handlers: Handlers = {
@@ -14,6 +17,35 @@ function recordingHandlers() {
       calls.push(patch);
       return { ...DEFAULT_SETTINGS, ...patch };
     },
+    getWalkthroughState: async () => walkthroughState,
+    chooseWalkthrough: async (choice) => {
+      calls.push(choice);
+      return walkthroughState;
+    },
+    setStepTicked: async (args) => {
+      calls.push(args);
+      return walkthroughState;
+    },
+    startOver: async (args) => {
+      calls.push(args);
+      return walkthroughState;
+    },
+    exportRunbook: async (args) => {
+      calls.push(args);
+      return { path: '/tmp/runbook', format: args.format, bytes: 0 };
+    },
+    getConnection: async () => ({ state: notConnected, sandbox: null, app: null }),
+    useSandboxEnterprise: async (args) => {
+      calls.push(args);
+      return { apiUrl: 'http://127.0.0.1:1', seed: args.seed, users: 50, files: 5000, role: args.role };
+    },
+    registerBoxApp: async (args) => {
+      calls.push(args);
+      return notConnected;
+    },
+    connect: async () => notConnected,
+    cancelSignIn: async () => notConnected,
+    disconnect: async () => ({ revoked: true }),
   };
   return { handlers, calls };
 }
@@ -51,5 +83,33 @@ describe('bridge argument validation', () => {
     expect(await dispatch(handlers, 'updateSettings', { theme: 'dark' })).toEqual({ ok: true, value: { ...DEFAULT_SETTINGS, theme: 'dark' } });
     expect(calls).toEqual([{ theme: 'dark' }]);
     expect(await dispatch(handlers, 'getAppInfo', {})).toEqual({ ok: false, error: { code: 'failed', message: 'not used' } });
+  });
+
+  it('walkthrough calls accept only known data centers, console generations, formats and fields', async () => {
+    const { handlers, calls } = recordingHandlers();
+    const badCenter = await dispatch(handlers, 'exportRunbook', { dataCenter: 'US9', consoleGeneration: 'platform', format: 'pdf' });
+    expect(!badCenter.ok && badCenter.error.message).toMatch(/^exportRunbook: invalid argument: dataCenter: .*"EU2"/);
+    const badFormat = await dispatch(handlers, 'exportRunbook', { dataCenter: 'US1', consoleGeneration: 'platform', format: 'docx' });
+    expect(!badFormat.ok && badFormat.error.message).toContain('format');
+    const extra = await dispatch(handlers, 'startOver', { dataCenter: 'US1', everything: true });
+    expect(!extra.ok && extra.error.message).toContain('everything');
+    const badStep = await dispatch(handlers, 'setStepTicked', { dataCenter: 'EU1', consoleGeneration: 'classic', stepId: '../x', ticked: true });
+    expect(!badStep.ok && badStep.error.message).toContain('stepId');
+    expect(calls).toEqual([]);
+    const good = { dataCenter: 'EU1', consoleGeneration: 'classic', stepId: 'save', ticked: true };
+    expect(await dispatch(handlers, 'setStepTicked', good)).toMatchObject({ ok: true });
+    expect(calls).toEqual([good]);
+  });
+
+  it('checks the Box app form before the secret reaches the keychain', async () => {
+    const { handlers, calls } = recordingHandlers();
+    const reply = await dispatch(handlers, 'registerBoxApp', { clientId: 'Not-A-Client-Id', clientSecret: 'short' });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(!reply.ok && reply.error.message).toContain('clientId: a Box client ID is 32 lowercase letters and digits');
+    expect(!reply.ok && reply.error.message).toContain('clientSecret: a Box client secret is 32 letters and digits');
+    expect(!reply.ok && reply.error.message).not.toContain('short'); // the secret is never echoed
+    expect(calls).toEqual([]);
+    expect(await dispatch(handlers, 'useSandboxEnterprise', { seed: -1 })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(await dispatch(handlers, 'useSandboxEnterprise', {})).toMatchObject({ ok: true, value: { seed: 1, role: 'admin' } });
   });
 });

@@ -2,8 +2,9 @@
 import type { CliCommand } from '../command';
 import connect from './connect';
 import disconnect from './disconnect';
+import guide from './guide';
 import sandbox from './sandbox';
 import status from './status';
 import version from './version';
 
-export const COMMANDS: readonly CliCommand[] = [version, sandbox, connect, status, disconnect];
+export const COMMANDS: readonly CliCommand[] = [version, guide, sandbox, connect, status, disconnect];

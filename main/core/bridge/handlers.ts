@@ -9,6 +9,10 @@ import type { CallName, EventName } from '../../../common/bridge/names';
 import type { SecretStore } from '../keychain/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
 import { APP_NAME, APP_VERSION } from '../version';
+import { connectionHandlers } from '../connection/bridge-handlers';
+import type { ConnectionManager } from '../connection/connection-manager';
+import type { InAppSandbox } from '../connection/in-app-sandbox';
+import { walkthroughHandlers } from '../walkthrough/bridge-handlers';
 
 export type Handlers = { [N in CallName]: (args: ValidCallArgs<N>) => Promise<CallResults[N]> };
 
@@ -17,6 +21,10 @@ export interface CoreServices {
   runtime: AppInfo['runtime'];
   secrets: SecretStore;
   settings: SettingsStore;
+  connection: ConnectionManager;
+  sandbox: InAppSandbox;
+  /** Opens a sign-in page in the system browser (Electron's shell; the harness only logs it). */
+  openBrowser(url: string): Promise<void> | void;
 }
 
 /** Typed main→renderer event streams; transports subscribe and forward. */
@@ -39,7 +47,10 @@ export interface Core {
 
 export function createCore(services: CoreServices): Core {
   const events = new CoreEvents();
-  const unsubscribe = services.settings.onChange((settings) => events.emit('settingsChanged', settings));
+  const unsubscribers = [
+    services.settings.onChange((settings) => events.emit('settingsChanged', settings)),
+    services.connection.onChange((state) => events.emit('connectionChanged', state)),
+  ];
 
   const handlers: Handlers = {
     async getAppInfo() {
@@ -58,7 +69,16 @@ export function createCore(services: CoreServices): Core {
     async updateSettings(patch) {
       return services.settings.update(patch);
     },
+    ...walkthroughHandlers(services),
+    ...connectionHandlers(services),
   };
 
-  return { handlers, events, dispose: unsubscribe };
+  return {
+    handlers,
+    events,
+    dispose() {
+      unsubscribers.forEach((off) => off());
+      void services.sandbox.stop();
+    },
+  };
 }

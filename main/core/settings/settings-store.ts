@@ -42,9 +42,17 @@ export class ConfSettingsStore implements SettingsStore {
   }
 
   get(): Settings {
-    // A file edited by hand may hold anything: fall back to defaults field by field.
+    // A file edited by hand may hold anything: fall back to defaults field by field, so a
+    // broken walkthrough checklist does not also reset the theme.
     const parsed = settingsSchema.safeParse(this.conf.store);
-    return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS };
+    if (parsed.success) return parsed.data;
+    const store = this.conf.store;
+    const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+    for (const [key, schema] of Object.entries(settingsSchema.shape)) {
+      const field = schema.safeParse(store[key]);
+      if (field.success) settings[key] = field.data;
+    }
+    return settings as Settings;
   }
 
   update(patch: SettingsPatch): Settings {

@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createCore, type Core } from '../../../main/core/bridge/handlers';
 import type { SecretStore } from '../../../main/core/keychain/secret-store';
+import { ConnectionManager } from '../../../main/core/connection/connection-manager';
+import { InAppSandbox } from '../../../main/core/connection/in-app-sandbox';
 import { createNodeSettingsStore } from '../../../main/core/settings/node-settings';
 import { attachWsTransport } from '../../../main/harness/ws-transport';
 import { makeTempHome } from '../../helpers/temp-home';
@@ -28,7 +30,15 @@ const token = 'a-random-per-run-token-0123456789';
 beforeEach(async () => {
   const temp = makeTempHome();
   cleanup = temp.cleanup;
-  core = createCore({ home: temp.home, runtime: 'harness', secrets: noSecrets, settings: createNodeSettingsStore(temp.home) });
+  core = createCore({
+    home: temp.home,
+    runtime: 'harness',
+    secrets: noSecrets,
+    settings: createNodeSettingsStore(temp.home),
+    connection: new ConnectionManager(temp.home, noSecrets),
+    sandbox: new InAppSandbox(),
+    openBrowser: () => undefined,
+  });
   server = createServer((_, response) => response.end());
   attachWsTransport(server, { core, token, allowedOrigin: () => origin });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

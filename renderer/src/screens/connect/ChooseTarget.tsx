@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import type { BoxCompanionApi } from '../../../../common/bridge/contract';
+import { t } from '../../strings';
+
+interface Props {
+  api: BoxCompanionApi;
+  busy: boolean;
+  run(action: () => Promise<unknown>): Promise<void>;
+}
+
+/** Where to sign in: the built-in sandbox enterprise, or the admin's own Box app. */
+export function ChooseTarget({ api, busy, run }: Props) {
+  const [seed, setSeed] = useState('1');
+  const [role, setRole] = useState<'admin' | 'coadmin' | 'user'>('admin');
+  const [clientId, setClientId] = useState('');
+  const [clientSecret, setClientSecret] = useState('');
+  const [port, setPort] = useState('');
+  const s = t.connect;
+
+  return (
+    <div className="choose-target">
+      <section className="panel" aria-labelledby="sandbox-heading">
+        <h3 id="sandbox-heading">{s.sandboxHeading}</h3>
+        <p>{s.sandboxIntro}</p>
+        <TextRow id="sandbox-seed" label={s.sandboxSeed} help={s.sandboxSeedHelp} value={seed} onChange={setSeed} numeric />
+        <div className="form-row">
+          <label htmlFor="sandbox-role">{s.sandboxRole}</label>
+          <select id="sandbox-role" value={role} onChange={(event) => setRole(event.target.value as typeof role)}>
+            <option value="admin">{s.roles.admin}</option>
+            <option value="coadmin">{s.roles.coadmin}</option>
+            <option value="user">{s.roles.user}</option>
+          </select>
+        </div>
+        <button type="button" className="primary" disabled={busy} onClick={() => void run(() => api.useSandboxEnterprise({ seed: Number(seed), role }))}>
+          {s.useSandbox}
+        </button>
+      </section>
+
+      <section className="panel" aria-labelledby="own-app-heading">
+        <h3 id="own-app-heading">{s.ownAppHeading}</h3>
+        <details>
+          <summary>{s.ownAppGuideSummary}</summary>
+          <ol className="guide">
+            {s.ownAppGuide.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ol>
+        </details>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void run(() => api.registerBoxApp({ clientId, clientSecret, redirectPort: port ? Number(port) : null }));
+          }}
+        >
+          <TextRow id="client-id" label={s.clientId} value={clientId} onChange={setClientId} />
+          <TextRow id="client-secret" label={s.clientSecret} help={s.clientSecretHelp} value={clientSecret} onChange={setClientSecret} secret />
+          <TextRow id="redirect-port" label={s.redirectPort} help={s.redirectPortHelp} value={port} onChange={setPort} numeric />
+          <button type="submit" disabled={busy}>
+            {s.saveApp}
+          </button>
+        </form>
+      </section>
+    </div>
+  );
+}
+
+interface TextRowProps {
+  id: string;
+  label: string;
+  help?: string;
+  value: string;
+  onChange(value: string): void;
+  numeric?: boolean;
+  secret?: boolean;
+}
+
+/** A labelled text field with its help text tied to it for screen readers. */
+function TextRow({ id, label, help, value, onChange, numeric, secret }: TextRowProps) {
+  return (
+    <div className="form-row">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type={secret ? 'password' : 'text'}
+        inputMode={numeric ? 'numeric' : undefined}
+        autoComplete="off"
+        spellCheck={false}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-describedby={help ? `${id}-help` : undefined}
+      />
+      {help && (
+        <span id={`${id}-help`} className="detail">
+          {help}
+        </span>
+      )}
+    </div>
+  );
+}

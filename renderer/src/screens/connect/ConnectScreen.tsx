@@ -1,0 +1,101 @@
+import type { BoxCompanionApi } from '../../../../common/bridge/contract';
+import { t } from '../../strings';
+import { ChooseTarget } from './ChooseTarget';
+import { ConnectionDetails } from './ConnectionDetails';
+import { useConnection } from './useConnection';
+
+interface Props {
+  api: BoxCompanionApi;
+  /** Takes the admin to the allowlist walkthrough (the usual cure for "not authorized"). */
+  onOpenAllowlist(): void;
+}
+
+/** Sign in with Box: choose Box or the sandbox, sign in in the browser, see the result. */
+export function ConnectScreen({ api, onOpenAllowlist }: Props) {
+  const { state, sandbox, app, busy, problem, run } = useConnection(api);
+  const s = t.connect;
+  if (!state) return <p aria-busy="true">{t.loading}</p>;
+
+  return (
+    <section aria-labelledby="connect-heading" className="connect">
+      <h2 id="connect-heading">{s.heading}</h2>
+      <p data-testid="connection-status" role="status">
+        {s.status[state.status]}
+      </p>
+      {problem && (
+        <p role="alert" className="error">
+          {problem}
+        </p>
+      )}
+
+      {state.status === 'waiting_for_browser' && (
+        <div className="panel">
+          <p>{s.waitingIntro}</p>
+          <p>
+            <a href={state.authorizeUrl} target="_blank" rel="noreferrer" data-testid="authorize-link">
+              {s.openAgain}
+            </a>
+          </p>
+          <p className="detail">{s.waitingUntil(new Date(state.timeoutAt).toLocaleTimeString())}</p>
+          <div className="callout" role="note">
+            <strong>{s.disabledHeading}</strong> {s.disabledExplained}{' '}
+            <button type="button" className="link" onClick={onOpenAllowlist}>
+              {s.openAllowlist}
+            </button>
+          </div>
+          <button type="button" onClick={() => void run(() => api.cancelSignIn({}))}>
+            {s.cancel}
+          </button>
+        </div>
+      )}
+
+      {state.status === 'connected' && (
+        <div className="panel">
+          <ConnectionDetails state={state} />
+          <button type="button" disabled={busy} onClick={() => void run(() => api.disconnect({}))}>
+            {s.disconnect}
+          </button>
+        </div>
+      )}
+
+      {state.status === 'reconnect_required' && (
+        <div className="panel">
+          <p role="alert">{state.reason}</p>
+          <button type="button" className="primary" disabled={busy} onClick={() => void run(() => api.connect({}))}>
+            {s.reconnect}
+          </button>
+        </div>
+      )}
+
+      {state.status === 'error' && (
+        <div className="panel">
+          <p role="alert" className="error" data-testid="connection-error">
+            {state.message}
+          </p>
+          {state.action === 'open_allowlist' && (
+            <button type="button" onClick={onOpenAllowlist}>
+              {s.openAllowlist}
+            </button>
+          )}
+          <button type="button" className="primary" disabled={busy} onClick={() => void run(() => api.connect({}))}>
+            {s.tryAgain}
+          </button>
+        </div>
+      )}
+
+      {(state.status === 'not_connected' || state.status === 'error') && (
+        <>
+          {app && (
+            <div className="panel">
+              <p>{sandbox && app.target === 'sandbox' ? s.sandboxReady(sandbox.seed, sandbox.users, sandbox.files) : s.appReady(app.clientId)}</p>
+              <button type="button" className="primary" disabled={busy} onClick={() => void run(() => api.connect({}))}>
+                {s.signIn}
+              </button>
+            </div>
+          )}
+          <ChooseTarget api={api} busy={busy} run={run} />
+        </>
+      )}
+    </section>
+  );
+}

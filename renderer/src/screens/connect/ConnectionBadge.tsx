@@ -1,0 +1,23 @@
+import { useEffect, useState } from 'react';
+import type { BoxCompanionApi } from '../../../../common/bridge/contract';
+import { signInExpiryReminder, type ConnectionState } from '../../../../common/connection';
+import { t } from '../../strings';
+
+/** The connection state and sign-in expiry, always visible in the header; a click opens Connect. */
+export function ConnectionBadge({ api, onOpen }: { api: BoxCompanionApi; onOpen(): void }) {
+  const [state, setState] = useState<ConnectionState | null>(null);
+  useEffect(() => {
+    void api.getConnection({}).then((current) => setState(current.state));
+    return api.on('connectionChanged', setState);
+  }, [api]);
+  if (!state) return null;
+  const reminder = state.status === 'connected' ? signInExpiryReminder(state.refreshTokenExpiresAt, new Date()) : null;
+  const who = state.status === 'connected' ? ` · ${state.user.login}` : '';
+  return (
+    <button type="button" className={`connection-badge status-${state.status}`} onClick={onOpen} data-testid="connection-badge" title={reminder ?? undefined}>
+      {t.connect.badge[state.status]}
+      {who}
+      {reminder && <span className="badge-warning"> ⚠</span>}
+    </button>
+  );
+}

@@ -1,0 +1,61 @@
+import { useId, useState, type FormEvent } from 'react';
+import { DATA_CENTERS, dataCenter as findDataCenter, detectDataCenter, detectionMessage, type DataCenterId } from '../../../../common/allowlist';
+import { t } from '../../strings';
+
+interface Props {
+  selected: DataCenterId | null;
+  onChoose(dataCenter: DataCenterId): void;
+}
+
+/** Detects the data center from a pasted portal address, or lets the admin pick it. */
+export function DataCenterSection({ selected, onChoose }: Props) {
+  const [pasted, setPasted] = useState('');
+  const [answer, setAnswer] = useState<{ text: string; ok: boolean } | null>(null);
+  const ids = { input: useId(), hint: useId(), answer: useId() };
+  const s = t.walkthrough.dataCenter;
+
+  function detect(event: FormEvent) {
+    event.preventDefault();
+    const detection = detectDataCenter(pasted);
+    if (detection.kind === 'found') {
+      onChoose(detection.dataCenter);
+      setAnswer({ text: s.detected(findDataCenter(detection.dataCenter).displayName), ok: true });
+    } else setAnswer({ text: detectionMessage(detection), ok: false });
+  }
+
+  return (
+    <section aria-labelledby="dc-heading" className="panel walkthrough-section">
+      <h3 id="dc-heading">{s.heading}</h3>
+      <form onSubmit={detect} className="detect-form">
+        <label htmlFor={ids.input}>{s.pasteLabel}</label>
+        <p id={ids.hint} className="detail">
+          {s.pasteHint}
+        </p>
+        <div className="detect-row">
+          <input
+            id={ids.input}
+            type="text"
+            value={pasted}
+            onChange={(event) => setPasted(event.target.value)}
+            aria-describedby={`${ids.hint} ${ids.answer}`}
+            spellCheck={false}
+            autoComplete="off"
+          />
+          <button type="submit">{s.detect}</button>
+        </div>
+        <p id={ids.answer} role="status" data-testid="detection-answer" className={answer?.ok ? 'ok' : 'warn'}>
+          {answer?.text}
+        </p>
+      </form>
+      <fieldset className="choices">
+        <legend>{s.chooseLegend}</legend>
+        {DATA_CENTERS.map((center) => (
+          <label key={center.id} className="choice">
+            <input type="radio" name="data-center" value={center.id} checked={selected === center.id} onChange={() => onChoose(center.id)} />
+            {center.displayName}
+          </label>
+        ))}
+      </fieldset>
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import { useState } from 'react';
+import type { ConsoleGeneration, DataCenterId, RunbookFormat } from '../../../../common/allowlist';
+import type { BoxCompanionApi } from '../../../../common/bridge/contract';
+import { t } from '../../strings';
+
+interface Props {
+  api: BoxCompanionApi;
+  dataCenter: DataCenterId;
+  consoleGeneration: ConsoleGeneration;
+}
+
+/** Saves the printable runbook through the core (under the app's exports folder). */
+export function RunbookExport({ api, dataCenter, consoleGeneration }: Props) {
+  const s = t.walkthrough.runbook;
+  const [result, setResult] = useState<{ text: string; ok: boolean } | null>(null);
+
+  function save(format: RunbookFormat) {
+    api.exportRunbook({ dataCenter, consoleGeneration, format }).then(
+      (exported) => setResult({ text: s.saved(exported.path), ok: true }),
+      (reason: unknown) => setResult({ text: s.failed(reason instanceof Error ? reason.message : String(reason)), ok: false }),
+    );
+  }
+
+  return (
+    <section aria-labelledby="runbook-heading" className="panel walkthrough-section">
+      <h3 id="runbook-heading">{s.heading}</h3>
+      <p>{s.intro}</p>
+      <div className="button-row">
+        <button type="button" onClick={() => save('pdf')}>
+          {s.pdf}
+        </button>
+        <button type="button" onClick={() => save('md')}>
+          {s.markdown}
+        </button>
+      </div>
+      <p role="status" data-testid="runbook-result" className={result?.ok === false ? 'warn' : 'path'}>
+        {result?.text}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+import { buildWalkthrough } from '../../../../common/allowlist';
+import type { BoxCompanionApi } from '../../../../common/bridge/contract';
+import { t } from '../../strings';
+import { ConsoleSection } from './ConsoleSection';
+import { DataCenterSection } from './DataCenterSection';
+import { KeyCard } from './KeyCard';
+import { RunbookExport } from './RunbookExport';
+import { StepList } from './StepList';
+import { useWalkthrough } from './useWalkthrough';
+
+/** The allowlist walkthrough: data center, console generation, key, steps, runbook. */
+export function WalkthroughScreen({ api }: { api: BoxCompanionApi }) {
+  const { state, error, actions } = useWalkthrough(api);
+  const s = t.walkthrough;
+  if (error) {
+    return (
+      <p role="alert" className="error">
+        {t.bridgeFailed} {error}
+      </p>
+    );
+  }
+  if (!state) return <p aria-busy="true">{t.loading}</p>;
+
+  const { dataCenter, consoleGeneration } = state;
+  const walkthrough =
+    dataCenter && consoleGeneration ? buildWalkthrough({ dataCenter, consoleGeneration, companionClientId: state.companionClientId }) : null;
+  const ticked = (dataCenter && consoleGeneration && state.ticks[dataCenter]?.[consoleGeneration]) || [];
+
+  return (
+    <div className="walkthrough">
+      <h2 className="screen-heading">{s.heading}</h2>
+      <p className="intro">{s.intro}</p>
+      <DataCenterSection selected={dataCenter} onChoose={actions.chooseDataCenter} />
+      <ConsoleSection selected={consoleGeneration} onChoose={actions.chooseConsole} />
+      {dataCenter && <KeyCard dataCenter={dataCenter} companionClientId={state.companionClientId} />}
+      {walkthrough ? (
+        <>
+          <StepList walkthrough={walkthrough} ticked={ticked} onTick={actions.setTicked} onStartOver={actions.startOver} />
+          <RunbookExport api={api} dataCenter={walkthrough.dataCenter.id} consoleGeneration={walkthrough.console.id} />
+        </>
+      ) : (
+        <p className="panel walkthrough-section">{s.steps.needsChoices}</p>
+      )}
+    </div>
+  );
+}
