@@ -1,6 +1,7 @@
 /** OAuth rules: consent page, code life and single use, redirect URIs, deny, PKCE, refresh, revoke, app conditions. */
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dataCenter } from '../../../common/allowlist';
 import { startSandbox, type RunningSandbox } from '../../../main/core/sandbox';
 import { api, consent, ctl, getTokens, signIn, tokenRequest } from './helpers';
 
@@ -145,7 +146,7 @@ describe('tokens', () => {
 describe('enterprise app conditions', () => {
   it('restrict-unpublished without the client ID: Disabled by Administrator page, unauthorized_client, 401', async () => {
     const t = await getTokens(sb.info);
-    await ctl(sb.info, '/enterprise', { restrict_unpublished: true, allowed_client_ids: ['nduj1o3yavu30dii7e03c3n7p49cj2qh'] });
+    await ctl(sb.info, '/enterprise', { restrict_unpublished: true, allowed_client_ids: [dataCenter('US1').allowlistKey] });
     try {
       const page = await consent(sb.info);
       expect(page.status).toBe(403);
