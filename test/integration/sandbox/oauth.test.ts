@@ -98,9 +98,24 @@ describe('tokens', () => {
     const t = await getTokens(sb.info);
     const r1 = await tokenRequest(sb.info, { grant_type: 'refresh_token', refresh_token: t.refresh_token });
     expect(r1.status).toBe(200);
+    const issued = r1.json as { access_token: string; refresh_token: string };
+    expect(issued.refresh_token).not.toBe(t.refresh_token);
+    // Until the new pair is put to use, the spent token replays the same answer (Box's grace for
+    // a client that died before saving it)...
+    const replayed = await tokenRequest(sb.info, { grant_type: 'refresh_token', refresh_token: t.refresh_token });
+    expect(replayed.json).toMatchObject({ access_token: issued.access_token, refresh_token: issued.refresh_token });
+    // ...and once the new access token has been used, the spent token is refused for good.
+    expect((await api(sb.info, issued.access_token, '/2.0/users/me')).status).toBe(200);
     const again = await tokenRequest(sb.info, { grant_type: 'refresh_token', refresh_token: t.refresh_token });
     expect(again.json).toEqual({ error: 'invalid_grant', error_description: 'Invalid refresh token' });
-    const next = (r1.json as { refresh_token: string }).refresh_token;
+    // Presenting the new refresh token also ends the old one's grace.
+    const r2 = await tokenRequest(sb.info, { grant_type: 'refresh_token', refresh_token: issued.refresh_token });
+    expect(r2.status).toBe(200);
+    expect((await tokenRequest(sb.info, { grant_type: 'refresh_token', refresh_token: issued.refresh_token })).json).toMatchObject({ refresh_token: (r2.json as { refresh_token: string }).refresh_token });
+    const r3 = await tokenRequest(sb.info, { grant_type: 'refresh_token', refresh_token: (r2.json as { refresh_token: string }).refresh_token });
+    expect(r3.status).toBe(200);
+    expect((await tokenRequest(sb.info, { grant_type: 'refresh_token', refresh_token: issued.refresh_token })).json).toEqual({ error: 'invalid_grant', error_description: 'Invalid refresh token' });
+    const next = (r3.json as { refresh_token: string }).refresh_token;
     await ctl(sb.info, '/clock', { advance_seconds: 60 * 86_400 + 1 });
     expect((await tokenRequest(sb.info, { grant_type: 'refresh_token', refresh_token: next })).json).toEqual({ error: 'invalid_grant', error_description: 'Refresh token has expired' });
   });

@@ -33,6 +33,8 @@ export function authenticate(ctx: Ctx): boolean {
     unauthorized(ctx, true);
     return false;
   }
+  // Using the access token ends the grace of the refresh token it was exchanged for.
+  token.usedByApi = true;
   const scopes = new Set(token.scopes.filter((s) => w.app.scopes.has(s)));
   ctx.auth = { token, user: token.userIndex, actor: token.userIndex, scopes };
   return asUser(ctx);

@@ -1,7 +1,8 @@
 /**
  * POST /oauth2/token (authorization_code, refresh_token) and POST /oauth2/revoke, with Box's
  * rules: client credentials in the form body (HTTP Basic is refused), codes live 30 s and work
- * once, PKCE checked when the code carried a challenge, refresh tokens are single use and live
+ * once, PKCE checked when the code carried a challenge, refresh tokens are single use (a spent
+ * one replays its answer until that answer is put to use: TokenStore.replayablePair) and live
  * 60 days, and each success is `Cache-Control: no-store`.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
@@ -40,12 +41,17 @@ function checkClient(ctx: Ctx, body: URLSearchParams): boolean {
   return true;
 }
 
-function issue(ctx: Ctx, userIndex: number, scopes: string[], grantId: number): void {
+function issue(ctx: Ctx, userIndex: number, scopes: string[], grantId: number): { access: TokenRecord; refresh: TokenRecord } {
   const w = ctx.world;
-  const { access, refresh } = w.tokens.issuePair(userIndex, w.app.clientId, scopes, grantId, w.now(), w.app.accessTtlMs);
+  const pair = w.tokens.issuePair(userIndex, w.app.clientId, scopes, grantId, w.now(), w.app.accessTtlMs);
+  sendPair(ctx, pair.access, pair.refresh);
+  return pair;
+}
+
+function sendPair(ctx: Ctx, access: TokenRecord, refresh: TokenRecord): void {
   sendJson(ctx, 200, {
     access_token: access.value,
-    expires_in: Math.round(w.app.accessTtlMs / 1000),
+    expires_in: Math.max(0, Math.round((access.expiresAt - ctx.world.now()) / 1000)),
     restricted_to: [],
     refresh_token: refresh.value,
     token_type: 'bearer',
@@ -83,17 +89,24 @@ export async function token(ctx: Ctx): Promise<void> {
         return oauthError(ctx, 'invalid_grant', 'Invalid code_verifier');
       }
     }
-    return issue(ctx, code.userIndex, code.scopes, w.tokens.newGrantId());
+    issue(ctx, code.userIndex, code.scopes, w.tokens.newGrantId());
+    return;
   }
   const old = w.tokens.tokens.get(body.get('refresh_token') ?? '');
   // Every presentation counts, refused or not, so tests can prove each refresh token was spent once.
   if (old) old.presented = (old.presented ?? 0) + 1;
+  if (old && old.clientId === w.app.clientId) {
+    // A spent token whose answer was never put to use gets that same answer again.
+    const replay = w.tokens.replayablePair(old, now);
+    if (replay) return sendPair(ctx, replay.access, replay.refresh);
+  }
   if (!old || old.kind !== 'refresh' || old.clientId !== w.app.clientId || old.state !== 'active') {
     return oauthError(ctx, 'invalid_grant', 'Invalid refresh token');
   }
   if (now >= old.expiresAt) return oauthError(ctx, 'invalid_grant', 'Refresh token has expired');
   old.state = 'used';
-  issue(ctx, old.userIndex, old.scopes, old.grantId);
+  const next = issue(ctx, old.userIndex, old.scopes, old.grantId);
+  old.successor = { access: next.access.value, refresh: next.refresh.value };
 }
 
 export async function revoke(ctx: Ctx): Promise<void> {

@@ -22,6 +22,10 @@ export interface TokenRecord {
   reason?: string;
   /** How many times a refresh token was presented to /oauth2/token (Box allows one use). */
   presented?: number;
+  /** Refresh tokens: the pair this token was exchanged for (see `replayablePair`). */
+  successor?: { access: string; refresh: string };
+  /** Access tokens: set once the token authenticated an API call. */
+  usedByApi?: boolean;
 }
 
 export interface AuthCode {
@@ -67,6 +71,23 @@ export class TokenStore {
     const refresh: TokenRecord = { value: randomToken(64), kind: 'refresh', userIndex, clientId, scopes, issuedAt: now, expiresAt: now + REFRESH_TTL_MS, state: 'active', grantId };
     this.tokens.set(access.value, access);
     this.tokens.set(refresh.value, refresh);
+    return { access, refresh };
+  }
+
+  /**
+   * Box's grace for a spent refresh token: presenting it again returns the very pair it was
+   * exchanged for, as long as that pair has not been put to use (its access token never
+   * authenticated a call, its refresh token never presented). Box staff describe this as by
+   * design, "to avoid a race condition when refreshing tokens" (Box Community, "OAuth refresh
+   * token usage"); Kloudless observed that using the new bearer token is what invalidates the
+   * old refresh token. It is what lets a client that died before saving Box's answer recover.
+   */
+  replayablePair(old: TokenRecord, now: number): { access: TokenRecord; refresh: TokenRecord } | null {
+    if (old.kind !== 'refresh' || old.state !== 'used' || !old.successor) return null;
+    const access = this.tokens.get(old.successor.access);
+    const refresh = this.tokens.get(old.successor.refresh);
+    if (!access || !refresh || access.usedByApi || (refresh.presented ?? 0) > 0) return null;
+    if (this.stateOf(access, now) === 'revoked' || this.stateOf(refresh, now) !== 'active') return null;
     return { access, refresh };
   }
 

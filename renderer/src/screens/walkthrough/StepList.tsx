@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Walkthrough } from '../../../../common/allowlist';
 import { t } from '../../strings';
 import { illustrationUrl } from './illustrations';
@@ -14,6 +14,7 @@ interface Props {
 export function StepList({ walkthrough, ticked, onTick, onStartOver }: Props) {
   const s = t.walkthrough.steps;
   const [startedOver, setStartedOver] = useState(false);
+  const identifiers = [walkthrough.key, walkthrough.companionClientId].filter((value): value is string => Boolean(value));
   const done = walkthrough.steps.filter((step) => ticked.includes(step.id)).length;
 
   return (
@@ -46,7 +47,7 @@ export function StepList({ walkthrough, ticked, onTick, onStartOver }: Props) {
               </div>
               <div id={`${checkboxId}-text`} className="step-text">
                 {step.instructions.map((paragraph) => (
-                  <p key={paragraph}>{paragraph}</p>
+                  <p key={paragraph}>{markIdentifiers(paragraph, identifiers)}</p>
                 ))}
               </div>
               {url && (
@@ -68,4 +69,26 @@ export function StepList({ walkthrough, ticked, onTick, onStartOver }: Props) {
       </button>
     </section>
   );
+}
+
+/**
+ * Sets the key and client ID in monospace inside running text: in a proportional font "l", "1"
+ * and "I" look alike, and an admin typing the key by hand must be able to tell them apart.
+ */
+function markIdentifiers(paragraph: string, identifiers: readonly string[]): ReactNode[] {
+  const parts: ReactNode[] = [paragraph];
+  for (const identifier of identifiers) {
+    for (let index = parts.length - 1; index >= 0; index--) {
+      const part = parts[index];
+      if (typeof part !== 'string' || !part.includes(identifier)) continue;
+      const pieces = part.split(identifier);
+      const replaced: ReactNode[] = [];
+      pieces.forEach((piece, position) => {
+        if (position > 0) replaced.push(<code key={`${identifier}-${index}-${position}`} className="inline-identifier">{identifier}</code>);
+        if (piece) replaced.push(piece);
+      });
+      parts.splice(index, 1, ...replaced);
+    }
+  }
+  return parts;
 }
