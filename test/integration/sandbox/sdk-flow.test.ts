@@ -31,9 +31,11 @@ describe('official SDK against the sandbox', () => {
     expect(first.accessToken).toMatch(/^[A-Za-z0-9]{32}$/);
     expect(first.expiresIn).toBe(3600);
 
-    // Refresh: a new pair; the used refresh token then fails with invalid_grant.
+    // Refresh: a new pair; once that pair is in use, the used refresh token fails with
+    // invalid_grant (before that, Box replays the same answer: see sandbox/state/tokens.ts).
     const refreshed = await auth.refreshToken(ns);
     expect(refreshed.refreshToken).not.toBe(first.refreshToken);
+    await sdkClient(info, auth).users.getUserMe();
     const stale = new BoxOAuth({ config: new OAuthConfig({ clientId: info.clientId, clientSecret: info.clientSecret, tokenStorage: new InMemoryTokenStorage({ token: first }) }) });
     const err = await stale.refreshToken(ns).then(() => null, (e: unknown) => e as { responseInfo?: { body?: { error?: string } } });
     expect(err?.responseInfo?.body?.error).toBe('invalid_grant');
