@@ -41,7 +41,7 @@ function sidebar(items) {
   const parts = [rect(0, 44, SIDEBAR, H - 44, { fill: '#f3f5f8', stroke: 'none', r: 0 })];
   let y = 76;
   for (const item of items) {
-    const indent = item.child ? 30 : 16;
+    const indent = item.child ? 24 : 16;
     if (item.active) parts.push(rect(6, y - 17, SIDEBAR - 12, 26, { fill: '#dde7f5', stroke: 'none' }));
     if (item.highlight) parts.push(highlight(8 + indent - 14, y - 16, SIDEBAR - 16 - indent + 10, 24));
     parts.push(text(indent, y, item.label, { weight: item.active ? 700 : 400, size: item.child ? 12 : 13 }));
