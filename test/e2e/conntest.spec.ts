@@ -5,7 +5,10 @@
  * time. Then an allowlist failure: its button opens the walkthrough at the data center's key.
  */
 import type { Page } from '@playwright/test';
+import { DATA_CENTERS } from '../../common/allowlist/data-centers';
 import { expect, test } from './harness';
+
+const EU1_KEY = DATA_CENTERS.find((d) => d.id === 'EU1')!.allowlistKey;
 
 async function signInToSandbox(page: Page, role: 'Box Admin' | 'Co-Admin', context: import('@playwright/test').BrowserContext): Promise<string> {
   await page.getByRole('button', { name: 'Connect to Box' }).click();
@@ -108,9 +111,9 @@ test('allowlist failure: the app check opens the walkthrough at the key for the 
   const app = page.getByTestId('check-app');
   await expect(app).toHaveAttribute('data-status', 'fail');
   await expect(app).toContainText('Unauthorized - Cannot authorize with this service');
-  await expect(app).toContainText("For EU1 (Europe) the connector's key is me9cm6n7kr4mfz135yt0ab9f5k4ze8qp");
+  await expect(app).toContainText(`For EU1 (Europe) the connector's key is ${EU1_KEY}`);
   await app.getByRole('button', { name: 'Open the allowlist step' }).click();
   await expect(page.getByRole('heading', { name: 'Allowlist the connector in Box' })).toBeVisible();
   await expect(page.locator('#key-heading')).toBeFocused();
-  await expect(page.getByTestId('allowlist-key')).toHaveText('me9cm6n7kr4mfz135yt0ab9f5k4ze8qp');
+  await expect(page.getByTestId('allowlist-key')).toHaveText(EU1_KEY);
 });

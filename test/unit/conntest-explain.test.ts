@@ -5,6 +5,7 @@
  * texts arrive from real answers; this table pins the wordings that no sandbox state produces.)
  */
 import { describe, expect, it } from 'vitest';
+import { DATA_CENTERS } from '../../common/allowlist/data-centers';
 import { explainRefusal, explainResponse, type ExplainContext } from '../../main/core/conntest/explain';
 import type { ProbeResponse } from '../../main/core/conntest/probe';
 
@@ -44,7 +45,7 @@ describe('explain: the documented Box errors', () => {
     const e = explainResponse(answer({ status: 403, code: 'forbidden', message: 'Unauthorized - Cannot authorize with this service' }), null, ctx, 'x');
     expect(e.cause).toContain('A Box admin removed the app, or unpublished apps are disabled and the app is not in “Except for”');
     expect(e.fix).toBe(
-      'Open the allowlist walkthrough. For EU1 (Europe) the connector\'s key is me9cm6n7kr4mfz135yt0ab9f5k4ze8qp: it must be in the “Except for” list (or enabled in the Platform Apps Manager). This app\'s own client ID (myclientid) must be enabled the same way. Then connect again.',
+      `Open the allowlist walkthrough. For EU1 (Europe) the connector's key is ${DATA_CENTERS.find((d) => d.id === 'EU1')!.allowlistKey}: it must be in the “Except for” list (or enabled in the Platform Apps Manager). This app's own client ID (myclientid) must be enabled the same way. Then connect again.`,
     );
     expect(e.actions).toEqual(['open_allowlist', 'reconnect']);
   });

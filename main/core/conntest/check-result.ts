@@ -38,6 +38,8 @@ export interface RunState {
   /** True when the user list stopped early (very large enterprise). */
   usersTruncated: boolean;
   fileActivity: FileActivity[] | null;
+  /** True when the week's activity was not read to the end (time or page limit): counts are "at least". */
+  activityTruncated: boolean;
   /** Users As-User worked for (the files check reads as one of them). */
   asUserWorked: EnterpriseUser[] | null;
   /** A co-admin's measured gap. */

@@ -21,7 +21,13 @@ export async function checkAdminLogs(run: RunState): Promise<CheckResult> {
   let first: ProbeResponse | null = null;
   let position = '';
   let events = 0;
-  for (let page = 0; page < (wantAll ? MAX_EVENT_PAGES : 1) && Date.now() < run.deadline - 1500; page++) {
+  let truncated = false;
+  for (let page = 0; page < (wantAll ? MAX_EVENT_PAGES : 1); page++) {
+    // The first page always goes (the prober bounds it); more pages only while time is left.
+    if (page > 0 && Date.now() >= run.deadline - 1500) {
+      truncated = true;
+      break;
+    }
     const r = await run.prober.get(`/events?stream_type=admin_logs&limit=500&created_after=${encodeURIComponent(after)}${position ? `&stream_position=${position}` : ''}`, { label: page ? `page ${page + 1}` : '' });
     first ??= r;
     if (!r.ok) {
@@ -39,8 +45,10 @@ export async function checkAdminLogs(run: RunState): Promise<CheckResult> {
     const next = str(r.body?.next_stream_position) ?? '';
     if (!next || next === position || (entries.length === 0 && page > 0)) break;
     position = next;
+    if (wantAll && page === MAX_EVENT_PAGES - 1) truncated = true;
   }
   run.fileActivity = activity;
+  run.activityTruncated = truncated;
   const evidence = first ? [evidenceOf(first)] : [];
   return result('admin_logs', 'pass', `The activity log answers: ${events} event${events === 1 ? '' : 's'} read from the last 7 days.`, evidence);
 }
@@ -124,7 +132,7 @@ function coAdminGap(run: RunState, admins: EnterpriseUser[], worked: number, tri
     'as_user',
     'fail',
     `As a Co-Admin this account cannot act as the primary admin or other co-admins: Box answered HTTP ${refusal.status} ${refusal.code ?? ''} (${refusal.message ?? 'access denied'}). ` +
-      `${n} user${n === 1 ? '' : 's'} fall${n === 1 ? 's' : ''} outside the scan: ${names}. They hold ${gb(storage)} in Box; ${files.size} of their files had activity in the last 7 days and will not be scanned. ` +
+      `${n} user${n === 1 ? '' : 's'} fall${n === 1 ? 's' : ''} outside the scan: ${names}. They hold ${gb(storage)} in Box; ${run.activityTruncated ? 'at least ' : ''}${files.size} of their files had activity in the last 7 days and will not be scanned. ` +
       `Acting as regular users works (${worked} of ${triedRegular} tried).`,
     evidence,
     `Two ways forward: (1) connect as the primary Box Admin for full coverage; or (2) keep this co-admin connection and accept that the files of these ${n} user${n === 1 ? '' : 's'} will not be scanned.`,

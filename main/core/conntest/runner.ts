@@ -53,6 +53,7 @@ export async function runConnectionTest(deps: ConnTestDeps, onProgress: (progres
     users: null,
     usersTruncated: false,
     fileActivity: null,
+    activityTruncated: false,
     asUserWorked: null,
     gap: null,
     deadline,
