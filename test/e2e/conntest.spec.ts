@@ -1,8 +1,9 @@
 /**
  * The connection test in Chromium through the harness, on a co-admin sandbox: the checks
  * arrive one by one (seen through the progress events' arrival order and the list filling up
- * in steps), the co-admin explanation gives both ways forward, and the result stays with its
- * time. Then an allowlist failure: its button opens the walkthrough at the data center's key.
+ * in steps), the co-admin explanation gives both ways forward, the result stays with its
+ * time; "Copy diagnostics" puts a bundle without secrets on the clipboard. Then an allowlist
+ * failure: its button opens the walkthrough at the data center's key.
  */
 import type { Page } from '@playwright/test';
 import { DATA_CENTERS } from '../../common/allowlist/data-centers';
@@ -96,6 +97,20 @@ test('co-admin: the checks arrive one by one, the co-admin gap with both ways fo
   await expect(page.getByTestId('conntest-verdict')).toContainText('The connection will not give full coverage.');
   await expect(page.getByTestId('check-role')).toContainText('fails for co-admins');
   await expect(page.getByRole('button', { name: 'Test again' })).toBeEnabled();
+
+  // "Copy diagnostics": the bundle on the clipboard holds this test, and none of the tokens the
+  // sandbox issued nor its client secret.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(harness.url).origin });
+  await page.getByRole('button', { name: 'Copy diagnostics' }).first().click();
+  await expect(page.getByText('Diagnostics copied.')).toBeVisible();
+  const copied = (await page.evaluate('navigator.clipboard.readText()')) as string;
+  expect(copied).toContain('box-connect-companion-diagnostics');
+  expect(copied).toContain('access_denied_insufficient_permissions');
+  const tokens = (await (await fetch(`${origin}/_sandbox/tokens`)).json()) as { entries: { token: string }[] };
+  const { clientSecret } = (await (await fetch(`${origin}/_sandbox/info`)).json()) as { clientSecret: string };
+  expect(tokens.entries.length).toBeGreaterThanOrEqual(2);
+  for (const { token } of tokens.entries) expect(copied.includes(token)).toBe(false);
+  expect(copied).not.toContain(clientSecret);
 });
 
 test('allowlist failure: the app check opens the walkthrough at the key for the chosen data center', async ({ page, context, harness }) => {

@@ -3,7 +3,7 @@
  * object per check, then a summary object). Its exit codes are the issue's own: 0 all pass,
  * 1 warnings only, 2 a failure (2 is also a bad command line, as for every command).
  */
-import { testExitCode, type CheckResult, type ConnTestResult, type Evidence } from '../../../common/conntest';
+import { CHECK_IDS, testExitCode, type CheckResult, type ConnTestResult, type Evidence } from '../../../common/conntest';
 import { runConnectionTest } from '../../core/conntest/runner';
 import { createNodeSettingsStore } from '../../core/settings/node-settings';
 import { EXIT_CODES, type CliCommand } from '../command';
@@ -12,13 +12,16 @@ import { connectionManagerFor, NO_KEYCHAIN_EXIT } from './connection-common';
 const MARK = { pass: 'PASS', warning: 'WARN', fail: 'FAIL' } as const;
 
 function evidenceLine(e: Evidence): string {
+  // A local fact (the keychain's expiry date) has no HTTP answer: its message is the evidence.
+  if (e.status === null && e.code === null) return `      ${e.request}: ${e.message ?? '—'}`;
   const answer = e.status !== null ? `HTTP ${e.status}` : (e.code ?? 'no answer');
   const details = [e.code && e.status !== null ? e.code : null, e.requestId ? `request id ${e.requestId}` : null, e.ms !== null ? `${e.ms} ms` : null].filter(Boolean).join(', ');
-  return `      ${e.request} → ${answer}${details ? ` (${details})` : ''}${e.message && e.status === null && e.code === null ? `: ${e.message}` : ''}`;
+  return `      ${e.request} → ${answer}${details ? ` (${details})` : ''}${e.message && e.status === null ? `: ${e.message}` : ''}`;
 }
 
-export function describeCheck(check: CheckResult, index: number): string {
-  const lines = [`${MARK[check.status]}  ${index + 1}. ${check.title}`, `      ${check.summary}`];
+/** A check as the admin reads it; numbered as in the app, whatever order the checks finish in. */
+export function describeCheck(check: CheckResult): string {
+  const lines = [`${MARK[check.status]}  ${CHECK_IDS.indexOf(check.id) + 1}. ${check.title}`, `      ${check.summary}`];
   if (check.evidence.length) lines.push('    evidence:', ...check.evidence.map(evidenceLine));
   if (check.fix) lines.push(`    fix: ${check.fix}`);
   return lines.join('\n');
@@ -53,11 +56,10 @@ command line); 3 no keychain.`,
     const manager = await connectionManagerFor(ctx);
     if (!manager) return NO_KEYCHAIN_EXIT;
     const settings = createNodeSettingsStore(ctx.home);
-    let index = 0;
     const result = await runConnectionTest({ home: ctx.home, connection: manager, settings: () => settings.get() }, (progress) => {
       if (progress.type !== 'check') return;
       const { id, status, title, summary, evidence, fix, actions } = progress.check;
-      ctx.out.result({ id, status, title, summary, evidence, fix, actions }, describeCheck(progress.check, index++));
+      ctx.out.result({ id, status, title, summary, evidence, fix, actions }, describeCheck(progress.check));
     });
     const { runId, startedAt, durationMs, account, summary } = result;
     ctx.out.result({ summary, runId, startedAt, durationMs, account }, describeSummary(result));

@@ -69,6 +69,8 @@ export function CheckItem({ id, number, title, check, arrival, onOpenAllowlist, 
 }
 
 function answer(e: Evidence): string {
+  // A local fact (the keychain's expiry date) has no HTTP answer: its message is the evidence.
+  if (e.status === null && e.code === null) return e.message ?? '—';
   const head = e.status !== null ? `HTTP ${e.status}` : (e.code ?? t.conntest.noAnswer);
   const code = e.status !== null && e.code ? ` ${e.code}` : '';
   return `${head}${code}${e.message && e.code ? `: ${e.message}` : ''}`;
