@@ -14,6 +14,8 @@ import { consoleGenerationSchema, dataCenterIdSchema, runbookFormatSchema } from
 import { settingsPatchSchema, stepIdSchema, type Settings, type WalkthroughSettings } from '../settings';
 import type { ConnectionState } from '../connection';
 import { connectionCallArgs, type ConnectionCallResults } from './connection-calls';
+import { conntestCallArgs, type ConntestCallResults } from './conntest-calls';
+import type { ConnTestProgress } from '../conntest';
 import type { BridgeErrorCode } from './errors';
 import type { CallName, EventName } from './names';
 
@@ -36,6 +38,7 @@ export const callArgs = {
   /** Writes the runbook under <home>/exports/ and returns its path. */
   exportRunbook: z.object({ dataCenter: dataCenterIdSchema, consoleGeneration: consoleGenerationSchema, format: runbookFormatSchema }).strict(),
   ...connectionCallArgs,
+  ...conntestCallArgs,
 } satisfies Record<CallName, z.ZodType>;
 
 // Compile-time check that names.ts and callArgs list exactly the same calls.
@@ -77,7 +80,7 @@ export interface ExportedRunbook {
   bytes: number;
 }
 
-export interface CallResults extends ConnectionCallResults {
+export interface CallResults extends ConnectionCallResults, ConntestCallResults {
   getAppInfo: AppInfo;
   getSettings: Settings;
   updateSettings: Settings;
@@ -91,6 +94,7 @@ export interface CallResults extends ConnectionCallResults {
 export interface EventPayloads {
   settingsChanged: Settings;
   connectionChanged: ConnectionState;
+  connectionTestProgress: ConnTestProgress;
 }
 
 export type CallArgs<N extends CallName> = z.input<(typeof callArgs)[N]>;

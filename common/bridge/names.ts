@@ -18,8 +18,12 @@ export const CALL_NAMES = [
   'connect',
   'cancelSignIn',
   'disconnect',
+  'runConnectionTest',
+  'getLastConnectionTest',
+  'getDiagnostics',
+  'saveDiagnostics',
 ] as const;
-export const EVENT_NAMES = ['settingsChanged', 'connectionChanged'] as const;
+export const EVENT_NAMES = ['settingsChanged', 'connectionChanged', 'connectionTestProgress'] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

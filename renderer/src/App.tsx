@@ -4,17 +4,20 @@ import type { Settings } from '../../common/settings';
 import { AboutPanel } from './screens/AboutPanel';
 import { ConnectionBadge } from './screens/connect/ConnectionBadge';
 import { ConnectScreen } from './screens/connect/ConnectScreen';
+import { ConnTestScreen } from './screens/conntest/ConnTestScreen';
 import { WalkthroughScreen } from './screens/walkthrough/WalkthroughScreen';
 import { t } from './strings';
 import { useTheme } from './theme';
 
-type View = 'walkthrough' | 'connect' | 'about';
+type View = 'walkthrough' | 'connect' | 'conntest' | 'about';
 
 export function App({ api }: { api: BoxCompanionApi }) {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [view, setView] = useState<View>('walkthrough');
+  // Set when another screen sends the admin to the allowlist key step (the connection test's fix).
+  const [walkthroughFocus, setWalkthroughFocus] = useState<'key' | null>(null);
   useTheme(settings?.theme ?? 'system');
 
   useEffect(() => {
@@ -29,7 +32,10 @@ export function App({ api }: { api: BoxCompanionApi }) {
 
   const navButton = (target: View, label: string) => (
     <li>
-      <button type="button" className="nav-link" aria-current={view === target ? 'page' : undefined} onClick={() => setView(target)}>
+      <button type="button" className="nav-link" aria-current={view === target ? 'page' : undefined} onClick={() => {
+          setWalkthroughFocus(null);
+          setView(target);
+        }}>
         {label}
       </button>
     </li>
@@ -43,6 +49,7 @@ export function App({ api }: { api: BoxCompanionApi }) {
           <ul>
             {navButton('walkthrough', t.nav.walkthrough)}
             {navButton('connect', t.nav.connect)}
+            {navButton('conntest', t.nav.conntest)}
             {navButton('about', t.nav.about)}
           </ul>
         </nav>
@@ -55,8 +62,19 @@ export function App({ api }: { api: BoxCompanionApi }) {
           </p>
         )}
         {!error && !info && <p aria-busy="true">{t.loading}</p>}
-        {info && settings && view === 'walkthrough' && <WalkthroughScreen api={api} />}
+        {info && settings && view === 'walkthrough' && <WalkthroughScreen api={api} focus={walkthroughFocus} />}
         {info && settings && view === 'connect' && <ConnectScreen api={api} onOpenAllowlist={() => setView('walkthrough')} />}
+        {info && settings && view === 'conntest' && (
+          <ConnTestScreen
+            api={api}
+            onOpenAllowlist={() => {
+              // The walkthrough keeps the data center in settings, so it opens on that data center's key.
+              setWalkthroughFocus('key');
+              setView('walkthrough');
+            }}
+            onReconnect={() => setView('connect')}
+          />
+        )}
         {info && settings && view === 'about' && (
           <AboutPanel info={info} settings={settings} onThemeChange={(theme) => api.updateSettings({ theme })} />
         )}

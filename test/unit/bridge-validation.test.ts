@@ -46,6 +46,12 @@ function recordingHandlers() {
     connect: async () => notConnected,
     cancelSignIn: async () => notConnected,
     disconnect: async () => ({ revoked: true }),
+    runConnectionTest: async () => {
+      throw new Error('not used');
+    },
+    getLastConnectionTest: async () => ({ result: null, running: false }),
+    getDiagnostics: async () => ({ text: '{}' }),
+    saveDiagnostics: async () => ({ path: '/tmp/diagnostics.json', bytes: 2 }),
   };
   return { handlers, calls };
 }

@@ -1,10 +1,12 @@
 /** Every `box-companion` command, in the order --help lists them. Add new commands here. */
 import type { CliCommand } from '../command';
 import connect from './connect';
+import diagnostics from './diagnostics';
 import disconnect from './disconnect';
 import guide from './guide';
 import sandbox from './sandbox';
 import status from './status';
+import test from './test';
 import version from './version';
 
-export const COMMANDS: readonly CliCommand[] = [version, guide, sandbox, connect, status, disconnect];
+export const COMMANDS: readonly CliCommand[] = [version, guide, sandbox, connect, status, test, diagnostics, disconnect];
