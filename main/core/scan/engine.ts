@@ -67,7 +67,7 @@ export class ScanEngine {
   private idleResolvers: Array<() => void> = [];
   private liveTimer: NodeJS.Timeout | null = null;
   private loops: Promise<void>[] = [];
-  holdRegular: boolean;
+  private holdRegular: boolean;
 
   constructor(private readonly o: ScanEngineOptions) {
     this.store = o.store ?? new ScanStore(o.dbPath);
@@ -155,6 +155,12 @@ export class ScanEngine {
     });
     this.activityHint = true;
     this.refreshCounts();
+    this.wake();
+  }
+
+  /** Tests and benches: hold back (or release) regular and periodic scans; activity still runs. */
+  setHoldRegular(hold: boolean): void {
+    this.holdRegular = hold;
     this.wake();
   }
 
