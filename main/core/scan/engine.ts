@@ -8,8 +8,10 @@
 import { join } from 'node:path';
 import { PRIORITY_BY_RANK } from '../../../common/scan/priority';
 import type { BackfillChoice, ScanPhase, ScanProgress } from '../../../common/scan/types';
+import type { Statement } from 'better-sqlite3';
 import type { BoxClient } from 'box-node-sdk';
-import { BoxApi } from './box-api';
+import { ReconnectRequiredError } from '../auth/token-session';
+import { BoxApi, BoxApiError } from './box-api';
 import { runBackfill } from './phases/backfill';
 import { listFolderPage, listRoot, type DiscoveryDeps } from './phases/discovery';
 import { currentStreamPosition, pollLive } from './phases/live';
@@ -64,6 +66,7 @@ export class ScanEngine {
   private readonly inspectedRate = new RateWindow(10_000);
   private c = { users: 0, reachable: 0, folders: 0, listed: 0, files: 0, queued: 0, done: 0, failed: 0, notScanned: 0, inspectionPending: 0, events: 0, backfillEvents: 0 };
   private readonly inspecting = new Set<string>();
+  private failures = 0;
   private inspectBuffer: FileRow[] = [];
   private liveEvents = 0;
   private window: { from: string; to: string } | null = null;
@@ -81,6 +84,14 @@ export class ScanEngine {
     this.c = this.store.counts();
     const w = this.store.meta('backfill_window');
     this.window = w ? (JSON.parse(w) as { from: string; to: string }) : null;
+  }
+
+  /** Prepared statements, made once (preparing per call costs more than the query). */
+  private readonly statements = new Map<string, Statement>();
+  private q(sql: string): Statement {
+    let st = this.statements.get(sql);
+    if (!st) this.statements.set(sql, (st = this.store.db.prepare(sql)));
+    return st;
   }
 
   // ---------- controls ----------
@@ -240,8 +251,8 @@ export class ScanEngine {
   }
 
   private discoveryDone(): boolean {
-    return this.store.db.prepare('SELECT 1 FROM users WHERE reachable = 1 AND root_done = 0 LIMIT 1').get() === undefined &&
-      this.store.db.prepare('SELECT 1 FROM folders WHERE state = 0 LIMIT 1').get() === undefined;
+    return this.q('SELECT 1 FROM users WHERE reachable = 1 AND root_done = 0 LIMIT 1').get() === undefined &&
+      this.q('SELECT 1 FROM folders WHERE state = 0 LIMIT 1').get() === undefined;
   }
 
   private async slot(): Promise<void> {
@@ -258,8 +269,18 @@ export class ScanEngine {
       }
       try {
         await task();
+        this.failures = 0;
       } catch (e) {
+        // The scheduler already retried what can be retried. A sign-in Box no longer accepts
+        // pauses the scan; anything else backs off (growing, shared) so a broken folder or a
+        // network outage never turns into a loop of requests.
         this.message = e instanceof Error ? e.message : String(e);
+        if (e instanceof ReconnectRequiredError || (e instanceof BoxApiError && e.status === 401)) {
+          this.pause();
+          continue;
+        }
+        this.failures++;
+        await new Promise((r) => setTimeout(r, Math.min(30_000, 500 * 2 ** Math.min(this.failures, 6))));
       }
       this.progress.changed();
       this.wake();
@@ -331,7 +352,8 @@ export class ScanEngine {
         if (after?.state === 1) this.c.listed++;
       } finally {
         this.foldersInFlight.delete(folder.id);
-        this.c.folders = (this.store.db.prepare('SELECT COUNT(*) n FROM folders').get() as { n: number }).n;
+        // Folders are never deleted (but on reset): the last rowid is their count, at no cost.
+        this.c.folders = (this.q('SELECT COALESCE(MAX(rowid), 0) n FROM folders').get() as { n: number }).n;
       }
     };
   }
@@ -463,8 +485,8 @@ export class ScanEngine {
   }
 
   private refreshQueued(): void {
-    this.c.queued = (this.store.db.prepare('SELECT COUNT(*) n FROM files WHERE state = 0').get() as { n: number }).n;
-    this.c.files = (this.store.db.prepare('SELECT COUNT(*) n FROM files').get() as { n: number }).n;
+    this.c.queued = (this.q('SELECT COUNT(*) n FROM files WHERE state = 0').get() as { n: number }).n;
+    this.c.files = (this.q('SELECT COUNT(*) n FROM files').get() as { n: number }).n;
   }
 
   private setPhase(p: ScanPhase): void {

@@ -23,6 +23,7 @@ export class ScanService {
   private running: Promise<void> | null = null;
   private readonly listeners = new Set<(p: ScanProgress) => void>();
   private lastError: string | null = null;
+  private engineKey: string | null = null;
 
   constructor(
     private readonly home: string,
@@ -48,10 +49,23 @@ export class ScanService {
   }
 
   private async ensureEngine(): Promise<ScanEngine> {
-    if (this.engineInstance) return this.engineInstance;
     const state = await this.connection.state();
     const profile = this.connection.profile();
     if (state.status !== 'connected' || !profile) throw new NotConnectedError();
+    // One scan per enterprise: connecting somewhere else starts from an empty store.
+    const key = `${profile.endpoints.apiUrl}|${state.enterprise?.id ?? state.user.id}`;
+    if (this.engineInstance && this.engineKey === key) return this.engineInstance;
+    if (this.engineInstance) {
+      await this.stop();
+      this.engineInstance.close();
+      this.engineInstance = null;
+    }
+    const previous = this.store.meta('connection');
+    if (previous !== key) {
+      if (previous !== null) this.store.reset();
+      this.store.setMeta('connection', key);
+    }
+    this.engineKey = key;
     const client = scanClient(this.connection.session(), networkSessionFor(profile.endpoints));
     // Box publishes 1,000 requests a minute per user; the sandbox limits only when told to (and
     // then answers 429 with retry-after, which the scheduler honours).

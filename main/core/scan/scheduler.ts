@@ -12,7 +12,7 @@ export interface SchedulerOptions {
   ratePerSecond: number;
   concurrency: number;
   maxRetries?: number;
-  /** Fraction of the limit to aim for (default 0.95: "just under"). */
+  /** Fraction of the limit to aim for (default 0.97: "just under"). */
   headroom?: number;
   random?: () => number;
 }
@@ -34,7 +34,7 @@ export class RequestScheduler {
   private readonly window: number[] = [];
 
   constructor(private readonly o: SchedulerOptions) {
-    this.target = o.ratePerSecond > 0 ? o.ratePerSecond * (o.headroom ?? 0.95) : 0;
+    this.target = o.ratePerSecond > 0 ? o.ratePerSecond * (o.headroom ?? 0.97) : 0;
     this.rate = this.target;
   }
 
@@ -53,7 +53,12 @@ export class RequestScheduler {
       if (at <= now) break;
       await new Promise((r) => setTimeout(r, at - now));
     }
-    if (this.rate > 0) this.nextAt = Math.max(Date.now(), this.nextAt) + 1000 / this.rate;
+    // Timers fire late: keep up to two intervals of credit so lateness is not lost for good
+    // (a bucket of 2, far below any Box burst allowance), instead of restarting from now.
+    if (this.rate > 0) {
+      const interval = 1000 / this.rate;
+      this.nextAt = Math.max(this.nextAt, Date.now() - 2 * interval) + interval;
+    }
   }
 
   private release(): void {
