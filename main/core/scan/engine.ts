@@ -168,7 +168,10 @@ export class ScanEngine {
       this.store.recordJump({ fileId: id, name: f?.name ?? '', eventType: 'RESCAN_REQUESTED', eventId: null, at: new Date().toISOString() });
     });
     this.activityHint = true;
-    this.refreshCounts();
+    if (f?.state !== 0) this.c.queued++;
+    if (f?.state === 1) this.c.done--;
+    if (!f) this.c.files++;
+    this.progress.changed();
     this.wake();
   }
 
@@ -211,7 +214,9 @@ export class ScanEngine {
         this.c.events += r.stored;
         if (r.moved.length) {
           this.activityHint = true;
-          this.refreshQueued();
+          this.c.files += r.newFiles;
+          this.c.queued += r.newlyQueued;
+          this.c.done -= r.wasDone;
           this.wake();
         }
         if (r.full) again = 0;
@@ -453,7 +458,8 @@ export class ScanEngine {
       const fresh = await fetchFile(this.api, f);
       if (!fresh) {
         this.store.tx(() => this.store.fail(id, gen, FILE_STATE.gone, 'deleted, or no longer reachable'));
-        this.refreshCounts();
+        this.c.queued = Math.max(0, this.c.queued - 1);
+        this.c.notScanned++;
         return;
       }
       this.store.tx(() => this.store.refresh(id, gen, fresh));
@@ -484,10 +490,6 @@ export class ScanEngine {
     this.progress.changed();
   }
 
-  private refreshQueued(): void {
-    this.c.queued = (this.q('SELECT COUNT(*) n FROM files WHERE state = 0').get() as { n: number }).n;
-    this.c.files = (this.q('SELECT COUNT(*) n FROM files').get() as { n: number }).n;
-  }
 
   private setPhase(p: ScanPhase): void {
     this.phase = p;

@@ -67,6 +67,9 @@ describe('priority: events move files to the front', () => {
     const after = engine.store.file(target)!;
     expect(after.reason).toMatch(/^SHARE by /);
     expect(after.link_effective).not.toBeNull();
+    // The live counters agree with the store after the rescan.
+    const c = engine.store.counts();
+    expect(engine.snapshot().files).toMatchObject({ discovered: c.files, queued: c.queued, scanned: c.done, failed: c.failed, notScanned: c.notScanned });
   });
 });
 

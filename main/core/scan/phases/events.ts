@@ -22,10 +22,14 @@ export function extOf(name: string): string {
   return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
 }
 
-/** Moves the event's file to the front (content/sharing events only); returns whether it did. */
-export function applyEventToQueue(store: ScanStore, e: BoxEvent): boolean {
+/**
+ * Moves the event's file to the front (content/sharing events only). Returns null when it did
+ * not, else whether the file is new to the store and whether it joined the queue (for counters).
+ */
+export function applyEventToQueue(store: ScanStore, e: BoxEvent): { isNew: boolean; queued: boolean; wasDone: boolean } | null {
   const s = e.source;
-  if (!eventMovesFile(e.event_type) || s?.item_type !== 'file' || !s.item_id) return false;
+  if (!eventMovesFile(e.event_type) || s?.item_type !== 'file' || !s.item_id) return null;
+  const before = store.file(s.item_id);
   const owner = s.owned_by?.id ? store.user(s.owned_by.id) : undefined;
   const name = s.item_name ?? '';
   store.prioritise({
@@ -34,5 +38,5 @@ export function applyEventToQueue(store: ScanStore, e: BoxEvent): boolean {
     reason: `${e.event_type} by ${e.created_by?.login ?? 'someone'} at ${e.created_at}`, eventId: e.event_id,
   });
   store.recordJump({ fileId: s.item_id, name, eventType: e.event_type, eventId: e.event_id, at: e.created_at });
-  return true;
+  return { isNew: !before, queued: before?.state !== 0, wasDone: before?.state === 1 };
 }

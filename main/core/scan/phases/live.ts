@@ -13,22 +13,30 @@ export async function currentStreamPosition(api: BoxApi): Promise<string> {
 }
 
 /** One poll; returns the events that moved a file, and whether the page was full. */
-export async function pollLive(api: BoxApi, store: ScanStore): Promise<{ moved: BoxEvent[]; stored: number; full: boolean }> {
+export async function pollLive(api: BoxApi, store: ScanStore): Promise<{ moved: BoxEvent[]; stored: number; full: boolean; newFiles: number; newlyQueued: number; wasDone: number }> {
   const position = store.meta('live_position') ?? 'now';
   const page: { entries: BoxEvent[]; next_stream_position: string | number } = await api.get(
     `/events?stream_type=admin_logs_streaming&limit=500&stream_position=${encodeURIComponent(position)}`,
     { kind: 'events' },
   );
   const moved: BoxEvent[] = [];
+  let newFiles = 0;
+  let newlyQueued = 0;
+  let wasDone = 0;
   let stored = 0;
   const ordered = [...page.entries].sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0));
   store.tx(() => {
     for (const e of ordered) {
       if (!storeEvent(store, e, 'live')) continue;
       stored++;
-      if (applyEventToQueue(store, e)) moved.push(e);
+      const applied = applyEventToQueue(store, e);
+      if (!applied) continue;
+      moved.push(e);
+      if (applied.isNew) newFiles++;
+      if (applied.queued) newlyQueued++;
+      if (applied.wasDone) wasDone++;
     }
     store.setMeta('live_position', String(page.next_stream_position));
   });
-  return { moved, stored, full: page.entries.length >= 500 };
+  return { moved, stored, full: page.entries.length >= 500, newFiles, newlyQueued, wasDone };
 }
