@@ -13,9 +13,11 @@ import type { RunbookFormat } from '../allowlist/runbook-formats';
 import { consoleGenerationSchema, dataCenterIdSchema, runbookFormatSchema } from '../allowlist/schemas';
 import { settingsPatchSchema, stepIdSchema, type Settings, type WalkthroughSettings } from '../settings';
 import type { ConnectionState } from '../connection';
+import type { ScanProgress } from '../scan/types';
 import { connectionCallArgs, type ConnectionCallResults } from './connection-calls';
 import { conntestCallArgs, type ConntestCallResults } from './conntest-calls';
 import type { ConnTestProgress } from '../conntest';
+import { scanCallArgs, type ScanCallResults } from './scan-calls';
 import type { BridgeErrorCode } from './errors';
 import type { CallName, EventName } from './names';
 
@@ -39,6 +41,7 @@ export const callArgs = {
   exportRunbook: z.object({ dataCenter: dataCenterIdSchema, consoleGeneration: consoleGenerationSchema, format: runbookFormatSchema }).strict(),
   ...connectionCallArgs,
   ...conntestCallArgs,
+  ...scanCallArgs,
 } satisfies Record<CallName, z.ZodType>;
 
 // Compile-time check that names.ts and callArgs list exactly the same calls.
@@ -80,7 +83,7 @@ export interface ExportedRunbook {
   bytes: number;
 }
 
-export interface CallResults extends ConnectionCallResults, ConntestCallResults {
+export interface CallResults extends ConnectionCallResults, ConntestCallResults, ScanCallResults {
   getAppInfo: AppInfo;
   getSettings: Settings;
   updateSettings: Settings;
@@ -95,6 +98,8 @@ export interface EventPayloads {
   settingsChanged: Settings;
   connectionChanged: ConnectionState;
   connectionTestProgress: ConnTestProgress;
+  /** The scan's progress, at most 10 times a second. */
+  scanProgress: ScanProgress;
 }
 
 export type CallArgs<N extends CallName> = z.input<(typeof callArgs)[N]>;

@@ -22,8 +22,21 @@ export const CALL_NAMES = [
   'getLastConnectionTest',
   'getDiagnostics',
   'saveDiagnostics',
+  'startScan',
+  'pauseScan',
+  'resumeScan',
+  'stopScan',
+  'rescanAll',
+  'rescanFile',
+  'getScanStatus',
+  'exportFindings',
+  'listFindings',
+  'listActivity',
+  'listNotScanned',
+  'getScanCoverage',
+  'getScanQueue',
 ] as const;
-export const EVENT_NAMES = ['settingsChanged', 'connectionChanged', 'connectionTestProgress'] as const;
+export const EVENT_NAMES = ['settingsChanged', 'connectionChanged', 'connectionTestProgress', 'scanProgress'] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

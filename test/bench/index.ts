@@ -1,11 +1,21 @@
 /**
  * `npm run bench`: the speed and memory figures, printed. Each benchmark stops by itself and
  * only talks to servers it starts on 127.0.0.1. Tests stay deterministic; figures live here.
+ * The scan benchmarks run in their own processes, so each one's memory figure is its own.
  */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
 const benchmarks = ['./sandbox-million.ts', './conntest-cli.ts'];
+const isolated = ['./scan-coverage.ts', './scan-rate.ts', './scan-million.ts'];
 
 for (const benchmark of benchmarks) {
   console.log(`\n== ${benchmark}`);
   await import(benchmark);
+}
+for (const benchmark of isolated) {
+  console.log(`\n== ${benchmark}`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(benchmark, import.meta.url))], { stdio: 'inherit' });
+  if (r.status !== 0) process.exitCode = 1;
 }
 export {};

@@ -3,10 +3,12 @@ import type { CliCommand } from '../command';
 import connect from './connect';
 import diagnostics from './diagnostics';
 import disconnect from './disconnect';
+import findings from './findings';
 import guide from './guide';
 import sandbox from './sandbox';
+import scan from './scan';
 import status from './status';
 import test from './test';
 import version from './version';
 
-export const COMMANDS: readonly CliCommand[] = [version, guide, sandbox, connect, status, test, diagnostics, disconnect];
+export const COMMANDS: readonly CliCommand[] = [version, guide, sandbox, connect, status, test, diagnostics, disconnect, scan, findings];

@@ -14,6 +14,8 @@ import { conntestHandlers } from '../conntest/bridge-handlers';
 import type { ConnectionManager } from '../connection/connection-manager';
 import type { InAppSandbox } from '../connection/in-app-sandbox';
 import { walkthroughHandlers } from '../walkthrough/bridge-handlers';
+import { scanHandlers } from '../scan/bridge-handlers';
+import { ScanService } from '../scan/scan-service';
 
 export type Handlers = { [N in CallName]: (args: ValidCallArgs<N>) => Promise<CallResults[N]> };
 
@@ -48,7 +50,9 @@ export interface Core {
 
 export function createCore(services: CoreServices): Core {
   const events = new CoreEvents();
+  const scan = new ScanService(services.home, services.connection);
   const unsubscribers = [
+    scan.onProgress((p) => events.emit('scanProgress', p)),
     services.settings.onChange((settings) => events.emit('settingsChanged', settings)),
     services.connection.onChange((state) => events.emit('connectionChanged', state)),
   ];
@@ -73,6 +77,7 @@ export function createCore(services: CoreServices): Core {
     ...walkthroughHandlers(services),
     ...connectionHandlers(services),
     ...conntestHandlers({ ...services, emitProgress: (progress) => events.emit('connectionTestProgress', progress) }),
+    ...scanHandlers({ home: services.home, scan }),
   };
 
   return {
@@ -80,6 +85,7 @@ export function createCore(services: CoreServices): Core {
     events,
     dispose() {
       unsubscribers.forEach((off) => off());
+      void scan.dispose();
       void services.sandbox.stop();
     },
   };

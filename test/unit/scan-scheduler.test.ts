@@ -1,0 +1,43 @@
+/** The request scheduler: pacing under the rate, Retry-After honoured by everyone, no storms. */
+import { describe, expect, it } from 'vitest';
+import { RequestScheduler, RetryableError } from '../../main/core/scan/scheduler';
+
+describe('the scan request scheduler', () => {
+  it('after a 429 with retry-after, holds every request until it has passed, then retries', async () => {
+    const s = new RequestScheduler({ ratePerSecond: 0, concurrency: 8, random: () => 0 });
+    const starts: Array<{ name: string; at: number }> = [];
+    const t0 = Date.now();
+    let limited = false;
+    const attempt = (name: string) => async () => {
+      starts.push({ name, at: Date.now() - t0 });
+      if (name === 'a' && !limited) {
+        limited = true;
+        throw new RetryableError('HTTP 429', 429, 1);
+      }
+      return name;
+    };
+    const first = s.run('listing', attempt('a'));
+    await new Promise((r) => setImmediate(r));
+    const later = ['b', 'c', 'd'].map((n) => s.run('listing', attempt(n)));
+    expect(await Promise.all([first, ...later])).toEqual(['a', 'b', 'c', 'd']);
+    const retried = starts.filter((x) => x.name === 'a');
+    expect(retried).toHaveLength(2);
+    for (const x of starts.slice(1)) expect(x.at).toBeGreaterThanOrEqual(1000); // nobody went during retry-after
+    expect(s.stats).toMatchObject({ total: 5, rateLimited: 1, retries: 1 });
+  });
+
+  it('paces requests just under the rate and gives up after the retry budget on 5xx', async () => {
+    const s = new RequestScheduler({ ratePerSecond: 50, concurrency: 16, maxRetries: 2, random: () => 0 });
+    const t0 = Date.now();
+    await Promise.all(Array.from({ length: 26 }, () => s.run('file', async () => 1)));
+    const seconds = (Date.now() - t0) / 1000;
+    expect(26 / seconds).toBeLessThanOrEqual(50 * 1.15); // a 2-interval credit at most
+    let calls = 0;
+    await expect(s.run('file', async () => {
+      calls++;
+      throw new RetryableError('HTTP 503', 503, null);
+    })).rejects.toThrow('HTTP 503');
+    expect(calls).toBe(3);
+    expect(s.stats.serverErrors).toBe(2);
+  });
+});
