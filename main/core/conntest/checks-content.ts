@@ -40,7 +40,8 @@ export async function checkFiles(run: RunState): Promise<CheckResult> {
   const file = found.file;
   if (!file) return result('files', 'warning', `Listed ${rootCount} items in ${who}'s root folder, but found no file in its first folders to read.`, evidence, 'Nothing to do if that user really has no files; run the test again later to read one.');
 
-  const content = await run.prober.get(`/files/${file.id}/content`, { asUser, label: `“${file.name}”` });
+  // Box's own answer (302 to the download URL, or 202), then the download host's: two pieces of evidence.
+  const content = await run.prober.get(`/files/${file.id}/content`, { asUser, label: `“${file.name}”`, followRedirects: false });
   evidence.push(evidenceOf(content));
   const location = content.headers?.get('location');
   if (content.status === 202) return result('files', 'warning', `Box is still preparing “${file.name}” for download (HTTP 202).`, evidence, 'Run the test again in a minute.', ['retry']);

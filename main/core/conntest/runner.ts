@@ -43,7 +43,7 @@ export async function runConnectionTest(deps: ConnTestDeps, onProgress: (progres
   const state = await deps.connection.state();
   const deadline = started + (deps.budgetMs ?? DEFAULT_BUDGET_MS);
   const run: RunState = {
-    prober: new Prober({ apiUrl: profile?.endpoints.apiUrl ?? '', session: profile ? deps.connection.session() : null, timeoutMs: deps.timeoutMs, deadline }),
+    prober: new Prober({ endpoints: profile?.endpoints ?? null, session: profile ? deps.connection.session() : null, timeoutMs: deps.timeoutMs, deadline }),
     explain: { dataCenter: deps.settings().walkthrough.dataCenter, clientId: profile?.clientId ?? null },
     // No profile means no sign-in: check 1 says so without touching the network.
     state: profile ? state : { status: 'not_connected' },

@@ -5,9 +5,10 @@
  * As-User is one header on one request (the SDK's `withAsUserHeader` would build a client per
  * user). Token refresh ahead of expiry is the client's Authentication (our TokenSession).
  */
-import { BoxClient } from 'box-node-sdk';
+import type { BoxClient } from 'box-node-sdk';
 import { BoxApiError as SdkApiError, BoxSdkError } from 'box-node-sdk/box';
-import type { Authentication, FetchOptions, FetchResponse, NetworkSession, RetryStrategy } from 'box-node-sdk/networking';
+import type { Authentication, FetchResponse, NetworkSession } from 'box-node-sdk/networking';
+import { clientWithoutSdkRetries } from '../box/client';
 import { RetryableError, type RequestScheduler } from './scheduler';
 
 export class BoxApiError extends Error {
@@ -25,15 +26,9 @@ export interface GetOptions {
   kind: string;
 }
 
-/** The SDK never retries on its own: the scheduler decides (and honours Retry-After). */
-export const NO_SDK_RETRIES: RetryStrategy = {
-  shouldRetry: async (_o: FetchOptions, _r: FetchResponse, _n: number) => false,
-  retryAfter: () => 0,
-};
-
-/** The scan's client: the connection's auth and endpoints, with SDK retries off. */
+/** The scan's client: the connection's auth and endpoints, with SDK retries off (the scheduler decides, and honours Retry-After). */
 export function scanClient(auth: Authentication, networkSession: NetworkSession): BoxClient {
-  return new BoxClient({ auth, networkSession: networkSession.withRetryStrategy(NO_SDK_RETRIES) });
+  return clientWithoutSdkRetries(auth, networkSession);
 }
 
 export class BoxApi {
@@ -117,8 +112,9 @@ function translate(e: unknown): Error {
     const headers = e.responseInfo.headers as Record<string, string>;
     const retryAfter = headers['retry-after'] ?? headers['Retry-After'];
     if (status === 429 || status >= 500) return new RetryableError(`HTTP ${status}`, status, retryAfter === undefined ? null : Number(retryAfter) || 1);
+    // Box's code from the body: the SDK's responseInfo.code is JSON-encoded (quotes included).
     const body = e.responseInfo.body as { code?: string; message?: string } | undefined;
-    return new BoxApiError(status, e.responseInfo.code ?? body?.code ?? `http_${status}`, body?.message ?? `HTTP ${status}`);
+    return new BoxApiError(status, body?.code ?? `http_${status}`, body?.message ?? `HTTP ${status}`);
   }
   // Network failures and bodies that are not JSON (a malformed response) come as BoxSdkError
   // or SyntaxError: both are worth another try.
