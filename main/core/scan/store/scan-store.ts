@@ -394,22 +394,25 @@ const SUBTREE = 'WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT f.id FROM fold
 const SUBTREE_NAMED = 'WITH RECURSIVE sub(id) AS (SELECT @folderId UNION SELECT f.id FROM folders f JOIN sub ON f.parent_id = sub.id)';
 const MOVABLE = 'folder_id IN (SELECT id FROM sub) AND state IN (0, 1, 2)';
 
+/** The subtree statements' SQL (exported so a test can check their query plans). */
+export const SUBTREE_SQL = {
+  subtreeCounts: `${SUBTREE} SELECT COUNT(*) moved, SUM(state = 1) done, SUM(state = 2) failed, SUM(state = 0) queued FROM files WHERE ${MOVABLE}`,
+  subtreeSample: `${SUBTREE} SELECT id, name FROM files WHERE ${MOVABLE} LIMIT ?`,
+  // Same place for a file already at the front; a new gen so a scan in flight does not count.
+  subtreePrioritise: `${SUBTREE_NAMED} UPDATE files SET gen = gen + 1, reason = @reason, reason_event = @eventId,
+    seq = CASE WHEN state = 0 AND priority = 0 THEN seq ELSE @seq END, priority = 0, state = 0 WHERE ${MOVABLE}`,
+  subtreeWait: `${SUBTREE} UPDATE folders SET collab_wait = 1 WHERE id IN (SELECT id FROM sub)`,
+  folderRefresh: 'UPDATE folders SET collab_refresh = 1 WHERE id = ?',
+  nextRefresh: 'SELECT * FROM folders WHERE collab_refresh = 1 LIMIT 1',
+  refreshStarted: 'UPDATE folders SET collab_refresh = 2 WHERE id = ?',
+  refreshRetry: 'UPDATE folders SET collab_refresh = 1 WHERE id = ? AND collab_refresh = 2',
+  refreshEnded: 'UPDATE folders SET collab_refresh = 0 WHERE id = ? AND collab_refresh = 2',
+  subtreeCollabs: `${SUBTREE_NAMED} UPDATE folders SET has_collabs = @has, collab_ext = @ext, collab_int = @int, collab_known = 1 WHERE id IN (SELECT id FROM sub)`,
+  subtreeRelease: `${SUBTREE} UPDATE folders SET collab_wait = 0 WHERE id IN (SELECT id FROM sub)`,
+} as const;
+
 function subtreeStatements(p: (sql: string) => Database.Statement): Record<string, Database.Statement> {
-  return {
-    subtreeCounts: p(`${SUBTREE} SELECT COUNT(*) moved, SUM(state = 1) done, SUM(state = 2) failed, SUM(state = 0) queued FROM files WHERE ${MOVABLE}`),
-    subtreeSample: p(`${SUBTREE} SELECT id, name FROM files WHERE ${MOVABLE} LIMIT ?`),
-    // Same place for a file already at the front; a new gen so a scan in flight does not count.
-    subtreePrioritise: p(`${SUBTREE_NAMED} UPDATE files SET gen = gen + 1, reason = @reason, reason_event = @eventId,
-      seq = CASE WHEN state = 0 AND priority = 0 THEN seq ELSE @seq END, priority = 0, state = 0 WHERE ${MOVABLE}`),
-    subtreeWait: p(`${SUBTREE} UPDATE folders SET collab_wait = 1 WHERE id IN (SELECT id FROM sub)`),
-    folderRefresh: p('UPDATE folders SET collab_refresh = 1 WHERE id = ?'),
-    nextRefresh: p('SELECT * FROM folders WHERE collab_refresh = 1 LIMIT 1'),
-    refreshStarted: p('UPDATE folders SET collab_refresh = 2 WHERE id = ?'),
-    refreshRetry: p('UPDATE folders SET collab_refresh = 1 WHERE id = ? AND collab_refresh = 2'),
-    refreshEnded: p('UPDATE folders SET collab_refresh = 0 WHERE id = ? AND collab_refresh = 2'),
-    subtreeCollabs: p(`${SUBTREE_NAMED} UPDATE folders SET has_collabs = @has, collab_ext = @ext, collab_int = @int, collab_known = 1 WHERE id IN (SELECT id FROM sub)`),
-    subtreeRelease: p(`${SUBTREE} UPDATE folders SET collab_wait = 0 WHERE id IN (SELECT id FROM sub)`),
-  };
+  return Object.fromEntries(Object.entries(SUBTREE_SQL).map(([k, sql]) => [k, p(sql)]));
 }
 
 /** Columns added after the first release; a reading interrupted by a crash is asked again. */
