@@ -14,6 +14,29 @@ export function eventMovesFile(eventType: string): boolean {
   return CONTENT_OR_SHARING_EVENTS.has(eventType);
 }
 
+/**
+ * Events on a FOLDER that change who can reach everything beneath it: its collaborations and
+ * its shared link. They move every file under the folder (at any depth). Content events on a
+ * folder (upload into it, rename, copy) name their files in events of their own, and sending
+ * a link (SHARED_LINK_SEND) changes no access: neither moves the subtree, so a big folder is
+ * not re-queued for nothing.
+ */
+export const FOLDER_SHARING_EVENTS = new Set([
+  'SHARE', 'ITEM_SHARED_UPDATE', 'UNSHARE', 'COLLABORATION_INVITE', 'COLLABORATION_ACCEPT', 'COLLABORATION_REMOVE',
+  'COLLABORATION_ROLE_CHANGE', 'CHANGE_FOLDER_PERMISSION',
+]);
+
+export function eventMovesFolder(eventType: string): boolean {
+  return FOLDER_SHARING_EVENTS.has(eventType);
+}
+
+/** Whether an event with this source moves anything to the front of the queue. */
+export function eventMovesItems(itemType: string | null | undefined, eventType: string): boolean {
+  if (itemType === 'file') return eventMovesFile(eventType);
+  if (itemType === 'folder') return eventMovesFolder(eventType);
+  return false;
+}
+
 export type QueuePriority = 'activity' | 'regular' | 'periodic';
 export const PRIORITY_RANK: Record<QueuePriority, number> = { activity: 0, regular: 1, periodic: 2 };
 export const PRIORITY_BY_RANK: QueuePriority[] = ['activity', 'regular', 'periodic'];

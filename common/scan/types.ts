@@ -77,7 +77,7 @@ export interface ActivityEntry {
   itemName: string | null;
   source: 'backfill' | 'live';
   readOnly: boolean;
-  /** A content or sharing event on a file: it moves the file to the front of the queue. */
+  /** A content or sharing event on a file, or a sharing event on a folder: it moves the file (or every file under the folder) to the front of the queue. */
   movesFile: boolean;
 }
 

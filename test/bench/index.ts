@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const benchmarks = ['./sandbox-million.ts', './conntest-cli.ts'];
-const isolated = ['./scan-coverage.ts', './scan-rate.ts', './scan-million.ts'];
+const isolated = ['./scan-coverage.ts', './scan-rate.ts', './scan-million.ts', './scan-folder-event.ts'];
 
 for (const benchmark of benchmarks) {
   console.log(`\n== ${benchmark}`);

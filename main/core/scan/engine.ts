@@ -13,7 +13,7 @@ import type { BoxClient } from 'box-node-sdk';
 import { ReconnectRequiredError } from '../auth/token-session';
 import { BoxApi, BoxApiError } from './box-api';
 import { runBackfill } from './phases/backfill';
-import { listFolderPage, listRoot, type DiscoveryDeps } from './phases/discovery';
+import { collaborations, listFolderPage, listRoot, summariseCollabs, type DiscoveryDeps } from './phases/discovery';
 import { currentStreamPosition, pollLive } from './phases/live';
 import { fetchFile, folderCollabs, inspect, localInspection, localResult, needsFileCollabs, ownCollabs } from './phases/scan-file';
 import { discoverUsers } from './phases/users';
@@ -74,6 +74,8 @@ export class ScanEngine {
   private liveTimer: NodeJS.Timeout | null = null;
   private loops: Promise<void>[] = [];
   private holdRegular: boolean;
+  /** The folder whose collaborations are being read again after a sharing event (one at a time). */
+  private refreshing: string | null = null;
 
   constructor(private readonly o: ScanEngineOptions) {
     this.store = o.store ?? new ScanStore(o.dbPath);
@@ -195,9 +197,14 @@ export class ScanEngine {
       this.store.setMeta('backfill_window', JSON.stringify(this.window));
     }
     this.setPhase('backfill');
-    await runBackfill(this.api, this.store, this.window, () => this.stopped, (n) => {
+    await runBackfill(this.api, this.store, this.window, () => this.stopped, (n, moved) => {
       this.c.backfillEvents += n;
       this.c.events += n;
+      if (moved > 0) {
+        // A folder sharing event moved files the store already knew (rare: see runBackfill).
+        this.activityHint = true;
+        this.c = this.store.counts();
+      }
       this.progress.changed();
     });
   }
@@ -212,11 +219,12 @@ export class ScanEngine {
         const r = await pollLive(this.api, this.store);
         this.liveEvents += r.stored;
         this.c.events += r.stored;
-        if (r.moved.length) {
+        if (r.moved.length || r.folderRefresh) {
           this.activityHint = true;
           this.c.files += r.newFiles;
           this.c.queued += r.newlyQueued;
           this.c.done -= r.wasDone;
+          this.c.failed -= r.wasFailed;
           this.wake();
         }
         if (r.full) again = 0;
@@ -307,9 +315,15 @@ export class ScanEngine {
   }
 
   private nextTask(): (() => Promise<void>) | null {
+    // 0. Collaborations a folder sharing event changed: read them again before the files
+    // beneath are scanned (those files wait meanwhile, so no result is computed from the old
+    // access).
+    const refresh = this.collabRefreshTask();
+    if (refresh) return refresh;
     // 1. Files moved by an event.
     if (this.activityHint) {
-      const rows = this.store.head(32, true).filter((r) => !this.inFlight.has(r.id));
+      const waiting = (r: FileRow) => r.folder_id !== null && this.store.folder(r.folder_id)?.collab_wait === 1;
+      const rows = this.store.head(32, true).filter((r) => !this.inFlight.has(r.id) && !waiting(r));
       if (rows.length === 0 && this.inFlight.size === 0) this.activityHint = false;
       const row = rows[0];
       if (row) return this.fileTask(row);
@@ -330,6 +344,35 @@ export class ScanEngine {
       if (task) return task;
     }
     return this.discoveryTask();
+  }
+
+  private collabRefreshTask(): (() => Promise<void>) | null {
+    if (this.refreshing !== null) return null;
+    const f = this.store.nextCollabRefresh();
+    if (!f) return null;
+    this.refreshing = f.id;
+    this.store.tx(() => this.store.collabRefreshStarted(f.id));
+    return async () => {
+      let done = false;
+      try {
+        let summary: { externals: string[]; internal: number } | null = null;
+        try {
+          const own = summariseCollabs(await collaborations(this.api, 'folders', f.id, f.as_user), (id) => this.members.has(id));
+          // Collaborations over the folder's parent still apply beneath it.
+          const above = folderCollabs(f.parent_id && f.parent_id !== '0' ? this.store.folder(f.parent_id) : undefined);
+          summary = { externals: [...new Set([...above.externals, ...own.externals])], internal: above.internal + own.internal };
+        } catch (e) {
+          // Gone or out of reach: keep what was known; its files say so when they are read.
+          if (!(e instanceof BoxApiError && (e.status === 404 || e.status === 403))) throw e;
+        }
+        this.store.tx(() => this.store.collabRefreshDone(f.id, summary));
+        done = true;
+      } finally {
+        if (!done) this.store.tx(() => this.store.collabRefreshFailed(f.id));
+        this.refreshing = null;
+        this.activityHint = true;
+      }
+    };
   }
 
   private discoveryTask(): (() => Promise<void>) | null {
@@ -388,6 +431,7 @@ export class ScanEngine {
         if (r.priority === 0) continue; // activity rows go through fileTask
         const folder = folderOf(r.folder_id);
         if (folder && folder.state === 0 && folder.marker === null && r.priority === 2) continue; // periodic: wait for the re-listing
+        if (folder?.collab_wait === 1) continue; // its collaborations are being read again
         // Content inspection comes later (its own phase): only a stale row or collaborations
         // that could change the access level need a request now.
         if (r.stale === 1 || needsFileCollabs(r, folderCollabs(folder))) this.buffer.push(r);
@@ -467,7 +511,11 @@ export class ScanEngine {
       if (!f) return;
       f = { ...f, stale: 0 };
     }
-    const folder = folderCollabs(f.folder_id ? this.store.folder(f.folder_id) : undefined);
+    const folderRow = f.folder_id ? this.store.folder(f.folder_id) : undefined;
+    // A sharing event on a folder above: scan once its collaborations were read again (the
+    // file stays queued at the front; the reading wakes the slots when it is done).
+    if (folderRow?.collab_wait === 1) return;
+    const folder = folderCollabs(folderRow);
     try {
       const own = needsFileCollabs(f, folder) ? await ownCollabs(this.api, f, (x) => this.members.has(x)) : null;
       // A file moved by an event is inspected at once; others wait for the inspection phase.

@@ -9,7 +9,8 @@ import { boxError, readBody, sendJson, isoTime } from '../http/context';
 import { ACTIVITY_TYPES, ActivityError, applyActivity, type ActivityType, type LiveActivity } from '../state/activity';
 import { ALL_SCOPES } from '../state/world';
 import { fileIdOf, fileIndexById, generateFile, generateFileCollabs } from '../generator/files';
-import { folderIdOf, folderName } from '../generator/tree';
+import { folderIdOf, folderIndexById, folderName } from '../generator/tree';
+import { FOLDER_ACTIVITY_TYPES, applyFolderActivity, type FolderActivityType } from '../state/folder-activity';
 import { generateText } from '../generator/content';
 import { userIndexById, type Role } from '../generator/users';
 import { eventJson } from '../views/events';
@@ -125,6 +126,7 @@ export async function control(ctx: Ctx, deps: ControlDeps, action: string): Prom
   try {
     switch (action) {
       case 'activity': {
+        if (body.folder_id !== undefined) return folderActivity(ctx, body);
         const k = fileIndexById(w.ent.space, String(body.file_id ?? ''));
         const type = String(body.event_type ?? 'EDIT') as ActivityType;
         if (!ACTIVITY_TYPES.includes(type)) throw new ActivityError(`event_type must be one of ${ACTIVITY_TYPES.join(', ')}`);
@@ -192,6 +194,22 @@ export async function control(ctx: Ctx, deps: ControlDeps, action: string): Prom
     if (e instanceof ActivityError) return boxError(ctx, 400, 'bad_request', e.message);
     throw e;
   }
+}
+
+/** {folder_id, event_type, user_id?, invitee_id?}: an activity on a folder (see folder-activity.ts). */
+function folderActivity(ctx: Ctx, body: Json): void {
+  const w = ctx.world;
+  const f = folderIndexById(w.ent.tree, String(body.folder_id));
+  const type = String(body.event_type ?? '') as FolderActivityType;
+  if (!FOLDER_ACTIVITY_TYPES.includes(type)) throw new ActivityError(`event_type on a folder must be one of ${FOLDER_ACTIVITY_TYPES.join(', ')}`);
+  const user = (key: string) => {
+    if (body[key] === undefined) return undefined;
+    const i = userIndexById(w.ent.users, String(body[key]));
+    if (i < 0) throw new ActivityError(`unknown ${key}`);
+    return i;
+  };
+  const e = applyFolderActivity(w, { folderIndex: f, type, actor: user('user_id'), invitee: user('invitee_id') });
+  sendJson(ctx, 200, { event: eventJson(w, e), stream_position: String(e.ordinal) });
 }
 
 /** {token} selects one token; {user_id} and/or {kind} select many; {} selects all. */

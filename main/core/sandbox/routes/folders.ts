@@ -107,7 +107,7 @@ export function folderCollaborations(ctx: Ctx): void {
   const t = w.ent.tree;
   // Only collaborations set on this very folder are listed (Box does not list inherited ones
   // here); a top folder's collaborations cover its whole subtree.
-  const list = f >= 0 ? (t.collabs.get(f) ?? []) : [];
+  const list = f >= 0 && (t.top[f] ?? f) === f ? w.topCollabs(f) : [];
   const item = folderMini(w, f);
   const limit = parseLimit(ctx, 100, 1000);
   const entries = list.slice(0, limit).map((c) => collabJson(w, c, c.createdBy, item));

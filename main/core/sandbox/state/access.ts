@@ -10,7 +10,7 @@ export function folderVisibleTo(w: World, actor: number, f: number): boolean {
   if (f < 0 || f >= t.folderCount) return false;
   const top = t.top[f] ?? f;
   if ((t.owner[top] ?? -1) === actor) return true;
-  return (t.collabs.get(top) ?? []).some((c) => c.userIndex === actor && c.status === 'accepted');
+  return w.topCollabs(top).some((c) => c.userIndex === actor && c.status === 'accepted');
 }
 
 export function fileVisibleTo(w: World, actor: number, file: CurrentFile): boolean {
@@ -23,6 +23,6 @@ export function fileVisibleTo(w: World, actor: number, file: CurrentFile): boole
 export function rootFolders(w: World, actor: number): number[] {
   const t = w.ent.tree;
   const owned = t.ownedTops[actor] ?? [];
-  const shared = t.sharedTops[actor] ?? [];
+  const shared = w.sharedTops(actor);
   return [...owned, ...shared].sort((a, b) => a - b);
 }

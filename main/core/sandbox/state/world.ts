@@ -6,6 +6,7 @@
 import type { Enterprise } from '../generator/enterprise';
 import { historyEvent, historyIndexAtOrAfter, type SandboxEvent } from '../generator/events';
 import { fileBytes, fileIdOf, generateFile, generateFileCollabs, type FileBytes, type FileCollab, type GeneratedFile, type GeneratedLink } from '../generator/files';
+import type { FolderCollab } from '../generator/tree';
 import type { Role } from '../generator/users';
 import { Clock } from './clock';
 import { TokenStore } from './tokens';
@@ -69,6 +70,8 @@ export class World {
   /** Trashed file indices per folder, sorted: listings skip them. */
   readonly trashed = new Map<number, number[]>();
   readonly live: SandboxEvent[] = [];
+  /** Top folders whose collaborations changed since start-up (the whole new list). */
+  readonly folderCollabs = new Map<number, FolderCollab[]>();
   readonly faults: FaultSettings = { latencyMs: 0, errorRate: 0, dropRate: 0, malformedRate: 0 };
   rateLimitPerSecond = 0;
 
@@ -116,6 +119,19 @@ export class World {
       trashedAt: o?.trashedAt ?? null,
       bytes: () => (cached ??= fileBytes(this.ent.space, gen, version, ownerLogin)),
     };
+  }
+
+  /** A top folder's collaborations as they are now (they cover its whole subtree). */
+  topCollabs(top: number): FolderCollab[] {
+    return this.folderCollabs.get(top) ?? this.ent.tree.collabs.get(top) ?? [];
+  }
+
+  /** Top folders shared with `actor` (accepted), generated ones adjusted by later changes. */
+  sharedTops(actor: number): number[] {
+    const accepted = (top: number) => this.topCollabs(top).some((c) => c.userIndex === actor && c.status === 'accepted');
+    const out = (this.ent.tree.sharedTops[actor] ?? []).filter((top) => !this.folderCollabs.has(top) || accepted(top));
+    for (const top of this.folderCollabs.keys()) if (accepted(top) && !out.includes(top)) out.push(top);
+    return out;
   }
 
   override(k: number): FileOverride {

@@ -73,7 +73,7 @@ export function fileJson(w: World, file: CurrentFile, fields: Set<string> | null
     shared_link: () => sharedLinkView(w, file.link, g.ext),
     parent: () => folderMini(w, g.folder),
     item_status: () => (file.trashedAt === null ? 'active' : 'trashed'),
-    has_collaborations: () => file.collabs.length > 0 || w.ent.tree.collabs.has(w.ent.tree.top[g.folder] ?? -1),
+    has_collaborations: () => file.collabs.length > 0 || w.topCollabs(w.ent.tree.top[g.folder] ?? -1).length > 0,
     is_externally_owned: () => w.ent.users[g.owner]?.external ?? false,
     extension: () => g.ext,
     version_number: () => String(file.version + 1),
@@ -127,7 +127,7 @@ export function folderJson(w: World, f: number, owner: number, fields: Set<strin
     folder_upload_email: () => null,
     parent: () => (root ? null : folderMini(w, t.parent[f] ?? -1)),
     item_status: () => 'active',
-    has_collaborations: () => !root && t.collabs.has(t.top[f] ?? -1),
+    has_collaborations: () => !root && w.topCollabs(t.top[f] ?? -1).length > 0,
     is_externally_owned: () => false,
   };
   return build(shape === 'mini' ? FOLDER_MINI : FOLDER_STANDARD, fields, p);

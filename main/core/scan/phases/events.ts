@@ -1,5 +1,5 @@
 /** Admin events as stored, and what a content or sharing event does to the queue. */
-import { eventMovesFile } from '../../../../common/scan/priority';
+import { eventMovesFile, eventMovesFolder } from '../../../../common/scan/priority';
 import type { ScanStore } from '../store/scan-store';
 
 export interface BoxEvent {
@@ -8,6 +8,7 @@ export interface BoxEvent {
   created_at: string;
   created_by?: { id?: string; login?: string } | null;
   source?: { item_type?: string; item_id?: string; item_name?: string; parent?: { id?: string } | null; owned_by?: { id?: string; login?: string } | null } | null;
+  additional_details?: Record<string, unknown> | null;
 }
 
 export function storeEvent(store: ScanStore, e: BoxEvent, source: 'backfill' | 'live'): boolean {
@@ -39,4 +40,37 @@ export function applyEventToQueue(store: ScanStore, e: BoxEvent): { isNew: boole
   });
   store.recordJump({ fileId: s.item_id, name, eventType: e.event_type, eventId: e.event_id, at: e.created_at });
   return { isNew: !before, queued: before?.state !== 0, wasDone: before?.state === 1 };
+}
+
+/** What a folder sharing event did, in words, for the queue's reason (the event type last). */
+export function folderEventReason(e: BoxEvent): string {
+  const d = e.additional_details ?? {};
+  const pick = (...keys: string[]) => keys.map((k) => d[k]).find((v): v is string => typeof v === 'string' && v !== '');
+  const who = pick('invitee', 'invitee_login', 'accessible_by_login', 'collaborator');
+  const access = pick('shared_link_access', 'access');
+  const name = e.source?.item_name ?? e.source?.item_id ?? '';
+  const what: Record<string, string> = {
+    COLLABORATION_INVITE: who ? `shared with ${who}` : 'shared with a new collaborator',
+    COLLABORATION_ACCEPT: who ? `collaboration accepted by ${who}` : 'collaboration accepted',
+    COLLABORATION_REMOVE: who ? `no longer shared with ${who}` : 'a collaborator removed',
+    COLLABORATION_ROLE_CHANGE: who ? `collaborator ${who} changed role` : 'a collaborator changed role',
+    CHANGE_FOLDER_PERMISSION: 'permissions changed',
+    SHARE: access ? `shared by link (${access})` : 'shared by link',
+    ITEM_SHARED_UPDATE: access ? `shared link changed (${access})` : 'shared link changed',
+    UNSHARE: 'shared link removed',
+  };
+  return `Folder '${name}' ${what[e.event_type] ?? 'sharing changed'} by ${e.created_by?.login ?? 'someone'} at ${e.created_at} (${e.event_type})`;
+}
+
+/**
+ * A sharing event on a folder moves every file beneath it to the front (see
+ * ScanStore.prioritiseFolder). Returns null when it moved nothing: not a folder sharing event,
+ * or a folder the store does not know yet (its files will be listed with the new access).
+ */
+export function applyFolderEventToQueue(store: ScanStore, e: BoxEvent): { moved: number; wasDone: number; wasFailed: number; newlyQueued: number } | null {
+  const s = e.source;
+  if (!eventMovesFolder(e.event_type) || s?.item_type !== 'folder' || !s.item_id) return null;
+  const r = store.prioritiseFolder({ folderId: s.item_id, reason: folderEventReason(e), eventId: e.event_id, eventType: e.event_type, at: e.created_at });
+  if (!r) return null;
+  return { moved: r.moved, wasDone: r.wasDone, wasFailed: r.wasFailed, newlyQueued: r.moved - r.wasQueued };
 }

@@ -7,7 +7,7 @@
 import type { Database } from 'better-sqlite3';
 import type { AccessLevel } from '../../../../common/scan/access-level';
 import type { Findings } from '../../../../common/scan/detectors';
-import { PRIORITY_BY_RANK, READ_ONLY_EVENTS, eventMovesFile } from '../../../../common/scan/priority';
+import { PRIORITY_BY_RANK, READ_ONLY_EVENTS, eventMovesItems } from '../../../../common/scan/priority';
 import type {
   ActivityEntry, ActivityPage, FileFinding, FileStatus, FindingsPage, InspectionState, NotScannedPage, QueueJump, QueueView, UserCoverage,
 } from '../../../../common/scan/types';
@@ -161,7 +161,7 @@ export function activityPage(db: Database, q: ActivityQuery): ActivityPage {
     itemName: r.item_name,
     source: r.source,
     readOnly: READ_ONLY_EVENTS.has(r.event_type),
-    movesFile: r.item_type === 'file' && eventMovesFile(r.event_type),
+    movesFile: eventMovesItems(r.item_type, r.event_type),
   }));
   return { total, offset: q.offset, limit: q.limit, entries };
 }

@@ -14,8 +14,11 @@ CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS users(id TEXT PRIMARY KEY, login TEXT, name TEXT, role TEXT, reachable INTEGER NOT NULL, reason TEXT, self INTEGER NOT NULL DEFAULT 0, root_done INTEGER NOT NULL DEFAULT 0, seq INTEGER);
 CREATE TABLE IF NOT EXISTS folders(id TEXT PRIMARY KEY, name TEXT, path TEXT, parent_id TEXT, owner_id TEXT, as_user TEXT, has_collabs INTEGER NOT NULL DEFAULT 0,
   collab_ext TEXT, collab_int INTEGER NOT NULL DEFAULT 0, collab_known INTEGER NOT NULL DEFAULT 0,
-  state INTEGER NOT NULL DEFAULT 0, marker TEXT, seq INTEGER NOT NULL, items INTEGER NOT NULL DEFAULT 0, pages INTEGER NOT NULL DEFAULT 0);
+  state INTEGER NOT NULL DEFAULT 0, marker TEXT, seq INTEGER NOT NULL, items INTEGER NOT NULL DEFAULT 0, pages INTEGER NOT NULL DEFAULT 0,
+  collab_refresh INTEGER NOT NULL DEFAULT 0, collab_wait INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS folders_pending ON folders(state, seq);
+-- A folder's subtree (sharing events on folders), walked child by child.
+CREATE INDEX IF NOT EXISTS folders_parent ON folders(parent_id);
 CREATE TABLE IF NOT EXISTS files(id TEXT PRIMARY KEY, name TEXT, ext TEXT, folder_id TEXT, owner_id TEXT, owner_login TEXT, as_user TEXT,
   size INTEGER, sha1 TEXT, link_effective TEXT, link_password INTEGER NOT NULL DEFAULT 0, has_collabs INTEGER NOT NULL DEFAULT 0,
   stale INTEGER NOT NULL DEFAULT 0, gen INTEGER NOT NULL DEFAULT 0,
@@ -24,6 +27,8 @@ CREATE TABLE IF NOT EXISTS files(id TEXT PRIMARY KEY, name TEXT, ext TEXT, folde
   scanned_at INTEGER, scan_count INTEGER NOT NULL DEFAULT 0, error TEXT, sensitive INTEGER NOT NULL DEFAULT 0, inspect INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS files_queue ON files(priority, seq) WHERE state = 0;
 CREATE INDEX IF NOT EXISTS files_inspect ON files(seq) WHERE inspect = 1;
+-- The files of a folder (a sharing event on a folder moves them).
+CREATE INDEX IF NOT EXISTS files_folder ON files(folder_id);
 -- The findings table's default order (by name), page by page, without sorting a million rows.
 CREATE INDEX IF NOT EXISTS files_name ON files(name COLLATE NOCASE, id);
 CREATE TABLE IF NOT EXISTS events(event_id TEXT PRIMARY KEY, source TEXT NOT NULL, event_type TEXT, created_at TEXT, item_type TEXT, item_id TEXT, item_name TEXT, actor_login TEXT, json TEXT);
@@ -81,6 +86,10 @@ export interface FolderRow {
   seq: number;
   items: number;
   pages: number;
+  /** 1: a sharing event asked to read this folder's collaborations again; 2: being read. */
+  collab_refresh: number;
+  /** 1 while the collaborations over this folder are being read again: its files wait. */
+  collab_wait: number;
 }
 
 export interface UserRow {
@@ -132,6 +141,7 @@ export class ScanStore {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('cache_size = -16000');
     this.db.exec(SCHEMA);
+    migrate(this.db);
     const p = (sql: string) => this.db.prepare(sql);
     this.s = {
       getMeta: p('SELECT value FROM meta WHERE key = ?'),
@@ -176,6 +186,7 @@ export class ScanStore {
       insertEvent: p(`INSERT OR IGNORE INTO events(event_id, source, event_type, created_at, item_type, item_id, item_name, actor_login, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       insertJump: p('INSERT INTO jumps(file_id, name, event_type, event_id, at) VALUES (?, ?, ?, ?, ?)'),
       user: p('SELECT * FROM users WHERE id = ?'),
+      ...subtreeStatements(p),
     };
     this.seqCounter = Number(this.meta('seq') ?? 0);
   }
@@ -216,7 +227,7 @@ export class ScanStore {
     return this.s.user!.get(id) as UserRow | undefined;
   }
 
-  insertFolder(f: Omit<FolderRow, 'state' | 'marker' | 'seq' | 'items' | 'pages'>): void {
+  insertFolder(f: Omit<FolderRow, 'state' | 'marker' | 'seq' | 'items' | 'pages' | 'collab_refresh' | 'collab_wait'>): void {
     this.s.insertFolder!.run({ ...f, seq: this.nextSeq() });
   }
 
@@ -281,6 +292,57 @@ export class ScanStore {
     this.s.prioritise!.run({ ...p, seq: this.nextSeq() });
   }
 
+  /**
+   * A sharing event on a folder: every file beneath it (any depth) that was queued, scanned or
+   * failed goes to the front at activity priority, once (a file is one row: a second event
+   * only updates its reason and keeps its place), and the collaborations cached for the
+   * subtree are marked for reading again (its files wait for that, see collabRefreshDone).
+   * Only the first `jumps` files are recorded as jumps, so a big folder does not flush the list.
+   * Cost: the subtree is walked through folders_parent and its files through files_folder:
+   * O((D + N) log T) for D folders and N files beneath it in a store of T rows, never a scan of
+   * the files table. Returns null when the folder is unknown to the store (not listed yet: its
+   * files will be listed with the new access).
+   */
+  prioritiseFolder(p: { folderId: string; reason: string; eventId: string; eventType: string; at: string; jumps?: number }): { moved: number; wasDone: number; wasFailed: number; wasQueued: number } | null {
+    if (!this.s.folder!.get(p.folderId)) return null;
+    const c = this.s.subtreeCounts!.get(p.folderId) as { moved: number; done: number | null; failed: number | null; queued: number | null };
+    this.s.subtreeWait!.run(p.folderId);
+    this.s.folderRefresh!.run(p.folderId);
+    if (c.moved === 0) return { moved: 0, wasDone: 0, wasFailed: 0, wasQueued: 0 };
+    for (const j of this.s.subtreeSample!.all(p.folderId, p.jumps ?? 10) as Array<{ id: string; name: string | null }>) this.s.insertJump!.run(j.id, j.name, p.eventType, p.eventId, p.at);
+    this.db.prepare('DELETE FROM jumps WHERE seq <= (SELECT MAX(seq) - 100 FROM jumps)').run();
+    this.s.subtreePrioritise!.run({ folderId: p.folderId, reason: p.reason, eventId: p.eventId, seq: this.nextSeq() });
+    return { moved: c.moved, wasDone: c.done ?? 0, wasFailed: c.failed ?? 0, wasQueued: c.queued ?? 0 };
+  }
+
+  /** The next folder whose collaborations a sharing event asked to read again. */
+  nextCollabRefresh(): FolderRow | undefined {
+    return this.s.nextRefresh!.get() as FolderRow | undefined;
+  }
+
+  collabRefreshStarted(id: string): void {
+    this.s.refreshStarted!.run(id);
+  }
+
+  /** A reading that failed (it will be tried again; the subtree's files keep waiting). */
+  collabRefreshFailed(id: string): void {
+    this.s.refreshRetry!.run(id);
+  }
+
+  /**
+   * The collaborations over `id` were read again: the whole subtree inherits them (the model
+   * discovery uses: below a folder with collaborations, they are inherited). Its files stop
+   * waiting unless another event asked for a new reading meanwhile.
+   */
+  collabRefreshDone(id: string, summary: { externals: string[]; internal: number } | null): void {
+    const again = (this.s.folder!.get(id) as FolderRow | undefined)?.collab_refresh === 1;
+    if (summary) this.s.subtreeCollabs!.run({ folderId: id, ext: JSON.stringify(summary.externals), int: summary.internal, has: summary.externals.length + summary.internal > 0 ? 1 : 0 });
+    if (!again) {
+      this.s.subtreeRelease!.run(id);
+      this.s.refreshEnded!.run(id);
+    }
+  }
+
   /** Returns true when the event is new. */
   insertEvent(e: { event_id: string; source: string; event_type: string; created_at: string; item_type: string | null; item_id: string | null; item_name: string | null; actor_login: string | null; json: string }): boolean {
     return this.s.insertEvent!.run(e.event_id, e.source, e.event_type, e.created_at, e.item_type, e.item_id, e.item_name, e.actor_login, e.json).changes === 1;
@@ -325,6 +387,41 @@ export class ScanStore {
       this.db.prepare('UPDATE files SET state = 0, priority = 2, reason = ?, gen = gen + 1 WHERE state IN (1, 2)').run(reason);
     });
   }
+}
+
+/** The subtree of folder ? (itself included). UNION, not UNION ALL: a cycle left by moved folders ends. */
+const SUBTREE = 'WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT f.id FROM folders f JOIN sub ON f.parent_id = sub.id)';
+const SUBTREE_NAMED = 'WITH RECURSIVE sub(id) AS (SELECT @folderId UNION SELECT f.id FROM folders f JOIN sub ON f.parent_id = sub.id)';
+const MOVABLE = 'folder_id IN (SELECT id FROM sub) AND state IN (0, 1, 2)';
+
+/** The subtree statements' SQL (exported so a test can check their query plans). */
+export const SUBTREE_SQL = {
+  subtreeCounts: `${SUBTREE} SELECT COUNT(*) moved, SUM(state = 1) done, SUM(state = 2) failed, SUM(state = 0) queued FROM files WHERE ${MOVABLE}`,
+  subtreeSample: `${SUBTREE} SELECT id, name FROM files WHERE ${MOVABLE} LIMIT ?`,
+  // Same place for a file already at the front; a new gen so a scan in flight does not count.
+  subtreePrioritise: `${SUBTREE_NAMED} UPDATE files SET gen = gen + 1, reason = @reason, reason_event = @eventId,
+    seq = CASE WHEN state = 0 AND priority = 0 THEN seq ELSE @seq END, priority = 0, state = 0 WHERE ${MOVABLE}`,
+  subtreeWait: `${SUBTREE} UPDATE folders SET collab_wait = 1 WHERE id IN (SELECT id FROM sub)`,
+  folderRefresh: 'UPDATE folders SET collab_refresh = 1 WHERE id = ?',
+  nextRefresh: 'SELECT * FROM folders WHERE collab_refresh = 1 LIMIT 1',
+  refreshStarted: 'UPDATE folders SET collab_refresh = 2 WHERE id = ?',
+  refreshRetry: 'UPDATE folders SET collab_refresh = 1 WHERE id = ? AND collab_refresh = 2',
+  refreshEnded: 'UPDATE folders SET collab_refresh = 0 WHERE id = ? AND collab_refresh = 2',
+  subtreeCollabs: `${SUBTREE_NAMED} UPDATE folders SET has_collabs = @has, collab_ext = @ext, collab_int = @int, collab_known = 1 WHERE id IN (SELECT id FROM sub)`,
+  subtreeRelease: `${SUBTREE} UPDATE folders SET collab_wait = 0 WHERE id IN (SELECT id FROM sub)`,
+} as const;
+
+function subtreeStatements(p: (sql: string) => Database.Statement): Record<string, Database.Statement> {
+  return Object.fromEntries(Object.entries(SUBTREE_SQL).map(([k, sql]) => [k, p(sql)]));
+}
+
+/** Columns added after the first release; a reading interrupted by a crash is asked again. */
+function migrate(db: Database.Database): void {
+  const cols = new Set((db.prepare('PRAGMA table_info(folders)').all() as Array<{ name: string }>).map((c) => c.name));
+  if (!cols.has('collab_refresh')) db.exec('ALTER TABLE folders ADD COLUMN collab_refresh INTEGER NOT NULL DEFAULT 0');
+  if (!cols.has('collab_wait')) db.exec('ALTER TABLE folders ADD COLUMN collab_wait INTEGER NOT NULL DEFAULT 0');
+  db.exec('CREATE INDEX IF NOT EXISTS folders_refresh ON folders(id) WHERE collab_refresh = 1');
+  db.prepare('UPDATE folders SET collab_refresh = 1 WHERE collab_refresh = 2').run();
 }
 
 function sensitiveCount(findings: string | null): number {
