@@ -13,7 +13,9 @@ import type { RunbookFormat } from '../allowlist/runbook-formats';
 import { consoleGenerationSchema, dataCenterIdSchema, runbookFormatSchema } from '../allowlist/schemas';
 import { settingsPatchSchema, stepIdSchema, type Settings, type WalkthroughSettings } from '../settings';
 import type { ConnectionState } from '../connection';
+import type { ScanProgress } from '../scan/types';
 import { connectionCallArgs, type ConnectionCallResults } from './connection-calls';
+import { scanCallArgs, type ScanCallResults } from './scan-calls';
 import type { BridgeErrorCode } from './errors';
 import type { CallName, EventName } from './names';
 
@@ -36,6 +38,7 @@ export const callArgs = {
   /** Writes the runbook under <home>/exports/ and returns its path. */
   exportRunbook: z.object({ dataCenter: dataCenterIdSchema, consoleGeneration: consoleGenerationSchema, format: runbookFormatSchema }).strict(),
   ...connectionCallArgs,
+  ...scanCallArgs,
 } satisfies Record<CallName, z.ZodType>;
 
 // Compile-time check that names.ts and callArgs list exactly the same calls.
@@ -77,7 +80,7 @@ export interface ExportedRunbook {
   bytes: number;
 }
 
-export interface CallResults extends ConnectionCallResults {
+export interface CallResults extends ConnectionCallResults, ScanCallResults {
   getAppInfo: AppInfo;
   getSettings: Settings;
   updateSettings: Settings;
@@ -91,6 +94,8 @@ export interface CallResults extends ConnectionCallResults {
 export interface EventPayloads {
   settingsChanged: Settings;
   connectionChanged: ConnectionState;
+  /** The scan's progress, at most 10 times a second. */
+  scanProgress: ScanProgress;
 }
 
 export type CallArgs<N extends CallName> = z.input<(typeof callArgs)[N]>;

@@ -18,8 +18,21 @@ export const CALL_NAMES = [
   'connect',
   'cancelSignIn',
   'disconnect',
+  'startScan',
+  'pauseScan',
+  'resumeScan',
+  'stopScan',
+  'rescanAll',
+  'rescanFile',
+  'getScanStatus',
+  'exportFindings',
+  'listFindings',
+  'listActivity',
+  'listNotScanned',
+  'getScanCoverage',
+  'getScanQueue',
 ] as const;
-export const EVENT_NAMES = ['settingsChanged', 'connectionChanged'] as const;
+export const EVENT_NAMES = ['settingsChanged', 'connectionChanged', 'scanProgress'] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

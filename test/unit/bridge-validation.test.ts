@@ -2,9 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/core/bridge/dispatch';
 import type { Handlers } from '../../main/core/bridge/handlers';
 import { DEFAULT_SETTINGS } from '../../common/settings';
+import type { ScanProgress } from '../../common/scan/types';
 
 const walkthroughState = { ...DEFAULT_SETTINGS.walkthrough, companionClientId: null };
 const notConnected = { status: 'not_connected' as const };
+const idle: ScanProgress = {
+  phase: 'idle', running: false, users: { discovered: 0, reachable: 0, notReachable: 0 }, folders: { discovered: 0, listed: 0 },
+  files: { discovered: 0, queued: 0, scanned: 0, failed: 0, notScanned: 0 }, backfill: { done: false, events: 0, window: null }, liveEvents: 0,
+  requests: { total: 0, perSecond: 0, rateLimited: 0, retries: 0 }, filesPerSecond: 0, etaSeconds: null, head: [], jumps: [], message: null, at: '2026-01-01T00:00:00Z',
+};
+const emptyPage = { total: 0, offset: 0, limit: 100, entries: [] };
 
 function recordingHandlers() {
   const calls: unknown[] = [];
@@ -46,6 +53,31 @@ function recordingHandlers() {
     connect: async () => notConnected,
     cancelSignIn: async () => notConnected,
     disconnect: async () => ({ revoked: true }),
+    startScan: async (args) => {
+      calls.push(args);
+      return idle;
+    },
+    pauseScan: async () => idle,
+    resumeScan: async () => idle,
+    stopScan: async () => idle,
+    rescanAll: async () => idle,
+    rescanFile: async (args) => {
+      calls.push(args);
+      return idle;
+    },
+    getScanStatus: async () => idle,
+    exportFindings: async (args) => ({ path: '/tmp/findings', format: args.format, files: 0, bytes: 0 }),
+    listFindings: async (args) => {
+      calls.push(args);
+      return emptyPage;
+    },
+    listActivity: async (args) => {
+      calls.push(args);
+      return emptyPage;
+    },
+    listNotScanned: async () => ({ ...emptyPage, byReason: [] }),
+    getScanCoverage: async () => ({ users: [] }),
+    getScanQueue: async () => ({ queued: 0, head: [], jumps: [] }),
   };
   return { handlers, calls };
 }
@@ -111,5 +143,19 @@ describe('bridge argument validation', () => {
     expect(calls).toEqual([]);
     expect(await dispatch(handlers, 'useSandboxEnterprise', { seed: -1 })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
     expect(await dispatch(handlers, 'useSandboxEnterprise', {})).toMatchObject({ ok: true, value: { seed: 1, role: 'admin' } });
+  });
+
+  it('scan queries accept only known filters, sorts and page sizes, with defaults filled in', async () => {
+    const { handlers, calls } = recordingHandlers();
+    const badLevel = await dispatch(handlers, 'listFindings', { accessLevels: ['Secret'] });
+    expect(!badLevel.ok && badLevel.error.message).toMatch(/^listFindings: invalid argument: accessLevels\.0: /);
+    expect(await dispatch(handlers, 'listFindings', { limit: 5000 })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(await dispatch(handlers, 'listFindings', { sort: 'password' })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(await dispatch(handlers, 'listActivity', { types: ['edit; DROP'] })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(await dispatch(handlers, 'rescanFile', { fileId: '../1' })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(await dispatch(handlers, 'startScan', { since: 'last week' })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(calls).toEqual([]);
+    expect(await dispatch(handlers, 'listFindings', { search: 'budget' })).toMatchObject({ ok: true });
+    expect(calls).toEqual([{ search: 'budget', sort: 'name', order: 'asc', offset: 0, limit: 100 }]);
   });
 });

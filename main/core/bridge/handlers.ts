@@ -13,6 +13,8 @@ import { connectionHandlers } from '../connection/bridge-handlers';
 import type { ConnectionManager } from '../connection/connection-manager';
 import type { InAppSandbox } from '../connection/in-app-sandbox';
 import { walkthroughHandlers } from '../walkthrough/bridge-handlers';
+import { scanHandlers } from '../scan/bridge-handlers';
+import { ScanService } from '../scan/scan-service';
 
 export type Handlers = { [N in CallName]: (args: ValidCallArgs<N>) => Promise<CallResults[N]> };
 
@@ -47,7 +49,9 @@ export interface Core {
 
 export function createCore(services: CoreServices): Core {
   const events = new CoreEvents();
+  const scan = new ScanService(services.home, services.connection);
   const unsubscribers = [
+    scan.onProgress((p) => events.emit('scanProgress', p)),
     services.settings.onChange((settings) => events.emit('settingsChanged', settings)),
     services.connection.onChange((state) => events.emit('connectionChanged', state)),
   ];
@@ -71,6 +75,7 @@ export function createCore(services: CoreServices): Core {
     },
     ...walkthroughHandlers(services),
     ...connectionHandlers(services),
+    ...scanHandlers({ home: services.home, scan }),
   };
 
   return {
@@ -78,6 +83,7 @@ export function createCore(services: CoreServices): Core {
     events,
     dispose() {
       unsubscribers.forEach((off) => off());
+      void scan.dispose();
       void services.sandbox.stop();
     },
   };

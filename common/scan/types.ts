@@ -1,0 +1,130 @@
+/** Shapes of the scan's progress and findings, shared by the core, the CLI and the UI. */
+import type { AccessLevel } from './access-level';
+import type { Findings } from './detectors';
+import type { QueuePriority } from './priority';
+
+export type ScanPhase = 'idle' | 'users' | 'backfill' | 'discovery' | 'inspection' | 'live' | 'paused' | 'stopped' | 'error';
+export type InspectionState = 'Pending' | 'Completed' | 'Not applicable' | 'Failed';
+
+export type BackfillChoice = { days: number } | { since: string } | { none: true };
+
+export interface QueueHeadEntry {
+  fileId: string;
+  name: string;
+  priority: QueuePriority;
+  reason: string;
+}
+
+export interface QueueJump {
+  fileId: string;
+  name: string;
+  eventType: string;
+  eventId: string;
+  at: string;
+}
+
+export interface ScanProgress {
+  phase: ScanPhase;
+  running: boolean;
+  users: { discovered: number; reachable: number; notReachable: number };
+  folders: { discovered: number; listed: number };
+  files: { discovered: number; queued: number; scanned: number; failed: number; notScanned: number };
+  backfill: { done: boolean; events: number; window: { from: string; to: string } | null };
+  liveEvents: number;
+  requests: { total: number; perSecond: number; rateLimited: number; retries: number };
+  filesPerSecond: number;
+  etaSeconds: number | null;
+  head: QueueHeadEntry[];
+  jumps: QueueJump[];
+  message: string | null;
+  at: string;
+}
+
+export interface FileFinding {
+  fileId: string;
+  name: string;
+  path: string;
+  ownerLogin: string;
+  accessLevel: AccessLevel | null;
+  externalCollaborators: string[];
+  inspection: InspectionState;
+  inspectionReason: string | null;
+  findings: Findings | null;
+  status: 'scanned' | 'failed' | 'not scanned' | 'queued' | 'gone';
+  reason: string | null;
+  scannedAt: string | null;
+}
+
+export type FileStatus = FileFinding['status'];
+
+/** One page of findings for the table (filtered, searched, sorted), with the filtered total. */
+export interface FindingsPage {
+  total: number;
+  offset: number;
+  limit: number;
+  entries: FileFinding[];
+}
+
+/** A stored admin event. `readOnly`: previews, downloads, opens (never move a file). */
+export interface ActivityEntry {
+  eventId: string;
+  type: string;
+  createdAt: string;
+  actorLogin: string | null;
+  itemType: string | null;
+  itemId: string | null;
+  itemName: string | null;
+  source: 'backfill' | 'live';
+  readOnly: boolean;
+  /** A content or sharing event on a file: it moves the file to the front of the queue. */
+  movesFile: boolean;
+}
+
+export interface ActivityPage {
+  total: number;
+  offset: number;
+  limit: number;
+  entries: ActivityEntry[];
+}
+
+/**
+ * What the scan could not reach: single files (externally owned, gone), or a whole user's
+ * content when Box refuses to let the account act as that user (their files are not visible).
+ */
+export interface NotScannedEntry {
+  kind: 'file' | 'user';
+  id: string;
+  name: string;
+  ownerLogin: string | null;
+  reason: string;
+}
+
+export interface NotScannedPage {
+  /** Files listed as not scanned plus users whose content could not be reached. */
+  total: number;
+  offset: number;
+  limit: number;
+  byReason: Array<{ reason: string; count: number }>;
+  entries: NotScannedEntry[];
+}
+
+/** Per owner: how much of their content is covered. */
+export interface UserCoverage {
+  userId: string;
+  login: string;
+  name: string;
+  role: string | null;
+  reachable: boolean;
+  reason: string | null;
+  files: number;
+  scanned: number;
+  failed: number;
+  notScanned: number;
+  queued: number;
+}
+
+export interface QueueView {
+  queued: number;
+  head: QueueHeadEntry[];
+  jumps: QueueJump[];
+}

@@ -1,0 +1,127 @@
+/**
+ * The scan's Box calls, through the official SDK (`BoxClient.makeRequest`) with the SDK's own
+ * retries switched off: its retry strategy ignores `Retry-After` in Node and retries on its own
+ * schedule, which would fight the scheduler's global pacing. Every retry is the scheduler's.
+ * As-User is one header on one request (the SDK's `withAsUserHeader` would build a client per
+ * user). Token refresh ahead of expiry is the client's Authentication (our TokenSession).
+ */
+import { BoxClient } from 'box-node-sdk';
+import { BoxApiError as SdkApiError, BoxSdkError } from 'box-node-sdk/box';
+import type { Authentication, FetchOptions, FetchResponse, NetworkSession, RetryStrategy } from 'box-node-sdk/networking';
+import { RetryableError, type RequestScheduler } from './scheduler';
+
+export class BoxApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface GetOptions {
+  asUser?: string | null;
+  kind: string;
+}
+
+/** The SDK never retries on its own: the scheduler decides (and honours Retry-After). */
+export const NO_SDK_RETRIES: RetryStrategy = {
+  shouldRetry: async (_o: FetchOptions, _r: FetchResponse, _n: number) => false,
+  retryAfter: () => 0,
+};
+
+/** The scan's client: the connection's auth and endpoints, with SDK retries off. */
+export function scanClient(auth: Authentication, networkSession: NetworkSession): BoxClient {
+  return new BoxClient({ auth, networkSession: networkSession.withRetryStrategy(NO_SDK_RETRIES) });
+}
+
+export class BoxApi {
+  private readonly base: string;
+
+  constructor(
+    private readonly client: BoxClient,
+    readonly scheduler: RequestScheduler,
+  ) {
+    this.base = `${client.networkSession.baseUrls.baseUrl}/2.0`;
+  }
+
+  private request(path: string, asUser: string | null | undefined, binary: boolean): Promise<FetchResponse> {
+    const [url, query] = path.split('?', 2) as [string, string | undefined];
+    const params = Object.fromEntries(new URLSearchParams(query ?? ''));
+    return this.client.makeRequest({
+      method: 'GET',
+      url: `${this.base}${url}`,
+      params,
+      headers: asUser ? { 'as-user': asUser } : {},
+      responseFormat: binary ? 'binary' : 'json',
+    });
+  }
+
+  async get<T>(path: string, o: GetOptions): Promise<T> {
+    return this.scheduler.run(o.kind, async () => {
+      let res: FetchResponse;
+      try {
+        res = await this.request(path, o.asUser, false);
+      } catch (e) {
+        throw translate(e);
+      }
+      if (res.data === undefined) throw new RetryableError('empty or malformed response', 0, null);
+      return res.data as T;
+    });
+  }
+
+  /** The file's bytes, or a BoxApiError; refuses (413) past maxBytes without reading the rest. */
+  async download(fileId: string, asUser: string | null, maxBytes: number): Promise<Buffer> {
+    return this.scheduler.run('download', async () => {
+      let res: FetchResponse;
+      try {
+        res = await this.request(`/files/${fileId}/content`, asUser, true);
+      } catch (e) {
+        throw translate(e);
+      }
+      const body = res.content as unknown as (AsyncIterable<Uint8Array> & { destroy?(): void }) | undefined;
+      if (res.status === 202) {
+        body?.destroy?.();
+        throw new RetryableError('not ready', 503, Number(res.headers['retry-after'] ?? 1));
+      }
+      const declared = Number(res.headers['content-length'] ?? 0);
+      if (declared > maxBytes) {
+        body?.destroy?.();
+        throw new BoxApiError(413, 'too_large', 'too large');
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      try {
+        for await (const chunk of body ?? []) {
+          size += chunk.length;
+          if (size > maxBytes) {
+            body?.destroy?.();
+            throw new BoxApiError(413, 'too_large', 'too large');
+          }
+          chunks.push(Buffer.from(chunk));
+        }
+      } catch (e) {
+        if (e instanceof BoxApiError) throw e;
+        throw new RetryableError(`download interrupted: ${e instanceof Error ? e.message : String(e)}`, 0, null);
+      }
+      return Buffer.concat(chunks);
+    });
+  }
+}
+
+/** SDK errors → retryable (429, 5xx, network, malformed) or final (BoxApiError). No headers leak. */
+function translate(e: unknown): Error {
+  if (e instanceof SdkApiError) {
+    const status = e.responseInfo.statusCode;
+    const headers = e.responseInfo.headers as Record<string, string>;
+    const retryAfter = headers['retry-after'] ?? headers['Retry-After'];
+    if (status === 429 || status >= 500) return new RetryableError(`HTTP ${status}`, status, retryAfter === undefined ? null : Number(retryAfter) || 1);
+    const body = e.responseInfo.body as { code?: string; message?: string } | undefined;
+    return new BoxApiError(status, e.responseInfo.code ?? body?.code ?? `http_${status}`, body?.message ?? `HTTP ${status}`);
+  }
+  // Network failures and bodies that are not JSON (a malformed response) come as BoxSdkError
+  // or SyntaxError: both are worth another try.
+  if (e instanceof BoxSdkError || e instanceof SyntaxError || e instanceof TypeError) return new RetryableError(`network: ${e.message.split(';')[0]}`, 0, null);
+  return e instanceof Error ? e : new Error(String(e));
+}

@@ -1,0 +1,457 @@
+/**
+ * The scan engine: phases (users → backfill → discovery and scan → content inspection), then
+ * continuous (live events, periodic rescan), with pause/resume/stop/rescan controls. Work runs
+ * on `concurrency` slots, each taking the most urgent task: a file moved by an event, then a
+ * folder listing (discovery runs ahead of scanning), then the queue head. Files whose listing
+ * row says everything are finished in batches with no request at all.
+ */
+import { join } from 'node:path';
+import { PRIORITY_BY_RANK } from '../../../common/scan/priority';
+import type { BackfillChoice, ScanPhase, ScanProgress } from '../../../common/scan/types';
+import type { BoxClient } from 'box-node-sdk';
+import { BoxApi } from './box-api';
+import { runBackfill } from './phases/backfill';
+import { listFolderPage, listRoot, type DiscoveryDeps } from './phases/discovery';
+import { currentStreamPosition, pollLive } from './phases/live';
+import { fetchFile, folderCollabs, inspect, localResult, needsFileCollabs, needsRequests, ownCollabs, inspectionPlan } from './phases/scan-file';
+import { discoverUsers } from './phases/users';
+import { ProgressThrottle, RateWindow } from './progress';
+import { RequestScheduler } from './scheduler';
+import { recentJumps } from './store/queries';
+import { FILE_STATE, ScanStore, type FileRow, type FolderRow } from './store/scan-store';
+
+export interface ScanEngineOptions {
+  /** The database file (default <home>/scan.sqlite). */
+  dbPath: string;
+  /** The official SDK client (build it with scanClient: SDK retries off, the scheduler's on). */
+  client: BoxClient;
+  /** An open store to use (the service shares it with the bridge's read queries). */
+  store?: ScanStore;
+  /** Box's published limit is 1,000 a minute per user. */
+  rateLimitPerSecond?: number;
+  concurrency?: number;
+  livePollMs?: number;
+  rescanIntervalMs?: number;
+  /** Tests and benches: hold back regular (non-activity) file scans. */
+  holdRegular?: boolean;
+  onFileScanned?(id: string, row: { priority: number; reason: string | null }): void;
+}
+
+export const DEFAULT_RATE = 1000 / 60;
+
+export function scanDbPath(home: string): string {
+  return join(home, 'scan.sqlite');
+}
+
+export class ScanEngine {
+  readonly store: ScanStore;
+  readonly api: BoxApi;
+  readonly scheduler: RequestScheduler;
+  readonly progress: ProgressThrottle;
+  private phase: ScanPhase = 'idle';
+  private running = false;
+  private paused = false;
+  private stopped = false;
+  private message: string | null = null;
+  private wakers: Array<() => void> = [];
+  private readonly inFlight = new Set<string>();
+  private readonly foldersInFlight = new Set<string>();
+  private rootsInFlight = new Set<string>();
+  private buffer: FileRow[] = [];
+  private activityHint = true;
+  private members = new Set<string>();
+  private readonly scannedRate = new RateWindow(10_000);
+  private c = { users: 0, reachable: 0, folders: 0, listed: 0, files: 0, queued: 0, done: 0, failed: 0, notScanned: 0, events: 0, backfillEvents: 0 };
+  private liveEvents = 0;
+  private window: { from: string; to: string } | null = null;
+  private idleResolvers: Array<() => void> = [];
+  private liveTimer: NodeJS.Timeout | null = null;
+  private loops: Promise<void>[] = [];
+  holdRegular: boolean;
+
+  constructor(private readonly o: ScanEngineOptions) {
+    this.store = o.store ?? new ScanStore(o.dbPath);
+    this.scheduler = new RequestScheduler({ ratePerSecond: o.rateLimitPerSecond ?? DEFAULT_RATE, concurrency: o.concurrency ?? 16 });
+    this.api = new BoxApi(o.client, this.scheduler);
+    this.progress = new ProgressThrottle(() => this.snapshot(), 100);
+    this.holdRegular = o.holdRegular ?? false;
+    this.c = this.store.counts();
+    const w = this.store.meta('backfill_window');
+    this.window = w ? (JSON.parse(w) as { from: string; to: string }) : null;
+  }
+
+  // ---------- controls ----------
+
+  /** Runs the scan; resolves when stopped, or (untilIdle) once the queue is empty and the backfill done. */
+  async start(choice: BackfillChoice = { days: 7 }, untilIdle = false): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    this.stopped = false;
+    this.paused = false;
+    try {
+      this.setPhase('users');
+      await discoverUsers(this.api, this.store);
+      this.refreshCounts();
+      this.members = new Set(this.store.users().map((u) => u.id));
+      if (this.store.meta('live_position') === null) this.store.setMeta('live_position', await currentStreamPosition(this.api));
+      this.startLive();
+      await this.backfill(choice);
+      if (this.stopped) return;
+      this.setPhase('discovery');
+      const concurrency = this.o.concurrency ?? 16;
+      this.loops = Array.from({ length: concurrency }, () => this.slot());
+      if (untilIdle) await this.idle();
+      else await Promise.all(this.loops);
+    } catch (e) {
+      this.message = e instanceof Error ? e.message : String(e);
+      this.setPhase('error');
+      throw e;
+    } finally {
+      if (untilIdle || this.stopped) await this.stop();
+      this.running = false;
+      this.progress.flush();
+    }
+  }
+
+  pause(): void {
+    this.paused = true;
+    this.setPhase('paused');
+  }
+
+  resume(): void {
+    this.paused = false;
+    this.setPhase(this.discoveryDone() ? 'inspection' : 'discovery');
+    this.wake();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.liveTimer) clearTimeout(this.liveTimer);
+    this.liveTimer = null;
+    this.wake();
+    await Promise.allSettled(this.loops);
+    this.loops = [];
+    if (this.phase !== 'error') this.setPhase('stopped');
+  }
+
+  /** Closes the store too, unless it was handed in (then its owner closes it). */
+  close(): void {
+    this.progress.dispose();
+    if (!this.o.store) this.store.close();
+  }
+
+  rescanAll(reason = 'rescan of everything requested'): void {
+    this.store.rescanAll(reason);
+    this.buffer = [];
+    this.refreshCounts();
+    this.wake();
+  }
+
+  rescanFile(id: string): void {
+    const f = this.store.file(id);
+    this.store.tx(() => {
+      this.store.prioritise({ id, name: f?.name ?? '', ext: f?.ext ?? '', folderId: f?.folder_id ?? null, ownerId: f?.owner_id ?? null, ownerLogin: f?.owner_login ?? null, asUser: f?.as_user ?? null, reason: 'rescan of this file requested', eventId: '' });
+      this.store.recordJump({ fileId: id, name: f?.name ?? '', eventType: 'RESCAN_REQUESTED', eventId: null, at: new Date().toISOString() });
+    });
+    this.activityHint = true;
+    this.refreshCounts();
+    this.wake();
+  }
+
+  // ---------- phases ----------
+
+  private async backfill(choice: BackfillChoice): Promise<void> {
+    if ('none' in choice || this.store.meta('backfill_done') === '1') {
+      if ('none' in choice) this.store.setMeta('backfill_done', '1');
+      return;
+    }
+    if (!this.window) {
+      const to = new Date(Math.floor(Date.now() / 1000) * 1000);
+      const from = 'since' in choice ? new Date(choice.since) : new Date(to.getTime() - choice.days * 86_400_000);
+      this.window = { from: iso(from), to: iso(to) };
+      this.store.setMeta('backfill_window', JSON.stringify(this.window));
+    }
+    this.setPhase('backfill');
+    await runBackfill(this.api, this.store, this.window, () => this.stopped, (n) => {
+      this.c.backfillEvents += n;
+      this.c.events += n;
+      this.progress.changed();
+    });
+  }
+
+  private startLive(): void {
+    const every = this.o.livePollMs ?? 1000;
+    const tick = async () => {
+      this.liveTimer = null;
+      if (this.stopped) return;
+      let again = every;
+      try {
+        const r = await pollLive(this.api, this.store);
+        this.liveEvents += r.stored;
+        this.c.events += r.stored;
+        if (r.moved.length) {
+          this.activityHint = true;
+          this.refreshQueued();
+          this.wake();
+        }
+        if (r.full) again = 0;
+        this.maybePeriodic();
+        this.progress.changed();
+      } catch (e) {
+        this.message = `following live events: ${e instanceof Error ? e.message : String(e)}`;
+      }
+      if (!this.stopped) this.liveTimer = setTimeout(() => void tick(), again);
+    };
+    this.liveTimer = setTimeout(() => void tick(), 0);
+  }
+
+  private maybePeriodic(): void {
+    const every = this.o.rescanIntervalMs ?? 12 * 3600_000;
+    const last = Number(this.store.meta('full_scan_at') ?? 0);
+    if (last > 0 && Date.now() - last >= every) {
+      this.store.setMeta('full_scan_at', '0');
+      this.rescanAll('periodic rescan (every 12 h)');
+    }
+  }
+
+  // ---------- the work loop ----------
+
+  private wake(): void {
+    const w = this.wakers;
+    this.wakers = [];
+    for (const r of w) r();
+  }
+
+  private sleep(): Promise<void> {
+    return new Promise((r) => this.wakers.push(r));
+  }
+
+  private idle(): Promise<void> {
+    return new Promise((r) => this.idleResolvers.push(r));
+  }
+
+  private discoveryDone(): boolean {
+    return this.store.db.prepare('SELECT 1 FROM users WHERE reachable = 1 AND root_done = 0 LIMIT 1').get() === undefined &&
+      this.store.db.prepare('SELECT 1 FROM folders WHERE state = 0 LIMIT 1').get() === undefined;
+  }
+
+  private async slot(): Promise<void> {
+    while (!this.stopped) {
+      if (this.paused) {
+        await this.sleep();
+        continue;
+      }
+      const task = this.nextTask();
+      if (!task) {
+        if (this.inFlight.size === 0 && this.foldersInFlight.size === 0 && this.rootsInFlight.size === 0 && this.checkIdle()) continue;
+        await this.sleep();
+        continue;
+      }
+      try {
+        await task();
+      } catch (e) {
+        this.message = e instanceof Error ? e.message : String(e);
+      }
+      this.progress.changed();
+      this.wake();
+    }
+  }
+
+  private checkIdle(): boolean {
+    if (!this.discoveryDone() || this.store.head(1).length > 0) return false;
+    if (this.phase !== 'live') {
+      if (this.store.meta('full_scan_at') === '0' || this.store.meta('full_scan_at') === null) this.store.setMeta('full_scan_at', String(Date.now()));
+      this.setPhase('live');
+    }
+    if (this.store.meta('backfill_done') === '1') {
+      const r = this.idleResolvers;
+      this.idleResolvers = [];
+      for (const x of r) x();
+    }
+    return false;
+  }
+
+  private nextTask(): (() => Promise<void>) | null {
+    // 1. Files moved by an event.
+    if (this.activityHint) {
+      const rows = this.store.head(32, true).filter((r) => !this.inFlight.has(r.id));
+      if (rows.length === 0 && this.inFlight.size === 0) this.activityHint = false;
+      const row = rows[0];
+      if (row) return this.fileTask(row);
+    }
+    // 2. Discovery, ahead of scanning (at most half the slots).
+    const half = Math.max(1, Math.floor((this.o.concurrency ?? 16) / 2));
+    const listing = this.foldersInFlight.size + this.rootsInFlight.size;
+    const discovery = listing < half || this.holdRegular ? this.discoveryTask() : null;
+    if (discovery) return discovery;
+    // 3. The queue head (regular, then periodic).
+    if (!this.holdRegular) {
+      const row = this.nextBuffered();
+      if (row) return this.fileTask(row);
+    }
+    return this.discoveryTask();
+  }
+
+  private discoveryTask(): (() => Promise<void>) | null {
+    const deps: DiscoveryDeps = { api: this.api, store: this.store, isMember: (id) => this.members.has(id), onNewFiles: (n) => this.onNewFiles(n) };
+    const user = this.store.users().find((u) => u.reachable && !u.root_done && !this.rootsInFlight.has(u.id));
+    if (user) {
+      this.rootsInFlight.add(user.id);
+      return async () => {
+        try {
+          await listRoot(deps, user);
+        } finally {
+          this.rootsInFlight.delete(user.id);
+          this.refreshCounts();
+        }
+      };
+    }
+    if (this.rootsInFlight.size > 0) return null; // roots decide who walks shared folders
+    const folder = this.store.nextFolders(this.foldersInFlight.size + 1).find((f) => !this.foldersInFlight.has(f.id));
+    if (!folder) return null;
+    this.foldersInFlight.add(folder.id);
+    return async () => {
+      try {
+        await listFolderPage(deps, folder);
+        const after = this.store.folder(folder.id);
+        if (after?.state === 1) this.c.listed++;
+      } finally {
+        this.foldersInFlight.delete(folder.id);
+        this.c.folders = (this.store.db.prepare('SELECT COUNT(*) n FROM folders').get() as { n: number }).n;
+      }
+    };
+  }
+
+  private onNewFiles(n: number): void {
+    this.c.files += n;
+    this.c.queued += n;
+  }
+
+  /** The queue head, finishing on the way every file that needs no request. */
+  private nextBuffered(): FileRow | null {
+    for (let round = 0; round < 4; round++) {
+      while (this.buffer.length) {
+        const r = this.buffer.shift()!;
+        if (!this.inFlight.has(r.id)) return r;
+      }
+      const rows = this.store.head(500 + this.inFlight.size).filter((r) => !this.inFlight.has(r.id));
+      if (rows.length === 0) return null;
+      const local: FileRow[] = [];
+      const folders = new Map<string, FolderRow | undefined>();
+      const folderOf = (id: string | null) => {
+        if (!id) return undefined;
+        if (!folders.has(id)) folders.set(id, this.store.folder(id));
+        return folders.get(id);
+      };
+      for (const r of rows) {
+        if (r.priority === 0) continue; // activity rows go through fileTask
+        const folder = folderOf(r.folder_id);
+        if (folder && folder.state === 0 && folder.marker === null && r.priority === 2) continue; // periodic: wait for the re-listing
+        if (needsRequests(r, folderCollabs(folder))) this.buffer.push(r);
+        else local.push(r);
+      }
+      if (local.length) {
+        this.store.tx(() => {
+          for (const r of local) {
+            const plan = inspectionPlan(r);
+            const ins = plan.kind === 'final' ? { state: plan.state, reason: plan.reason, findings: null, sha1: r.sha1 } : { state: r.inspection ?? 'Completed', reason: r.inspection_reason, findings: r.findings, sha1: r.sha1 };
+            this.store.finish(r.id, r.gen, localResult(r, folderCollabs(folderOf(r.folder_id)), null, ins));
+          }
+        });
+        this.scanned(local.map((r) => [r.id, r]));
+      }
+      if (this.buffer.length === 0 && local.length === 0) return null;
+    }
+    return this.buffer.shift() ?? null;
+  }
+
+  private scanned(list: Array<[string, Pick<FileRow, 'priority' | 'reason'>]>): void {
+    this.c.done += list.length;
+    this.c.queued = Math.max(0, this.c.queued - list.length);
+    this.scannedRate.add(list.length);
+    if (this.o.onFileScanned) for (const [id, r] of list) this.o.onFileScanned(id, r);
+  }
+
+  private fileTask(row: FileRow): () => Promise<void> {
+    this.inFlight.add(row.id);
+    return async () => {
+      try {
+        await this.scanFile(row.id);
+      } finally {
+        this.inFlight.delete(row.id);
+      }
+    };
+  }
+
+  private async scanFile(id: string): Promise<void> {
+    let f = this.store.file(id);
+    if (!f || f.state !== FILE_STATE.queued) return;
+    const gen = f.gen;
+    if (f.stale) {
+      const fresh = await fetchFile(this.api, f);
+      if (!fresh) {
+        this.store.tx(() => this.store.fail(id, gen, FILE_STATE.gone, 'deleted, or no longer reachable'));
+        this.refreshCounts();
+        return;
+      }
+      this.store.tx(() => this.store.refresh(id, gen, fresh));
+      f = this.store.file(id);
+      if (!f) return;
+      f = { ...f, stale: 0 };
+    }
+    const folder = folderCollabs(f.folder_id ? this.store.folder(f.folder_id) : undefined);
+    try {
+      const own = needsFileCollabs(f, folder) ? await ownCollabs(this.api, f, (x) => this.members.has(x)) : null;
+      const ins = await inspect(this.api, f);
+      const result = localResult(f, folder, own, ins);
+      this.store.tx(() => this.store.finish(id, gen, result));
+      this.scanned([[id, f]]);
+    } catch (e) {
+      this.store.tx(() => this.store.fail(id, gen, FILE_STATE.failed, e instanceof Error ? e.message : String(e)));
+      this.c.failed++;
+      this.c.queued = Math.max(0, this.c.queued - 1);
+    }
+  }
+
+  // ---------- progress ----------
+
+  private refreshCounts(): void {
+    this.c = this.store.counts();
+    this.progress.changed();
+  }
+
+  private refreshQueued(): void {
+    this.c.queued = (this.store.db.prepare('SELECT COUNT(*) n FROM files WHERE state = 0').get() as { n: number }).n;
+    this.c.files = (this.store.db.prepare('SELECT COUNT(*) n FROM files').get() as { n: number }).n;
+  }
+
+  private setPhase(p: ScanPhase): void {
+    this.phase = p;
+    this.progress.changed();
+  }
+
+  snapshot(): ScanProgress {
+    const fps = this.scannedRate.perSecond();
+    const c = this.c;
+    return {
+      phase: this.phase,
+      running: this.running && !this.paused && !this.stopped,
+      users: { discovered: c.users, reachable: c.reachable, notReachable: c.users - c.reachable },
+      folders: { discovered: c.folders, listed: c.listed },
+      files: { discovered: c.files, queued: c.queued, scanned: c.done, failed: c.failed, notScanned: c.notScanned },
+      backfill: { done: this.store.meta('backfill_done') === '1', events: c.backfillEvents, window: this.window },
+      liveEvents: this.liveEvents,
+      requests: { total: this.scheduler.stats.total, perSecond: this.scheduler.requestsPerSecond(), rateLimited: this.scheduler.stats.rateLimited, retries: this.scheduler.stats.retries },
+      filesPerSecond: Math.round(fps * 10) / 10,
+      etaSeconds: fps > 0 ? Math.round(c.queued / fps) : null,
+      head: this.store.head(5).map((r) => ({ fileId: r.id, name: r.name, priority: PRIORITY_BY_RANK[r.priority] ?? 'regular', reason: r.reason ?? '' })),
+      jumps: recentJumps(this.store.db),
+      message: this.message,
+      at: new Date().toISOString(),
+    };
+  }
+}
+
+function iso(d: Date): string {
+  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

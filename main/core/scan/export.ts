@@ -1,0 +1,58 @@
+/**
+ * Findings export, CSV or JSON, streamed row by row (a million files never sit in memory).
+ * Holds no secrets: file names, owners, access levels, inspection results and counts.
+ */
+import { createWriteStream, mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import type { FileFinding } from '../../../common/scan/types';
+import { allFindings } from './store/queries';
+import type { ScanStore } from './store/scan-store';
+
+export const CSV_COLUMNS = ['file_id', 'name', 'path', 'owner', 'status', 'access_level', 'external_collaborators', 'inspection', 'inspection_reason', 'cards', 'ibans', 'ssns', 'ninos', 'emails', 'reason', 'scanned_at'] as const;
+
+/** RFC 4180 quoting; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula. */
+export function csvField(v: string | number | null): string {
+  if (v === null) return '';
+  let s = String(v);
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csvRow(f: FileFinding): string {
+  const n = f.findings;
+  return [
+    f.fileId, f.name, f.path, f.ownerLogin, f.status, f.accessLevel, f.externalCollaborators.join(' '), f.inspection, f.inspectionReason,
+    n?.card ?? null, n?.iban ?? null, n?.ssn ?? null, n?.nino ?? null, n?.email ?? null, f.reason, f.scannedAt,
+  ].map(csvField).join(',');
+}
+
+async function write(out: NodeJS.WritableStream, s: string): Promise<void> {
+  if (!out.write(s)) await once(out, 'drain');
+}
+
+/** Writes every file's finding to `out`; returns how many. */
+export async function writeFindings(store: ScanStore, format: 'csv' | 'json', out: NodeJS.WritableStream): Promise<number> {
+  let n = 0;
+  if (format === 'csv') await write(out, `${CSV_COLUMNS.join(',')}\r\n`);
+  else await write(out, '[');
+  for (const f of allFindings(store.db)) {
+    if (format === 'csv') await write(out, `${csvRow(f)}\r\n`);
+    else await write(out, `${n ? ',' : ''}\n${JSON.stringify(f)}`);
+    n++;
+  }
+  if (format === 'json') await write(out, '\n]\n');
+  return n;
+}
+
+/** Writes the findings under <home>/exports/ and returns where. */
+export async function exportFindingsFile(store: ScanStore, home: string, format: 'csv' | 'json', now = new Date()): Promise<{ path: string; format: 'csv' | 'json'; files: number; bytes: number }> {
+  const dir = join(home, 'exports');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `findings-${now.toISOString().replace(/[:.]/g, '-')}.${format}`);
+  const out = createWriteStream(path, { mode: 0o600 });
+  const files = await writeFindings(store, format, out);
+  out.end();
+  await once(out, 'close');
+  return { path, format, files, bytes: statSync(path).size };
+}

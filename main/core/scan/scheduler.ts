@@ -1,0 +1,102 @@
+/**
+ * The request scheduler: every Box call of the scan goes through it.
+ * - Paces requests just under the allowed rate (token spacing, no bursts), with a cap on
+ *   concurrent requests.
+ * - On 429 it honours `retry-after` for EVERYONE (a global pause, so a limit never turns into
+ *   a storm of retries), lowers its own rate, then recovers it step by step on success.
+ * - On 5xx and network errors it backs off exponentially with full jitter.
+ * We own retries because the SDK's retry strategy ignores `Retry-After` in Node (header-case bug).
+ */
+export interface SchedulerOptions {
+  /** Target requests per second; 0 = no pacing (concurrency only). */
+  ratePerSecond: number;
+  concurrency: number;
+  maxRetries?: number;
+  /** Fraction of the limit to aim for (default 0.95: "just under"). */
+  headroom?: number;
+  random?: () => number;
+}
+
+export class RetryableError extends Error {
+  constructor(message: string, readonly status: number, readonly retryAfterSeconds: number | null) {
+    super(message);
+  }
+}
+
+export class RequestScheduler {
+  private nextAt = 0;
+  private pausedUntil = 0;
+  private active = 0;
+  private readonly waiters: Array<() => void> = [];
+  private rate: number;
+  private readonly target: number;
+  readonly stats = { total: 0, rateLimited: 0, retries: 0, serverErrors: 0, byKind: {} as Record<string, number> };
+  private readonly window: number[] = [];
+
+  constructor(private readonly o: SchedulerOptions) {
+    this.target = o.ratePerSecond > 0 ? o.ratePerSecond * (o.headroom ?? 0.95) : 0;
+    this.rate = this.target;
+  }
+
+  /** Requests sent in the last 5 s, per second. */
+  requestsPerSecond(now = Date.now()): number {
+    while (this.window.length && (this.window[0] ?? 0) < now - 5000) this.window.shift();
+    return this.window.length / 5;
+  }
+
+  private async slot(): Promise<void> {
+    if (this.active >= this.o.concurrency) await new Promise<void>((r) => this.waiters.push(r));
+    this.active++;
+    for (;;) {
+      const now = Date.now();
+      const at = Math.max(now, this.pausedUntil, this.rate > 0 ? this.nextAt : 0);
+      if (at <= now) break;
+      await new Promise((r) => setTimeout(r, at - now));
+    }
+    if (this.rate > 0) this.nextAt = Math.max(Date.now(), this.nextAt) + 1000 / this.rate;
+  }
+
+  private release(): void {
+    this.active--;
+    this.waiters.shift()?.();
+  }
+
+  /** Runs `attempt` with pacing and retries; `attempt` throws RetryableError for 429/5xx/network. */
+  async run<T>(kind: string, attempt: () => Promise<T>): Promise<T> {
+    const max = this.o.maxRetries ?? 8;
+    for (let n = 0; ; n++) {
+      await this.slot();
+      this.stats.total++;
+      this.stats.byKind[kind] = (this.stats.byKind[kind] ?? 0) + 1;
+      this.window.push(Date.now());
+      let error: unknown;
+      try {
+        const value = await attempt();
+        this.recover();
+        return value;
+      } catch (e) {
+        error = e;
+      } finally {
+        this.release();
+      }
+      if (!(error instanceof RetryableError) || n >= max) throw error;
+      this.stats.retries++;
+      const jitter = 0.5 + (this.o.random ?? Math.random)() * 0.5;
+      if (error.status === 429) {
+        this.stats.rateLimited++;
+        // Slow down for good, and make everyone wait out retry-after (plus jitter).
+        if (this.rate > 0) this.rate = Math.max(1, this.rate * 0.85);
+        const wait = (error.retryAfterSeconds ?? 2 ** Math.min(n, 5)) * 1000 * (1 + jitter * 0.2);
+        this.pausedUntil = Math.max(this.pausedUntil, Date.now() + wait);
+      } else {
+        this.stats.serverErrors++;
+        const wait = Math.min(30_000, 250 * 2 ** n) * jitter;
+        await new Promise((r) => setTimeout(r, error.retryAfterSeconds !== null ? error.retryAfterSeconds * 1000 : wait));
+      }
+    }
+  }
+
+  private recover(): void {
+    if (this.rate > 0 && this.rate < this.target) this.rate = Math.min(this.target, this.rate + this.target * 0.01);
+  }
+}

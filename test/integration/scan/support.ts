@@ -1,0 +1,46 @@
+/** Shared set-up for the scan tests: a sandbox, a token, and an engine on a temp database. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../main/core/sandbox';
+import { BoxDeveloperTokenAuth } from 'box-node-sdk/box';
+import { networkSessionFor } from '../../../main/core/auth/box-endpoints';
+import { scanClient } from '../../../main/core/scan/box-api';
+import { ScanEngine, type ScanEngineOptions } from '../../../main/core/scan/engine';
+import { getTokens } from '../sandbox/helpers';
+
+export interface ScanRig {
+  sandbox: RunningSandbox;
+  token: string;
+  dir: string;
+  engine(o?: Partial<ScanEngineOptions>): ScanEngine;
+  cleanup(): Promise<void>;
+}
+
+export async function scanRig(o: Partial<SandboxOptions> = {}): Promise<ScanRig> {
+  const sandbox = await startSandbox({ files: 3000, users: 50, ...o });
+  const token = (await getTokens(sandbox.info)).access_token;
+  const dir = mkdtempSync(join(tmpdir(), 'bcc-scan-'));
+  const engines: ScanEngine[] = [];
+  return {
+    sandbox, token, dir,
+    engine(e = {}) {
+      const engine = new ScanEngine({ dbPath: join(dir, 'scan.sqlite'), client: scanClient(new BoxDeveloperTokenAuth({ token }), networkSessionFor(sandbox.info)), rateLimitPerSecond: 0, livePollMs: 100, ...e });
+      engines.push(engine);
+      return engine;
+    },
+    async cleanup() {
+      for (const e of engines) {
+        await e.stop().catch(() => undefined);
+        try { e.close(); } catch { /* closed */ }
+      }
+      await sandbox.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function truthJson<T>(rig: ScanRig, path: string): Promise<T> {
+  const res = await fetch(`${rig.sandbox.info.controlUrl}${path}`);
+  return (await res.json()) as T;
+}
