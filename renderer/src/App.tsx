@@ -60,7 +60,7 @@ function AppBody({ api }: { api: BoxCompanionApi }) {
     setPage('setup');
     void api.updateSettings({ firstRun: { ...settings.firstRun, step } });
   };
-  useNotifications(api, { onReconnect: () => openStep('connect'), onOpenDashboard: () => go('dashboard') });
+  useNotifications(api, { onReconnect: () => openStep('connect'), onOpenFindings: () => go('findings') });
   const mainRef = useFocusOnChange<HTMLElement>(`${page}:${settings?.firstRun.step}`);
 
   return (

@@ -1,0 +1,66 @@
+import { useEffect, useRef, useState } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { t } from '../../strings';
+import { useThemeVersion } from '../layout/useThemeVersion';
+import type { RateSample } from './useScanProgress';
+
+function cssVar(name: string): string {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#888';
+}
+
+/**
+ * Requests/s and files/s over the last minute, drawn by uPlot on a canvas: one setData per
+ * progress snapshot (at most ten a second), never a React render per point.
+ */
+export function RateChart({ samples }: { samples: RateSample[] }) {
+  const host = useRef<HTMLDivElement>(null);
+  const plot = useRef<uPlot | null>(null);
+  const latest = useRef(samples);
+  latest.current = samples;
+  const themeVersion = useThemeVersion();
+  const [width, setWidth] = useState(0);
+
+  useEffect(() => {
+    const element = host.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry?.contentRect.width ?? 0)));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  // (Re)create when the theme or width changes: colours come from the CSS variables.
+  useEffect(() => {
+    const element = host.current;
+    if (!element || width < 50) return;
+    const axis = { stroke: cssVar('--muted'), grid: { stroke: cssVar('--border'), width: 1 }, ticks: { stroke: cssVar('--border') } };
+    const options: uPlot.Options = {
+      width,
+      height: 180,
+      legend: { show: true },
+      cursor: { drag: { x: false, y: false } },
+      scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] } },
+      axes: [axis, { ...axis, size: 50 }],
+      series: [
+        {},
+        { label: t.dashboard.requestsSeries, stroke: cssVar('--chart-1'), width: 2, value: (_u, v) => (v == null ? '—' : v.toFixed(1)) },
+        { label: t.dashboard.filesSeries, stroke: cssVar('--chart-2'), width: 2, value: (_u, v) => (v == null ? '—' : v.toFixed(1)) },
+      ],
+    };
+    plot.current = new uPlot(options, toColumns(latest.current), element);
+    return () => {
+      plot.current?.destroy();
+      plot.current = null;
+    };
+  }, [themeVersion, width]);
+
+  useEffect(() => {
+    plot.current?.setData(toColumns(samples));
+  }, [samples]);
+
+  return <div ref={host} className="rate-chart" role="img" aria-label={t.dashboard.rateChartLabel} />;
+}
+
+function toColumns(samples: RateSample[]): uPlot.AlignedData {
+  return [samples.map((s) => s.time), samples.map((s) => s.requestsPerSecond), samples.map((s) => s.filesPerSecond)];
+}
