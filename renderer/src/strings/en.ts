@@ -11,11 +11,13 @@ export const en = {
     dashboard: 'Scan',
     findings: 'Findings',
     activity: 'Activity',
-    allowlist: 'Allowlist walkthrough',
+    allowlist: 'Allowlist',
     walkthrough: 'Allowlist walkthrough',
-    connect: 'Connect to Box',
+    connect: 'Connection',
     test: 'Connection test',
     about: 'About this installation',
+    /** The short label once the first run is done and the navigation holds every screen. */
+    aboutShort: 'About',
   },
   flow: {
     stepperLabel: 'Set-up steps',
@@ -75,7 +77,7 @@ export const en = {
       stopped: 'Stopped',
       error: 'Stopped by an error',
     },
-    since: (time: string) => `since ${time}`,
+    phaseStarted: (time: string) => `started ${time}`,
     counters: {
       label: 'Scan counters',
       users: 'Users',
@@ -188,6 +190,7 @@ export const en = {
     columns: { time: 'When', type: 'Event', actor: 'Who', item: 'File', source: 'Source', effect: 'Effect on the scan' },
     readOnly: 'Read-only: does not change scan priority',
     moves: 'Moves the file to the front of the queue',
+    movesShort: 'Jumps the queue',
     noEffect: 'No effect on the queue',
     total: (n: number) => `${n.toLocaleString()} events`,
     noRows: 'No event matches these filters.',

@@ -89,7 +89,7 @@ export function ActivityScreen({ api }: { api: BoxCompanionApi }) {
         {s.heading}
       </h2>
       <p className="intro">{s.intro}</p>
-      <form className="filters filter-row" aria-label={t.findings.filters} onSubmit={(event) => event.preventDefault()}>
+      <form className="filters filters-inline" aria-label={t.findings.filters} onSubmit={(event) => event.preventDefault()}>
         <label>
           {s.type}{' '}
           <select value={type} onChange={(event) => setType(event.target.value)}>

@@ -21,8 +21,7 @@ export function ConnectionBadge({ api, onOpen }: { api: BoxCompanionApi; onOpen(
       {who}
       {expiry && (
         <span className="badge-expiry" data-testid="badge-expiry">
-          {' '}
-          · {expiry}
+          {expiry}
         </span>
       )}
       {reminder && <span className="badge-warning"> ⚠</span>}

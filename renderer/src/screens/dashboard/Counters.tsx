@@ -33,7 +33,7 @@ export function Counters({ progress }: { progress: ScanProgress }) {
         <progress max={Math.max(total, 1)} value={finished} aria-label={t.dashboard.progressLabel} data-testid="scan-progress-bar" />
         <span className="progress-text">{t.dashboard.progressText(files.scanned, total)}</span>
         <span className="progress-eta" data-testid="scan-eta">
-          {progress.running ? (eta ? t.dashboard.eta(eta) : t.dashboard.etaUnknown) : ''}
+          {progress.running && progress.phase !== 'live' ? (eta ? t.dashboard.eta(eta) : t.dashboard.etaUnknown) : ''}
         </span>
       </div>
     </section>

@@ -7,7 +7,7 @@ import type { AppPage } from '../layout/AppHeader';
 import { ErrorNotice } from '../layout/ErrorNotice';
 import { Counters } from './Counters';
 import { CoverageTable, NotScannedPanel, useCoverage } from './CoveragePanels';
-import { formatRate, formatTime } from './format';
+import { formatRate } from './format';
 import { PhaseTimeline } from './PhaseTimeline';
 import { JumpFeed, UpNext } from './QueuePanels';
 import { RateChart } from './RateChart';
@@ -53,7 +53,6 @@ export function DashboardScreen({ api, onNavigate, onStartScan }: Props) {
           <p className="scan-state" role="status" data-testid="scan-state">
             <strong>{s.state[progress.phase]}</strong>
             {progress.message && progress.phase !== 'error' ? ` · ${progress.message}` : ''}
-            <span className="detail"> {s.since(formatTime(progress.at))}</span>
           </p>
         </div>
         {progress.phase === 'idle' ? (
@@ -80,7 +79,7 @@ export function DashboardScreen({ api, onNavigate, onStartScan }: Props) {
         <p className="panel">{s.noScan}</p>
       ) : (
         <>
-          <PhaseTimeline phase={progress.phase} times={phaseTimes} />
+          <PhaseTimeline progress={progress} times={phaseTimes} />
           <Counters progress={progress} />
           <section className="panel dash-panel rates" aria-labelledby="rates-heading">
             <h3 id="rates-heading">

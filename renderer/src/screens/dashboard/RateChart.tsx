@@ -37,10 +37,14 @@ export function RateChart({ samples }: { samples: RateSample[] }) {
     const options: uPlot.Options = {
       width,
       height: 180,
-      legend: { show: true },
+      // Series names only: the numbers are in the heading, and a live legend re-lays out on every hover.
+      legend: { show: true, live: false },
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] } },
-      axes: [axis, { ...axis, size: 50 }],
+      axes: [
+        { ...axis, space: 90, values: (_u, splits) => splits.map((v) => new Date(v * 1000).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })) },
+        { ...axis, size: 50 },
+      ],
       series: [
         {},
         { label: t.dashboard.requestsSeries, stroke: cssVar('--chart-1'), width: 2, value: (_u, v) => (v == null ? '—' : v.toFixed(1)) },

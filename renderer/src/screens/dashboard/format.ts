@@ -6,9 +6,12 @@ export function formatTime(iso: string | null | undefined): string {
   return new Date(iso).toLocaleTimeString();
 }
 
+/** Today's times as a time only; other days with a short date, so table cells stay narrow. */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
-  return new Date(iso).toLocaleString();
+  const date = new Date(iso);
+  if (date.toDateString() === new Date().toDateString()) return date.toLocaleTimeString();
+  return date.toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
 }
 
 /** 3725 → "1 h 2 min"; 42 → "42 s". */

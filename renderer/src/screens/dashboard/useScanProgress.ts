@@ -11,7 +11,7 @@ export interface RateSample {
 }
 
 /** The times the dashboard saw each phase begin (the engine's progress has no history). */
-export type PhaseTimes = Partial<Record<ScanPhase, string>>;
+export type PhaseTimes = Partial<Record<ScanPhase | 'contentStarted', string>>;
 
 const MAX_SAMPLES = 600; // one minute at ten a second
 const MIN_APPLY_MS = 100; // never re-render more than ten times a second, whatever arrives
@@ -38,7 +38,11 @@ export function useScanProgress(api: BoxCompanionApi) {
       if (!next || !live) return;
       lastApplied.current = performance.now();
       setProgress(next);
-      setPhaseTimes((times) => (times[next.phase] ? times : { ...times, [next.phase]: next.at }));
+      setPhaseTimes((times) => {
+        const contentStarted = !times.contentStarted && next.files.scanned + next.files.failed > 0;
+        if (times[next.phase] && !contentStarted) return times;
+        return { ...times, [next.phase]: times[next.phase] ?? next.at, ...(contentStarted ? { contentStarted: next.at } : {}) };
+      });
       if (next.running) {
         setSamples((list) => {
           const sample = { time: Date.parse(next.at) / 1000, requestsPerSecond: next.requests.perSecond, filesPerSecond: next.filesPerSecond };

@@ -44,7 +44,7 @@ export function AccessBreakdown({ counts, selected, onToggle }: { counts: Counts
     const short = ['Public (Internet)', 'Public', 'External', 'Internal', 'Private'].map((l) => l.replace(' (Internet)', ' (Int.)'));
     plot.current = new uPlot(
       {
-        width: 280,
+        width: Math.max(160, element.clientWidth),
         height: 200,
         legend: { show: false },
         cursor: { show: false },

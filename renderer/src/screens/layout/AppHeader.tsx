@@ -23,8 +23,15 @@ export function AppHeader({ api, page, firstRunDone, onNavigate, onOpenConnect }
         <ul>
           {pages.map((target) => (
             <li key={target}>
-              <button type="button" className="nav-link" aria-current={page === target ? 'page' : undefined} onClick={() => onNavigate(target)}>
-                {t.nav[target]}
+              <button
+                type="button"
+                className="nav-link"
+                aria-current={page === target ? 'page' : undefined}
+                // The short "About" keeps its full name for screen readers (and starts with the visible text).
+                aria-label={firstRunDone && target === 'about' ? t.nav.about : undefined}
+                onClick={() => onNavigate(target)}
+              >
+                {firstRunDone && target === 'about' ? t.nav.aboutShort : t.nav[target]}
               </button>
             </li>
           ))}
