@@ -32,7 +32,8 @@ export interface ScanProgress {
   running: boolean;
   users: { discovered: number; reachable: number; notReachable: number };
   folders: { discovered: number; listed: number };
-  files: { discovered: number; queued: number; scanned: number; failed: number; notScanned: number };
+  /** `inspectionPending`: scanned files (access level known) whose content inspection is to come. */
+  files: { discovered: number; queued: number; scanned: number; failed: number; notScanned: number; inspectionPending: number };
   backfill: { done: boolean; events: number; window: { from: string; to: string } | null };
   liveEvents: number;
   requests: { total: number; perSecond: number; rateLimited: number; retries: number };

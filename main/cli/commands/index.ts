@@ -2,9 +2,11 @@
 import type { CliCommand } from '../command';
 import connect from './connect';
 import disconnect from './disconnect';
+import findings from './findings';
 import guide from './guide';
 import sandbox from './sandbox';
+import scan from './scan';
 import status from './status';
 import version from './version';
 
-export const COMMANDS: readonly CliCommand[] = [version, guide, sandbox, connect, status, disconnect];
+export const COMMANDS: readonly CliCommand[] = [version, guide, sandbox, connect, status, disconnect, scan, findings];

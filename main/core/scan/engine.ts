@@ -13,7 +13,7 @@ import { BoxApi } from './box-api';
 import { runBackfill } from './phases/backfill';
 import { listFolderPage, listRoot, type DiscoveryDeps } from './phases/discovery';
 import { currentStreamPosition, pollLive } from './phases/live';
-import { fetchFile, folderCollabs, inspect, localResult, needsFileCollabs, needsRequests, ownCollabs, inspectionPlan } from './phases/scan-file';
+import { fetchFile, folderCollabs, inspect, localInspection, localResult, needsFileCollabs, ownCollabs } from './phases/scan-file';
 import { discoverUsers } from './phases/users';
 import { ProgressThrottle, RateWindow } from './progress';
 import { RequestScheduler } from './scheduler';
@@ -61,13 +61,16 @@ export class ScanEngine {
   private activityHint = true;
   private members = new Set<string>();
   private readonly scannedRate = new RateWindow(10_000);
-  private c = { users: 0, reachable: 0, folders: 0, listed: 0, files: 0, queued: 0, done: 0, failed: 0, notScanned: 0, events: 0, backfillEvents: 0 };
+  private readonly inspectedRate = new RateWindow(10_000);
+  private c = { users: 0, reachable: 0, folders: 0, listed: 0, files: 0, queued: 0, done: 0, failed: 0, notScanned: 0, inspectionPending: 0, events: 0, backfillEvents: 0 };
+  private readonly inspecting = new Set<string>();
+  private inspectBuffer: FileRow[] = [];
   private liveEvents = 0;
   private window: { from: string; to: string } | null = null;
   private idleResolvers: Array<() => void> = [];
   private liveTimer: NodeJS.Timeout | null = null;
   private loops: Promise<void>[] = [];
-  holdRegular: boolean;
+  private holdRegular: boolean;
 
   constructor(private readonly o: ScanEngineOptions) {
     this.store = o.store ?? new ScanStore(o.dbPath);
@@ -158,6 +161,12 @@ export class ScanEngine {
     this.wake();
   }
 
+  /** Tests and benches: hold back (or release) regular and periodic scans; activity still runs. */
+  setHoldRegular(hold: boolean): void {
+    this.holdRegular = hold;
+    this.wake();
+  }
+
   // ---------- phases ----------
 
   private async backfill(choice: BackfillChoice): Promise<void> {
@@ -243,7 +252,7 @@ export class ScanEngine {
       }
       const task = this.nextTask();
       if (!task) {
-        if (this.inFlight.size === 0 && this.foldersInFlight.size === 0 && this.rootsInFlight.size === 0 && this.checkIdle()) continue;
+        if (this.inFlight.size === 0 && this.inspecting.size === 0 && this.foldersInFlight.size === 0 && this.rootsInFlight.size === 0 && this.checkIdle()) continue;
         await this.sleep();
         continue;
       }
@@ -258,7 +267,7 @@ export class ScanEngine {
   }
 
   private checkIdle(): boolean {
-    if (!this.discoveryDone() || this.store.head(1).length > 0) return false;
+    if (!this.discoveryDone() || this.store.head(1).length > 0 || this.store.nextInspections(1).length > 0) return false;
     if (this.phase !== 'live') {
       if (this.store.meta('full_scan_at') === '0' || this.store.meta('full_scan_at') === null) this.store.setMeta('full_scan_at', String(Date.now()));
       this.setPhase('live');
@@ -288,6 +297,11 @@ export class ScanEngine {
     if (!this.holdRegular) {
       const row = this.nextBuffered();
       if (row) return this.fileTask(row);
+    }
+    // 4. Content inspection of scanned files.
+    if (!this.holdRegular) {
+      const task = this.inspectionTask();
+      if (task) return task;
     }
     return this.discoveryTask();
   }
@@ -347,15 +361,17 @@ export class ScanEngine {
         if (r.priority === 0) continue; // activity rows go through fileTask
         const folder = folderOf(r.folder_id);
         if (folder && folder.state === 0 && folder.marker === null && r.priority === 2) continue; // periodic: wait for the re-listing
-        if (needsRequests(r, folderCollabs(folder))) this.buffer.push(r);
+        // Content inspection comes later (its own phase): only a stale row or collaborations
+        // that could change the access level need a request now.
+        if (r.stale === 1 || needsFileCollabs(r, folderCollabs(folder))) this.buffer.push(r);
         else local.push(r);
       }
       if (local.length) {
         this.store.tx(() => {
           for (const r of local) {
-            const plan = inspectionPlan(r);
-            const ins = plan.kind === 'final' ? { state: plan.state, reason: plan.reason, findings: null, sha1: r.sha1 } : { state: r.inspection ?? 'Completed', reason: r.inspection_reason, findings: r.findings, sha1: r.sha1 };
-            this.store.finish(r.id, r.gen, localResult(r, folderCollabs(folderOf(r.folder_id)), null, ins));
+            const ins = localInspection(r);
+            this.store.finish(r.id, r.gen, localResult(r, folderCollabs(folderOf(r.folder_id)), null, ins), ins.state === 'Pending');
+            if (ins.state === 'Pending') this.c.inspectionPending++;
           }
         });
         this.scanned(local.map((r) => [r.id, r]));
@@ -363,6 +379,30 @@ export class ScanEngine {
       if (this.buffer.length === 0 && local.length === 0) return null;
     }
     return this.buffer.shift() ?? null;
+  }
+
+  /** The next content inspection (the oldest scanned file still Pending). */
+  private inspectionTask(): (() => Promise<void>) | null {
+    let row: FileRow | undefined;
+    while ((row = this.inspectBuffer.shift()) && this.inspecting.has(row.id));
+    if (!row) {
+      this.inspectBuffer = this.store.nextInspections(200 + this.inspecting.size).filter((r) => !this.inspecting.has(r.id));
+      row = this.inspectBuffer.shift();
+    }
+    if (!row) return null;
+    const r = row;
+    if (this.phase === 'discovery' && this.discoveryDone()) this.setPhase('inspection');
+    this.inspecting.add(r.id);
+    return async () => {
+      try {
+        const ins = await inspect(this.api, r);
+        this.store.tx(() => this.store.inspected(r.id, r.gen, { inspection: ins.state, inspectionReason: ins.reason, findings: ins.findings, scannedSha1: ins.sha1 }));
+        this.c.inspectionPending = Math.max(0, this.c.inspectionPending - 1);
+        this.inspectedRate.add(1);
+      } finally {
+        this.inspecting.delete(r.id);
+      }
+    };
   }
 
   private scanned(list: Array<[string, Pick<FileRow, 'priority' | 'reason'>]>): void {
@@ -402,9 +442,11 @@ export class ScanEngine {
     const folder = folderCollabs(f.folder_id ? this.store.folder(f.folder_id) : undefined);
     try {
       const own = needsFileCollabs(f, folder) ? await ownCollabs(this.api, f, (x) => this.members.has(x)) : null;
-      const ins = await inspect(this.api, f);
+      // A file moved by an event is inspected at once; others wait for the inspection phase.
+      const ins = f.priority === 0 ? await inspect(this.api, f) : localInspection(f);
       const result = localResult(f, folder, own, ins);
-      this.store.tx(() => this.store.finish(id, gen, result));
+      this.store.tx(() => this.store.finish(id, gen, result, ins.state === 'Pending'));
+      if (ins.state === 'Pending') this.c.inspectionPending++;
       this.scanned([[id, f]]);
     } catch (e) {
       this.store.tx(() => this.store.fail(id, gen, FILE_STATE.failed, e instanceof Error ? e.message : String(e)));
@@ -438,18 +480,24 @@ export class ScanEngine {
       running: this.running && !this.paused && !this.stopped,
       users: { discovered: c.users, reachable: c.reachable, notReachable: c.users - c.reachable },
       folders: { discovered: c.folders, listed: c.listed },
-      files: { discovered: c.files, queued: c.queued, scanned: c.done, failed: c.failed, notScanned: c.notScanned },
+      files: { discovered: c.files, queued: c.queued, scanned: c.done, failed: c.failed, notScanned: c.notScanned, inspectionPending: c.inspectionPending },
       backfill: { done: this.store.meta('backfill_done') === '1', events: c.backfillEvents, window: this.window },
       liveEvents: this.liveEvents,
       requests: { total: this.scheduler.stats.total, perSecond: this.scheduler.requestsPerSecond(), rateLimited: this.scheduler.stats.rateLimited, retries: this.scheduler.stats.retries },
       filesPerSecond: Math.round(fps * 10) / 10,
-      etaSeconds: fps > 0 ? Math.round(c.queued / fps) : null,
+      etaSeconds: eta(c.queued, fps, c.inspectionPending, this.inspectedRate.perSecond()),
       head: this.store.head(5).map((r) => ({ fileId: r.id, name: r.name, priority: PRIORITY_BY_RANK[r.priority] ?? 'regular', reason: r.reason ?? '' })),
       jumps: recentJumps(this.store.db),
       message: this.message,
       at: new Date().toISOString(),
     };
   }
+}
+
+/** Seconds left: the queue at the scan rate plus pending inspections at the inspection rate. */
+function eta(queued: number, scanRate: number, pending: number, inspectRate: number): number | null {
+  if ((queued > 0 && scanRate <= 0) || (pending > 0 && inspectRate <= 0)) return null;
+  return Math.round((queued > 0 ? queued / scanRate : 0) + (pending > 0 ? pending / inspectRate : 0));
 }
 
 function iso(d: Date): string {

@@ -140,7 +140,7 @@ export function idleSnapshot(store: ScanStore, message: string | null = null): S
     running: false,
     users: { discovered: c.users, reachable: c.reachable, notReachable: c.users - c.reachable },
     folders: { discovered: c.folders, listed: c.listed },
-    files: { discovered: c.files, queued: c.queued, scanned: c.done, failed: c.failed, notScanned: c.notScanned },
+    files: { discovered: c.files, queued: c.queued, scanned: c.done, failed: c.failed, notScanned: c.notScanned, inspectionPending: c.inspectionPending },
     backfill: { done: store.meta('backfill_done') === '1', events: c.backfillEvents, window: w ? (JSON.parse(w) as { from: string; to: string }) : null },
     liveEvents: c.events - c.backfillEvents,
     requests: { total: 0, perSecond: 0, rateLimited: 0, retries: 0 },

@@ -79,3 +79,34 @@ describe('scan coverage (3,000 files)', () => {
     expect([...stored].sort()).toEqual(truth.entries.map((e) => e.event_id).sort());
   });
 });
+
+describe('scan coverage as a co-admin', () => {
+  it('lists every file it cannot reach under its owner, with the reason', async () => {
+    const co = await scanRig({ files: 1500, users: 20, seed: 9, role: 'coadmin' });
+    try {
+      const e = co.engine();
+      await e.start({ none: true }, true);
+      const truth = await truthJson<{ users: Array<{ id: string; role: string; external: boolean }> }>(co, '');
+      const files = await truthJson<{ entries: Array<{ id: string; owner_id: string; trashed: boolean }> }>(co, '/truth/files?offset=0&limit=10000');
+      const me = co.sandbox.info.signInUserId;
+      const admins = new Set(truth.users.filter((u) => (u.role === 'admin' || u.role === 'coadmin') && u.id !== me).map((u) => u.id));
+      expect(admins.size).toBeGreaterThan(0);
+      const { notScannedPage } = await import('../../../main/core/scan/store/queries');
+      const page = notScannedPage(e.store.db, 0, 1000);
+      const unreachable = new Map(page.entries.filter((x) => x.kind === 'user').map((x) => [x.id, x.reason]));
+      expect(new Set(unreachable.keys())).toEqual(admins);
+      for (const reason of unreachable.values()) expect(reason).toMatch(/co-admin cannot act as/);
+      const stored = new Map((e.store.db.prepare('SELECT id, state FROM files').all() as Array<{ id: string; state: number }>).map((r) => [r.id, r.state]));
+      const unaccounted = files.entries.filter((f) => !stored.has(f.id) && !unreachable.has(f.owner_id));
+      expect(unaccounted).toEqual([]);
+      expect([...stored.values()].every((s) => s !== 0)).toBe(true);
+      // Files of unreachable admins that were shared with reachable users are still scanned.
+      const scannedOfAdmins = files.entries.filter((f) => unreachable.has(f.owner_id) && stored.get(f.id) === 1).length;
+      const ownedByAdmins = files.entries.filter((f) => unreachable.has(f.owner_id)).length;
+      expect(ownedByAdmins).toBeGreaterThan(0);
+      expect(scannedOfAdmins).toBeLessThan(ownedByAdmins);
+    } finally {
+      await co.cleanup();
+    }
+  }, 60_000);
+});

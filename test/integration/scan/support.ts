@@ -8,6 +8,7 @@ import { networkSessionFor } from '../../../main/core/auth/box-endpoints';
 import { scanClient } from '../../../main/core/scan/box-api';
 import { ScanEngine, type ScanEngineOptions } from '../../../main/core/scan/engine';
 import { getTokens } from '../sandbox/helpers';
+import type { ScanProgress } from '../../../common/scan/types';
 
 export interface ScanRig {
   sandbox: RunningSandbox;
@@ -43,4 +44,23 @@ export async function scanRig(o: Partial<SandboxOptions> = {}): Promise<ScanRig>
 export async function truthJson<T>(rig: ScanRig, path: string): Promise<T> {
   const res = await fetch(`${rig.sandbox.info.controlUrl}${path}`);
   return (await res.json()) as T;
+}
+
+/** Resolves with the first progress snapshot (current or coming) that satisfies `pred`. */
+export function waitForProgress(engine: ScanEngine, pred: (p: ScanProgress) => boolean): Promise<ScanProgress> {
+  return new Promise((resolve) => {
+    const now = engine.snapshot();
+    if (pred(now)) return resolve(now);
+    const off = engine.progress.on((p) => {
+      if (!pred(p)) return;
+      off();
+      resolve(p);
+    });
+  });
+}
+
+export async function injectActivity(rig: ScanRig, fileId: string, eventType: string): Promise<{ event: { event_id: string; created_at: string } }> {
+  const res = await fetch(`${rig.sandbox.info.controlUrl}/activity`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ file_id: fileId, event_type: eventType }) });
+  if (!res.ok) throw new Error(`inject ${eventType}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { event: { event_id: string; created_at: string } };
 }

@@ -37,8 +37,14 @@ export function inspectionPlan(f: Pick<FileRow, 'ext' | 'size' | 'sha1' | 'scann
   return { kind: 'final', state: 'Failed', reason: `unsupported type (.${f.ext || 'no extension'})` };
 }
 
-export function needsRequests(f: FileRow, folder: CollabSummary): boolean {
-  return f.stale === 1 || needsFileCollabs(f, folder) || inspectionPlan(f).kind === 'download';
+export type InspectionOutcome = { state: string; reason: string | null; findings: string | null; sha1: string | null };
+
+/** What can be said about a file's content with no request: final, reused, or Pending. */
+export function localInspection(f: FileRow): InspectionOutcome {
+  const plan = inspectionPlan(f);
+  if (plan.kind === 'final') return { state: plan.state, reason: plan.reason, findings: null, sha1: f.sha1 };
+  if (plan.kind === 'reuse') return { state: f.inspection ?? 'Completed', reason: f.inspection_reason, findings: f.findings, sha1: f.sha1 };
+  return { state: 'Pending', reason: null, findings: null, sha1: null };
 }
 
 export interface FreshFile {

@@ -21,8 +21,9 @@ CREATE TABLE IF NOT EXISTS files(id TEXT PRIMARY KEY, name TEXT, ext TEXT, folde
   stale INTEGER NOT NULL DEFAULT 0, gen INTEGER NOT NULL DEFAULT 0,
   state INTEGER NOT NULL, priority INTEGER NOT NULL, seq INTEGER NOT NULL, reason TEXT, reason_event TEXT,
   access_level TEXT, ext_collaborators TEXT, inspection TEXT, inspection_reason TEXT, findings TEXT, scanned_sha1 TEXT,
-  scanned_at INTEGER, scan_count INTEGER NOT NULL DEFAULT 0, error TEXT, sensitive INTEGER NOT NULL DEFAULT 0);
+  scanned_at INTEGER, scan_count INTEGER NOT NULL DEFAULT 0, error TEXT, sensitive INTEGER NOT NULL DEFAULT 0, inspect INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS files_queue ON files(priority, seq) WHERE state = 0;
+CREATE INDEX IF NOT EXISTS files_inspect ON files(seq) WHERE inspect = 1;
 CREATE TABLE IF NOT EXISTS events(event_id TEXT PRIMARY KEY, source TEXT NOT NULL, event_type TEXT, created_at TEXT, item_type TEXT, item_id TEXT, item_name TEXT, actor_login TEXT, json TEXT);
 CREATE INDEX IF NOT EXISTS events_created ON events(created_at);
 CREATE TABLE IF NOT EXISTS jumps(seq INTEGER PRIMARY KEY AUTOINCREMENT, file_id TEXT NOT NULL, name TEXT, event_type TEXT NOT NULL, event_id TEXT, at TEXT NOT NULL);
@@ -57,6 +58,9 @@ export interface FileRow {
   scanned_at: number | null;
   scan_count: number;
   error: string | null;
+  sensitive: number;
+  /** 1 while content inspection is pending (the file is scanned: access level known). */
+  inspect: number;
 }
 
 export interface FolderRow {
@@ -153,7 +157,11 @@ export class ScanStore {
       headActivity: p('SELECT * FROM files WHERE state = 0 AND priority = 0 ORDER BY priority, seq LIMIT ?'),
       finish: p(`UPDATE files SET state = CASE WHEN gen = @gen THEN 1 ELSE state END, stale = CASE WHEN gen = @gen THEN 0 ELSE stale END,
         access_level = @accessLevel, ext_collaborators = @extCollaborators, inspection = @inspection, inspection_reason = @inspectionReason,
-        findings = @findings, sensitive = @sensitive, scanned_sha1 = @scannedSha1, scanned_at = @at, scan_count = scan_count + 1, error = NULL WHERE id = @id`),
+        findings = @findings, sensitive = @sensitive, scanned_sha1 = @scannedSha1, scanned_at = @at, scan_count = scan_count + 1, error = NULL,
+        inspect = CASE WHEN gen = @gen THEN @inspect ELSE inspect END WHERE id = @id`),
+      inspected: p(`UPDATE files SET inspection = @inspection, inspection_reason = @inspectionReason, findings = @findings, sensitive = @sensitive,
+        scanned_sha1 = @scannedSha1, inspect = 0 WHERE id = @id AND gen = @gen AND inspect = 1`),
+      nextInspections: p('SELECT * FROM files WHERE inspect = 1 ORDER BY seq LIMIT ?'),
       fail: p(`UPDATE files SET state = CASE WHEN gen = @gen THEN @state ELSE state END, stale = CASE WHEN gen = @gen THEN 0 ELSE stale END, error = @error, scanned_at = @at WHERE id = @id`),
       refresh: p(`UPDATE files SET name = @name, size = @size, sha1 = @sha1, link_effective = @linkEffective, link_password = @linkPassword,
         has_collabs = @hasCollabs, owner_id = @ownerId, owner_login = @ownerLogin, folder_id = COALESCE(@folderId, folder_id), stale = 0 WHERE id = @id AND gen = @gen`),
@@ -243,8 +251,18 @@ export class ScanStore {
     return (activityOnly ? this.s.headActivity! : this.s.head!).all(n) as FileRow[];
   }
 
-  finish(id: string, gen: number, r: ScanResult): void {
-    this.s.finish!.run({ id, gen, ...r, extCollaborators: JSON.stringify(r.extCollaborators), sensitive: sensitiveCount(r.findings), at: Date.now() });
+  /** A scanned file; `inspectLater`: its content inspection is still to come (state Pending). */
+  finish(id: string, gen: number, r: ScanResult, inspectLater = false): void {
+    this.s.finish!.run({ id, gen, ...r, extCollaborators: JSON.stringify(r.extCollaborators), sensitive: sensitiveCount(r.findings), inspect: inspectLater ? 1 : 0, at: Date.now() });
+  }
+
+  /** A content inspection's result; ignored when the file was queued again meanwhile. */
+  inspected(id: string, gen: number, r: Pick<ScanResult, 'inspection' | 'inspectionReason' | 'findings' | 'scannedSha1'>): void {
+    this.s.inspected!.run({ id, gen, ...r, sensitive: sensitiveCount(r.findings) });
+  }
+
+  nextInspections(n: number): FileRow[] {
+    return this.s.nextInspections!.all(n) as FileRow[];
   }
 
   fail(id: string, gen: number, state: number, error: string): void {
@@ -270,7 +288,7 @@ export class ScanStore {
     this.db.prepare('DELETE FROM jumps WHERE seq <= (SELECT MAX(seq) - 100 FROM jumps)').run();
   }
 
-  counts(): { users: number; reachable: number; folders: number; listed: number; files: number; queued: number; done: number; failed: number; notScanned: number; events: number; backfillEvents: number } {
+  counts(): { users: number; reachable: number; folders: number; listed: number; files: number; queued: number; done: number; failed: number; notScanned: number; inspectionPending: number; events: number; backfillEvents: number } {
     const one = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
     return {
       users: one('SELECT COUNT(*) n FROM users'),
@@ -282,6 +300,7 @@ export class ScanStore {
       done: one('SELECT COUNT(*) n FROM files WHERE state = 1'),
       failed: one('SELECT COUNT(*) n FROM files WHERE state = 2'),
       notScanned: one('SELECT COUNT(*) n FROM files WHERE state IN (3, 4)'),
+      inspectionPending: one('SELECT COUNT(*) n FROM files WHERE inspect = 1'),
       events: one('SELECT COUNT(*) n FROM events'),
       backfillEvents: one("SELECT COUNT(*) n FROM events WHERE source = 'backfill'"),
     };

@@ -1,0 +1,107 @@
+/**
+ * `box-companion scan`: the activity backfill and the full scan of the connected enterprise,
+ * then (unless --until-idle) the near-real-time queue until Ctrl+C. Progress: with --json, one
+ * snapshot per line (at most 10 a second) and a final {"summary": ...}; otherwise a line on
+ * stderr every 2 s. Everything is kept in <home>/scan.sqlite: run it again to resume.
+ */
+import { parseArgs } from 'node:util';
+import type { ScanProgress } from '../../../common/scan/types';
+import { backfillChoice } from '../../core/scan/bridge-handlers';
+import { ScanService } from '../../core/scan/scan-service';
+import { EXIT_CODES, type CliCommand } from '../command';
+import { connectionManagerFor, NO_KEYCHAIN_EXIT } from './connection-common';
+
+const usage = `Usage: box-companion scan [--days N | --since DATE | --no-backfill] [--until-idle] [--rate-limit N] [--json]
+
+Pulls the activity of the last 7 days (admin_logs), scans every file of the enterprise, then
+follows new events, moving files that are edited or shared to the front of the queue.
+Resumes where it stopped: finished files are not scanned again.
+
+  --days N          backfill window in days (default 7; 60 as older connector versions did)
+  --since DATE      backfill from this ISO date instead
+  --no-backfill     no activity backfill
+  --until-idle      exit once the backfill is done and the queue is empty
+  --rate-limit N    Box requests per second to stay under (default: Box's 1,000 a minute;
+                    the sandbox: unlimited unless it answers 429)
+  --concurrency N   requests in flight at most (default 16)
+  --json            progress snapshots as JSON lines, then {"summary": ...}
+
+Exit codes: 0 done (or stopped by Ctrl+C), 1 the scan failed or files failed, 3 no keychain.`;
+
+function parse(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      days: { type: 'string' },
+      since: { type: 'string' },
+      'no-backfill': { type: 'boolean' },
+      'until-idle': { type: 'boolean' },
+      'rate-limit': { type: 'string' },
+      concurrency: { type: 'string' },
+    },
+  });
+  const picked = [values.days, values.since, values['no-backfill']].filter((v) => v !== undefined).length;
+  if (picked > 1) throw new Error('choose one of --days, --since and --no-backfill');
+  const days = values.days === undefined ? undefined : Number(values.days);
+  if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 365)) throw new Error('--days must be a whole number from 1 to 365');
+  if (values.since !== undefined && (!/^\d{4}-\d{2}-\d{2}/.test(values.since) || Number.isNaN(Date.parse(values.since)))) throw new Error('--since must be an ISO date such as 2025-01-31');
+  const rate = values['rate-limit'] === undefined ? undefined : Number(values['rate-limit']);
+  if (rate !== undefined && (!Number.isFinite(rate) || rate <= 0 || rate > 10_000)) throw new Error('--rate-limit must be a number of requests per second above 0');
+  const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
+  if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256)) throw new Error('--concurrency must be a whole number from 1 to 256');
+  return { choice: backfillChoice({ days, since: values.since, noBackfill: values['no-backfill'] }), untilIdle: values['until-idle'] === true, rate, concurrency };
+}
+
+export function describeProgress(p: ScanProgress): string {
+  const f = p.files;
+  const eta = p.etaSeconds === null ? '' : `, ETA ${Math.ceil(p.etaSeconds / 60)} min`;
+  return `[${p.phase}] users ${p.users.discovered}, folders ${p.folders.listed}/${p.folders.discovered}, files ${f.scanned} scanned / ${f.discovered} found, ${f.queued} queued, ${f.failed} failed, ${f.notScanned} not scanned; events ${p.backfill.events + p.liveEvents}; ${p.requests.perSecond.toFixed(1)} req/s, ${p.filesPerSecond} files/s${eta}`;
+}
+
+const scan: CliCommand = {
+  name: 'scan',
+  summary: 'Backfill 7 days of activity, scan every file, then follow new events (resumable).',
+  usage,
+  async run(ctx) {
+    let o;
+    try {
+      o = parse(ctx.argv);
+    } catch (error) {
+      ctx.out.error(`${error instanceof Error ? error.message : String(error)}\n${usage}`, 'usage');
+      return EXIT_CODES.usage;
+    }
+    const manager = await connectionManagerFor(ctx);
+    if (!manager) return NO_KEYCHAIN_EXIT;
+    const service = new ScanService(ctx.home, manager, { rateLimitPerSecond: o.rate, concurrency: o.concurrency });
+    let lastHuman = 0;
+    service.onProgress((p) => {
+      if (ctx.out.json) return ctx.out.result({ progress: p }, '');
+      if (Date.now() - lastHuman >= 2000) {
+        lastHuman = Date.now();
+        ctx.out.info(describeProgress(p));
+      }
+    });
+    let failure: string | null = null;
+    try {
+      const { done } = await service.start(o.choice, o.untilIdle);
+      const stopped = ctx.stopSignal.then(async (signal) => {
+        ctx.out.info(`${signal}: stopping the scan (progress is saved; run scan again to resume)`);
+        await service.stop();
+      });
+      await Promise.race([done, stopped]);
+    } catch (error) {
+      failure = error instanceof Error ? error.message : String(error);
+    }
+    const final = service.status();
+    await service.dispose();
+    if (failure) {
+      ctx.out.error(`the scan failed: ${failure}`, 'scan_failed');
+      return EXIT_CODES.failed;
+    }
+    ctx.out.result({ summary: { ...final, phase: final.phase } }, `Scan ${o.untilIdle ? 'finished' : 'stopped'}: ${describeProgress(final)}`);
+    return final.files.failed > 0 ? EXIT_CODES.failed : EXIT_CODES.ok;
+  },
+};
+
+export default scan;
