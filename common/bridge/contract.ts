@@ -16,6 +16,8 @@ import type { ConnectionState } from '../connection';
 import type { ScanProgress } from '../scan/types';
 import { connectionCallArgs, type ConnectionCallResults } from './connection-calls';
 import { scanCallArgs, type ScanCallResults } from './scan-calls';
+import { conntestCallArgs, type ConntestCallResults } from './conntest-calls';
+import type { ConnTestProgress } from '../conntest';
 import type { BridgeErrorCode } from './errors';
 import type { CallName, EventName } from './names';
 
@@ -39,6 +41,7 @@ export const callArgs = {
   exportRunbook: z.object({ dataCenter: dataCenterIdSchema, consoleGeneration: consoleGenerationSchema, format: runbookFormatSchema }).strict(),
   ...connectionCallArgs,
   ...scanCallArgs,
+  ...conntestCallArgs,
 } satisfies Record<CallName, z.ZodType>;
 
 // Compile-time check that names.ts and callArgs list exactly the same calls.
@@ -80,7 +83,7 @@ export interface ExportedRunbook {
   bytes: number;
 }
 
-export interface CallResults extends ConnectionCallResults, ScanCallResults {
+export interface CallResults extends ConnectionCallResults, ScanCallResults, ConntestCallResults {
   getAppInfo: AppInfo;
   getSettings: Settings;
   updateSettings: Settings;
@@ -96,6 +99,7 @@ export interface EventPayloads {
   connectionChanged: ConnectionState;
   /** The scan's progress, at most 10 times a second. */
   scanProgress: ScanProgress;
+  connectionTestProgress: ConnTestProgress;
 }
 
 export type CallArgs<N extends CallName> = z.input<(typeof callArgs)[N]>;

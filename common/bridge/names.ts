@@ -31,8 +31,12 @@ export const CALL_NAMES = [
   'listNotScanned',
   'getScanCoverage',
   'getScanQueue',
+  'runConnectionTest',
+  'getLastConnectionTest',
+  'getDiagnostics',
+  'saveDiagnostics',
 ] as const;
-export const EVENT_NAMES = ['settingsChanged', 'connectionChanged', 'scanProgress'] as const;
+export const EVENT_NAMES = ['settingsChanged', 'connectionChanged', 'scanProgress', 'connectionTestProgress'] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

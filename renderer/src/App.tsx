@@ -11,7 +11,7 @@ import { useNotifications } from './screens/layout/useNotifications';
 import { ToastProvider } from './screens/layout/Toasts';
 import { useFocusOnChange } from './screens/layout/useFocusOnChange';
 import { ConnectScreen } from './screens/connect/ConnectScreen';
-import { TestScreen } from './screens/layout/TestScreen';
+import { ConnTestScreen } from './screens/conntest/ConnTestScreen';
 import { WalkthroughScreen } from './screens/walkthrough/WalkthroughScreen';
 import { t } from './strings';
 import { useTheme } from './theme';
@@ -35,6 +35,8 @@ function AppBody({ api }: { api: BoxCompanionApi }) {
   const [error, setError] = useState<string | null>(null);
   // null until settings arrive: then the flow's saved step, or the dashboard for returning users.
   const [page, setPage] = useState<AppPage | null>(null);
+  // Set when another screen sends the admin to the allowlist key (the connection test's fix).
+  const [walkthroughFocus, setWalkthroughFocus] = useState<'key' | null>(null);
   useTheme(settings?.theme ?? 'system');
 
   useEffect(() => {
@@ -49,7 +51,14 @@ function AppBody({ api }: { api: BoxCompanionApi }) {
   }, [api]);
 
   const firstRunDone = settings?.firstRun.done ?? false;
-  const go = (next: AppPage) => setPage(next);
+  const go = (next: AppPage) => {
+    setWalkthroughFocus(null);
+    setPage(next);
+  };
+  const openAllowlistKey = () => {
+    go('allowlist');
+    setWalkthroughFocus('key');
+  };
   const openStep = (step: FirstRunStep) => {
     if (!settings) return;
     if (firstRunDone) {
@@ -87,9 +96,9 @@ function AppBody({ api }: { api: BoxCompanionApi }) {
         {info && settings && page === 'dashboard' && <DashboardScreen api={api} onNavigate={go} onStartScan={() => openStep('scan')} />}
         {info && settings && page === 'findings' && <FindingsScreen api={api} />}
         {info && settings && page === 'activity' && <ActivityScreen api={api} />}
-        {info && settings && page === 'allowlist' && <WalkthroughScreen api={api} />}
+        {info && settings && page === 'allowlist' && <WalkthroughScreen api={api} focus={walkthroughFocus} />}
         {info && settings && page === 'connect' && <ConnectScreen api={api} onOpenAllowlist={() => go('allowlist')} />}
-        {info && settings && page === 'test' && <TestScreen api={api} onOpenAllowlist={() => go('allowlist')} />}
+        {info && settings && page === 'test' && <ConnTestScreen api={api} onOpenAllowlist={openAllowlistKey} onReconnect={() => go('connect')} />}
         {info && settings && page === 'about' && (
           <AboutPanel info={info} settings={settings} onThemeChange={(theme) => api.updateSettings({ theme })} />
         )}

@@ -78,6 +78,12 @@ function recordingHandlers() {
     listNotScanned: async () => ({ ...emptyPage, byReason: [] }),
     getScanCoverage: async () => ({ users: [] }),
     getScanQueue: async () => ({ queued: 0, head: [], jumps: [] }),
+    runConnectionTest: async () => {
+      throw new Error('not used');
+    },
+    getLastConnectionTest: async () => ({ result: null, running: false }),
+    getDiagnostics: async () => ({ text: '{}' }),
+    saveDiagnostics: async () => ({ path: '/tmp/diagnostics.json', bytes: 2 }),
   };
   return { handlers, calls };
 }

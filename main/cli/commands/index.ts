@@ -1,12 +1,14 @@
 /** Every `box-companion` command, in the order --help lists them. Add new commands here. */
 import type { CliCommand } from '../command';
 import connect from './connect';
+import diagnostics from './diagnostics';
 import disconnect from './disconnect';
 import findings from './findings';
 import guide from './guide';
 import sandbox from './sandbox';
 import scan from './scan';
 import status from './status';
+import test from './test';
 import version from './version';
 
-export const COMMANDS: readonly CliCommand[] = [version, guide, sandbox, connect, status, disconnect, scan, findings];
+export const COMMANDS: readonly CliCommand[] = [version, guide, sandbox, connect, status, test, diagnostics, disconnect, scan, findings];

@@ -23,7 +23,11 @@ export interface ClientCredentials {
 }
 
 export class ReconnectRequiredError extends Error {
-  constructor(readonly reason: string) {
+  /** `oauth`: Box's refusal of the refresh token, when that is why (the connection test maps it). */
+  constructor(
+    readonly reason: string,
+    readonly oauth: { error: string; description: string; status: number } | null = null,
+  ) {
     super(`Box needs you to sign in again: ${reason}`);
     this.name = 'ReconnectRequiredError';
   }
@@ -90,7 +94,7 @@ export class TokenSession implements Authentication {
       if (error instanceof OAuthError && (error.error === 'invalid_grant' || error.error === 'unauthorized_client' || error.error === 'invalid_client')) {
         const reason = explainRefreshRefusal(error);
         this.options.onReconnectRequired?.(reason);
-        throw new ReconnectRequiredError(reason);
+        throw new ReconnectRequiredError(reason, { error: error.error, description: error.description, status: error.status });
       }
       throw error;
     }

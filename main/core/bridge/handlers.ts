@@ -10,6 +10,7 @@ import type { SecretStore } from '../keychain/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
 import { APP_NAME, APP_VERSION } from '../version';
 import { connectionHandlers } from '../connection/bridge-handlers';
+import { conntestHandlers } from '../conntest/bridge-handlers';
 import type { ConnectionManager } from '../connection/connection-manager';
 import type { InAppSandbox } from '../connection/in-app-sandbox';
 import { walkthroughHandlers } from '../walkthrough/bridge-handlers';
@@ -76,6 +77,7 @@ export function createCore(services: CoreServices): Core {
     ...walkthroughHandlers(services),
     ...connectionHandlers(services),
     ...scanHandlers({ home: services.home, scan }),
+    ...conntestHandlers({ ...services, emitProgress: (progress) => events.emit('connectionTestProgress', progress) }),
   };
 
   return {

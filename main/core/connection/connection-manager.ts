@@ -166,6 +166,18 @@ export class ConnectionManager {
     return session;
   }
 
+  /**
+   * The secrets this connection holds right now (tokens and client secret), read from the
+   * keychain only so the diagnostics bundle can prove it carries none of them. Never log these.
+   */
+  async secretsToScrub(): Promise<string[]> {
+    const profile = this.profiles.get();
+    if (!profile) return [];
+    const tokens = await new KeychainTokenStorage(this.secrets, tokenAccount(profile.clientId)).read().catch(() => null);
+    const secret = await this.secrets.get(secretAccount(profile.clientId)).catch(() => null);
+    return [tokens?.accessToken, tokens?.refreshToken, secret].filter((v): v is string => typeof v === 'string' && v.length > 0);
+  }
+
   private async whoAmI(profile: ConnectionProfile): Promise<ConnectedAccount> {
     const client = createBoxClient(profile.endpoints, this.session());
     const me = await client.users.getUserMe({ fields: ['id', 'name', 'login', 'role', 'enterprise'] });

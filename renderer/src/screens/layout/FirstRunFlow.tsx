@@ -1,13 +1,14 @@
+import { useState } from 'react';
 import type { BoxCompanionApi } from '../../../../common/bridge/contract';
 import type { FirstRunStep } from '../../../../common/settings';
 import { t } from '../../strings';
 import { ConnectScreen } from '../connect/ConnectScreen';
+import { ConnTestScreen } from '../conntest/ConnTestScreen';
 import { useConnection } from '../connect/useConnection';
 import { ScanStartStep } from '../dashboard/ScanStartStep';
 import { WalkthroughScreen } from '../walkthrough/WalkthroughScreen';
 import { WelcomeScreen } from '../welcome/WelcomeScreen';
 import { FIRST_RUN_STEPS, Stepper } from './Stepper';
-import { TestScreen } from './TestScreen';
 
 interface Props {
   api: BoxCompanionApi;
@@ -19,6 +20,8 @@ interface Props {
 /** The guided first run: a stepper, the current step, and Back / Next. */
 export function FirstRunFlow({ api, step, onStep, onScanStarted }: Props) {
   const { state } = useConnection(api);
+  // The connection test's "open the allowlist" lands on the key itself.
+  const [walkthroughFocus, setWalkthroughFocus] = useState<'key' | null>(null);
   const index = FIRST_RUN_STEPS.indexOf(step);
   const previous = FIRST_RUN_STEPS[index - 1];
   const next = FIRST_RUN_STEPS[index + 1];
@@ -31,9 +34,18 @@ export function FirstRunFlow({ api, step, onStep, onScanStarted }: Props) {
       <Stepper current={step} onChoose={onStep} />
       <div className="step-body" data-testid={`step-${step}`}>
         {step === 'welcome' && <WelcomeScreen api={api} onOwnBox={() => onStep('allowlist')} onSandbox={() => onStep('connect')} />}
-        {step === 'allowlist' && <WalkthroughScreen api={api} />}
+        {step === 'allowlist' && <WalkthroughScreen api={api} focus={walkthroughFocus} />}
         {step === 'connect' && <ConnectScreen api={api} onOpenAllowlist={() => onStep('allowlist')} />}
-        {step === 'test' && <TestScreen api={api} onOpenAllowlist={() => onStep('allowlist')} />}
+        {step === 'test' && (
+          <ConnTestScreen
+            api={api}
+            onOpenAllowlist={() => {
+              setWalkthroughFocus('key');
+              onStep('allowlist');
+            }}
+            onReconnect={() => onStep('connect')}
+          />
+        )}
         {step === 'scan' && <ScanStartStep api={api} connected={connected} onOpenConnect={() => onStep('connect')} onStarted={onScanStarted} />}
       </div>
       {step !== 'welcome' && (

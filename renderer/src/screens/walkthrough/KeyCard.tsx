@@ -43,7 +43,9 @@ export function KeyCard({ dataCenter, companionClientId }: Props) {
 
   return (
     <section aria-labelledby="key-heading" className="panel walkthrough-section">
-      <h3 id="key-heading">{s.heading}</h3>
+      <h3 id="key-heading" tabIndex={-1}>
+        {s.heading}
+      </h3>
       <p id={ids.key} className="key-label">
         {s.label(center.id, center.keyKind)}
       </p>

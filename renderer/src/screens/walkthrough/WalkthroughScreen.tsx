@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { buildWalkthrough } from '../../../../common/allowlist';
 import type { BoxCompanionApi } from '../../../../common/bridge/contract';
 import { t } from '../../strings';
@@ -8,10 +9,22 @@ import { RunbookExport } from './RunbookExport';
 import { StepList } from './StepList';
 import { useWalkthrough } from './useWalkthrough';
 
-/** The allowlist walkthrough: data center, console generation, key, steps, runbook. */
-export function WalkthroughScreen({ api }: { api: BoxCompanionApi }) {
+/**
+ * The allowlist walkthrough: data center, console generation, key, steps, runbook. `focus: 'key'`
+ * (from the connection test's allowlist fix) scrolls to the key for the chosen data center, or to
+ * the data-center question when none is chosen yet.
+ */
+export function WalkthroughScreen({ api, focus = null }: { api: BoxCompanionApi; focus?: 'key' | null }) {
   const { state, error, actions } = useWalkthrough(api);
   const s = t.walkthrough;
+  const ready = state !== null;
+  const hasDataCenter = Boolean(state?.dataCenter);
+  useEffect(() => {
+    if (!ready || focus !== 'key') return;
+    const target = document.getElementById(hasDataCenter ? 'key-heading' : 'walkthrough-heading');
+    target?.scrollIntoView({ block: 'start' });
+    target?.focus();
+  }, [ready, focus, hasDataCenter]);
   if (error) {
     return (
       <p role="alert" className="error">
@@ -28,7 +41,9 @@ export function WalkthroughScreen({ api }: { api: BoxCompanionApi }) {
 
   return (
     <div className="walkthrough">
-      <h2 className="screen-heading">{s.heading}</h2>
+      <h2 id="walkthrough-heading" className="screen-heading" tabIndex={-1}>
+        {s.heading}
+      </h2>
       <p className="intro">{s.intro}</p>
       <DataCenterSection selected={dataCenter} onChoose={actions.chooseDataCenter} />
       <ConsoleSection selected={consoleGeneration} onChoose={actions.chooseConsole} />

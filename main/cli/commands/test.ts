@@ -1,0 +1,68 @@
+/**
+ * `box-companion test`: the connection test, each check printed as it finishes (with --json one
+ * object per check, then a summary object). Its exit codes are the issue's own: 0 all pass,
+ * 1 warnings only, 2 a failure (2 is also a bad command line, as for every command).
+ */
+import { testExitCode, type CheckResult, type ConnTestResult, type Evidence } from '../../../common/conntest';
+import { runConnectionTest } from '../../core/conntest/runner';
+import { createNodeSettingsStore } from '../../core/settings/node-settings';
+import { EXIT_CODES, type CliCommand } from '../command';
+import { connectionManagerFor, NO_KEYCHAIN_EXIT } from './connection-common';
+
+const MARK = { pass: 'PASS', warning: 'WARN', fail: 'FAIL' } as const;
+
+function evidenceLine(e: Evidence): string {
+  const answer = e.status !== null ? `HTTP ${e.status}` : (e.code ?? 'no answer');
+  const details = [e.code && e.status !== null ? e.code : null, e.requestId ? `request id ${e.requestId}` : null, e.ms !== null ? `${e.ms} ms` : null].filter(Boolean).join(', ');
+  return `      ${e.request} → ${answer}${details ? ` (${details})` : ''}${e.message && e.status === null && e.code === null ? `: ${e.message}` : ''}`;
+}
+
+export function describeCheck(check: CheckResult, index: number): string {
+  const lines = [`${MARK[check.status]}  ${index + 1}. ${check.title}`, `      ${check.summary}`];
+  if (check.evidence.length) lines.push('    evidence:', ...check.evidence.map(evidenceLine));
+  if (check.fix) lines.push(`    fix: ${check.fix}`);
+  return lines.join('\n');
+}
+
+function describeSummary(result: ConnTestResult): string {
+  const { pass, warning, fail, verdict } = result.summary;
+  const headline = verdict === 'pass' ? 'The connection gives full coverage.' : verdict === 'warning' ? 'The connection works, with warnings.' : 'The connection will not give full coverage.';
+  return `\n${headline} ${pass} passed, ${warning} warning${warning === 1 ? '' : 's'}, ${fail} failed, in ${(result.durationMs / 1000).toFixed(1)} s.`;
+}
+
+const test: CliCommand = {
+  name: 'test',
+  summary: 'Test the Box connection: ten checks in seconds, each with its evidence and the fix.',
+  usage: `Usage: box-companion test [--json]
+
+Runs the connection test on the current connection (see box-companion connect) and prints each
+check as it finishes: what was checked, Box's evidence (status, code, request id, time) and the
+fix. The result is kept, with its time, for the app and for box-companion diagnostics.
+
+  --json   One JSON object per check {id, status, title, summary, evidence, fix, actions}, then
+           one summary object {summary: {pass, warning, fail, verdict}, runId, startedAt,
+           durationMs, account}.
+
+Exit codes: 0 every check passed; 1 warnings only; 2 at least one check failed (or a bad
+command line); 3 no keychain.`,
+  async run(ctx) {
+    if (ctx.argv.length) {
+      ctx.out.error(`test takes no arguments (got ${ctx.argv.join(' ')}).`, 'usage');
+      return EXIT_CODES.usage;
+    }
+    const manager = await connectionManagerFor(ctx);
+    if (!manager) return NO_KEYCHAIN_EXIT;
+    const settings = createNodeSettingsStore(ctx.home);
+    let index = 0;
+    const result = await runConnectionTest({ home: ctx.home, connection: manager, settings: () => settings.get() }, (progress) => {
+      if (progress.type !== 'check') return;
+      const { id, status, title, summary, evidence, fix, actions } = progress.check;
+      ctx.out.result({ id, status, title, summary, evidence, fix, actions }, describeCheck(progress.check, index++));
+    });
+    const { runId, startedAt, durationMs, account, summary } = result;
+    ctx.out.result({ summary, runId, startedAt, durationMs, account }, describeSummary(result));
+    return testExitCode(summary.verdict);
+  },
+};
+
+export default test;

@@ -1,0 +1,142 @@
+import { useEffect, useState } from 'react';
+import type { DataCenterId } from '../../../../common/allowlist/data-centers';
+import type { BoxCompanionApi } from '../../../../common/bridge/contract';
+import { CHECK_IDS, CHECK_TITLES, type CheckResult } from '../../../../common/conntest';
+import { t } from '../../strings';
+import { CheckItem } from './CheckItem';
+import { useConnTest } from './useConnTest';
+
+interface Props {
+  api: BoxCompanionApi;
+  /** Opens the allowlist walkthrough at the key step for this data center (null: none chosen yet). */
+  onOpenAllowlist(dataCenter: DataCenterId | null): void;
+  /** Offered next to fixes that say "connect again", when the host screen can sign in. */
+  onReconnect?: () => void;
+}
+
+type Notice = { kind: 'ok'; text: string } | { kind: 'manual'; text: string } | { kind: 'error'; text: string };
+
+/**
+ * The connection test: ten checks that arrive one by one while it runs, each with its status,
+ * what was found, the fix and Box's evidence; "Test again"; the last result with its time; and
+ * the diagnostics for the help desk. Self-contained, so a guided flow can embed it as it is.
+ */
+export function ConnTestScreen({ api, onOpenAllowlist, onReconnect }: Props) {
+  const { view, loaded, run } = useConnTest(api);
+  const [dataCenter, setDataCenter] = useState<DataCenterId | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const s = t.conntest;
+
+  useEffect(() => {
+    void api.getSettings({}).then((settings) => setDataCenter(settings.walkthrough.dataCenter));
+    return api.on('settingsChanged', (settings) => setDataCenter(settings.walkthrough.dataCenter));
+  }, [api]);
+
+  const copyDiagnostics = async () => {
+    setNotice(null);
+    try {
+      const { text } = await api.getDiagnostics({});
+      try {
+        await navigator.clipboard.writeText(text);
+        setNotice({ kind: 'ok', text: s.copied });
+      } catch {
+        setNotice({ kind: 'manual', text });
+      }
+    } catch (reason) {
+      setNotice({ kind: 'error', text: reason instanceof Error ? reason.message : String(reason) });
+    }
+  };
+  const saveDiagnostics = async () => {
+    setNotice(null);
+    try {
+      const { path } = await api.saveDiagnostics({});
+      setNotice({ kind: 'ok', text: s.saved(path) });
+    } catch (reason) {
+      setNotice({ kind: 'error', text: reason instanceof Error ? reason.message : String(reason) });
+    }
+  };
+
+  const running = view.live !== null;
+  const shown: Map<string, CheckResult> = new Map((running ? view.live!.arrived : (view.last?.checks ?? [])).map((c) => [c.id, c]));
+  const done = running ? view.live!.arrived.length : (view.last?.checks.length ?? 0);
+  const last = view.last;
+
+  return (
+    <section aria-labelledby="conntest-heading" className="conntest">
+      <h2 id="conntest-heading" className="screen-heading">
+        {s.heading}
+      </h2>
+      <p className="intro">{s.intro}</p>
+
+      <div className="button-row conntest-actions">
+        <button type="button" className="primary" disabled={running || !loaded} onClick={() => void run()}>
+          {running ? s.busy : last ? s.again : s.run}
+        </button>
+        <button type="button" onClick={() => void copyDiagnostics()}>
+          {s.copyDiagnostics}
+        </button>
+        <button type="button" onClick={() => void saveDiagnostics()}>
+          {s.saveDiagnostics}
+        </button>
+      </div>
+
+      {notice?.kind === 'ok' && (
+        <p role="status" className="ok">
+          {notice.text}
+        </p>
+      )}
+      {notice?.kind === 'error' && (
+        <p role="alert" className="error">
+          {notice.text}
+        </p>
+      )}
+      {notice?.kind === 'manual' && (
+        <div className="form-row">
+          <label htmlFor="diagnostics-text">{s.copyManually}</label>
+          <textarea id="diagnostics-text" className="diagnostics-text" readOnly rows={8} value={notice.text} />
+        </div>
+      )}
+      {view.error && (
+        <p role="alert" className="error">
+          {s.failed(view.error)}
+        </p>
+      )}
+
+      <div role="status" aria-live="polite" className={`conntest-summary ${!running && last ? `verdict-${last.summary.verdict}` : ''}`} data-testid="conntest-status">
+        {running ? (
+          <p>{s.running(done, CHECK_IDS.length)}</p>
+        ) : last ? (
+          <>
+            <p className="verdict" data-testid="conntest-verdict">
+              <strong>{s.verdict[last.summary.verdict]}</strong> {s.counts(last.summary.pass, last.summary.warning, last.summary.fail)}
+            </p>
+            <p className="detail" data-testid="conntest-last">
+              {s.lastTested(new Date(last.finishedAt).toLocaleString(), (last.durationMs / 1000).toFixed(1))}
+              {last.account && ` ${s.testedAs(last.account.login, last.account.role ?? '?', last.account.enterprise ?? s.noEnterprise)}`}
+            </p>
+          </>
+        ) : (
+          loaded && <p>{s.never}</p>
+        )}
+      </div>
+
+      {(running || last) && (
+        <ol className="checks" data-testid="checks" data-done={done} aria-busy={running}>
+          {CHECK_IDS.map((id, index) => (
+            <CheckItem
+              key={id}
+              id={id}
+              number={index + 1}
+              title={CHECK_TITLES[id]}
+              check={shown.get(id) ?? null}
+              arrival={view.arrival[id]}
+              onOpenAllowlist={() => onOpenAllowlist(dataCenter)}
+              onReconnect={onReconnect}
+              onCopyDiagnostics={() => void copyDiagnostics()}
+            />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
