@@ -11,6 +11,8 @@ import { useNotifications } from './screens/layout/useNotifications';
 import { ToastProvider } from './screens/layout/Toasts';
 import { useFocusOnChange } from './screens/layout/useFocusOnChange';
 import { ConnectScreen } from './screens/connect/ConnectScreen';
+import { useConnection } from './screens/connect/useConnection';
+import { ScanStartStep } from './screens/dashboard/ScanStartStep';
 import { ConnTestScreen } from './screens/conntest/ConnTestScreen';
 import { WalkthroughScreen } from './screens/walkthrough/WalkthroughScreen';
 import { t } from './strings';
@@ -63,13 +65,15 @@ function AppBody({ api }: { api: BoxCompanionApi }) {
     if (!settings) return;
     if (firstRunDone) {
       // After the first run, the set-up steps are ordinary pages.
-      setPage(step === 'allowlist' ? 'allowlist' : step === 'connect' ? 'connect' : step === 'test' ? 'test' : 'dashboard');
+      setPage(step === 'allowlist' ? 'allowlist' : step === 'connect' ? 'connect' : step === 'test' ? 'test' : step === 'scan' ? 'scanStart' : 'dashboard');
       return;
     }
     setPage('setup');
     void api.updateSettings({ firstRun: { ...settings.firstRun, step } });
   };
   useNotifications(api, { onReconnect: () => openStep('connect'), onOpenFindings: () => go('findings') });
+  const { state: connection } = useConnection(api);
+  const connected = connection?.status === 'connected';
   const mainRef = useFocusOnChange<HTMLElement>(`${page}:${settings?.firstRun.step}`);
 
   return (
@@ -94,6 +98,9 @@ function AppBody({ api }: { api: BoxCompanionApi }) {
           />
         )}
         {info && settings && page === 'dashboard' && <DashboardScreen api={api} onNavigate={go} onStartScan={() => openStep('scan')} />}
+        {info && settings && page === 'scanStart' && (
+          <ScanStartStep api={api} connected={connected} onOpenConnect={() => go('connect')} onStarted={() => go('dashboard')} />
+        )}
         {info && settings && page === 'findings' && <FindingsScreen api={api} />}
         {info && settings && page === 'activity' && <ActivityScreen api={api} />}
         {info && settings && page === 'allowlist' && <WalkthroughScreen api={api} focus={walkthroughFocus} />}

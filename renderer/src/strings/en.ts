@@ -3,18 +3,21 @@
  * The walkthrough's steps, data-center names and detection answers are data shared with the
  * CLI's runbooks (common/allowlist/), so the app and a printed runbook always agree.
  */
+import { n as num } from './format';
+
 export const en = {
   nav: {
     label: 'Main',
     mainRegion: 'Current screen',
     setup: 'Set-up',
     dashboard: 'Scan',
+    scanStart: 'Start a scan',
     findings: 'Findings',
     activity: 'Activity',
     allowlist: 'Allowlist',
     walkthrough: 'Allowlist walkthrough',
     connect: 'Connection',
-    test: 'Connection test',
+    test: 'Test',
     about: 'About this installation',
     /** The short label once the first run is done and the navigation holds every screen. */
     aboutShort: 'About',
@@ -22,6 +25,7 @@ export const en = {
   flow: {
     stepperLabel: 'Set-up steps',
     stepOf: (n: number, total: number) => `Step ${n} of ${total}:`,
+    complete: '(done)',
     steps: { welcome: 'Welcome', allowlist: 'Allowlist', connect: 'Connect to Box', test: 'Test the connection', scan: 'Start the scan' },
     back: (step: string) => `Back: ${step}`,
     next: (step: string) => `Next: ${step}`,
@@ -89,7 +93,7 @@ export const en = {
       queued: 'In the queue',
     },
     progressLabel: 'Files scanned',
-    progressText: (scanned: number, total: number) => `${scanned.toLocaleString()} of ${total.toLocaleString()} files scanned`,
+    progressText: (scanned: number, total: number) => `${num(scanned)} of ${num(total)} files scanned`,
     eta: (duration: string) => `About ${duration} left`,
     etaUnknown: 'Time left: working it out',
     rates: 'Speed',
@@ -97,7 +101,7 @@ export const en = {
     rateChartLabel: 'Requests per second and files per second over the last minute',
     requestsSeries: 'Requests/s',
     filesSeries: 'Files/s',
-    rateLimited: (count: number) => `Box slowed us down ${count.toLocaleString()} times (rate limit); the scan waits and retries.`,
+    rateLimited: (count: number) => `Box slowed us down ${num(count)} times (rate limit); the scan waits and retries.`,
     controls: 'Scan controls',
     pause: 'Pause',
     resume: 'Resume',
@@ -155,7 +159,7 @@ export const en = {
     sensitiveOnly: 'Only files with sensitive data',
     search: 'Search by file name or owner',
     clear: 'Clear filters',
-    total: (shown: number, all: number) => (shown === all ? `${shown.toLocaleString()} files` : `${shown.toLocaleString()} of ${all.toLocaleString()} files`),
+    total: (shown: number, all: number) => (shown === all ? `${num(shown)} files` : `${num(shown)} of ${num(all)} files`),
     tableLabel: 'Files by access level, owner, external collaborators and content',
     columns: { name: 'File', accessLevel: 'Access level', owner: 'Owner', external: 'External collaborators', inspection: 'Content', status: 'Status', scannedAt: 'Scanned' },
     sortBy: (column: string) => `Sort by ${column}`,
@@ -167,7 +171,7 @@ export const en = {
     breakdownLabel: 'Number of files at each access level',
     exportCsv: 'Export CSV',
     exportJson: 'Export JSON',
-    exported: (path: string, files: number) => `Saved ${files.toLocaleString()} files to ${path}`,
+    exported: (path: string, files: number) => `Saved ${num(files)} files to ${path}`,
     exportFailed: 'The export did not complete.',
     keyboardHint: 'Use the arrow keys, Page Up, Page Down, Home and End to move through the table.',
   },
@@ -189,10 +193,9 @@ export const en = {
     tableLabel: 'Activity events, newest first',
     columns: { time: 'When', type: 'Event', actor: 'Who', item: 'File', source: 'Source', effect: 'Effect on the scan' },
     readOnly: 'Read-only: does not change scan priority',
-    moves: 'Moves the file to the front of the queue',
-    movesShort: 'Jumps the queue',
+    moves: 'Moves the file up the queue',
     noEffect: 'No effect on the queue',
-    total: (n: number) => `${n.toLocaleString()} events`,
+    total: (n: number) => `${num(n)} events`,
     noRows: 'No event matches these filters.',
   },
   errors: {
@@ -212,7 +215,7 @@ export const en = {
   toasts: {
     region: 'Notifications',
     dismiss: 'Dismiss',
-    scanComplete: (files: number) => `Scan complete: ${files.toLocaleString()} files scanned.`,
+    scanComplete: (files: number) => `Scan complete: ${num(files)} files scanned.`,
     openDashboard: 'Open the scan',
     openFindings: 'See the findings',
     signInExpiring: (reminder: string) => reminder,
@@ -244,7 +247,7 @@ export const en = {
     sandboxRole: 'Sign in as',
     roles: { admin: 'Box Admin', coadmin: 'Co-Admin', user: 'User' },
     useSandbox: 'Use the sandbox enterprise',
-    sandboxReady: (seed: number, users: number, files: number) => `The sandbox enterprise is running (seed ${seed}: ${users} users, ${files.toLocaleString()} files).`,
+    sandboxReady: (seed: number, users: number, files: number) => `The sandbox enterprise is running (seed ${seed}: ${users} users, ${num(files)} files).`,
     appReady: (clientId: string) => `Ready to sign in with the Box app ${clientId}.`,
     ownAppHeading: 'Use your own Box app',
     ownAppGuideSummary: 'How to create the Box app (once)',

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { BoxCompanionApi } from '../../../../common/bridge/contract';
 import type { NotScannedPage, UserCoverage } from '../../../../common/scan/types';
 import { t } from '../../strings';
@@ -36,7 +36,8 @@ export function useCoverage(api: BoxCompanionApi, running: boolean, version: str
   return { users, notScanned };
 }
 
-export function CoverageTable({ users }: { users: UserCoverage[] | null }) {
+// Re-read every two seconds, not ten times a second: render only when the data changed.
+export const CoverageTable = memo(function CoverageTable({ users }: { users: UserCoverage[] | null }) {
   const s = t.dashboard.coverage;
   const sorted = [...(users ?? [])].sort((a, b) => b.files - a.files || a.login.localeCompare(b.login));
   const shown = sorted.slice(0, SHOWN_USERS);
@@ -95,9 +96,9 @@ export function CoverageTable({ users }: { users: UserCoverage[] | null }) {
       {sorted.length > shown.length && <p className="detail">{s.more(shown.length, sorted.length)}</p>}
     </section>
   );
-}
+});
 
-export function NotScannedPanel({ page }: { page: NotScannedPage | null }) {
+export const NotScannedPanel = memo(function NotScannedPanel({ page }: { page: NotScannedPage | null }) {
   const s = t.dashboard.notScanned;
   return (
     <section className="panel dash-panel" aria-labelledby="not-scanned-heading">
@@ -133,4 +134,4 @@ export function NotScannedPanel({ page }: { page: NotScannedPage | null }) {
       )}
     </section>
   );
-}
+});

@@ -20,9 +20,17 @@ interface Props {
   onStartScan(): void;
 }
 
-/** What a diagnostics copy holds: the scan's state and counters, no token or secret. */
-function diagnostics(progress: ScanProgress | null, connection: string | undefined): string {
-  return JSON.stringify({ at: new Date().toISOString(), connection, scan: progress && { ...progress, head: undefined, jumps: undefined } }, null, 2);
+/**
+ * What a diagnostics copy holds: the core's diagnostics bundle (connection, app, last test; it
+ * never holds a token or secret) plus the scan's state and counters.
+ */
+async function diagnostics(api: BoxCompanionApi, progress: ScanProgress | null): Promise<string> {
+  const bundle = await api.getDiagnostics({}).then(
+    (d) => d.text,
+    (error: unknown) => `diagnostics unavailable: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  const scan = progress && { ...progress, head: undefined, jumps: undefined };
+  return `${bundle}\n\n${JSON.stringify({ scan }, null, 2)}`;
 }
 
 /** The live scan: phases, counters, speed, the queue, coverage and controls. */
@@ -33,7 +41,7 @@ export function DashboardScreen({ api, onNavigate, onStartScan }: Props) {
   const coverageVersion = progress ? `${progress.phase}:${progress.running}` : 'none';
   const { users, notScanned } = useCoverage(api, progress?.running ?? false, coverageVersion);
   const s = t.dashboard;
-  const copyDiagnostics = () => diagnostics(progress, connection?.status);
+  const copyDiagnostics = () => diagnostics(api, progress);
   const actions = {
     reconnect: () => onNavigate('connect'),
     allowlist: () => onNavigate('allowlist'),

@@ -1,9 +1,10 @@
+import { memo } from 'react';
 import type { QueueHeadEntry, QueueJump } from '../../../../common/scan/types';
 import { t } from '../../strings';
 import { formatTime } from './format';
 
 /** Files moved to the front by an event: who did what, when, and when the file was scanned. */
-export function JumpFeed({ jumps }: { jumps: QueueJump[] }) {
+export const JumpFeed = memo(function JumpFeed({ jumps }: { jumps: QueueJump[] }) {
   const s = t.dashboard.jumps;
   return (
     <section className="panel dash-panel" aria-labelledby="jumps-heading">
@@ -30,10 +31,10 @@ export function JumpFeed({ jumps }: { jumps: QueueJump[] }) {
       )}
     </section>
   );
-}
+}, (before, after) => sameList(before.jumps, after.jumps));
 
 /** The head of the queue with each file's reason. */
-export function UpNext({ head }: { head: QueueHeadEntry[] }) {
+export const UpNext = memo(function UpNext({ head }: { head: QueueHeadEntry[] }) {
   const s = t.dashboard.upNext;
   return (
     <section className="panel dash-panel" aria-labelledby="up-next-heading">
@@ -56,4 +57,12 @@ export function UpNext({ head }: { head: QueueHeadEntry[] }) {
       )}
     </section>
   );
+}, (before, after) => sameList(before.head, after.head));
+
+/**
+ * Every progress snapshot carries new arrays; these lists of ten change far less often than
+ * ten times a second, so they re-render only when their content changed.
+ */
+function sameList(before: unknown[], after: unknown[]): boolean {
+  return before.length === after.length && JSON.stringify(before) === JSON.stringify(after);
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { t } from '../../strings';
+import { time } from '../../strings/format';
 import { useThemeVersion } from '../layout/useThemeVersion';
 import type { RateSample } from './useScanProgress';
 
@@ -42,7 +43,7 @@ export function RateChart({ samples }: { samples: RateSample[] }) {
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] } },
       axes: [
-        { ...axis, space: 90, values: (_u, splits) => splits.map((v) => new Date(v * 1000).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })) },
+        { ...axis, space: 90, values: (_u, splits) => splits.map((v) => time(v * 1000)) },
         { ...axis, size: 50 },
       ],
       series: [

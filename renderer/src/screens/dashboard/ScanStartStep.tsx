@@ -39,7 +39,14 @@ export function ScanStartStep({ api, connected, onOpenConnect, onStarted }: Prop
       <StepHeading id="scan-start-heading">{s.heading}</StepHeading>
       <p className="intro">{s.intro}</p>
       {!connected && <ErrorNotice what={s.notConnected} actions={{ reconnect: onOpenConnect }} />}
-      {problem && <ErrorNotice what={s.failed} detail={problem} actions={{ reconnect: onOpenConnect, retry: () => void start() }} />}
+      {problem && (
+        <ErrorNotice
+          what={s.failed}
+          detail={problem}
+          actions={{ reconnect: onOpenConnect, retry: () => void start() }}
+          diagnostics={() => api.getDiagnostics({}).then((d) => `${d.text}\n\nstartScan: ${problem}`)}
+        />
+      )}
       <form
         className="panel"
         onSubmit={(event) => {

@@ -1,17 +1,20 @@
-/** Small formatters shared by the dashboard, findings and activity screens. */
-export const formatNumber = (value: number): string => value.toLocaleString();
+/** Small formatters shared by the dashboard, findings and activity screens (cached Intl formatters). */
+import { n, shortDateTime, time } from '../../strings/format';
+
+export const formatNumber = n;
 
 export function formatTime(iso: string | null | undefined): string {
   if (!iso) return '—';
-  return new Date(iso).toLocaleTimeString();
+  return time(new Date(iso));
 }
 
 /** Today's times as a time only; other days with a short date, so table cells stay narrow. */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
   const date = new Date(iso);
-  if (date.toDateString() === new Date().toDateString()) return date.toLocaleTimeString();
-  return date.toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
+  const now = new Date();
+  const today = date.getFullYear() === now.getFullYear() && date.getMonth() === now.getMonth() && date.getDate() === now.getDate();
+  return today ? time(date) : shortDateTime(date);
 }
 
 /** 3725 → "1 h 2 min"; 42 → "42 s". */
@@ -26,4 +29,4 @@ export function formatDuration(seconds: number | null): string | null {
   return `${Math.floor(hours / 24)} d ${hours % 24} h`;
 }
 
-export const formatRate = (value: number): string => (value >= 10 ? Math.round(value).toLocaleString() : value.toFixed(1));
+export const formatRate = (value: number): string => (value >= 10 ? n(Math.round(value)) : value.toFixed(1));

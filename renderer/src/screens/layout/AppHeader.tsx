@@ -2,7 +2,7 @@ import type { BoxCompanionApi } from '../../../../common/bridge/contract';
 import { t } from '../../strings';
 import { ConnectionBadge } from '../connect/ConnectionBadge';
 
-export type AppPage = 'setup' | 'dashboard' | 'findings' | 'activity' | 'allowlist' | 'connect' | 'test' | 'about';
+export type AppPage = 'setup' | 'scanStart' | 'dashboard' | 'findings' | 'activity' | 'allowlist' | 'connect' | 'test' | 'about';
 
 interface Props {
   api: BoxCompanionApi;

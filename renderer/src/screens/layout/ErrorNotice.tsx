@@ -10,7 +10,7 @@ interface Props {
   detail?: string | null;
   actions: Partial<Record<Exclude<NextAction, 'diagnostics'>, () => void>>;
   /** Text copied by "Copy diagnostics": what a help desk needs, never a secret. */
-  diagnostics?: () => string;
+  diagnostics?: () => string | Promise<string>;
 }
 
 /** An error that says what happened and offers the next step. */
@@ -19,7 +19,7 @@ export function ErrorNotice({ what, detail, actions, diagnostics }: Props) {
   const s = t.errors;
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(diagnostics!());
+      await navigator.clipboard.writeText(await diagnostics!());
       setCopied(s.copied);
     } catch {
       setCopied(s.copyFailed);

@@ -31,7 +31,7 @@ export function FirstRunFlow({ api, step, onStep, onScanStarted }: Props) {
 
   return (
     <div className="first-run">
-      <Stepper current={step} onChoose={onStep} />
+      <Stepper current={step} complete={{ connect: connected }} onChoose={onStep} />
       <div className="step-body" data-testid={`step-${step}`}>
         {step === 'welcome' && <WelcomeScreen api={api} onOwnBox={() => onStep('allowlist')} onSandbox={() => onStep('connect')} />}
         {step === 'allowlist' && <WalkthroughScreen api={api} focus={walkthroughFocus} />}

@@ -5,17 +5,22 @@ export const FIRST_RUN_STEPS: readonly FirstRunStep[] = ['welcome', 'allowlist',
 
 interface Props {
   current: FirstRunStep;
+  /** Steps whose outcome is known to be good (signed in): they get a check mark. */
+  complete: Partial<Record<FirstRunStep, boolean>>;
   onChoose(step: FirstRunStep): void;
 }
 
-/** Where the admin is in the first run; earlier and later steps stay reachable. */
-export function Stepper({ current, onChoose }: Props) {
+/**
+ * Where the admin is in the first run; every step stays reachable. Only a step whose result is
+ * known gets a check mark: passing the allowlist step (the sandbox skips it) proves nothing.
+ */
+export function Stepper({ current, complete, onChoose }: Props) {
   const index = FIRST_RUN_STEPS.indexOf(current);
   return (
     <nav aria-label={t.flow.stepperLabel} className="stepper">
       <ol>
         {FIRST_RUN_STEPS.map((step, position) => {
-          const state = position < index ? 'done' : position === index ? 'current' : 'todo';
+          const state = position === index ? 'current' : complete[step] ? 'done' : position < index ? 'visited' : 'todo';
           return (
             <li key={step} className={`stepper-step stepper-${state}`}>
               <button type="button" aria-current={state === 'current' ? 'step' : undefined} onClick={() => onChoose(step)}>
@@ -24,6 +29,7 @@ export function Stepper({ current, onChoose }: Props) {
                 </span>
                 <span className="visually-hidden">{t.flow.stepOf(position + 1, FIRST_RUN_STEPS.length)} </span>
                 {t.flow.steps[step]}
+                {state === 'done' && <span className="visually-hidden"> {t.flow.complete}</span>}
               </button>
             </li>
           );

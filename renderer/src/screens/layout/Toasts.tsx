@@ -13,6 +13,8 @@ interface ToastApi {
   notify(toast: Omit<Toast, 'id'>): void;
 }
 
+const INFO_TOAST_MS = 12_000;
+
 const ToastContext = createContext<ToastApi>({ notify: () => undefined });
 
 /** Notifications inside the app: no OS permission prompt, and screen readers hear them (role=status). */
@@ -26,6 +28,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
         const id = nextId.current++;
         // Keep the last few only: a burst of notices must not bury the screen.
         setToasts((list) => [...list.slice(-3), { ...toast, id }]);
+        // News goes away by itself; a warning stays until dealt with or dismissed.
+        if (toast.tone === 'info') window.setTimeout(() => setToasts((list) => list.filter((item) => item.id !== id)), INFO_TOAST_MS);
       },
     }),
     [],
