@@ -2,7 +2,8 @@
  * Acceptance 3 of the app a person sees: while a scan of 100,000 files runs at full speed (the
  * sandbox unthrottled), the dashboard's main thread has no task over 50 ms. Long tasks are
  * recorded with PerformanceObserver('longtask') from the moment the scan is started to the
- * moment it completes, with the dashboard on screen; the longest frame gap is recorded too.
+ * moment it completes, with the dashboard on screen. The test waits with one-second polling
+ * (not Playwright's per-frame polling), so the measurement does not load the page itself.
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -38,27 +39,21 @@ test(`no main-thread task over 50 ms while a ${FILES.toLocaleString('en-US')}-fi
     await page.getByRole('button', { name: 'Step 5 of 5: Start the scan' }).click();
     await expect(page.getByRole('button', { name: 'Start the scan', exact: true })).toBeEnabled();
 
-    // From here on, every main-thread task over 50 ms and the longest gap between frames.
-    // (A string: this test project has Node types, not the DOM's.)
+    // From here on, every main-thread task over 50 ms. (A string: this test project has Node types, not the DOM's.)
     await page.evaluate(`(() => {
       window.longTasks = [];
       new PerformanceObserver((list) => { for (const e of list.getEntries()) window.longTasks.push(Math.round(e.duration)); }).observe({ type: 'longtask' });
-      window.maxFrameGap = 0;
-      let last = performance.now();
-      const frame = (now) => { window.maxFrameGap = Math.max(window.maxFrameGap, now - last); last = now; requestAnimationFrame(frame); };
-      requestAnimationFrame(frame);
     })()`);
     const started = Date.now();
     await page.getByRole('button', { name: 'Start the scan', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Scan', exact: true })).toBeVisible();
-    await expect(page.getByTestId('count-discovered')).toHaveText(FILES.toLocaleString('en-US'), { timeout: 1_000_000 });
-    await expect(page.getByTestId('scan-state')).toContainText('Scan complete', { timeout: 1_000_000 });
+    await page.waitForFunction(`document.querySelector('[data-testid="scan-state"]')?.textContent.includes('Scan complete')`, null, { polling: 1000, timeout: 1_000_000 });
+    await expect(page.getByTestId('count-discovered')).toHaveText(FILES.toLocaleString('en-US'));
     const seconds = (Date.now() - started) / 1000;
 
     const longTasks = (await page.evaluate('window.longTasks')) as number[];
-    const maxFrameGap = Math.round((await page.evaluate('window.maxFrameGap')) as number);
     const scanned = Number((await page.getByTestId('count-scanned').textContent())!.replace(/\D/g, ''));
-    const figure = `${FILES} files, scan ${seconds.toFixed(0)} s (${scanned} scanned), long tasks: ${longTasks.length} (longest ${Math.max(0, ...longTasks)} ms), longest frame gap ${maxFrameGap} ms`;
+    const figure = `${FILES} files, scan ${seconds.toFixed(0)} s (${scanned} scanned), long tasks: ${longTasks.length} (longest ${Math.max(0, ...longTasks)} ms)`;
     process.stdout.write(`long-tasks: ${figure}\n`);
     test.info().annotations.push({ type: 'long-tasks', description: figure });
     expect(scanned).toBeGreaterThanOrEqual(FILES * 0.95);

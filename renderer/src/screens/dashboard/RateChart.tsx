@@ -6,6 +6,8 @@ import { time } from '../../strings/format';
 import { useThemeVersion } from '../layout/useThemeVersion';
 import type { RateSample } from './useScanProgress';
 
+const REDRAW_MS = 1000;
+
 function cssVar(name: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#888';
 }
@@ -59,8 +61,18 @@ export function RateChart({ samples }: { samples: RateSample[] }) {
     };
   }, [themeVersion, width]);
 
+  // Redraw at most once a second: a minute-wide chart gains nothing from ten redraws a second,
+  // and each redraw is a canvas raster the compositor must take before the next frame.
+  const lastDraw = useRef(0);
   useEffect(() => {
-    plot.current?.setData(toColumns(samples));
+    const wait = lastDraw.current + REDRAW_MS - performance.now();
+    const draw = () => {
+      lastDraw.current = performance.now();
+      plot.current?.setData(toColumns(latest.current));
+    };
+    if (wait <= 0) return draw();
+    const timer = window.setTimeout(draw, wait);
+    return () => window.clearTimeout(timer);
   }, [samples]);
 
   return <div ref={host} className="rate-chart" role="img" aria-label={t.dashboard.rateChartLabel} />;
