@@ -29,11 +29,22 @@ export const boxAppSettingsSchema = z.object({
   clientId: z.string().trim().min(1).max(200).nullable().default(null),
 });
 
+/** The guided first run: which step the admin is on, and whether it is finished. */
+export const firstRunStepSchema = z.enum(['welcome', 'allowlist', 'connect', 'test', 'scan']);
+export type FirstRunStep = z.infer<typeof firstRunStepSchema>;
+export const firstRunSettingsSchema = z.object({
+  /** True once a scan was started from the guided flow: the app then opens on the dashboard. */
+  done: z.boolean().default(false),
+  /** The step to reopen on the next launch while the flow is not done. */
+  step: firstRunStepSchema.default('welcome'),
+});
+
 export const settingsSchema = z.object({
   theme: themeSchema.default('system'),
   walkthrough: walkthroughSettingsSchema.prefault({}),
   /** The Box app the companion signs in with; its client ID must be allowlisted too. */
   boxApp: boxAppSettingsSchema.prefault({}),
+  firstRun: firstRunSettingsSchema.prefault({}),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -48,6 +59,7 @@ export const settingsPatchSchema = z
     theme: themeSchema.optional(),
     walkthrough: walkthroughSettingsSchema.optional(),
     boxApp: boxAppSettingsSchema.optional(),
+    firstRun: firstRunSettingsSchema.optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

@@ -21,6 +21,10 @@ export interface QueueJump {
   eventType: string;
   eventId: string;
   at: string;
+  /** Who did it (the event's actor), when known. */
+  actorLogin: string | null;
+  /** When the file was scanned after this jump; null while it waits in the queue. */
+  scannedAt: string | null;
 }
 
 export interface ScanProgress {

@@ -18,4 +18,9 @@ for (const benchmark of isolated) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(benchmark, import.meta.url))], { stdio: 'inherit' });
   if (r.status !== 0) process.exitCode = 1;
 }
+// The dashboard's long-task figure (issue 8): a Playwright run of the built UI during a
+// 100,000-file scan (`npm run bench` builds first and runs everything inside a private keyring).
+console.log('\n== test/e2e/long-tasks.spec.ts');
+const ui = spawnSync('npx', ['playwright', 'test', 'test/e2e/long-tasks.spec.ts'], { stdio: 'inherit', env: { ...process.env, BCC_BENCH_UI: '1' } });
+if (ui.status !== 0) process.exitCode = 1;
 export {};

@@ -12,7 +12,8 @@ import { expect, test } from './harness';
 const EU1_KEY = DATA_CENTERS.find((d) => d.id === 'EU1')!.allowlistKey;
 
 async function signInToSandbox(page: Page, role: 'Box Admin' | 'Co-Admin', context: import('@playwright/test').BrowserContext): Promise<string> {
-  await page.getByRole('button', { name: 'Connect to Box' }).click();
+  // The guided first run's stepper: step 3 is Connect.
+  await page.getByRole('button', { name: 'Step 3 of 5: Connect to Box' }).click();
   await page.getByLabel('Sign in as').selectOption({ label: role });
   await page.getByRole('button', { name: 'Use the sandbox enterprise' }).click();
   await page.getByRole('button', { name: 'Sign in with Box' }).click();
@@ -38,7 +39,7 @@ test('co-admin: the checks arrive one by one, the co-admin gap with both ways fo
   // Each sandbox answer takes 100 ms, so the stages of the run are separate round trips.
   await control(origin, '/faults', { latency_ms: 100 });
 
-  await page.getByRole('button', { name: 'Test connection' }).click();
+  await page.getByRole('button', { name: 'Step 4 of 5: Test the connection' }).click();
   await expect(page.getByRole('heading', { name: 'Test the connection' })).toBeVisible();
   await expect(page.getByText('The connection has not been tested yet.')).toBeVisible();
 
@@ -93,8 +94,8 @@ test('co-admin: the checks arrive one by one, the co-admin gap with both ways fo
 
   // The last result stays with its time, also after leaving the screen; "Test again" is offered.
   await expect(page.getByTestId('conntest-last')).toContainText('Last tested');
-  await page.getByRole('button', { name: 'Connect to Box' }).click();
-  await page.getByRole('button', { name: 'Test connection' }).click();
+  await page.getByRole('button', { name: 'Step 3 of 5: Connect to Box' }).click();
+  await page.getByRole('button', { name: 'Step 4 of 5: Test the connection' }).click();
   await expect(page.getByTestId('conntest-verdict')).toContainText('The connection will not give full coverage.');
   await expect(page.getByTestId('check-role')).toContainText('fails for co-admins');
   await expect(page.getByRole('button', { name: 'Test again' })).toBeEnabled();
@@ -117,12 +118,13 @@ test('co-admin: the checks arrive one by one, the co-admin gap with both ways fo
 test('allowlist failure: the app check opens the walkthrough at the key for the chosen data center', async ({ page, context, harness }) => {
   await page.goto(harness.url);
   // The admin chose EU1 in the walkthrough earlier.
+  await page.getByRole('button', { name: 'Use my Box' }).click();
   await page.getByRole('radio', { name: /EU1/ }).check();
   const origin = await signInToSandbox(page, 'Box Admin', context);
   // The enterprise then disables unpublished apps without allowlisting this one.
   await control(origin, '/enterprise', { restrict_unpublished: true, allowed_client_ids: [] });
 
-  await page.getByRole('button', { name: 'Test connection' }).click();
+  await page.getByRole('button', { name: 'Step 4 of 5: Test the connection' }).click();
   await page.getByRole('button', { name: 'Run the test' }).click();
   const app = page.getByTestId('check-app');
   await expect(app).toHaveAttribute('data-status', 'fail', { timeout: 15_000 });

@@ -19,6 +19,8 @@ test('the walkthrough can be completed with the keyboard alone, with a visible f
   const origin = new URL(harness.url).origin;
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   await page.goto(harness.url);
+  // First launch opens on Welcome; "Use my Box" leads to the allowlist step.
+  await page.getByRole('button', { name: 'Use my Box' }).click();
   await expect(page.getByRole('heading', { name: 'Allowlist the connector in Box' })).toBeVisible();
 
   await tabTo(page, 'the portal address box', "el.type === 'text'");

@@ -9,6 +9,8 @@ test('paste a portal URL, copy the key, check a wrong paste-back, tick steps tha
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
   await page.goto(harness.url);
+  // First launch opens on Welcome; "Use my Box" leads to the allowlist step.
+  await page.getByRole('button', { name: 'Use my Box' }).click();
 
   await page.getByLabel('Portal address or the About page’s “API URL”').fill('HTTPS://Contoso.EU.Portal.CloudAppSecurity.com:443/#/settings?tab=about');
   await page.getByRole('button', { name: 'Find my data center' }).click();
@@ -66,6 +68,8 @@ test('paste a portal URL, copy the key, check a wrong paste-back, tick steps tha
 
 test('a government cloud URL gets the honest answer and garbage gets told what to paste', async ({ page, harness }) => {
   await page.goto(harness.url);
+  // First launch opens on Welcome; "Use my Box" leads to the allowlist step.
+  await page.getByRole('button', { name: 'Use my Box' }).click();
   const input = page.getByLabel('Portal address or the About page’s “API URL”');
   await input.fill('https://agency.us1.portal.cloudappsecurity.us/');
   await input.press('Enter');
@@ -79,6 +83,8 @@ test('a government cloud URL gets the honest answer and garbage gets told what t
 
 test('the runbook PDF is saved from the app', async ({ page, harness }) => {
   await page.goto(harness.url);
+  // First launch opens on Welcome; "Use my Box" leads to the allowlist step.
+  await page.getByRole('button', { name: 'Use my Box' }).click();
   await page.getByRole('radio', { name: 'US3 (United States)' }).check();
   await page.getByRole('radio', { name: /gear icon/ }).check();
   await page.getByRole('button', { name: 'Save runbook as PDF' }).click();

@@ -209,9 +209,23 @@ export function queueView(db: Database, limit: number): QueueView {
   return { queued, head, jumps: recentJumps(db) };
 }
 
-/** The latest files that jumped the queue, newest first, with the event that moved them. */
+/**
+ * The latest files that jumped the queue, newest first, with the event that moved them (who
+ * did what) and when the file was scanned after the jump (null while it waits).
+ */
 export function recentJumps(db: Database, limit = 10): QueueJump[] {
-  return (db.prepare('SELECT file_id, name, event_type, event_id, at FROM jumps ORDER BY seq DESC LIMIT ?').all(limit) as Array<{ file_id: string; name: string | null; event_type: string; event_id: string | null; at: string }>).map(
-    (j) => ({ fileId: j.file_id, name: j.name ?? '', eventType: j.event_type, eventId: j.event_id ?? '', at: j.at }),
-  );
+  const rows = db
+    .prepare(
+      `SELECT j.file_id, j.name, j.event_type, j.event_id, j.at, e.actor_login, f.state, f.scanned_at
+       FROM jumps j LEFT JOIN events e ON e.event_id = j.event_id LEFT JOIN files f ON f.id = j.file_id
+       ORDER BY j.seq DESC LIMIT ?`,
+    )
+    .all(limit) as Array<{ file_id: string; name: string | null; event_type: string; event_id: string | null; at: string; actor_login: string | null; state: number | null; scanned_at: number | null }>;
+  return rows.map((j) => {
+    const scanned = j.state !== null && j.state !== 0 && j.scanned_at !== null && j.scanned_at >= Date.parse(j.at);
+    return {
+      fileId: j.file_id, name: j.name ?? '', eventType: j.event_type, eventId: j.event_id ?? '', at: j.at,
+      actorLogin: j.actor_login, scannedAt: scanned ? new Date(j.scanned_at!).toISOString() : null,
+    };
+  });
 }

@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import type { BoxCompanionApi } from '../../../../common/bridge/contract';
+import type { ScanProgress } from '../../../../common/scan/types';
+import { t } from '../../strings';
+import { useConnection } from '../connect/useConnection';
+import type { AppPage } from '../layout/AppHeader';
+import { ErrorNotice } from '../layout/ErrorNotice';
+import { Counters } from './Counters';
+import { CoverageTable, NotScannedPanel, useCoverage } from './CoveragePanels';
+import { formatRate } from './format';
+import { PhaseTimeline } from './PhaseTimeline';
+import { JumpFeed, UpNext } from './QueuePanels';
+import { RateChart } from './RateChart';
+import { ScanControls } from './ScanControls';
+import { useScanProgress } from './useScanProgress';
+
+interface Props {
+  api: BoxCompanionApi;
+  onNavigate(page: AppPage): void;
+  onStartScan(): void;
+}
+
+/**
+ * What a diagnostics copy holds: the core's diagnostics bundle (connection, app, last test; it
+ * never holds a token or secret) plus the scan's state and counters.
+ */
+async function diagnostics(api: BoxCompanionApi, progress: ScanProgress | null): Promise<string> {
+  const bundle = await api.getDiagnostics({}).then(
+    (d) => d.text,
+    (error: unknown) => `diagnostics unavailable: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  const scan = progress && { ...progress, head: undefined, jumps: undefined };
+  return `${bundle}\n\n${JSON.stringify({ scan }, null, 2)}`;
+}
+
+/** The live scan: phases, counters, speed, the queue, coverage and controls. */
+export function DashboardScreen({ api, onNavigate, onStartScan }: Props) {
+  const { progress, samples, phaseTimes, error } = useScanProgress(api);
+  const { state: connection } = useConnection(api);
+  const [problem, setProblem] = useState<string | null>(null);
+  const coverageVersion = progress ? `${progress.phase}:${progress.running}` : 'none';
+  const { users, notScanned } = useCoverage(api, progress?.running ?? false, coverageVersion);
+  const s = t.dashboard;
+  const copyDiagnostics = () => diagnostics(api, progress);
+  const actions = {
+    reconnect: () => onNavigate('connect'),
+    allowlist: () => onNavigate('allowlist'),
+    test: () => onNavigate('test'),
+  };
+
+  if (error) return <ErrorNotice what={s.loadFailed} detail={error} actions={{ retry: () => window.location.reload() }} diagnostics={copyDiagnostics} />;
+  if (!progress) return <p aria-busy="true">{t.loading}</p>;
+
+  return (
+    <section aria-labelledby="dashboard-heading" className="dashboard">
+      <div className="dash-top">
+        <div>
+          <h2 id="dashboard-heading" className="screen-heading">
+            {s.heading}
+          </h2>
+          <p className="scan-state" role="status" data-testid="scan-state">
+            <strong>{s.state[progress.phase]}</strong>
+            {progress.message && progress.phase !== 'error' ? ` · ${progress.message}` : ''}
+          </p>
+        </div>
+        {progress.phase === 'idle' ? (
+          <button type="button" className="primary" onClick={onStartScan}>
+            {s.startScan}
+          </button>
+        ) : (
+          <ScanControls api={api} progress={progress} onProblem={setProblem} />
+        )}
+      </div>
+
+      {connection?.status === 'reconnect_required' && (
+        <ErrorNotice what={t.errors.scanNeedsReconnect} detail={connection.reason} actions={{ reconnect: actions.reconnect }} diagnostics={copyDiagnostics} />
+      )}
+      {connection?.status === 'not_connected' && progress.phase !== 'idle' && (
+        <ErrorNotice what={t.errors.scanNeedsConnection} actions={{ reconnect: actions.reconnect }} diagnostics={copyDiagnostics} />
+      )}
+      {progress.phase === 'error' && (
+        <ErrorNotice what={t.errors.scanStopped} detail={progress.message} actions={{ ...actions, retry: () => void api.startScan({}).catch((e: unknown) => setProblem(String(e))) }} diagnostics={copyDiagnostics} />
+      )}
+      {problem && <ErrorNotice what={problem} actions={{ test: actions.test }} diagnostics={copyDiagnostics} />}
+
+      {progress.phase === 'idle' ? (
+        <p className="panel">{s.noScan}</p>
+      ) : (
+        <>
+          <PhaseTimeline progress={progress} times={phaseTimes} />
+          <Counters progress={progress} />
+          <section className="panel dash-panel rates" aria-labelledby="rates-heading">
+            <h3 id="rates-heading">
+              {s.rates}
+              <span className="rate-now" data-testid="rate-now">
+                {s.rateNow(formatRate(progress.requests.perSecond), formatRate(progress.filesPerSecond))}
+              </span>
+            </h3>
+            <RateChart samples={samples} />
+            {progress.requests.rateLimited > 0 && <p className="detail">{s.rateLimited(progress.requests.rateLimited)}</p>}
+          </section>
+          <div className="dash-grid">
+            <JumpFeed jumps={progress.jumps} />
+            <UpNext head={progress.head} />
+            <CoverageTable users={users} />
+            <NotScannedPanel page={notScanned} />
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

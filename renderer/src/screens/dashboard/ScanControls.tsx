@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import type { BoxCompanionApi } from '../../../../common/bridge/contract';
+import type { ScanProgress } from '../../../../common/scan/types';
+import { t } from '../../strings';
+
+/** Pause / Resume, Stop, Rescan all; each shows its own failure instead of throwing. */
+export function ScanControls({ api, progress, onProblem }: { api: BoxCompanionApi; progress: ScanProgress; onProblem(text: string | null): void }) {
+  const [busy, setBusy] = useState(false);
+  const s = t.dashboard;
+  const run = async (label: string, action: () => Promise<unknown>) => {
+    setBusy(true);
+    onProblem(null);
+    try {
+      await action();
+    } catch (error) {
+      onProblem(`${t.errors.actionFailed(label)} ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const paused = progress.phase === 'paused';
+  const active = progress.running || paused;
+  return (
+    <div className="scan-controls" role="group" aria-label={s.controls}>
+      {paused ? (
+        <button type="button" className="primary" disabled={busy} onClick={() => void run(s.resume, () => api.resumeScan({}))}>
+          {s.resume}
+        </button>
+      ) : (
+        <button type="button" disabled={busy || !progress.running} onClick={() => void run(s.pause, () => api.pauseScan({}))}>
+          {s.pause}
+        </button>
+      )}
+      <button
+        type="button"
+        disabled={busy || !active}
+        onClick={() => {
+          if (window.confirm(s.confirmStop)) void run(s.stop, () => api.stopScan({}));
+        }}
+      >
+        {s.stop}
+      </button>
+      <button type="button" disabled={busy || progress.phase === 'idle'} onClick={() => void run(s.rescanAll, () => api.rescanAll({}))}>
+        {s.rescanAll}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import type { BoxCompanionApi } from '../../../../common/bridge/contract';
+import { t } from '../../strings';
+import { ErrorNotice } from '../layout/ErrorNotice';
+import { StepHeading } from '../layout/StepHeading';
+
+type History = 'days7' | 'days60' | 'since' | 'none';
+
+interface Props {
+  api: BoxCompanionApi;
+  connected: boolean;
+  onOpenConnect(): void;
+  onStarted(): void;
+}
+
+/** The last step of the first run: how much history to pull, then Start. */
+export function ScanStartStep({ api, connected, onOpenConnect, onStarted }: Props) {
+  const [history, setHistory] = useState<History>('days7');
+  const [since, setSince] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const s = t.scanStart;
+
+  const start = async () => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      await api.startScan(history === 'days7' ? { days: 7 } : history === 'days60' ? { days: 60 } : history === 'since' ? { since } : { noBackfill: true });
+      onStarted();
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="scan-start-heading" className="scan-start">
+      <StepHeading id="scan-start-heading">{s.heading}</StepHeading>
+      <p className="intro">{s.intro}</p>
+      {!connected && <ErrorNotice what={s.notConnected} actions={{ reconnect: onOpenConnect }} />}
+      {problem && (
+        <ErrorNotice
+          what={s.failed}
+          detail={problem}
+          actions={{ reconnect: onOpenConnect, retry: () => void start() }}
+          diagnostics={() => api.getDiagnostics({}).then((d) => `${d.text}\n\nstartScan: ${problem}`)}
+        />
+      )}
+      <form
+        className="panel"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void start();
+        }}
+      >
+        <fieldset className="choices">
+          <legend>{s.historyLegend}</legend>
+          {(Object.keys(s.history) as History[]).map((option) => (
+            <label key={option} className="choice">
+              <input type="radio" name="history" value={option} checked={history === option} onChange={() => setHistory(option)} />
+              <span>{s.history[option]}</span>
+            </label>
+          ))}
+          {history === 'since' && (
+            <div className="form-row">
+              <label htmlFor="history-since">{s.sinceLabel}</label>
+              <input id="history-since" type="date" required value={since} onChange={(event) => setSince(event.target.value)} />
+            </div>
+          )}
+        </fieldset>
+        <p>
+          <button type="submit" className="primary" disabled={busy || !connected}>
+            {s.start}
+          </button>
+        </p>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import type { BoxCompanionApi } from '../../../../common/bridge/contract';
+import { t } from '../../strings';
+import { ConnectionBadge } from '../connect/ConnectionBadge';
+
+export type AppPage = 'setup' | 'scanStart' | 'dashboard' | 'findings' | 'activity' | 'allowlist' | 'connect' | 'test' | 'about';
+
+interface Props {
+  api: BoxCompanionApi;
+  page: AppPage | null;
+  firstRunDone: boolean;
+  onNavigate(page: AppPage): void;
+  /** The connection badge opens the Connect step (in the flow) or page (afterwards). */
+  onOpenConnect(): void;
+}
+
+/** Title, navigation, and the connection state with the sign-in expiry, on every screen. */
+export function AppHeader({ api, page, firstRunDone, onNavigate, onOpenConnect }: Props) {
+  const pages: AppPage[] = firstRunDone ? ['dashboard', 'findings', 'activity', 'allowlist', 'connect', 'test', 'about'] : ['setup', 'about'];
+  return (
+    <header className="app-header">
+      <h1>{t.appTitle}</h1>
+      <nav aria-label={t.nav.label}>
+        <ul>
+          {pages.map((target) => (
+            <li key={target}>
+              <button
+                type="button"
+                className="nav-link"
+                aria-current={page === target ? 'page' : undefined}
+                // The short "About" keeps its full name for screen readers (and starts with the visible text).
+                aria-label={firstRunDone && target === 'about' ? t.nav.about : undefined}
+                onClick={() => onNavigate(target)}
+              >
+                {firstRunDone && target === 'about' ? t.nav.aboutShort : t.nav[target]}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <ConnectionBadge api={api} onOpen={onOpenConnect} />
+    </header>
+  );
+}

@@ -1,0 +1,18 @@
+import { useEffect, useRef } from 'react';
+
+/**
+ * Moves the keyboard focus to a screen's container whenever the screen changes, so a screen
+ * reader announces the new screen and Tab continues from its top, not from a button that vanished.
+ */
+export function useFocusOnChange<T extends HTMLElement>(key: string) {
+  const ref = useRef<T>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    ref.current?.focus();
+  }, [key]);
+  return ref;
+}

@@ -1,0 +1,52 @@
+import { useEffect, useRef } from 'react';
+import type { BoxCompanionApi } from '../../../../common/bridge/contract';
+import { signInExpiryReminder, type ConnectionState } from '../../../../common/connection';
+import { t } from '../../strings';
+import { useToasts } from './Toasts';
+
+interface Actions {
+  onReconnect(): void;
+  onOpenFindings(): void;
+}
+
+/** In-app notices for what needs the admin, on any screen: the sign-in running out or lost, a scan finished. */
+export function useNotifications(api: BoxCompanionApi, actions: Actions): void {
+  const { notify } = useToasts();
+  const latest = useRef(actions);
+  latest.current = actions;
+  const told = useRef(new Set<string>());
+
+  useEffect(() => {
+    const once = (key: string, show: () => void) => {
+      if (told.current.has(key)) return;
+      told.current.add(key);
+      show();
+    };
+    // A scan is complete when it reaches "live" (everything scanned, watching activity).
+    let phase: string | null = null;
+    const offScan = api.on('scanProgress', (progress) => {
+      if (progress.phase === 'live' && phase !== null && phase !== 'live') {
+        notify({ tone: 'info', text: t.toasts.scanComplete(progress.files.scanned), action: { label: t.toasts.openFindings, run: () => latest.current.onOpenFindings() } });
+      }
+      phase = progress.phase;
+    });
+    const onConnection = (state: ConnectionState) => {
+      const reconnect = { label: t.toasts.reconnect, run: () => latest.current.onReconnect() };
+      if (state.status === 'reconnect_required') once(`reconnect:${state.reason}`, () => notify({ tone: 'warn', text: t.toasts.reconnectRequired, action: reconnect }));
+      if (state.status === 'connected') {
+        const reminder = signInExpiryReminder(state.refreshTokenExpiresAt, new Date());
+        if (reminder) once(`expiry:${state.refreshTokenExpiresAt}`, () => notify({ tone: 'warn', text: reminder, action: reconnect }));
+      }
+    };
+    const offConnection = api.on('connectionChanged', onConnection);
+    // At launch too: a sign-in that runs out soon is worth saying before anything changes.
+    void api
+      .getConnection({})
+      .then((current) => onConnection(current.state))
+      .catch(() => undefined);
+    return () => {
+      offScan();
+      offConnection();
+    };
+  }, [api, notify]);
+}

@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import type { BoxCompanionApi } from '../../../../common/bridge/contract';
+import { t } from '../../strings';
+import { StepHeading } from '../layout/StepHeading';
+
+interface Props {
+  api: BoxCompanionApi;
+  /** "Use my Box": the allowlist walkthrough comes next. */
+  onOwnBox(): void;
+  /** "Try the sandbox enterprise": the in-app sandbox is started, then sign-in. */
+  onSandbox(): void;
+}
+
+/** The first screen of the first run: what the app does, and the two ways to start. */
+export function WelcomeScreen({ api, onOwnBox, onSandbox }: Props) {
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const s = t.welcome;
+
+  const trySandbox = async () => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      await api.useSandboxEnterprise({ seed: 1, role: 'admin' });
+      onSandbox();
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="welcome-heading" className="welcome">
+      <StepHeading id="welcome-heading">{s.heading}</StepHeading>
+      <p className="intro">{s.intro}</p>
+      <ol className="welcome-outline">
+        {s.outline.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ol>
+      {problem && (
+        <p role="alert" className="error">
+          {s.sandboxFailed} {problem}
+        </p>
+      )}
+      <div className="choose-target">
+        <section className="panel choice-card" aria-labelledby="own-box-heading">
+          <h3 id="own-box-heading">{s.ownHeading}</h3>
+          <p>{s.ownText}</p>
+          <button type="button" className="primary" onClick={onOwnBox}>
+            {s.useMyBox}
+          </button>
+        </section>
+        <section className="panel choice-card" aria-labelledby="try-sandbox-heading">
+          <h3 id="try-sandbox-heading">{s.sandboxHeading}</h3>
+          <p>{s.sandboxText}</p>
+          <button type="button" className="primary" disabled={busy} aria-busy={busy} onClick={() => void trySandbox()}>
+            {s.trySandbox}
+          </button>
+        </section>
+      </div>
+    </section>
+  );
+}
