@@ -501,7 +501,8 @@ export class ScanEngine {
     if (f.stale) {
       const fresh = await fetchFile(this.api, f);
       if (!fresh) {
-        this.store.tx(() => this.store.fail(id, gen, FILE_STATE.gone, 'deleted, or no longer reachable'));
+        // Not counted when an event queued the file again meanwhile: it will be looked at afresh.
+        if (!this.store.tx(() => this.store.fail(id, gen, FILE_STATE.gone, 'deleted, or no longer reachable'))) return;
         this.c.queued = Math.max(0, this.c.queued - 1);
         this.c.notScanned++;
         return;
@@ -521,11 +522,13 @@ export class ScanEngine {
       // A file moved by an event is inspected at once; others wait for the inspection phase.
       const ins = f.priority === 0 ? await inspect(this.api, f) : localInspection(f);
       const result = localResult(f, folder, own, ins);
-      this.store.tx(() => this.store.finish(id, gen, result, ins.state === 'Pending'));
+      // An event that queued the file again during this scan wins: the file is scanned once
+      // more, and only that scan counts (otherwise "scanned" would pass "found").
+      if (!this.store.tx(() => this.store.finish(id, gen, result, ins.state === 'Pending'))) return;
       if (ins.state === 'Pending') this.c.inspectionPending++;
       this.scanned([[id, f]]);
     } catch (e) {
-      this.store.tx(() => this.store.fail(id, gen, FILE_STATE.failed, e instanceof Error ? e.message : String(e)));
+      if (!this.store.tx(() => this.store.fail(id, gen, FILE_STATE.failed, e instanceof Error ? e.message : String(e)))) return;
       this.c.failed++;
       this.c.queued = Math.max(0, this.c.queued - 1);
     }

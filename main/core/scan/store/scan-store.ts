@@ -172,11 +172,11 @@ export class ScanStore {
       finish: p(`UPDATE files SET state = CASE WHEN gen = @gen THEN 1 ELSE state END, stale = CASE WHEN gen = @gen THEN 0 ELSE stale END,
         access_level = @accessLevel, ext_collaborators = @extCollaborators, inspection = @inspection, inspection_reason = @inspectionReason,
         findings = @findings, sensitive = @sensitive, scanned_sha1 = @scannedSha1, scanned_at = @at, scan_count = scan_count + 1, error = NULL,
-        inspect = CASE WHEN gen = @gen THEN @inspect ELSE inspect END WHERE id = @id`),
+        inspect = CASE WHEN gen = @gen THEN @inspect ELSE inspect END WHERE id = @id RETURNING gen`),
       inspected: p(`UPDATE files SET inspection = @inspection, inspection_reason = @inspectionReason, findings = @findings, sensitive = @sensitive,
         scanned_sha1 = @scannedSha1, inspect = 0 WHERE id = @id AND gen = @gen AND inspect = 1`),
       nextInspections: p('SELECT * FROM files WHERE inspect = 1 ORDER BY seq LIMIT ?'),
-      fail: p(`UPDATE files SET state = CASE WHEN gen = @gen THEN @state ELSE state END, stale = CASE WHEN gen = @gen THEN 0 ELSE stale END, error = @error, scanned_at = @at WHERE id = @id`),
+      fail: p(`UPDATE files SET state = CASE WHEN gen = @gen THEN @state ELSE state END, stale = CASE WHEN gen = @gen THEN 0 ELSE stale END, error = @error, scanned_at = @at WHERE id = @id RETURNING gen`),
       refresh: p(`UPDATE files SET name = @name, size = @size, sha1 = @sha1, link_effective = @linkEffective, link_password = @linkPassword,
         has_collabs = @hasCollabs, owner_id = @ownerId, owner_login = @ownerLogin, folder_id = COALESCE(@folderId, folder_id), stale = 0 WHERE id = @id AND gen = @gen`),
       prioritise: p(`INSERT INTO files(id, name, ext, folder_id, owner_id, owner_login, as_user, state, priority, seq, reason, reason_event, stale)
@@ -267,8 +267,14 @@ export class ScanStore {
   }
 
   /** A scanned file; `inspectLater`: its content inspection is still to come (state Pending). */
-  finish(id: string, gen: number, r: ScanResult, inspectLater = false): void {
-    this.s.finish!.run({ id, gen, ...r, extCollaborators: JSON.stringify(r.extCollaborators), sensitive: sensitiveCount(r.findings), inspect: inspectLater ? 1 : 0, at: Date.now() });
+  /**
+   * Stores a scan's result. Returns false when an event queued the file again while it was being
+   * scanned (its generation moved on): the file stays queued for a fresh scan, so the caller must
+   * not count this one as finished.
+   */
+  finish(id: string, gen: number, r: ScanResult, inspectLater = false): boolean {
+    const row = this.s.finish!.get({ id, gen, ...r, extCollaborators: JSON.stringify(r.extCollaborators), sensitive: sensitiveCount(r.findings), inspect: inspectLater ? 1 : 0, at: Date.now() }) as { gen: number } | undefined;
+    return row?.gen === gen;
   }
 
   /** A content inspection's result; ignored when the file was queued again meanwhile. */
@@ -280,8 +286,10 @@ export class ScanStore {
     return this.s.nextInspections!.all(n) as FileRow[];
   }
 
-  fail(id: string, gen: number, state: number, error: string): void {
-    this.s.fail!.run({ id, gen, state, error, at: Date.now() });
+  /** Records a failure; false, like finish(), when the file was queued again meanwhile. */
+  fail(id: string, gen: number, state: number, error: string): boolean {
+    const row = this.s.fail!.get({ id, gen, state, error, at: Date.now() }) as { gen: number } | undefined;
+    return row?.gen === gen;
   }
 
   refresh(id: string, gen: number, f: Omit<ListedFile, 'id' | 'ext' | 'asUser' | 'externallyOwned' | 'reason' | 'folderId'> & { folderId: string | null }): void {

@@ -1,0 +1,50 @@
+/**
+ * An event that queues a file again while it is being scanned wins: the scan in flight does not
+ * finish the file (it stays queued for a fresh scan) and tells the engine not to count it, so
+ * "scanned" can never pass "found" on the dashboard.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { FILE_STATE, ScanStore } from '../../main/core/scan/store/scan-store';
+
+let dir: string;
+let store: ScanStore;
+const result = { accessLevel: 'Private', extCollaborators: [], inspection: 'Completed', inspectionReason: null, findings: null, scannedSha1: 's' };
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'bcc-requeued-'));
+  store = new ScanStore(join(dir, 'scan.sqlite'));
+  store.tx(() => {
+    for (const id of ['1', '2']) {
+      store.insertListedFile({ id, name: `${id}.txt`, ext: 'txt', folderId: null, ownerId: 'u1', ownerLogin: 'a@x.com', asUser: 'u1', size: 1, sha1: 's', linkEffective: null, linkPassword: false, hasCollabs: false, externallyOwned: false, reason: 'discovered' });
+    }
+  });
+});
+afterEach(() => {
+  store.db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const requeue = (id: string) =>
+  store.prioritise({ id, name: `${id}.txt`, ext: 'txt', folderId: null, ownerId: 'u1', ownerLogin: 'a@x.com', asUser: 'u1', reason: 'EDIT by b@x.com', eventId: `e${id}` });
+
+it('a scan that finishes after an edit queued its file again is not counted, and the file stays queued', () => {
+  const scanning = store.file('1')!;
+  requeue('1'); // the edit lands while the scan of generation `scanning.gen` is in flight
+  expect(store.finish('1', scanning.gen, result)).toBe(false);
+  expect(store.file('1')).toMatchObject({ state: FILE_STATE.queued, priority: 0 });
+  // The scan of the new generation counts.
+  expect(store.finish('1', store.file('1')!.gen, result)).toBe(true);
+  expect(store.file('1')!.state).toBe(FILE_STATE.done);
+});
+
+it('a failure after such an edit is not counted either; an undisturbed scan is', () => {
+  const scanning = store.file('2')!;
+  requeue('2');
+  expect(store.fail('2', scanning.gen, FILE_STATE.failed, 'download error')).toBe(false);
+  expect(store.file('2')!.state).toBe(FILE_STATE.queued);
+  expect(store.fail('2', store.file('2')!.gen, FILE_STATE.failed, 'download error')).toBe(true);
+  expect(store.file('2')!.state).toBe(FILE_STATE.failed);
+});
