@@ -18,7 +18,7 @@ beforeEach(() => {
   store = new ScanStore(join(dir, 'scan.sqlite'));
   store.tx(() => {
     for (const id of ['1', '2']) {
-      store.insertListedFile({ id, name: `${id}.txt`, ext: 'txt', folderId: null, ownerId: 'u1', ownerLogin: 'a@x.com', asUser: 'u1', size: 1, sha1: 's', linkEffective: null, linkPassword: false, hasCollabs: false, externallyOwned: false, reason: 'discovered' });
+      store.insertListedFile({ id, name: `${id}.txt`, ext: 'txt', folderId: '0', ownerId: 'u1', ownerLogin: 'a@x.com', asUser: 'u1', size: 1, sha1: 's', linkEffective: null, linkPassword: false, hasCollabs: false, externallyOwned: false, reason: 'discovered' });
     }
   });
 });
