@@ -1,3 +1,4 @@
+import { useWhileScanning } from '../layout/useWhileScanning';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BoxCompanionApi } from '../../../../common/bridge/contract';
@@ -66,22 +67,7 @@ export function ActivityScreen({ api }: { api: BoxCompanionApi }) {
   // New events arrive at the top while the scan runs: re-read what is on screen.
   const range = useRef<[number, number]>([0, 0]);
   range.current = [first, last];
-  useEffect(() => {
-    let running = false;
-    const off = api.on('scanProgress', (progress) => {
-      running = progress.running;
-    });
-    void api.getScanStatus({}).then((progress) => {
-      running = progress.running;
-    });
-    const timer = window.setInterval(() => {
-      if (running) refresh(range.current[0], range.current[1]);
-    }, REFRESH_MS);
-    return () => {
-      off();
-      window.clearInterval(timer);
-    };
-  }, [api, refresh]);
+  useWhileScanning(api, REFRESH_MS, () => refresh(range.current[0], range.current[1]));
 
   return (
     <section aria-labelledby="activity-heading" className="activity">

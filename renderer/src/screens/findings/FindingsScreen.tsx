@@ -1,3 +1,4 @@
+import { useWhileScanning } from '../layout/useWhileScanning';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BoxCompanionApi } from '../../../../common/bridge/contract';
 import { FILE_STATUSES, INSPECTION_STATES } from '../../../../common/bridge/scan-calls';
@@ -63,24 +64,10 @@ export function FindingsScreen({ api }: { api: BoxCompanionApi }) {
   }, []);
   const { refresh } = rows;
   const refreshCounts = counts.refresh;
-  useEffect(() => {
-    let running = false;
-    const off = api.on('scanProgress', (progress) => {
-      running = progress.running;
-    });
-    void api.getScanStatus({}).then((progress) => {
-      running = progress.running;
-    });
-    const timer = window.setInterval(() => {
-      if (!running) return;
-      refresh(range.current[0], range.current[1]);
-      refreshCounts();
-    }, REFRESH_MS);
-    return () => {
-      off();
-      window.clearInterval(timer);
-    };
-  }, [api, refresh, refreshCounts]);
+  useWhileScanning(api, REFRESH_MS, () => {
+    refresh(range.current[0], range.current[1]);
+    refreshCounts();
+  });
 
   const toggleLevel = (level: AccessLevel) =>
     setFilters((f) => ({ ...f, accessLevels: f.accessLevels.includes(level) ? f.accessLevels.filter((l) => l !== level) : [...f.accessLevels, level] }));
