@@ -1,3 +1,4 @@
+import { useDebounced } from '../layout/useDebounced';
 import { useWhileScanning } from '../layout/useWhileScanning';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -12,15 +13,6 @@ import { usePagedRows } from '../layout/usePagedRows';
 const ROW_HEIGHT = 30;
 const REFRESH_MS = 2000;
 const EVENT_TYPES = [...CONTENT_OR_SHARING_EVENTS, ...READ_ONLY_EVENTS].sort();
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = window.setTimeout(() => setSettled(value), ms);
-    return () => window.clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
-}
 
 function effectOf(entry: ActivityEntry): { text: string; tone: string } {
   const s = t.activity;

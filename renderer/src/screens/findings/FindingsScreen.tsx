@@ -1,5 +1,6 @@
+import { useDebounced } from '../layout/useDebounced';
 import { useWhileScanning } from '../layout/useWhileScanning';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { BoxCompanionApi } from '../../../../common/bridge/contract';
 import { FILE_STATUSES, INSPECTION_STATES } from '../../../../common/bridge/scan-calls';
 import { ACCESS_LEVELS, type AccessLevel } from '../../../../common/scan/access-level';
@@ -21,16 +22,6 @@ interface Filters {
   search: string;
 }
 const NO_FILTERS: Filters = { accessLevels: [], inspection: '', status: '', sensitiveOnly: false, search: '' };
-
-/** Search waits for a pause in typing, so each keystroke does not query a million rows. */
-function useDebounced<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = window.setTimeout(() => setSettled(value), ms);
-    return () => window.clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
-}
 
 /** Files by access level, owner, external collaborators and content: filter, search, sort, export. */
 export function FindingsScreen({ api }: { api: BoxCompanionApi }) {
