@@ -1,11 +1,12 @@
 /**
  * Electron's security checklist, applied to every webContents and session:
  * no navigation away from our UI, no new windows, https links only to the system browser,
- * every permission request denied (but clipboard writes from our UI), and our CSP on every response.
+ * every permission denied but the two our own UI needs (core/permission-policy), and our CSP on every response.
  */
 import { session, shell, type WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../common/security';
 import { isOwnUiUrl, isSafeExternalUrl } from '../core/navigation-policy';
+import { isPermissionAllowed } from '../core/permission-policy';
 import { rendererUrl } from './window';
 
 export function hardenWebContents(contents: WebContents): void {
@@ -25,12 +26,10 @@ export function hardenWebContents(contents: WebContents): void {
 
 export function hardenSessions(): void {
   const ses = session.defaultSession;
-  // Everything is denied except writing to the clipboard from our own UI: the allowlist
-  // walkthrough's "Copy key" button needs it (navigator.clipboard.writeText on a click).
-  // Reading the clipboard stays denied.
-  const isClipboardWriteFromOwnUi = (permission: string, url: string) => permission === 'clipboard-sanitized-write' && isOwnUiUrl(url, rendererUrl());
-  ses.setPermissionRequestHandler((contents, permission, callback) => callback(isClipboardWriteFromOwnUi(permission, contents.getURL())));
-  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isClipboardWriteFromOwnUi(permission, requestingOrigin));
+  // The check handler gets the requesting frame's URL in details (requestingOrigin alone cannot
+  // tell our file:// page from any other file:// page).
+  ses.setPermissionRequestHandler((contents, permission, callback) => callback(isPermissionAllowed(permission, contents.getURL(), rendererUrl())));
+  ses.setPermissionCheckHandler((contents, permission, _origin, details) => isPermissionAllowed(permission, details.requestingUrl ?? contents?.getURL(), rendererUrl()));
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: {

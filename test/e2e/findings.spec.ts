@@ -46,10 +46,23 @@ async function collectRowIds(page: Page): Promise<string[]> {
 
 test('filtered to "Public (Internet)", the table shows exactly the sandbox’s publicly shared files', async ({ page, context, harness }) => {
   test.setTimeout(180_000);
+  // Every OS notification the page asks for is recorded (and still shown): the window goes to
+  // the background during the scan, so the scan's end must reach the admin outside the app too.
+  await context.grantPermissions(['notifications']);
+  await page.addInitScript(`{
+    const Real = window.Notification;
+    window.osNotifications = [];
+    window.Notification = class extends Real {
+      constructor(title, options) { super(title, options); window.osNotifications.push({ title, body: options?.body }); }
+    };
+  }`);
   await page.goto(harness.url);
   const control = await signInToSandbox(page, context);
   await startScanFromFlow(page);
+  await page.evaluate('document.hasFocus = () => false'); // the admin switched to another window
   await expect(page.getByTestId('scan-state')).toContainText('Scan complete', { timeout: 150_000 });
+  await expect(page.getByTestId('toasts')).toContainText(/Scan complete: [\d,]+ files scanned\./);
+  expect(await page.evaluate('window.osNotifications')).toEqual([{ title: 'Box Connect Companion', body: expect.stringMatching(/^Scan complete: [\d,]+ files scanned\.$/) }]);
 
   // The ground truth: the sandbox's files whose shared link is open to anyone, without a password.
   const info = (await (await fetch(`${control}/info`)).json()) as { seed: number; users: number; files: number };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { whyUntrusted, type TrustPolicy } from '../../main/core/bridge/trusted-sender';
 import { isOwnUiUrl, isSafeExternalUrl } from '../../main/core/navigation-policy';
+import { isPermissionAllowed } from '../../main/core/permission-policy';
 
 const ui = 'file:///opt/Box%20Connect%20Companion/resources/app.asar/out/renderer/index.html';
 const policy: TrustPolicy = { trustedWebContentsIds: new Set([7]), allowedUrlPrefixes: [ui] };
@@ -35,5 +36,19 @@ describe('navigation and external links', () => {
     expect(isSafeExternalUrl('javascript:alert(1)')).toBe(false);
     expect(isSafeExternalUrl('https://user:pw@example.com/')).toBe(false);
     expect(isSafeExternalUrl('not a url')).toBe(false);
+  });
+});
+
+describe('web permissions', () => {
+  it('grants our UI clipboard writes and notifications, and nothing else', () => {
+    expect(isPermissionAllowed('clipboard-sanitized-write', `${ui}#/walkthrough`, ui)).toBe(true);
+    expect(isPermissionAllowed('notifications', ui, ui)).toBe(true);
+    for (const permission of ['clipboard-read', 'media', 'geolocation', 'openExternal', 'fullscreen']) expect(isPermissionAllowed(permission, ui, ui)).toBe(false);
+  });
+
+  it('grants nothing to another page, or when the requesting page is unknown', () => {
+    expect(isPermissionAllowed('notifications', 'https://evil.example/', ui)).toBe(false);
+    expect(isPermissionAllowed('notifications', 'file:///tmp/other.html', ui)).toBe(false);
+    expect(isPermissionAllowed('clipboard-sanitized-write', undefined, ui)).toBe(false);
   });
 });

@@ -2,21 +2,29 @@ import { useEffect, useRef } from 'react';
 import type { BoxCompanionApi } from '../../../../common/bridge/contract';
 import { signInExpiryReminder, type ConnectionState } from '../../../../common/connection';
 import { t } from '../../strings';
-import { useToasts } from './Toasts';
+import { notifySystem } from './systemNotification';
+import { useToasts, type Toast } from './Toasts';
 
 interface Actions {
   onReconnect(): void;
   onOpenFindings(): void;
 }
 
-/** In-app notices for what needs the admin, on any screen: the sign-in running out or lost, a scan finished. */
+/**
+ * Notices for what needs the admin, on any screen: the sign-in running out or lost, a scan
+ * finished. Each is shown in the app, and as an OS notification when the window is in the background.
+ */
 export function useNotifications(api: BoxCompanionApi, actions: Actions): void {
-  const { notify } = useToasts();
+  const { notify: notifyInApp } = useToasts();
   const latest = useRef(actions);
   latest.current = actions;
   const told = useRef(new Set<string>());
 
   useEffect(() => {
+    const notify = (toast: Omit<Toast, 'id'>) => {
+      notifyInApp(toast);
+      notifySystem(toast.text, toast.action?.run);
+    };
     const once = (key: string, show: () => void) => {
       if (told.current.has(key)) return;
       told.current.add(key);
@@ -48,5 +56,5 @@ export function useNotifications(api: BoxCompanionApi, actions: Actions): void {
       offScan();
       offConnection();
     };
-  }, [api, notify]);
+  }, [api, notifyInApp]);
 }
