@@ -1,6 +1,7 @@
 /** A ConnectionManager signed in to a sandbox through the real flow (consent played headlessly). */
 import { ConnectionManager } from '../../main/core/connection/connection-manager';
 import { KeytarSecretStore } from '../../main/core/keychain/keytar-store';
+import type { SecretStore } from '../../main/core/keychain/secret-store';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../main/core/sandbox';
 import { consentInSandbox } from './headless-consent';
 import { makeTempHome } from './temp-home';
@@ -12,10 +13,11 @@ export interface Connected {
   cleanup(): Promise<void>;
 }
 
-export async function connectToSandbox(options: Partial<SandboxOptions> = {}): Promise<Connected> {
+/** `secrets`: the keychain to use (the real one unless a test wraps it to count its reads). */
+export async function connectToSandbox(options: Partial<SandboxOptions> = {}, secrets: SecretStore = new KeytarSecretStore()): Promise<Connected> {
   const sandbox = await startSandbox({ files: 300, ...options });
   const temp = makeTempHome('bcc-auth-');
-  const manager = new ConnectionManager(temp.home, new KeytarSecretStore());
+  const manager = new ConnectionManager(temp.home, secrets);
   const info = sandbox.info;
   await manager.registerApp({
     endpoints: { apiUrl: info.apiUrl, uploadUrl: info.uploadUrl, authorizeUrl: info.authorizeUrl, tokenUrl: info.tokenUrl, revokeUrl: info.revokeUrl },
@@ -40,6 +42,8 @@ export async function connectToSandbox(options: Partial<SandboxOptions> = {}): P
 export interface SandboxTokenEntry {
   token: string;
   kind: 'access' | 'refresh';
+  /** Access tokens: whether an API call authenticated with it. */
+  used_by_api?: boolean;
   state: 'active' | 'used' | 'revoked' | 'expired';
   times_presented?: number;
   grant_id: number;

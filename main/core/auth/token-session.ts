@@ -9,6 +9,11 @@
  * - `invalid_grant` (refresh token spent, expired or revoked) moves the connection to
  *   "Reconnect required" instead of retrying.
  *
+ * - The keychain is the one source of truth (the CLI may refresh the same connection), but a
+ *   read is trusted for a second: a scan makes hundreds of calls a second, and each keychain
+ *   read is a D-Bus round trip to the Secret Service (at full speed the reads alone kept
+ *   gnome-keyring-daemon at a quarter of a core). A refresh always reads the keychain afresh.
+ *
  * It is also the SDK's Authentication, so BoxClient calls go through the same refresh logic.
  */
 import type { Authentication } from 'box-node-sdk/networking';
@@ -47,9 +52,16 @@ export interface TokenSessionOptions {
   onRefreshed?: (tokens: StoredTokens) => void;
 }
 
+/** How long a keychain read is reused (a real clock, whatever `now` a test passes for expiry). */
+const KEYCHAIN_READ_REUSE_MS = 1000;
+
 export class TokenSession implements Authentication {
   private inFlight: Promise<StoredTokens> | null = null;
   private readonly now: () => number;
+  private lastRead: { tokens: StoredTokens; at: number } | null = null;
+  private reading: Promise<StoredTokens | null> | null = null;
+  /** Bumped whenever the last read stops counting, so a read already under way is not kept. */
+  private readGeneration = 0;
 
   constructor(private readonly options: TokenSessionOptions) {
     this.now = options.now ?? Date.now;
@@ -57,10 +69,33 @@ export class TokenSession implements Authentication {
 
   /** A valid access token, refreshing first when it is about to expire. */
   async accessToken(): Promise<string> {
-    const tokens = await this.options.storage.read();
+    const tokens = await this.recentTokens();
     if (!tokens) throw new ReconnectRequiredError('there are no Box tokens in the keychain for this connection');
     if (!this.expiresSoon(tokens)) return tokens.accessToken;
     return (await this.refresh(tokens.refreshToken)).accessToken;
+  }
+
+  /** The keychain's tokens as read at most a second ago; concurrent callers share one read. */
+  private recentTokens(): Promise<StoredTokens | null> {
+    if (this.lastRead && performance.now() - this.lastRead.at < KEYCHAIN_READ_REUSE_MS) return Promise.resolve(this.lastRead.tokens);
+    if (this.reading) return this.reading;
+    const generation = this.readGeneration;
+    const reading = this.options.storage.read().then((tokens) => {
+      if (generation === this.readGeneration) this.lastRead = tokens ? { tokens, at: performance.now() } : null;
+      return tokens;
+    });
+    this.reading = reading;
+    const done = () => {
+      if (this.reading === reading) this.reading = null;
+    };
+    reading.then(done, done);
+    return reading;
+  }
+
+  private forgetLastRead(): void {
+    this.readGeneration++;
+    this.lastRead = null;
+    this.reading = null;
   }
 
   private expiresSoon(tokens: StoredTokens): boolean {
@@ -84,6 +119,7 @@ export class TokenSession implements Authentication {
   }
 
   private async doRefresh(usedRefreshToken?: string): Promise<StoredTokens> {
+    this.forgetLastRead();
     const current = await this.options.storage.read();
     if (!current) throw new ReconnectRequiredError('there are no Box tokens in the keychain for this connection');
     if (usedRefreshToken && current.refreshToken !== usedRefreshToken && !this.expiresSoon(current)) return current;
@@ -107,12 +143,15 @@ export class TokenSession implements Authentication {
     });
     const stored = await this.options.storage.read();
     if (!stored) throw new Error('The keychain did not keep the new Box tokens.');
+    this.forgetLastRead();
+    this.lastRead = { tokens: stored, at: performance.now() };
     this.options.onRefreshed?.(stored);
     return stored;
   }
 
   /** Revokes both tokens at Box (best effort: a refusal means they are already dead), then forgets them. */
   async revokeAndForget(): Promise<{ revoked: boolean }> {
+    this.forgetLastRead();
     const tokens = await this.options.storage.read();
     let revoked = true;
     if (tokens) {
@@ -124,6 +163,7 @@ export class TokenSession implements Authentication {
       }
     }
     await this.options.storage.clear();
+    this.forgetLastRead();
     return { revoked };
   }
 
@@ -133,6 +173,7 @@ export class TokenSession implements Authentication {
   }
   async refreshToken(): Promise<AccessToken> {
     // The SDK calls this after a 401: the access token was refused, refresh whatever its expiry says.
+    this.forgetLastRead();
     const current = await this.options.storage.read();
     const tokens = await this.refresh(current?.refreshToken);
     return { accessToken: tokens.accessToken, tokenType: 'bearer' };

@@ -114,7 +114,7 @@ export function listTokens(ctx: Ctx): void {
   const entries = [...w.tokens.tokens.values()].map((t) => ({
     token: t.value, kind: t.kind, user_id: w.ent.users[t.userIndex]?.id, client_id: t.clientId, scopes: t.scopes,
     state: w.tokens.stateOf(t, now), reason: t.reason ?? null, grant_id: t.grantId, issued_at: isoTime(t.issuedAt), expires_at: isoTime(t.expiresAt),
-    ...(t.kind === 'refresh' ? { times_presented: t.presented ?? 0 } : {}),
+    ...(t.kind === 'refresh' ? { times_presented: t.presented ?? 0 } : { used_by_api: t.usedByApi ?? false }),
   }));
   sendJson(ctx, 200, { entries });
 }
