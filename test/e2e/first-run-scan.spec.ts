@@ -75,7 +75,7 @@ test('first run: Welcome → sandbox → sign in → test → scan; the dashboar
   await post(control, '/activity', { file_id: edited, event_type: 'EDIT' });
   const jump = page.locator(`[data-testid="jump"][data-file-id="${edited}"]`).first();
   await expect(jump).toBeVisible({ timeout: 30_000 });
-  await expect(jump).toContainText('EDIT by');
+  await expect(jump).toContainText('Edited by');
   await expect(jump.getByTestId('jump-state')).toContainText(/scanned \d/, { timeout: 30_000 });
 
   // An edit injected after the preview has jumped: the preview was seen by then, and did not jump.

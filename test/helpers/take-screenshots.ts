@@ -63,11 +63,13 @@ async function main(): Promise<void> {
     await shoot(page, '06-scan-start');
 
     // Slow the sandbox so the dashboard is caught mid-scan, with live activity.
-    await post(control, '/faults', { latency_ms: 40 });
+    await post(control, '/faults', { latency_ms: 150 });
     await post(control, '/activity/stream', { per_second: 3 });
     await page.getByRole('button', { name: 'Start the scan', exact: true }).click();
     await page.getByTestId('count-scanned').waitFor();
-    await page.waitForTimeout(9000);
+    // Mid-scan: content is being inspected, files wait in the queue and some have jumped it.
+    const count = async (id: string) => Number(((await page.getByTestId(id).textContent()) ?? '').replace(/\D/g, ''));
+    while ((await count('count-scanned')) < 800 || (await page.getByTestId('jump').count()) < 2) await page.waitForTimeout(500);
     await shoot(page, '07-dashboard-running');
     await page.mouse.wheel(0, 700);
     await page.waitForTimeout(300);

@@ -5,6 +5,28 @@
  */
 import { n as num } from './format';
 
+/** Box admin event types that move a file, as a person would say them (the feed of jumps). */
+const eventVerbs: Record<string, string> = {
+  UPLOAD: 'Uploaded',
+  EDIT: 'Edited',
+  ITEM_MODIFY: 'Modified',
+  COPY: 'Copied',
+  MOVE: 'Moved',
+  RENAME: 'Renamed',
+  UNDELETE: 'Restored from trash',
+  FILE_VERSION_RESTORE: 'Older version restored',
+  SHARE: 'Shared link created',
+  ITEM_SHARED_UPDATE: 'Shared link changed',
+  UNSHARE: 'Shared link removed',
+  SHARED_LINK_SEND: 'Shared link sent',
+  COLLABORATION_INVITE: 'Collaborator invited',
+  COLLABORATION_ACCEPT: 'Collaboration accepted',
+  COLLABORATION_REMOVE: 'Collaborator removed',
+  COLLABORATION_ROLE_CHANGE: 'Collaborator role changed',
+  CHANGE_FOLDER_PERMISSION: 'Folder permissions changed',
+  DELETE: 'Deleted',
+};
+
 export const en = {
   nav: {
     label: 'Main',
@@ -94,6 +116,8 @@ export const en = {
     },
     progressLabel: 'Files scanned',
     progressText: (scanned: number, total: number) => `${num(scanned)} of ${num(total)} files scanned`,
+    /** Why the time left can outlast the queue: downloads for content inspection still to come. */
+    inspectionPending: (files: number) => `content of ${num(files)} still to inspect`,
     eta: (duration: string) => `About ${duration} left`,
     etaUnknown: 'Time left: working it out',
     rates: 'Speed',
@@ -113,7 +137,10 @@ export const en = {
       heading: 'Jumped the queue',
       intro: 'Files someone edited, uploaded or shared: they move to the front and are scanned right away.',
       empty: 'No file has jumped the queue yet. An edit, upload or share in Box puts a file here.',
-      event: (type: string, who: string | null) => (who ? `${type} by ${who}` : type),
+      event: (type: string, who: string | null) => {
+        const what = eventVerbs[type] ?? type; // a type we have no words for is shown as Box names it
+        return who ? `${what} by ${who}` : what;
+      },
       at: (time: string) => `at ${time}`,
       scanned: (time: string) => `scanned ${time}`,
       waiting: 'waiting to be scanned',
