@@ -29,6 +29,11 @@ export interface QueueJump {
 
 export interface ScanProgress {
   phase: ScanPhase;
+  /**
+   * When each phase of this run began. Snapshots come at most ten a second, so a phase shorter
+   * than that (a small backfill) may never be the current one in any snapshot; its time is here.
+   */
+  phaseStarted: Partial<Record<ScanPhase, string>>;
   running: boolean;
   users: { discovered: number; reachable: number; notReachable: number };
   folders: { discovered: number; listed: number };

@@ -9,7 +9,7 @@ const notConnected = { status: 'not_connected' as const };
 const idle: ScanProgress = {
   phase: 'idle', running: false, users: { discovered: 0, reachable: 0, notReachable: 0 }, folders: { discovered: 0, listed: 0 },
   files: { discovered: 0, queued: 0, scanned: 0, failed: 0, notScanned: 0, inspectionPending: 0 }, backfill: { done: false, events: 0, window: null }, liveEvents: 0,
-  requests: { total: 0, perSecond: 0, rateLimited: 0, retries: 0 }, filesPerSecond: 0, etaSeconds: null, head: [], jumps: [], message: null, at: '2026-01-01T00:00:00Z',
+  requests: { total: 0, perSecond: 0, rateLimited: 0, retries: 0 }, filesPerSecond: 0, etaSeconds: null, phaseStarted: {}, head: [], jumps: [], message: null, at: '2026-01-01T00:00:00Z',
 };
 const emptyPage = { total: 0, offset: 0, limit: 100, entries: [] };
 

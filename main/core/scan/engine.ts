@@ -51,6 +51,7 @@ export class ScanEngine {
   readonly scheduler: RequestScheduler;
   readonly progress: ProgressThrottle;
   private phase: ScanPhase = 'idle';
+  private phaseStarted: Partial<Record<ScanPhase, string>> = {};
   private running = false;
   private paused = false;
   private stopped = false;
@@ -104,6 +105,7 @@ export class ScanEngine {
     this.running = true;
     this.stopped = false;
     this.paused = false;
+    this.phaseStarted = {};
     try {
       this.setPhase('users');
       await discoverUsers(this.api, this.store);
@@ -544,6 +546,7 @@ export class ScanEngine {
 
   private setPhase(p: ScanPhase): void {
     this.phase = p;
+    this.phaseStarted[p] ??= iso(new Date());
     this.progress.changed();
   }
 
@@ -552,6 +555,7 @@ export class ScanEngine {
     const c = this.c;
     return {
       phase: this.phase,
+      phaseStarted: { ...this.phaseStarted },
       running: this.running && !this.paused && !this.stopped,
       users: { discovered: c.users, reachable: c.reachable, notReachable: c.users - c.reachable },
       folders: { discovered: c.folders, listed: c.listed },

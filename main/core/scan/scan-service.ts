@@ -152,6 +152,7 @@ export function idleSnapshot(store: ScanStore, message: string | null = null): S
   const head = store.head(5);
   return {
     phase: message ? 'error' : 'idle',
+    phaseStarted: {},
     running: false,
     users: { discovered: c.users, reachable: c.reachable, notReachable: c.users - c.reachable },
     folders: { discovered: c.folders, listed: c.listed },

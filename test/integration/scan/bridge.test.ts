@@ -49,7 +49,11 @@ describe('the scan over the bridge', () => {
   it('reports its phases in order and never more than 10 progress updates a second', () => {
     const phases = [...new Set(snapshots.map((s) => s.p.phase))];
     expect(phases.indexOf('live')).toBe(phases.length - 1);
-    for (const p of ['users', 'backfill', 'discovery']) expect(phases).toContain(p);
+    // Every phase has its start time, in order, even one too short to be current in any snapshot.
+    const started = snapshots.at(-1)!.p.phaseStarted;
+    const order = ['users', 'backfill', 'discovery', 'live'] as const;
+    for (const p of order) expect(started[p], p).toBeTruthy();
+    expect(order.map((p) => started[p]!)).toEqual(order.map((p) => started[p]!).sort());
     for (let i = 10; i < snapshots.length; i++) expect(snapshots[i]!.at - snapshots[i - 10]!.at).toBeGreaterThanOrEqual(990);
     const last = snapshots.at(-1)!.p;
     expect(last.files.discovered).toBe(600);

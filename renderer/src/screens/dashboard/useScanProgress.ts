@@ -10,7 +10,7 @@ export interface RateSample {
   filesPerSecond: number;
 }
 
-/** The times the dashboard saw each phase begin (the engine's progress has no history). */
+/** When each phase began: the engine's own times, plus when the first file's content was scanned. */
 export type PhaseTimes = Partial<Record<ScanPhase | 'contentStarted', string>>;
 
 const MAX_SAMPLES = 600; // one minute at ten a second
@@ -40,8 +40,9 @@ export function useScanProgress(api: BoxCompanionApi) {
       setProgress(next);
       setPhaseTimes((times) => {
         const contentStarted = !times.contentStarted && next.files.scanned + next.files.failed > 0;
-        if (times[next.phase] && !contentStarted) return times;
-        return { ...times, [next.phase]: times[next.phase] ?? next.at, ...(contentStarted ? { contentStarted: next.at } : {}) };
+        const engineTimes = Object.entries(next.phaseStarted) as Array<[ScanPhase, string]>;
+        if (!contentStarted && engineTimes.every(([phase, at]) => times[phase] === at)) return times;
+        return { ...times, ...next.phaseStarted, ...(contentStarted ? { contentStarted: next.at } : {}) };
       });
       if (next.running) {
         setSamples((list) => {
