@@ -173,7 +173,9 @@ export class ScanEngine {
     });
     this.activityHint = true;
     if (f?.state !== 0) this.c.queued++;
-    if (f?.state === 1) this.c.done--;
+    if (f?.state === FILE_STATE.done) this.c.done--;
+    if (f?.state === FILE_STATE.failed) this.c.failed--;
+    if (f?.state === FILE_STATE.notScanned || f?.state === FILE_STATE.gone) this.c.notScanned--;
     if (!f) this.c.files++;
     this.progress.changed();
     this.wake();
@@ -227,6 +229,7 @@ export class ScanEngine {
           this.c.queued += r.newlyQueued;
           this.c.done -= r.wasDone;
           this.c.failed -= r.wasFailed;
+          this.c.notScanned -= r.wasNotScanned;
           this.wake();
         }
         if (r.full) again = 0;

@@ -1,6 +1,6 @@
 /** Admin events as stored, and what a content or sharing event does to the queue. */
 import { eventMovesFile, eventMovesFolder } from '../../../../common/scan/priority';
-import type { ScanStore } from '../store/scan-store';
+import { FILE_STATE, type ScanStore } from '../store/scan-store';
 
 export interface BoxEvent {
   event_id: string;
@@ -27,7 +27,16 @@ export function extOf(name: string): string {
  * Moves the event's file to the front (content/sharing events only). Returns null when it did
  * not, else whether the file is new to the store and whether it joined the queue (for counters).
  */
-export function applyEventToQueue(store: ScanStore, e: BoxEvent): { isNew: boolean; queued: boolean; wasDone: boolean } | null {
+/** What a file event did, so the engine's live counters move the file from its old state to queued. */
+export interface FileRequeued {
+  isNew: boolean;
+  queued: boolean;
+  wasDone: boolean;
+  wasFailed: boolean;
+  wasNotScanned: boolean;
+}
+
+export function applyEventToQueue(store: ScanStore, e: BoxEvent): FileRequeued | null {
   const s = e.source;
   if (!eventMovesFile(e.event_type) || s?.item_type !== 'file' || !s.item_id) return null;
   const before = store.file(s.item_id);
@@ -39,7 +48,14 @@ export function applyEventToQueue(store: ScanStore, e: BoxEvent): { isNew: boole
     reason: `${e.event_type} by ${e.created_by?.login ?? 'someone'} at ${e.created_at}`, eventId: e.event_id,
   });
   store.recordJump({ fileId: s.item_id, name, eventType: e.event_type, eventId: e.event_id, at: e.created_at });
-  return { isNew: !before, queued: before?.state !== 0, wasDone: before?.state === 1 };
+  const was = before?.state;
+  return {
+    isNew: !before,
+    queued: was !== FILE_STATE.queued,
+    wasDone: was === FILE_STATE.done,
+    wasFailed: was === FILE_STATE.failed,
+    wasNotScanned: was === FILE_STATE.notScanned || was === FILE_STATE.gone,
+  };
 }
 
 /** What a folder sharing event did, in words, for the queue's reason (the event type last). */

@@ -14,7 +14,7 @@ export async function currentStreamPosition(api: BoxApi): Promise<string> {
 }
 
 /** One poll; returns the events that moved files, and whether the page was full. */
-export async function pollLive(api: BoxApi, store: ScanStore): Promise<{ moved: BoxEvent[]; stored: number; full: boolean; newFiles: number; newlyQueued: number; wasDone: number; wasFailed: number; folderRefresh: boolean }> {
+export async function pollLive(api: BoxApi, store: ScanStore): Promise<{ moved: BoxEvent[]; stored: number; full: boolean; newFiles: number; newlyQueued: number; wasDone: number; wasFailed: number; wasNotScanned: number; folderRefresh: boolean }> {
   const position = store.meta('live_position') ?? 'now';
   const page: { entries: BoxEvent[]; next_stream_position: string | number } = await api.get(
     `/events?stream_type=admin_logs_streaming&limit=500&stream_position=${encodeURIComponent(position)}`,
@@ -25,6 +25,7 @@ export async function pollLive(api: BoxApi, store: ScanStore): Promise<{ moved: 
   let newlyQueued = 0;
   let wasDone = 0;
   let wasFailed = 0;
+  let wasNotScanned = 0; // only a single file's event can re-queue a file that was not scanned
   let folderRefresh = false;
   let stored = 0;
   const ordered = [...page.entries].sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0));
@@ -47,8 +48,10 @@ export async function pollLive(api: BoxApi, store: ScanStore): Promise<{ moved: 
       if (applied.isNew) newFiles++;
       if (applied.queued) newlyQueued++;
       if (applied.wasDone) wasDone++;
+      if (applied.wasFailed) wasFailed++;
+      if (applied.wasNotScanned) wasNotScanned++;
     }
     store.setMeta('live_position', String(page.next_stream_position));
   });
-  return { moved, stored, full: page.entries.length >= 500, newFiles, newlyQueued, wasDone, wasFailed, folderRefresh };
+  return { moved, stored, full: page.entries.length >= 500, newFiles, newlyQueued, wasDone, wasFailed, wasNotScanned, folderRefresh };
 }
