@@ -26,9 +26,9 @@ export function hardenWebContents(contents: WebContents): void {
 
 export function hardenSessions(): void {
   const ses = session.defaultSession;
-  // The check handler gets the requesting frame's URL in details (requestingOrigin alone cannot
-  // tell our file:// page from any other file:// page).
-  ses.setPermissionRequestHandler((contents, permission, callback) => callback(isPermissionAllowed(permission, contents.getURL(), rendererUrl())));
+  // Both handlers judge the requesting frame's own URL (details.requestingUrl): a sub-frame is
+  // judged by what it shows, and requestingOrigin alone cannot tell our file:// page from another.
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) => callback(isPermissionAllowed(permission, details.requestingUrl, rendererUrl())));
   ses.setPermissionCheckHandler((contents, permission, _origin, details) => isPermissionAllowed(permission, details.requestingUrl ?? contents?.getURL(), rendererUrl()));
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({

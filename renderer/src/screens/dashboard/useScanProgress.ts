@@ -39,10 +39,12 @@ export function useScanProgress(api: BoxCompanionApi) {
       lastApplied.current = performance.now();
       setProgress(next);
       setPhaseTimes((times) => {
-        const contentStarted = !times.contentStarted && next.files.scanned + next.files.failed > 0;
+        // The engine's times are this run's; a new run (another start time for 'users') starts afresh.
+        const sameRun = times.users === next.phaseStarted.users;
+        const contentStarted = (sameRun ? times.contentStarted : undefined) ?? (next.files.scanned + next.files.failed > 0 ? next.at : undefined);
         const engineTimes = Object.entries(next.phaseStarted) as Array<[ScanPhase, string]>;
-        if (!contentStarted && engineTimes.every(([phase, at]) => times[phase] === at)) return times;
-        return { ...times, ...next.phaseStarted, ...(contentStarted ? { contentStarted: next.at } : {}) };
+        if (sameRun && contentStarted === times.contentStarted && engineTimes.every(([phase, at]) => times[phase] === at)) return times;
+        return { ...next.phaseStarted, ...(contentStarted ? { contentStarted } : {}) };
       });
       if (next.running) {
         setSamples((list) => {
