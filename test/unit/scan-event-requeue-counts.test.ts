@@ -4,33 +4,27 @@
  * reports must be exactly how the store's own counts moved: otherwise the dashboard's "failed"
  * or "not scanned" keeps counting a file that is back in the queue.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { applyEventToQueue, type BoxEvent } from '../../main/core/scan/phases/events';
-import { FILE_STATE, ScanStore } from '../../main/core/scan/store/scan-store';
+import { FILE_STATE, type ScanStore } from '../../main/core/scan/store/scan-store';
+import { listedTextFile, openTempScanStore, PRIVATE_NOTHING_FOUND as result, type TempScanStore } from '../helpers/temp-scan-store';
 
-let dir: string;
+let temp: TempScanStore;
 let store: ScanStore;
-const result = { accessLevel: 'Private', extCollaborators: [], inspection: 'Completed', inspectionReason: null, findings: null, scannedSha1: 's' };
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'bcc-event-counts-'));
-  store = new ScanStore(join(dir, 'scan.sqlite'));
+  temp = openTempScanStore('bcc-event-counts-');
+  store = temp.store;
   store.tx(() => {
     for (const id of ['queued', 'done', 'failed', 'notScanned']) {
-      store.insertListedFile({ id, name: `${id}.txt`, ext: 'txt', folderId: '0', ownerId: 'u1', ownerLogin: 'a@x.com', asUser: 'u1', size: 1, sha1: 's', linkEffective: null, linkPassword: false, hasCollabs: false, externallyOwned: false, reason: 'discovered' });
+      store.insertListedFile(listedTextFile(id));
     }
   });
   store.finish('done', store.file('done')!.gen, result);
   store.fail('failed', store.file('failed')!.gen, FILE_STATE.failed, 'download error');
   store.fail('notScanned', store.file('notScanned')!.gen, FILE_STATE.notScanned, "another admin's file");
 });
-afterEach(() => {
-  store.db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => temp.remove());
 
 const edit = (id: string): BoxEvent => ({
   event_id: `e-${id}`, event_type: 'EDIT', created_at: '2026-11-23T10:00:00Z', created_by: { login: 'b@x.com' },

@@ -4,16 +4,14 @@
  * subtree's collaborations wait for a new reading, and the queries use the parent/folder
  * indexes (no scan of the files table per event, whatever the store's size).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eventMovesItems } from '../../common/scan/priority';
 import { applyFolderEventToQueue, folderEventReason, type BoxEvent } from '../../main/core/scan/phases/events';
 import { FILE_STATE, SUBTREE_SQL, ScanStore } from '../../main/core/scan/store/scan-store';
+import { listedTextFile, openTempScanStore, PRIVATE_NOTHING_FOUND, type TempScanStore } from '../helpers/temp-scan-store';
 
-let dir: string;
+let temp: TempScanStore;
 let store: ScanStore;
 
 function folder(id: string, parent: string, name = id): void {
@@ -21,7 +19,7 @@ function folder(id: string, parent: string, name = id): void {
 }
 
 function file(id: string, folderId: string): void {
-  store.insertListedFile({ id, name: `${id}.txt`, ext: 'txt', folderId, ownerId: 'u1', ownerLogin: 'a@x.com', asUser: 'u1', size: 1, sha1: 's', linkEffective: null, linkPassword: false, hasCollabs: false, externallyOwned: false, reason: 'discovered' });
+  store.insertListedFile(listedTextFile(id, folderId));
 }
 
 const invite = (id: string, folderId = 'T'): BoxEvent => ({
@@ -30,8 +28,8 @@ const invite = (id: string, folderId = 'T'): BoxEvent => ({
 });
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'bcc-folder-events-'));
-  store = new ScanStore(join(dir, 'scan.sqlite'));
+  temp = openTempScanStore('bcc-folder-events-');
+  store = temp.store;
   store.tx(() => {
     folder('T', '0', 'Team');
     folder('C', 'T');
@@ -41,16 +39,12 @@ beforeEach(() => {
     for (let i = 0; i < 2; i++) file(`c${i}`, 'C');
     for (let i = 0; i < 15; i++) file(`g${i}`, 'G');
     for (let i = 0; i < 2; i++) file(`o${i}`, 'O');
-    const r = { accessLevel: 'Private', extCollaborators: [], inspection: 'Completed', inspectionReason: null, findings: null, scannedSha1: 's' };
-    for (const id of ['t0', 't1', 'c0', 'g0', 'o0']) store.finish(id, 0, r);
+    for (const id of ['t0', 't1', 'c0', 'g0', 'o0']) store.finish(id, 0, PRIVATE_NOTHING_FOUND);
     store.fail('g1', 0, FILE_STATE.failed, 'boom');
     store.fail('g2', 0, FILE_STATE.notScanned, 'owned outside');
   });
 });
-afterEach(() => {
-  store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => temp.remove());
 
 describe('a sharing event on a folder', () => {
   it('moves every reachable file beneath it, at any depth, and nothing else', () => {
@@ -127,10 +121,10 @@ describe('cost', () => {
 
   it('adds its columns to a store made before them', () => {
     store.close();
-    const raw = new Database(join(dir, 'scan.sqlite'));
+    const raw = new Database(temp.path);
     raw.exec('DROP INDEX folders_refresh; ALTER TABLE folders DROP COLUMN collab_refresh; ALTER TABLE folders DROP COLUMN collab_wait');
     raw.close();
-    store = new ScanStore(join(dir, 'scan.sqlite'));
+    store = temp.store = new ScanStore(temp.path);
     expect(store.folder('T')).toMatchObject({ collab_refresh: 0, collab_wait: 0 });
   });
 });

@@ -3,29 +3,23 @@
  * finish the file (it stays queued for a fresh scan) and tells the engine not to count it, so
  * "scanned" can never pass "found" on the dashboard.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { FILE_STATE, ScanStore } from '../../main/core/scan/store/scan-store';
+import { FILE_STATE, type ScanStore } from '../../main/core/scan/store/scan-store';
+import { listedTextFile, openTempScanStore, PRIVATE_NOTHING_FOUND as result, type TempScanStore } from '../helpers/temp-scan-store';
 
-let dir: string;
+let temp: TempScanStore;
 let store: ScanStore;
-const result = { accessLevel: 'Private', extCollaborators: [], inspection: 'Completed', inspectionReason: null, findings: null, scannedSha1: 's' };
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'bcc-requeued-'));
-  store = new ScanStore(join(dir, 'scan.sqlite'));
+  temp = openTempScanStore('bcc-requeued-');
+  store = temp.store;
   store.tx(() => {
     for (const id of ['1', '2']) {
-      store.insertListedFile({ id, name: `${id}.txt`, ext: 'txt', folderId: '0', ownerId: 'u1', ownerLogin: 'a@x.com', asUser: 'u1', size: 1, sha1: 's', linkEffective: null, linkPassword: false, hasCollabs: false, externallyOwned: false, reason: 'discovered' });
+      store.insertListedFile(listedTextFile(id));
     }
   });
 });
-afterEach(() => {
-  store.db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => temp.remove());
 
 const requeue = (id: string) =>
   store.prioritise({ id, name: `${id}.txt`, ext: 'txt', folderId: null, ownerId: 'u1', ownerLogin: 'a@x.com', asUser: 'u1', reason: 'EDIT by b@x.com', eventId: `e${id}` });
