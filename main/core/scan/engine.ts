@@ -6,7 +6,6 @@
  * row says everything are finished in batches with no request at all.
  */
 import { join } from 'node:path';
-import { PRIORITY_BY_RANK } from '../../../common/scan/priority';
 import type { BackfillChoice, ScanPhase, ScanProgress } from '../../../common/scan/types';
 import type { Statement } from 'better-sqlite3';
 import type { BoxClient } from 'box-node-sdk';
@@ -19,7 +18,7 @@ import { fetchFile, folderCollabs, inspect, localInspection, localResult, needsF
 import { discoverUsers } from './phases/users';
 import { ProgressThrottle, RateWindow } from './progress';
 import { RequestScheduler } from './scheduler';
-import { recentJumps } from './store/queries';
+import { headEntry, recentJumps } from './store/queries';
 import { FILE_STATE, ScanStore, type FileRow, type FolderRow } from './store/scan-store';
 
 export interface ScanEngineOptions {
@@ -568,7 +567,7 @@ export class ScanEngine {
       requests: { total: this.scheduler.stats.total, perSecond: this.scheduler.requestsPerSecond(), rateLimited: this.scheduler.stats.rateLimited, retries: this.scheduler.stats.retries },
       filesPerSecond: Math.round(fps * 10) / 10,
       etaSeconds: eta(c.queued, fps, c.inspectionPending, this.inspectedRate.perSecond()),
-      head: this.store.head(5).map((r) => ({ fileId: r.id, name: r.name, priority: PRIORITY_BY_RANK[r.priority] ?? 'regular', reason: r.reason ?? '' })),
+      head: this.store.head(5).map(headEntry),
       jumps: recentJumps(this.store.db),
       message: this.message,
       at: new Date().toISOString(),

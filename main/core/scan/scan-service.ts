@@ -9,7 +9,7 @@ import { networkSessionFor } from '../auth/box-endpoints';
 import type { ConnectionManager } from '../connection/connection-manager';
 import { scanClient } from './box-api';
 import { DEFAULT_RATE, ScanEngine, scanDbPath, type ScanEngineOptions } from './engine';
-import { recentJumps } from './store/queries';
+import { headEntry, recentJumps } from './store/queries';
 import { ScanStore } from './store/scan-store';
 
 export class NotConnectedError extends Error {
@@ -162,7 +162,7 @@ export function idleSnapshot(store: ScanStore, message: string | null = null): S
     requests: { total: 0, perSecond: 0, rateLimited: 0, retries: 0 },
     filesPerSecond: 0,
     etaSeconds: null,
-    head: head.map((r) => ({ fileId: r.id, name: r.name, priority: r.priority === 0 ? 'activity' : r.priority === 2 ? 'periodic' : 'regular', reason: r.reason ?? '' })),
+    head: head.map(headEntry),
     jumps: recentJumps(store.db),
     message,
     at: new Date().toISOString(),

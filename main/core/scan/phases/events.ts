@@ -23,10 +23,6 @@ export function extOf(name: string): string {
   return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
 }
 
-/**
- * Moves the event's file to the front (content/sharing events only). Returns null when it did
- * not, else whether the file is new to the store and whether it joined the queue (for counters).
- */
 /** What a file event did, so the engine's live counters move the file from its old state to queued. */
 export interface FileRequeued {
   isNew: boolean;
@@ -36,6 +32,10 @@ export interface FileRequeued {
   wasNotScanned: boolean;
 }
 
+/**
+ * Moves the event's file to the front (content/sharing events only). Returns null when it did
+ * not, else what it did to the counters.
+ */
 export function applyEventToQueue(store: ScanStore, e: BoxEvent): FileRequeued | null {
   const s = e.source;
   if (!eventMovesFile(e.event_type) || s?.item_type !== 'file' || !s.item_id) return null;

@@ -4,12 +4,12 @@
  * was not scanned and why, coverage per user, and the queue (head with reasons, latest jumps).
  * Read-only; every value is a bound parameter, every sort column comes from a fixed map.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { AccessLevel } from '../../../../common/scan/access-level';
 import type { Findings } from '../../../../common/scan/detectors';
 import { PRIORITY_BY_RANK, READ_ONLY_EVENTS, eventMovesItems } from '../../../../common/scan/priority';
 import type {
-  ActivityEntry, ActivityPage, FileFinding, FileStatus, FindingsPage, InspectionState, NotScannedPage, QueueJump, QueueView, UserCoverage,
+  ActivityEntry, ActivityPage, FileFinding, FileStatus, FindingsPage, InspectionState, NotScannedPage, QueueHeadEntry, QueueJump, QueueView, UserCoverage,
 } from '../../../../common/scan/types';
 import type { FileRow } from './scan-store';
 
@@ -203,23 +203,33 @@ export function coverage(db: Database): UserCoverage[] {
 
 export function queueView(db: Database, limit: number): QueueView {
   const queued = (db.prepare('SELECT COUNT(*) n FROM files WHERE state = 0').get() as { n: number }).n;
-  const head = (db.prepare('SELECT id, name, priority, reason FROM files WHERE state = 0 ORDER BY priority, seq LIMIT ?').all(limit) as Array<Pick<FileRow, 'id' | 'name' | 'priority' | 'reason'>>).map(
-    (r) => ({ fileId: r.id, name: r.name, priority: PRIORITY_BY_RANK[r.priority] ?? 'regular', reason: r.reason ?? '' }),
-  );
+  const head = (db.prepare('SELECT id, name, priority, reason FROM files WHERE state = 0 ORDER BY priority, seq LIMIT ?').all(limit) as Array<Pick<FileRow, 'id' | 'name' | 'priority' | 'reason'>>).map(headEntry);
   return { queued, head, jumps: recentJumps(db) };
 }
+
+/** A queued file as the dashboard's "Up next" shows it. */
+export function headEntry(r: Pick<FileRow, 'id' | 'name' | 'priority' | 'reason'>): QueueHeadEntry {
+  return { fileId: r.id, name: r.name, priority: PRIORITY_BY_RANK[r.priority] ?? 'regular', reason: r.reason ?? '' };
+}
+
+// Prepared once per database: every progress snapshot (up to ten a second) reads the jumps.
+const recentJumpsStatements = new WeakMap<Database, Statement>();
 
 /**
  * The latest files that jumped the queue, newest first, with the event that moved them (who
  * did what) and when the file was scanned after the jump (null while it waits).
  */
 export function recentJumps(db: Database, limit = 10): QueueJump[] {
-  const rows = db
-    .prepare(
+  let statement = recentJumpsStatements.get(db);
+  if (!statement) {
+    statement = db.prepare(
       `SELECT j.file_id, j.name, j.event_type, j.event_id, j.at, e.actor_login, f.state, f.scanned_at
        FROM jumps j LEFT JOIN events e ON e.event_id = j.event_id LEFT JOIN files f ON f.id = j.file_id
        ORDER BY j.seq DESC LIMIT ?`,
-    )
+    );
+    recentJumpsStatements.set(db, statement);
+  }
+  const rows = statement
     .all(limit) as Array<{ file_id: string; name: string | null; event_type: string; event_id: string | null; at: string; actor_login: string | null; state: number | null; scanned_at: number | null }>;
   return rows.map((j) => {
     const scanned = j.state !== null && j.state !== 0 && j.scanned_at !== null && j.scanned_at >= Date.parse(j.at);

@@ -185,6 +185,8 @@ export class ScanStore {
           seq = CASE WHEN files.state = 0 AND files.priority = 0 THEN files.seq ELSE @seq END, priority = 0, state = 0`),
       insertEvent: p(`INSERT OR IGNORE INTO events(event_id, source, event_type, created_at, item_type, item_id, item_name, actor_login, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       insertJump: p('INSERT INTO jumps(file_id, name, event_type, event_id, at) VALUES (?, ?, ?, ?, ?)'),
+      // The jumps table keeps the latest 100 (the dashboard shows 10).
+      trimJumps: p('DELETE FROM jumps WHERE seq <= (SELECT MAX(seq) - 100 FROM jumps)'),
       user: p('SELECT * FROM users WHERE id = ?'),
       ...subtreeStatements(p),
     };
@@ -318,7 +320,7 @@ export class ScanStore {
     this.s.folderRefresh!.run(p.folderId);
     if (c.moved === 0) return { moved: 0, wasDone: 0, wasFailed: 0, wasQueued: 0 };
     for (const j of this.s.subtreeSample!.all(p.folderId, p.jumps ?? 10) as Array<{ id: string; name: string | null }>) this.s.insertJump!.run(j.id, j.name, p.eventType, p.eventId, p.at);
-    this.db.prepare('DELETE FROM jumps WHERE seq <= (SELECT MAX(seq) - 100 FROM jumps)').run();
+    this.s.trimJumps!.run();
     this.s.subtreePrioritise!.run({ folderId: p.folderId, reason: p.reason, eventId: p.eventId, seq: this.nextSeq() });
     return { moved: c.moved, wasDone: c.done ?? 0, wasFailed: c.failed ?? 0, wasQueued: c.queued ?? 0 };
   }
@@ -359,7 +361,7 @@ export class ScanStore {
   /** A file that jumped the queue, and what moved it (kept: the latest 100). */
   recordJump(j: { fileId: string; name: string; eventType: string; eventId: string | null; at: string }): void {
     this.s.insertJump!.run(j.fileId, j.name, j.eventType, j.eventId, j.at);
-    this.db.prepare('DELETE FROM jumps WHERE seq <= (SELECT MAX(seq) - 100 FROM jumps)').run();
+    this.s.trimJumps!.run();
   }
 
   counts(): { users: number; reachable: number; folders: number; listed: number; files: number; queued: number; done: number; failed: number; notScanned: number; inspectionPending: number; events: number; backfillEvents: number } {
