@@ -19,7 +19,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('main/electron/index.ts') } },
+      // index: the main process (window, relay); core-process: the utilityProcess running the core.
+      rollupOptions: { input: { index: resolve('main/electron/index.ts'), 'core-process': resolve('main/electron/core-process.ts') } },
     },
   },
   preload: {

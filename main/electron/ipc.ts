@@ -1,17 +1,17 @@
 /**
- * Registers the bridge on Electron IPC: one channel for calls, one for events. Every message's
- * sender is checked (our window, its top frame, our UI's URL) before dispatch() validates the
- * arguments; a refused sender gets an `untrusted_sender` failure and the handler never runs.
+ * Relays the bridge between Electron IPC and the core process: one channel for calls, one for
+ * events. Every message's sender is checked here in main (our window, its top frame, our UI's
+ * URL) before it is relayed; a refused sender gets an `untrusted_sender` failure and never
+ * reaches the core, where dispatch() validates the arguments.
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { CALL_CHANNEL, EVENT_CHANNEL, EVENT_NAMES } from '../../common/bridge/names';
 import { failure } from '../../common/bridge/validate';
-import { dispatch } from '../core/bridge/dispatch';
-import type { Core } from '../core/bridge/handlers';
 import { whyUntrusted } from '../core/bridge/trusted-sender';
+import type { CoreBackend } from '../core/process/protocol';
 import { rendererUrl } from './window';
 
-export function registerBridge(core: Core, window: BrowserWindow): void {
+export function registerBridge(core: CoreBackend, window: BrowserWindow): void {
   const policy = { trustedWebContentsIds: new Set([window.webContents.id]), allowedUrlPrefixes: [rendererUrl().split(/[?#]/, 1)[0] ?? ''] };
 
   ipcMain.handle(CALL_CHANNEL, async (event: IpcMainInvokeEvent, name: unknown, args: unknown) => {
@@ -21,11 +21,11 @@ export function registerBridge(core: Core, window: BrowserWindow): void {
       policy,
     );
     if (refusal) return failure('untrusted_sender', `Refused: ${refusal}.`);
-    return dispatch(core.handlers, name, args);
+    return core.call(name, args);
   });
 
   for (const name of EVENT_NAMES) {
-    core.events.on(name, (payload) => {
+    core.on(name, (payload) => {
       if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, name, payload);
     });
   }

@@ -1,10 +1,10 @@
-import { BrowserWindow } from 'electron';
+import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { rendererSource } from '../core/renderer-source';
 
-/** Where the UI is loaded from: the dev server in `electron-vite dev`, the bundled file otherwise. */
+/** Where the UI is loaded from: the dev server in an unpackaged `electron-vite dev`, the bundled file otherwise. */
 export function rendererUrl(): string {
-  return process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
+  return rendererSource({ isPackaged: app.isPackaged, env: process.env, bundledIndexPath: join(import.meta.dirname, '../renderer/index.html') });
 }
 
 export function createMainWindow(): BrowserWindow {

@@ -3,8 +3,8 @@
  * plain Chromium against the real core (tests and development only; never packaged).
  *
  * Trust: the upgrade must carry this run's random token and come from the harness's own
- * origin; anything else is refused before a socket exists. Then every message goes through
- * the same dispatch() as Electron IPC, so validation is identical.
+ * origin; anything else is refused before a socket exists. Then every message is relayed to the
+ * core process (CoreBackend), where the same dispatch() as for Electron IPC validates it.
  *
  * Wire format: renderer → core `{id, call, args}`; core → renderer `{id, reply}` and
  * `{event, payload}`.
@@ -15,13 +15,13 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { EVENT_NAMES } from '../../common/bridge/names';
 import { failure } from '../../common/bridge/validate';
-import { dispatch } from '../core/bridge/dispatch';
-import type { Core } from '../core/bridge/handlers';
+import type { CoreBackend } from '../core/process/protocol';
 
 export const BRIDGE_PATH = '/bridge';
 
 export interface WsTransportOptions {
-  core: Core;
+  /** The core: in the harness, the CoreClient of its core process. */
+  backend: CoreBackend;
   token: string;
   /** The only Origin allowed to connect, e.g. http://127.0.0.1:5123 */
   allowedOrigin: () => string;
@@ -38,7 +38,7 @@ export function attachWsTransport(server: Server, options: WsTransportOptions): 
       socket.end(`HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n${refusal}\n`);
       return;
     }
-    wss.handleUpgrade(request, socket, head, (ws) => serve(ws, options.core));
+    wss.handleUpgrade(request, socket, head, (ws) => serve(ws, options.backend));
   });
 
   return {
@@ -60,9 +60,9 @@ export function whyRefuseUpgrade(request: IncomingMessage, options: Pick<WsTrans
   return null;
 }
 
-function serve(ws: WebSocket, core: Core): void {
+function serve(ws: WebSocket, backend: CoreBackend): void {
   const unsubscribers = EVENT_NAMES.map((event) =>
-    core.events.on(event, (payload) => ws.send(JSON.stringify({ event, payload }))),
+    backend.on(event, (payload) => ws.send(JSON.stringify({ event, payload }))),
   );
   ws.on('close', () => unsubscribers.forEach((off) => off()));
   ws.on('message', async (data) => {
@@ -73,7 +73,7 @@ function serve(ws: WebSocket, core: Core): void {
       ws.send(JSON.stringify({ id: null, reply: failure('invalid_argument', 'The message is not JSON.') }));
       return;
     }
-    const reply = await dispatch(core.handlers, message.call, message.args);
-    ws.send(JSON.stringify({ id: message.id ?? null, reply }));
+    const reply = await backend.call(message.call, message.args);
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: message.id ?? null, reply }));
   });
 }

@@ -45,7 +45,8 @@ export class CoreEvents {
 export interface Core {
   handlers: Handlers;
   events: CoreEvents;
-  dispose(): void;
+  /** Stops the scan, closes SQLite and the in-app sandbox; settles when they are closed. */
+  dispose(): Promise<void>;
 }
 
 export function createCore(services: CoreServices): Core {
@@ -83,10 +84,9 @@ export function createCore(services: CoreServices): Core {
   return {
     handlers,
     events,
-    dispose() {
+    async dispose() {
       unsubscribers.forEach((off) => off());
-      void scan.dispose();
-      void services.sandbox.stop();
+      await Promise.allSettled([scan.dispose(), services.sandbox.stop()]);
     },
   };
 }

@@ -8,6 +8,7 @@ import { ConnectionManager } from '../../../main/core/connection/connection-mana
 import { InAppSandbox } from '../../../main/core/connection/in-app-sandbox';
 import { createNodeSettingsStore } from '../../../main/core/settings/node-settings';
 import { attachWsTransport } from '../../../main/harness/ws-transport';
+import { inProcessBackend } from '../../helpers/in-process-backend';
 import { makeTempHome } from '../../helpers/temp-home';
 
 // A keychain stand-in that is never asked to store anything here: these tests are about the
@@ -40,7 +41,7 @@ beforeEach(async () => {
     openBrowser: () => undefined,
   });
   server = createServer((_, response) => response.end());
-  attachWsTransport(server, { core, token, allowedOrigin: () => origin });
+  attachWsTransport(server, { backend: inProcessBackend(core), token, allowedOrigin: () => origin });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

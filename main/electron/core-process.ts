@@ -1,0 +1,16 @@
+/**
+ * The utilityProcess entry (built to out/main/core-process.js): the core runs here, off the
+ * window's thread, on the same plain-Node runCoreProcess as the harness's Node child.
+ * Electron ends a utility process with the app, so only the host's shutdown message ends it early.
+ */
+import { parseCoreProcessArgs, runCoreProcess } from '../core/process/run-core-process';
+
+const port = process.parentPort;
+runCoreProcess(
+  {
+    post: (message) => port.postMessage(message),
+    onMessage: (listener) => void port.on('message', (event) => listener(event.data)),
+    onGone: () => undefined,
+  },
+  { ...parseCoreProcessArgs(process.argv), exit: (code) => process.exit(code) },
+);
