@@ -6,7 +6,7 @@
 import { app, shell, utilityProcess } from 'electron';
 import { join } from 'node:path';
 import { CoreClient } from '../core/process/core-client';
-import { coreProcessArgs } from '../core/process/run-core-process';
+import { coreProcessArgs } from '../core/process/core-process-args';
 
 export function startCoreProcess(home: string): CoreClient {
   const child = utilityProcess.fork(join(import.meta.dirname, 'core-process.js'), coreProcessArgs({ home, runtime: 'electron' }), {

@@ -3,7 +3,8 @@
  * window's thread, on the same plain-Node runCoreProcess as the harness's Node child.
  * Electron ends a utility process with the app, so only the host's shutdown message ends it early.
  */
-import { parseCoreProcessArgs, runCoreProcess } from '../core/process/run-core-process';
+import { parseCoreProcessArgs } from '../core/process/core-process-args';
+import { runCoreProcess } from '../core/process/run-core-process';
 
 const port = process.parentPort;
 runCoreProcess(

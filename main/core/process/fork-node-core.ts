@@ -10,7 +10,7 @@ import type { AppInfo } from '../../../common/bridge/contract';
 import { CoreClient, type CoreClientOptions, type HostServices } from './core-client';
 import { childProcessEndpoint } from './node-endpoint';
 import type { EndpointGone } from './protocol';
-import { coreProcessArgs } from './run-core-process';
+import { coreProcessArgs } from './core-process-args';
 
 export interface ForkNodeCoreOptions {
   home: string;

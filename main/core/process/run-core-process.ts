@@ -5,14 +5,12 @@
  * The Node child (node-core-entry.ts) and Electron's utilityProcess entry
  * (main/electron/core-process.ts) are a few lines each around this.
  */
-import type { AppInfo } from '../../../common/bridge/contract';
 import { createNodeCore } from '../create-node-core';
+import type { CoreProcessArgs } from './core-process-args';
 import type { CoreSideEndpoint } from './protocol';
 import { HostRequests, serveCore } from './serve-core';
 
-export interface CoreProcessOptions {
-  home: string;
-  runtime: AppInfo['runtime'];
+export interface CoreProcessOptions extends CoreProcessArgs {
   exit(code: number): void;
 }
 
@@ -41,21 +39,4 @@ export function runCoreProcess(endpoint: CoreSideEndpoint, options: CoreProcessO
   };
   serveCore(core, endpoint, { hostRequests, onShutdown: shutdown });
   return shutdown;
-}
-
-/** `--home DIR --runtime NAME`, the arguments every core process entry is started with. */
-export function coreProcessArgs(options: Pick<CoreProcessOptions, 'home' | 'runtime'>): string[] {
-  return ['--home', options.home, '--runtime', options.runtime];
-}
-
-export function parseCoreProcessArgs(argv: readonly string[]): Pick<CoreProcessOptions, 'home' | 'runtime'> {
-  const value = (flag: string) => {
-    const at = argv.indexOf(flag);
-    const found = at >= 0 ? argv[at + 1] : undefined;
-    if (!found) throw new Error(`core process: ${flag} is missing`);
-    return found;
-  };
-  const runtime = value('--runtime');
-  if (runtime !== 'electron' && runtime !== 'harness' && runtime !== 'cli') throw new Error(`core process: unknown --runtime ${runtime}`);
-  return { home: value('--home'), runtime };
 }
