@@ -86,7 +86,10 @@ export function createCore(services: CoreServices): Core {
     events,
     async dispose() {
       unsubscribers.forEach((off) => off());
-      await Promise.allSettled([scan.dispose(), services.sandbox.stop()]);
+      // The scan first: the in-app sandbox is what it talks to, and stopping that under it
+      // turns every request in flight into a retry the scan then waits out.
+      await scan.dispose().catch(() => undefined);
+      await services.sandbox.stop().catch(() => undefined);
     },
   };
 }

@@ -63,6 +63,23 @@ describe('the core process', () => {
     expect(await connecting).toMatchObject({ ok: true, value: { status: 'connected' } });
   });
 
+  it('stops cleanly mid-scan: the scan stops, SQLite closes, and the process exits 0 well before the kill deadline', async () => {
+    const opened: string[] = [];
+    const { client } = start(undefined, { openBrowser: (url) => void opened.push(url) });
+    await client.call('useSandboxEnterprise', { seed: 3, role: 'admin' });
+    const connecting = client.call('connect', {});
+    await expect.poll(() => opened.length, { timeout: 10_000 }).toBe(1);
+    await consentInSandbox(opened[0]!);
+    expect(await connecting).toMatchObject({ ok: true, value: { status: 'connected' } });
+    expect(await client.call('startScan', {})).toMatchObject({ ok: true });
+    // Early in the scan, while its requests to the in-app sandbox are in flight.
+    await expect.poll(async () => ((await client.call('getScanStatus', {})) as { value: { phase: string } }).value.phase, { timeout: 10_000 }).not.toBe('users');
+    const started = Date.now();
+    expect(await core!.stop(10_000)).toEqual({ code: 0, signal: null });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(existsSync(join(temp.home, 'scan.sqlite-wal'))).toBe(false);
+  });
+
   it('answers pending and later calls with core_unavailable when the process dies, and reports the exit', async () => {
     const exits: { code: number | null; signal: string | null; expected: boolean }[] = [];
     const { client, child } = start((gone) => exits.push(gone));
