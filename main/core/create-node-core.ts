@@ -1,4 +1,8 @@
-/** Builds the core for a plain-Node host (the harness and the CLI): conf settings, keytar secrets. */
+/**
+ * Builds the core in a plain-Node process: the core process of the desktop app and of the
+ * harness (main/core/process/run-core-process.ts), and tests. Conf settings (the options
+ * electron-store would use, which needs Electron's `app`), keytar secrets.
+ */
 import { mkdirSync } from 'node:fs';
 import type { AppInfo } from '../../common/bridge/contract';
 import { createCore, type Core } from './bridge/handlers';
@@ -8,8 +12,8 @@ import { KeytarSecretStore } from './keychain/keytar-store';
 import { createNodeSettingsStore } from './settings/node-settings';
 
 /**
- * `openBrowser` defaults to printing the sign-in URL on stderr: the harness serves tests and
- * remote shells, where the waiting screen's link is what a person (or Playwright) follows.
+ * A core process passes `openBrowser` through to its host (Electron's shell in the app); in
+ * tests it defaults to printing the sign-in URL on stderr.
  */
 export function createNodeCore(
   home: string,
