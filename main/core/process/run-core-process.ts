@@ -29,7 +29,7 @@ export function runCoreProcess(endpoint: CoreSideEndpoint, options: CoreProcessO
   const shutdown = () => {
     if (stopping) return;
     stopping = true;
-    core.dispose().then(
+    void core.dispose().then(
       () => options.exit(0),
       (error: unknown) => {
         process.stderr.write(`core: shutdown failed: ${error instanceof Error ? error.message : String(error)}\n`);
