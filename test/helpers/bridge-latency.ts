@@ -1,13 +1,18 @@
 /**
- * The harness's bridge as a plain client (what the renderer's ws-client does), and the
- * round-trip time of a trivial call through it: renderer → harness → core process → back.
- * The bench measures the same during a 1,000,000-file scan.
+ * The harness's bridge as a plain client (what the renderer's ws-client does): calls, their
+ * reply envelopes and the core's events; and the round-trip time of a trivial call through it:
+ * renderer → harness → core process → back. The bench measures the same during a
+ * 1,000,000-file scan.
  */
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 
+export type BridgeReplyEnvelope = { ok: boolean; value?: unknown; error?: { code: string; message: string } };
+
 export interface BridgeConnection {
-  call(name: string, args?: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
+  call(name: string, args?: unknown): Promise<BridgeReplyEnvelope>;
+  /** Subscribes to one event of the core (scanProgress, connectionChanged, …); returns the unsubscribe. */
+  on<T>(event: string, listener: (payload: T) => void): () => void;
   close(): void;
 }
 
@@ -21,9 +26,11 @@ export async function openBridge(harnessUrl: string): Promise<BridgeConnection> 
     socket.once('error', reject);
   });
   let nextId = 1;
-  const waiting = new Map<number, (reply: Awaited<ReturnType<BridgeConnection['call']>>) => void>();
+  const waiting = new Map<number, (reply: BridgeReplyEnvelope) => void>();
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
   socket.on('message', (data) => {
-    const message = JSON.parse(String(data)) as { id?: number; reply?: Awaited<ReturnType<BridgeConnection['call']>> };
+    const message = JSON.parse(String(data)) as { id?: number; reply?: BridgeReplyEnvelope; event?: string; payload?: unknown };
+    if (message.event) for (const listener of listeners.get(message.event) ?? []) listener(message.payload);
     if (typeof message.id !== 'number' || !message.reply) return;
     waiting.get(message.id)?.(message.reply);
     waiting.delete(message.id);
@@ -35,6 +42,12 @@ export async function openBridge(harnessUrl: string): Promise<BridgeConnection> 
         waiting.set(id, resolve);
         socket.send(JSON.stringify({ id, call: name, args }));
       }),
+    on<T>(event: string, listener: (payload: T) => void) {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      set.add(listener as (payload: unknown) => void);
+      return () => set.delete(listener as (payload: unknown) => void);
+    },
     close: () => socket.close(),
   };
 }
