@@ -36,6 +36,9 @@ export interface AcquireOptions {
 
 /** A takeover guard older than this was left by a process that died mid-takeover. */
 const TAKEOVER_GUARD_STALE_MS = 10_000;
+/** The pid of an unreadable lock file's "holder"; such a file counts as stale once this old. */
+const UNREADABLE_PID = -1;
+const UNREADABLE_GRACE_MS = 5_000;
 
 export function ownHolder(program: string, now: () => number = Date.now): LockHolder {
   return { pid: process.pid, host: hostname(), program, startedAt: new Date(now()).toISOString() };
@@ -94,6 +97,8 @@ export function holderIsAlive(holder: LockHolder): boolean {
 }
 
 function isStale(holder: LockHolder, staleAfterMs: number | undefined, now: () => number): boolean {
+  // An unreadable file may be one being written (the plain O_EXCL path below): give it a moment.
+  if (holder.pid === UNREADABLE_PID) return Date.now() - Date.parse(holder.startedAt) > UNREADABLE_GRACE_MS;
   if (!holderIsAlive(holder)) return true;
   if (staleAfterMs === undefined) return false;
   const age = now() - Date.parse(holder.startedAt);
@@ -107,10 +112,23 @@ function createExclusive(path: string, holder: LockHolder): boolean {
     linkSync(draft, path);
     return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    // Some file systems (FAT, some network shares) have no hard links: plain O_EXCL instead.
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS') return createWithExclusiveFlag(path, holder);
     throw error;
   } finally {
     removeQuietly(draft);
+  }
+}
+
+function createWithExclusiveFlag(path: string, holder: LockHolder): boolean {
+  try {
+    writeFileSync(path, `${JSON.stringify(holder)}\n`, { flag: 'wx', mode: 0o600 });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
   }
 }
 
@@ -131,9 +149,9 @@ function takeOver(path: string, stale: LockHolder, mine: LockHolder): boolean {
   }
 }
 
-/** A lock file that is not a holder's JSON (damaged): pid 0, so it counts as a dead holder's. */
+/** A lock file that is not a holder's JSON: damaged, or still being written. */
 function corrupt(path: string): LockHolder {
-  return { pid: 0, host: hostname(), program: `an unreadable lock file (${path})`, startedAt: new Date(0).toISOString() };
+  return { pid: UNREADABLE_PID, host: hostname(), program: `an unreadable lock file (${path})`, startedAt: new Date(Date.now() - ageMs(path)).toISOString() };
 }
 
 function sameHolder(a: LockHolder, b: LockHolder): boolean {

@@ -4,7 +4,7 @@
  * once with who holds it; a dead holder's lock is taken over; exiting releases it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -124,6 +124,17 @@ describe('scan lock', () => {
     const winnerPid = (winners[0]!.locked as { pid: number }).pid;
     for (const answer of answers.filter((a) => a.refused)) expect((answer.holder as { pid: number }).pid).toBe(winnerPid);
     expect(JSON.parse(readFileSync(lockPath(home), 'utf8'))).toMatchObject({ pid: winnerPid });
+  });
+
+  it('a damaged lock file is left alone for a moment (it may be being written), then taken over', () => {
+    const home = newHome();
+    writeFileSync(lockPath(home), '{"pid": 12');
+    expect(() => acquireScanLock(home, { purpose: 'box-companion scan' })).toThrow(ScanLockedError);
+    const aMinuteAgo = new Date(Date.now() - 60_000);
+    utimesSync(lockPath(home), aMinuteAgo, aMinuteAgo);
+    const lock = acquireScanLock(home, { purpose: 'box-companion scan' });
+    expect(JSON.parse(readFileSync(lockPath(home), 'utf8'))).toMatchObject({ pid: process.pid });
+    lock.release();
   });
 
   it('release removes the lock only while it is still ours', () => {
