@@ -66,7 +66,7 @@ export function releaseLockFile(path: string, holder: LockHolder): void {
   if (current && sameHolder(current, holder)) removeQuietly(path);
 }
 
-/** The lock's holder, or null when there is no lock (or it cannot be read as one). */
+/** The lock's holder; null when there is no lock file; an "unreadable" holder when it is not JSON. */
 export function readLockHolder(path: string): LockHolder | null {
   let text: string;
   try {
