@@ -26,6 +26,8 @@ export const REFRESH_LOCK_FILE = 'refresh.lock';
 const STALE_AFTER_MS = 45_000;
 const MAX_WAIT_MS = 60_000;
 const POLL_MS = 15;
+/** When this process released a lock, per path: see `acquire`. */
+const releasedAt = new Map<string, number>();
 
 export class RefreshLockTimeoutError extends Error {
   constructor(readonly holder: LockHolder, waitedMs: number) {
@@ -51,6 +53,7 @@ export function homeRefreshLock(home: string, options: HomeRefreshLockOptions = 
         return await work();
       } finally {
         releaseLockFile(path, holder);
+        releasedAt.set(path, performance.now());
       }
     },
   };
@@ -58,6 +61,10 @@ export function homeRefreshLock(home: string, options: HomeRefreshLockOptions = 
 
 async function acquire(path: string, maxWaitMs: number, staleAfterMs: number): Promise<LockHolder> {
   const started = performance.now();
+  // Taking the lock again the instant we released it would starve other processes, which
+  // only look every POLL_MS: leave them one round first.
+  const sinceRelease = started - (releasedAt.get(path) ?? -Infinity);
+  if (sinceRelease < 2 * POLL_MS) await delay(2 * POLL_MS - sinceRelease);
   for (;;) {
     const attempt = tryAcquireLockFile(path, { program: 'Box Connect Companion, refreshing the Box sign-in', staleAfterMs });
     if (attempt.acquired) return attempt.holder;

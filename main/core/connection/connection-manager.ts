@@ -108,6 +108,7 @@ export class ConnectionManager {
         port: profile.redirectPort,
         timeoutMs: options.timeoutMs,
         signal: abort.signal,
+        refreshLock: homeRefreshLock(this.home),
         openBrowser: options.openBrowser,
         onWaiting: (waiting) => {
           this.waiting = { status: 'waiting_for_browser', authorizeUrl: waiting.authorizeUrl, redirectUri: waiting.redirectUri, timeoutAt: waiting.timeoutAt.toISOString() };
