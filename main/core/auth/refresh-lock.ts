@@ -6,11 +6,14 @@
  * read the token the first one stored instead.
  *
  * It never deadlocks: a holder that died (its pid gone) or that has held the lock longer than
- * any refresh can take is taken over, and waiting is bounded.
+ * any refresh can take is taken over, and waiting is bounded. It is fair: a process that has
+ * waited claims the next turn (`refresh.lock.next`), so one that refreshes back to back cannot
+ * take the lock again the instant it let go and starve the others, which only look every few
+ * milliseconds. Uncontended, nobody waits at all.
  */
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { releaseLockFile, tryAcquireLockFile, type LockHolder } from '../locks/lock-file';
+import { holderIsAlive, readLockHolder, releaseLockFile, sameHolder, tryAcquireLockFile, type LockHolder } from '../locks/lock-file';
 
 export interface RefreshLock {
   /** Runs `work` while no other process refreshes this connection. */
@@ -26,8 +29,8 @@ export const REFRESH_LOCK_FILE = 'refresh.lock';
 const STALE_AFTER_MS = 45_000;
 const MAX_WAIT_MS = 60_000;
 const POLL_MS = 15;
-/** When this process released a lock, per path: see `acquire`. */
-const releasedAt = new Map<string, number>();
+const PROGRAM = 'Box Connect Companion, refreshing the Box sign-in';
+const UNKNOWN_HOLDER: LockHolder = { pid: 0, host: 'unknown', program: 'an unknown process', startedAt: new Date(0).toISOString() };
 
 export class RefreshLockTimeoutError extends Error {
   constructor(readonly holder: LockHolder, waitedMs: number) {
@@ -53,7 +56,6 @@ export function homeRefreshLock(home: string, options: HomeRefreshLockOptions = 
         return await work();
       } finally {
         releaseLockFile(path, holder);
-        releasedAt.set(path, performance.now());
       }
     },
   };
@@ -61,16 +63,28 @@ export function homeRefreshLock(home: string, options: HomeRefreshLockOptions = 
 
 async function acquire(path: string, maxWaitMs: number, staleAfterMs: number): Promise<LockHolder> {
   const started = performance.now();
-  // Taking the lock again the instant we released it would starve other processes, which
-  // only look every POLL_MS: leave them one round first.
-  const sinceRelease = started - (releasedAt.get(path) ?? -Infinity);
-  if (sinceRelease < 2 * POLL_MS) await delay(2 * POLL_MS - sinceRelease);
-  for (;;) {
-    const attempt = tryAcquireLockFile(path, { program: 'Box Connect Companion, refreshing the Box sign-in', staleAfterMs });
-    if (attempt.acquired) return attempt.holder;
-    const waited = performance.now() - started;
-    if (waited >= maxWaitMs) throw new RefreshLockTimeoutError(attempt.holder, waited);
-    // A refresh is one HTTP round trip: poll often, jittered so waiters do not move in step.
-    await delay(POLL_MS + Math.random() * POLL_MS);
+  const nextPath = `${path}.next`;
+  let myTurnClaim: LockHolder | null = null;
+  try {
+    for (;;) {
+      const attempt = isMyTurn(nextPath, myTurnClaim) ? tryAcquireLockFile(path, { program: PROGRAM, staleAfterMs }) : null;
+      if (attempt?.acquired) return attempt.holder;
+      const waited = performance.now() - started;
+      if (waited >= maxWaitMs) throw new RefreshLockTimeoutError(attempt?.holder ?? readLockHolder(path) ?? readLockHolder(nextPath) ?? UNKNOWN_HOLDER, waited);
+      if (!myTurnClaim) {
+        const claim = tryAcquireLockFile(nextPath, { program: PROGRAM, staleAfterMs });
+        if (claim.acquired) myTurnClaim = claim.holder;
+      }
+      // A refresh is one HTTP round trip: poll often, jittered so waiters do not move in step.
+      await delay(POLL_MS + Math.random() * POLL_MS);
+    }
+  } finally {
+    if (myTurnClaim) releaseLockFile(nextPath, myTurnClaim);
   }
+}
+
+/** No other live process has claimed the next turn (or we have). */
+function isMyTurn(nextPath: string, myClaim: LockHolder | null): boolean {
+  const claim = readLockHolder(nextPath);
+  return !claim || (myClaim !== null && sameHolder(claim, myClaim)) || !holderIsAlive(claim);
 }

@@ -154,7 +154,8 @@ function corrupt(path: string): LockHolder {
   return { pid: UNREADABLE_PID, host: hostname(), program: `an unreadable lock file (${path})`, startedAt: new Date(Date.now() - ageMs(path)).toISOString() };
 }
 
-function sameHolder(a: LockHolder, b: LockHolder): boolean {
+/** The same taking of a lock (same process, same moment), not just the same pid. */
+export function sameHolder(a: LockHolder, b: LockHolder): boolean {
   return a.pid === b.pid && a.host === b.host && a.startedAt === b.startedAt && a.program === b.program;
 }
 

@@ -4,11 +4,13 @@
  * live holder is bounded and says who holds it. Real files in a temp home, real pids.
  */
 import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { existsSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { homeRefreshLock, REFRESH_LOCK_FILE, RefreshLockTimeoutError } from '../../../main/core/auth/refresh-lock';
+import { readLockHolder } from '../../../main/core/locks/lock-file';
 import { makeTempHome } from '../../helpers/temp-home';
 
 const temps: { cleanup(): void }[] = [];
@@ -51,6 +53,39 @@ describe('refresh lock', () => {
     await expect(waited).rejects.toBeInstanceOf(RefreshLockTimeoutError);
     await expect(waited).rejects.toThrow(`pid ${process.ppid}`);
     expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it('is fair: a process taking it back to back does not starve another one', { timeout: 30_000 }, async () => {
+    const dir = home();
+    // Another process holds the lock 20 ms at a time, taking it again as soon as it lets go.
+    const script = `
+      import { homeRefreshLock } from './main/core/auth/refresh-lock.ts';
+      const lock = homeRefreshLock(${JSON.stringify(dir)});
+      process.stdout.write('holding\\n');
+      for (;;) await lock.run(() => new Promise((resolve) => setTimeout(resolve, 20)));`;
+    const greedy = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      await createInterface({ input: greedy.stdout! })[Symbol.asyncIterator]().next();
+      const waits: number[] = [];
+      const greedyHolds = async () => {
+        const deadline = Date.now() + 5_000;
+        while (readLockHolder(join(dir, REFRESH_LOCK_FILE))?.pid !== greedy.pid) {
+          if (Date.now() > deadline) throw new Error('the other process never took the lock');
+          await new Promise((resolve) => setTimeout(resolve, 1));
+        }
+      };
+      for (let turn = 0; turn < 10; turn++) {
+        await greedyHolds(); // each turn starts while the other process holds the lock
+        const started = performance.now();
+        await homeRefreshLock(dir, { maxWaitMs: 10_000 }).run(async () => undefined);
+        waits.push(performance.now() - started);
+      }
+      // One greedy turn (20 ms) plus a poll or two, not the seconds of a starved waiter.
+      console.log(`fair lock: longest wait ${Math.round(Math.max(...waits))} ms`);
+      expect(Math.max(...waits)).toBeLessThan(300);
+    } finally {
+      greedy.kill('SIGKILL');
+    }
   });
 
   it('runs the work of two callers one after the other, never together', async () => {
