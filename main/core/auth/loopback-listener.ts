@@ -5,8 +5,10 @@
  * Hostile or stray requests (wrong or missing state, no code, another path or method, a foreign
  * Host header, an oversized query) get an error page and leave the flow untouched; only the
  * first valid callback completes it, and later ones are refused. The browser is then sent to a
- * clean `/done` page (303), so the code does not stay in the address bar or history. The listener
- * always closes: after the result page is served (or a short linger), on timeout, on cancel.
+ * clean `/done` page (303), so the code does not stay in the address bar or history. /done waits
+ * for the sign-in's outcome, however long the code exchange takes (within the sign-in timeout):
+ * the listener never closes under a browser still waiting for its page. It always closes: after
+ * the result page is served (or a short linger once the outcome is known), on timeout, on cancel.
  * Handlers never throw: every outcome settles the pending promise instead (a bug VS Code had).
  */
 import { timingSafeEqual } from 'node:crypto';
@@ -22,7 +24,7 @@ export interface LoopbackOptions {
   path?: string;
   timeoutMs?: number;
   signal?: AbortSignal;
-  /** How long the listener stays up after the code arrives, to serve /done and refuse replays. */
+  /** How long the listener stays up once the outcome is known, to serve /done and refuse replays. */
   lingerMs?: number;
 }
 
@@ -108,7 +110,6 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
     // Away from the URL that carries the code: the address bar and history keep only /done.
     response.writeHead(303, { Location: '/done', 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
     response.end();
-    scheduleClose(options.lingerMs ?? 5_000);
   };
 
   const server = createServer((request, response) => {
@@ -136,6 +137,11 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
     clearTimeout(closeTimer);
     closeTimer = setTimeout(() => void close(), ms);
   }
+  // The linger starts when the outcome is known, not when the code arrives: a code exchange
+  // slower than the linger used to close the listener and show "failed" for a sign-in that worked.
+  void outcomeKnown.then(() => {
+    if (!closing) scheduleClose(options.lingerMs ?? 5_000);
+  });
 
   const onAbort = () => {
     end(new SignInError('cancelled', 'The sign-in was cancelled.'));

@@ -7,6 +7,7 @@ import { KeychainTokenStorage } from './keychain-token-storage';
 import { startLoopbackListener } from './loopback-listener';
 import { authorizeUrl, exchangeCode, OAuthError } from './oauth-requests';
 import { codeChallengeS256, createCodeVerifier, createState } from './pkce';
+import { IN_PROCESS_ONLY, type RefreshLock } from './refresh-lock';
 import { SignInError } from './sign-in-error';
 import type { SecretStore } from '../keychain/secret-store';
 
@@ -23,6 +24,11 @@ export interface SignInOptions {
   openBrowser(url: string): Promise<void> | void;
   /** Told once the listener is up, with what the admin's browser is being sent to. */
   onWaiting?(waiting: { authorizeUrl: string; redirectUri: string; timeoutAt: Date }): void;
+  /**
+   * The lock other processes refresh this connection under: the new sign-in is stored inside
+   * it, so a refresh of the old sign-in elsewhere cannot write its tokens over the new ones.
+   */
+  refreshLock?: RefreshLock;
 }
 
 export async function signIn(options: SignInOptions): Promise<KeychainTokenStorage> {
@@ -47,7 +53,9 @@ export async function signIn(options: SignInOptions): Promise<KeychainTokenStora
     const storage = new KeychainTokenStorage(options.secrets, options.tokenAccount);
     try {
       const tokens = await exchangeCode(options.endpoints, options.credentials, code, verifier, listener.redirectUri);
-      await storage.store({ accessToken: tokens.access_token, refreshToken: tokens.refresh_token, expiresIn: tokens.expires_in, tokenType: tokens.token_type });
+      await (options.refreshLock ?? IN_PROCESS_ONLY).run(() =>
+        storage.store({ accessToken: tokens.access_token, refreshToken: tokens.refresh_token, expiresIn: tokens.expires_in, tokenType: tokens.token_type }),
+      );
     } catch (error) {
       listener.finish('failed');
       throw new SignInError('exchange_failed', explainExchangeFailure(error));

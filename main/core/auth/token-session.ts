@@ -6,8 +6,12 @@
  * - The new tokens are written to the keychain (one entry, one write) before the new access
  *   token is handed to anyone, so a crash never leaves only a spent refresh token behind unless
  *   it lands between Box's answer and that write.
- * - `invalid_grant` (refresh token spent, expired or revoked) moves the connection to
- *   "Reconnect required" instead of retrying.
+ * - Across processes too (the app and `box-companion` on one home): keychain read → refresh →
+ *   keychain write runs under the home's refresh lock (refresh-lock.ts), so a process never
+ *   presents a refresh token another one has spent.
+ * - `invalid_grant` (refresh token spent, expired or revoked) first reads the keychain again:
+ *   if another process stored a newer sign-in meanwhile, that one is used. Only when the
+ *   keychain still holds the refused token does the connection move to "Reconnect required".
  *
  * - The keychain is the one source of truth (the CLI may refresh the same connection), but a
  *   read is trusted for a second: a scan makes hundreds of calls a second, and each keychain
@@ -21,6 +25,7 @@ import type { AccessToken } from 'box-node-sdk/schemas/accessToken';
 import type { BoxEndpoints } from './box-endpoints';
 import type { KeychainTokenStorage, StoredTokens } from './keychain-token-storage';
 import { OAuthError, refreshTokens, revokeToken } from './oauth-requests';
+import { IN_PROCESS_ONLY, type RefreshLock } from './refresh-lock';
 
 export interface ClientCredentials {
   clientId: string;
@@ -50,6 +55,8 @@ export interface TokenSessionOptions {
   onReconnectRequired?: (reason: string) => void;
   /** Told after every successful refresh (for the expiry display). */
   onRefreshed?: (tokens: StoredTokens) => void;
+  /** Held around keychain read → refresh → write, against other processes on the same sign-in. */
+  refreshLock?: RefreshLock;
 }
 
 /** How long a keychain read is reused (a real clock, whatever `now` a test passes for expiry). */
@@ -120,19 +127,30 @@ export class TokenSession implements Authentication {
 
   private async doRefresh(usedRefreshToken?: string): Promise<StoredTokens> {
     this.forgetLastRead();
-    const current = await this.options.storage.read();
-    if (!current) throw new ReconnectRequiredError('there are no Box tokens in the keychain for this connection');
-    if (usedRefreshToken && current.refreshToken !== usedRefreshToken && !this.expiresSoon(current)) return current;
+    return (this.options.refreshLock ?? IN_PROCESS_ONLY).run(async () => {
+      const current = await this.options.storage.read();
+      if (!current) throw new ReconnectRequiredError('there are no Box tokens in the keychain for this connection');
+      if (usedRefreshToken && current.refreshToken !== usedRefreshToken && !this.expiresSoon(current)) return this.remember(current);
+      return this.refreshWith(current, true);
+    });
+  }
+
+  /** Spends `current.refreshToken` at Box and stores the answer. Runs under the refresh lock. */
+  private async refreshWith(current: StoredTokens, mayRereadKeychain: boolean): Promise<StoredTokens> {
     let response;
     try {
       response = await refreshTokens(this.options.endpoints, await this.options.credentials(), current.refreshToken);
     } catch (error) {
-      if (error instanceof OAuthError && (error.error === 'invalid_grant' || error.error === 'unauthorized_client' || error.error === 'invalid_client')) {
-        const reason = explainRefreshRefusal(error);
-        this.options.onReconnectRequired?.(reason);
-        throw new ReconnectRequiredError(reason, { error: error.error, description: error.description, status: error.status });
+      if (!(error instanceof OAuthError && (error.error === 'invalid_grant' || error.error === 'unauthorized_client' || error.error === 'invalid_client'))) throw error;
+      // Refused: if a process outside the lock (an older version, a lock taken over as stale)
+      // stored a newer sign-in meanwhile, that one is good. The refused token is never sent again.
+      const newer = error.error === 'invalid_grant' && mayRereadKeychain ? await this.options.storage.read() : null;
+      if (newer && newer.refreshToken !== current.refreshToken) {
+        return this.expiresSoon(newer) ? this.refreshWith(newer, false) : this.remember(newer);
       }
-      throw error;
+      const reason = explainRefreshRefusal(error);
+      this.options.onReconnectRequired?.(reason);
+      throw new ReconnectRequiredError(reason, { error: error.error, description: error.description, status: error.status });
     }
     // Keychain first: only once the new refresh token is safe is the new access token used.
     await this.options.storage.store({
@@ -143,28 +161,38 @@ export class TokenSession implements Authentication {
     });
     const stored = await this.options.storage.read();
     if (!stored) throw new Error('The keychain did not keep the new Box tokens.');
-    this.forgetLastRead();
-    this.lastRead = { tokens: stored, at: performance.now() };
+    this.remember(stored);
     this.options.onRefreshed?.(stored);
     return stored;
+  }
+
+  /** Tokens just read from the keychain become the ones reused for the next second. */
+  private remember(tokens: StoredTokens): StoredTokens {
+    this.forgetLastRead();
+    this.lastRead = { tokens, at: performance.now() };
+    return tokens;
   }
 
   /** Revokes both tokens at Box (best effort: a refusal means they are already dead), then forgets them. */
   async revokeAndForget(): Promise<{ revoked: boolean }> {
     this.forgetLastRead();
-    const tokens = await this.options.storage.read();
-    let revoked = true;
-    if (tokens) {
-      const credentials = await this.options.credentials();
-      for (const token of [tokens.refreshToken, tokens.accessToken]) {
-        await revokeToken(this.options.endpoints, credentials, token).catch(() => {
-          revoked = false;
-        });
+    // Under the refresh lock: a refresh elsewhere must not write tokens back after the clear.
+    const result = await (this.options.refreshLock ?? IN_PROCESS_ONLY).run(async () => {
+      const tokens = await this.options.storage.read();
+      let revoked = true;
+      if (tokens) {
+        const credentials = await this.options.credentials();
+        for (const token of [tokens.refreshToken, tokens.accessToken]) {
+          await revokeToken(this.options.endpoints, credentials, token).catch(() => {
+            revoked = false;
+          });
+        }
       }
-    }
-    await this.options.storage.clear();
+      await this.options.storage.clear();
+      return { revoked };
+    });
     this.forgetLastRead();
-    return { revoked };
+    return result;
   }
 
   // --- The SDK's Authentication interface -------------------------------------------------

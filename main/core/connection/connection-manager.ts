@@ -9,6 +9,7 @@ import { EventEmitter } from 'node:events';
 import type { BoxRole, ConnectedAccount, ConnectionState } from '../../../common/connection';
 import { CLIENT_ID_PATTERN, CLIENT_SECRET_PATTERN, type BoxEndpoints } from '../auth/box-endpoints';
 import { KeychainTokenStorage } from '../auth/keychain-token-storage';
+import { homeRefreshLock } from '../auth/refresh-lock';
 import { signIn } from '../auth/sign-in';
 import { SignInError } from '../auth/sign-in-error';
 import { TokenSession } from '../auth/token-session';
@@ -41,7 +42,7 @@ export class ConnectionManager {
   private cachedSession: { clientId: string; session: TokenSession } | null = null;
 
   constructor(
-    home: string,
+    private readonly home: string,
     private readonly secrets: SecretStore,
   ) {
     this.profiles = new ProfileStore(home);
@@ -107,6 +108,7 @@ export class ConnectionManager {
         port: profile.redirectPort,
         timeoutMs: options.timeoutMs,
         signal: abort.signal,
+        refreshLock: homeRefreshLock(this.home),
         openBrowser: options.openBrowser,
         onWaiting: (waiting) => {
           this.waiting = { status: 'waiting_for_browser', authorizeUrl: waiting.authorizeUrl, redirectUri: waiting.redirectUri, timeoutAt: waiting.timeoutAt.toISOString() };
@@ -157,6 +159,8 @@ export class ConnectionManager {
         if (!clientSecret) throw new Error('The client secret of this Box app is not in the keychain. Enter it again.');
         return { clientId: profile.clientId, clientSecret };
       },
+      // The app and box-companion on this home refresh this sign-in one at a time.
+      refreshLock: homeRefreshLock(this.home),
       onReconnectRequired: (reason) => {
         this.profiles.update({ reconnectReason: reason });
         void this.changed();

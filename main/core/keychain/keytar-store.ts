@@ -28,13 +28,24 @@ export function explainKeychainFailure(error: unknown, platform: NodeJS.Platform
 }
 
 export class KeytarSecretStore implements SecretStore {
+  /** Only an available answer is kept: concurrent callers share one probe in flight. */
   private probed: Promise<KeychainStatus> | null = null;
 
   constructor(readonly service: string = keychainServiceName()) {}
 
+  /**
+   * Whether the keychain answers. A keychain that is locked, or whose daemon is not up yet, at
+   * launch is asked again next time: remembering "unavailable" would leave the app without a
+   * keychain until it restarts, though the user has unlocked it since.
+   */
   status(): Promise<KeychainStatus> {
-    this.probed ??= this.probe();
-    return this.probed;
+    if (this.probed) return this.probed;
+    const probing = this.probe();
+    this.probed = probing;
+    void probing.then((status) => {
+      if (!status.available && this.probed === probing) this.probed = null;
+    });
+    return probing;
   }
 
   private async probe(): Promise<KeychainStatus> {

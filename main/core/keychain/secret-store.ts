@@ -6,7 +6,7 @@
 import type { KeychainStatus } from '../../../common/bridge/contract';
 
 export interface SecretStore {
-  /** Whether the keychain can be used right now, and why not. Cached after the first probe. */
+  /** Whether the keychain can be used right now, and why not. Only an available answer is cached. */
   status(): Promise<KeychainStatus>;
   get(account: string): Promise<string | null>;
   /** Throws KeychainUnavailableError when there is no keychain; never writes anywhere else. */

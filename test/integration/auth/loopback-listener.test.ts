@@ -91,6 +91,23 @@ describe('loopback listener', () => {
     expect(isListening(listener.port)).toBe(false);
   });
 
+  it('a code exchange slower than the linger still ends on the success page, then closes', async () => {
+    const listener = await startLoopbackListener({ expectedState: state, lingerMs: 200 });
+    expect(await send(listener, `/callback?code=the-real-code&state=${state}`)).toMatchObject({ status: 303, location: '/done' });
+    // The browser follows the redirect at once and waits for its page.
+    const done = send(listener, '/done');
+    expect(await listener.code).toBe('the-real-code');
+    // The code exchange at Box: here 1.5 s, far longer than the 200 ms linger (a slow network).
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(isListening(listener.port)).toBe(true);
+    listener.finish('success');
+    const page = await done;
+    expect(page.body).toContain('Signed in to Box');
+    expect(page.body).not.toContain('did not complete');
+    await listener.closed;
+    expect(isListening(listener.port)).toBe(false);
+  });
+
   it('ends on Deny with a clear message, and closes', async () => {
     const listener = await startLoopbackListener({ expectedState: state });
     await send(listener, `/callback?error=access_denied&error_description=The+user+denied+access&state=${state}`);

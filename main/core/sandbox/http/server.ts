@@ -88,10 +88,12 @@ export async function startServer(deps: ServerDeps, port: number): Promise<Start
     const path = url.pathname.replace(/\/+$/, '') || '/';
     if (path.startsWith('/2.0/')) return handleApi(ctx, path);
     if (path === '/_sandbox' || path.startsWith('/_sandbox/')) {
-      // Loopback only, and not from a page of another origin (DNS rebinding, CSRF).
+      // Loopback only, and not from a page of another origin (CSRF). The Host check stops DNS
+      // rebinding: a page of evil.example whose name now resolves to 127.0.0.1 is same-origin
+      // with itself, sends no Origin on simple GETs, but still says `Host: evil.example`.
       const remote = req.socket.remoteAddress ?? '';
       const from = req.headers.origin;
-      if (!['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(remote) || (from !== undefined && from !== origin)) {
+      if (!['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(remote) || !isLoopbackHost(req.headers.host, origin) || (from !== undefined && from !== origin)) {
         return boxError(ctx, 403, 'forbidden', 'The control API is for local tools only');
       }
     }
@@ -147,4 +149,10 @@ export async function startServer(deps: ServerDeps, port: number): Promise<Start
         server.closeAllConnections();
       }),
   };
+}
+
+/** The Host header names this server by a loopback name and its own port, nothing else. */
+function isLoopbackHost(host: string | undefined, origin: string): boolean {
+  const port = new URL(origin).port;
+  return host !== undefined && [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(host.toLowerCase());
 }
