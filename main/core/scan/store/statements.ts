@@ -49,7 +49,7 @@ export const PICK_SQL = {
 } as const;
 
 /** Giving up on a folder: it and its unlisted subfolders fail, its unfinished files are not scanned. */
-const GIVE_UP_SQL = {
+export const GIVE_UP_SQL = {
   giveUpFolder: `${SUBTREE_NAMED} UPDATE folders SET state = ${F.failed}, marker = NULL,
     last_error = CASE WHEN id = @folderId THEN @reason ELSE @inherited END WHERE id IN (SELECT id FROM sub) AND (id = @folderId OR state = ${F.pending})`,
   giveUpFiles: `${SUBTREE_NAMED} UPDATE files SET state = ${S.notScanned}, reason = @fileReason, stale = 0
@@ -57,7 +57,7 @@ const GIVE_UP_SQL = {
   giveUpUser: 'UPDATE users SET reachable = 0, root_done = 1, reason = @reason, last_error = @reason WHERE id = @id',
 } as const;
 
-const RETRY_SQL = {
+export const RETRY_SQL = {
   failUser: 'UPDATE users SET attempts = attempts + 1, last_error = ? WHERE id = ? RETURNING attempts',
   failFolder: 'UPDATE folders SET attempts = attempts + 1, last_error = ? WHERE id = ? RETURNING attempts',
   failFile: 'UPDATE files SET attempts = attempts + 1, last_error = ? WHERE id = ? RETURNING attempts',
