@@ -8,12 +8,23 @@ import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { writeFindings } from '../../core/scan/export';
 import { scanDbPath } from '../../core/scan/engine';
-import { ScanStore } from '../../core/scan/store/scan-store';
+import { ScanStore, type FailedItem } from '../../core/scan/store/scan-store';
 import { EXIT_CODES, type CliCommand } from '../command';
 
 const usage = `Usage: box-companion findings --format csv|json [--output FILE]
 
-Writes the scan's findings (one row per file) to stdout, or to FILE with --output.`;
+Writes the scan's findings (one row per file) to stdout, or to FILE with --output. The users,
+folders and files the scan gave up on after its retries are listed after it, with the reason
+(on stderr when the findings go to stdout); the files beneath a folder that could not be
+listed are "not scanned" with that reason.`;
+
+const MAX_FAILED_LISTED = 100;
+
+function failedText(failed: FailedItem[]): string {
+  if (!failed.length) return '';
+  const lines = failed.map((f) => `  ${f.kind} ${f.name}: ${f.reason}`);
+  return `\nGiven up after retries (${failed.length === MAX_FAILED_LISTED ? `the first ${MAX_FAILED_LISTED}` : failed.length}):\n${lines.join('\n')}`;
+}
 
 const findings: CliCommand = {
   name: 'findings',
@@ -35,14 +46,17 @@ const findings: CliCommand = {
     }
     const store = new ScanStore(scanDbPath(ctx.home));
     try {
+      const failed = store.failedItems(MAX_FAILED_LISTED);
       if (values.output) {
         const out = createWriteStream(values.output, { mode: 0o600 });
         const files = await writeFindings(store, format, out);
         out.end();
         await once(out, 'close');
-        ctx.out.result({ path: values.output, format, files }, `Wrote ${files} files' findings to ${values.output}`);
+        ctx.out.result({ path: values.output, format, files, failed }, `Wrote ${files} files' findings to ${values.output}${failedText(failed)}`);
       } else {
         await writeFindings(store, format, process.stdout);
+        // stdout is the export itself: what the scan gave up on goes to stderr.
+        if (failed.length) ctx.out.info(failedText(failed).trim());
       }
     } finally {
       store.close();

@@ -40,9 +40,14 @@ export class ScanStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('cache_size = -16000');
-    migrate(this.db);
-    this.s = prepareStatements(this.db);
-    this.s.recoverRefreshes.run();
+    try {
+      migrate(this.db);
+      this.s = prepareStatements(this.db);
+      this.s.recoverRefreshes.run();
+    } catch (e) {
+      this.db.close(); // a store newer than the app, or damaged: nothing stays open
+      throw e;
+    }
     this.seqCounter = Number(this.meta('seq') ?? 0);
   }
 
