@@ -12,7 +12,7 @@ import { DEFAULT_RATE, ScanEngine, scanDbPath, type ScanEngineOptions } from './
 import { errorMessage } from './failures';
 import { buildProgress, NO_REQUESTS } from './progress-builder';
 import { acquireScanLock } from './scan-lock';
-import { headEntry, recentJumps } from './store/queries';
+import { headEntry } from './store/queries';
 import { ScanStore } from './store/scan-store';
 
 export class NotConnectedError extends Error {
