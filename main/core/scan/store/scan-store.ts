@@ -280,7 +280,7 @@ export class ScanStore {
 
   /** Users, folders and files the scan gave up on, with why (the summary's list). */
   failedItems(limit = 100): FailedItem[] {
-    return this.s.failedItems.all(limit).map((r) => ({ kind: r.kind, id: r.id, name: r.name, reason: r.reason }));
+    return this.s.failedItems.all({ limit }).map((r) => ({ kind: r.kind, id: r.id, name: r.name, reason: r.reason }));
   }
 
   // ---------- events and jumps ----------

@@ -61,11 +61,12 @@ export const RETRY_SQL = {
   failUser: 'UPDATE users SET attempts = attempts + 1, last_error = ? WHERE id = ? RETURNING attempts',
   failFolder: 'UPDATE folders SET attempts = attempts + 1, last_error = ? WHERE id = ? RETURNING attempts',
   failFile: 'UPDATE files SET attempts = attempts + 1, last_error = ? WHERE id = ? RETURNING attempts',
-  failedItems: `SELECT * FROM (
-      SELECT 'user' AS kind, id, COALESCE(login, name, id) AS name, last_error AS reason, 0 AS ord, seq FROM users WHERE reachable = 0 AND last_error IS NOT NULL
-      UNION ALL SELECT 'folder', id, COALESCE(path, name, id), COALESCE(last_error, 'could not be listed'), 1, seq FROM folders WHERE state = ${F.failed}
-      UNION ALL SELECT 'file', id, COALESCE(name, id), COALESCE(error, last_error, 'failed'), 2, seq FROM files WHERE state = ${S.failed})
-    ORDER BY ord, seq LIMIT ?`,
+  // Each kind limited on its own index first: a store with 100,000 failed files sorts 3 × limit rows, not all of them.
+  failedItems: `SELECT kind, id, name, reason FROM (
+      SELECT * FROM (SELECT 'user' AS kind, id, COALESCE(login, name, id) AS name, last_error AS reason, 0 AS ord, seq FROM users WHERE reachable = 0 AND last_error IS NOT NULL ORDER BY seq LIMIT @limit)
+      UNION ALL SELECT * FROM (SELECT 'folder', id, COALESCE(path, name, id), COALESCE(last_error, 'could not be listed'), 1, seq FROM folders WHERE state = ${F.failed} ORDER BY seq LIMIT @limit)
+      UNION ALL SELECT * FROM (SELECT 'file', id, COALESCE(name, id), COALESCE(error, last_error, 'failed'), 2, seq FROM files WHERE state = ${S.failed} ORDER BY seq LIMIT @limit))
+    ORDER BY ord, seq LIMIT @limit`,
 } as const;
 
 /** Events older than the cut-off go; their raw payload goes earlier (see ScanStore.pruneEvents). */
