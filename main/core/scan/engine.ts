@@ -295,7 +295,12 @@ export class ScanEngine {
   // ---------- live events ----------
 
   private onLivePoll(r: LivePoll): void {
-    this.outage.succeeded();
+    // Box answers again: the slots backing off for the outage go on now.
+    if (this.outage.succeeded()) {
+      this.resumeAt = 0;
+      this.message = null;
+      this.wake();
+    }
     this.liveEvents += r.stored;
     if (r.moved.length || r.folderRefresh) {
       this.picker.activity();

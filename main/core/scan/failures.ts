@@ -63,17 +63,22 @@ export class OutageDetector {
   private allNoAnswer = true;
   private readonly items = new Set<string>();
   private backoffs = 0;
+  private roundEnds = 0;
 
   constructor(
     private readonly threshold = 3,
     private readonly maxDelayMs = 30_000,
   ) {}
 
-  succeeded(): void {
+  /** A request succeeded; returns whether that ended an outage. */
+  succeeded(): boolean {
+    const wasDown = this.down;
     this.consecutive = 0;
     this.allNoAnswer = true;
     this.items.clear();
     this.backoffs = 0;
+    this.roundEnds = 0;
+    return wasDown;
   }
 
   /** Records a failure of the item `key`; returns whether the scan is now in an outage. */
@@ -89,9 +94,15 @@ export class OutageDetector {
     return this.consecutive >= this.threshold && (this.allNoAnswer || this.items.size >= 2);
   }
 
-  /** The delay before the next try: growing with each back-off, capped. */
-  nextDelayMs(): number {
+  /**
+   * The delay before the next try, the same for every slot: each round of back-off is twice
+   * the last (capped); slots failing during a round wait for its end, not a longer one.
+   */
+  nextDelayMs(now = Date.now()): number {
+    if (now < this.roundEnds) return this.roundEnds - now;
     this.backoffs++;
-    return Math.min(this.maxDelayMs, 250 * 2 ** Math.min(this.backoffs, 7));
+    const delay = Math.min(this.maxDelayMs, 250 * 2 ** Math.min(this.backoffs, 7));
+    this.roundEnds = now + delay;
+    return delay;
   }
 }
