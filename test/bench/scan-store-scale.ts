@@ -54,6 +54,12 @@ try {
   t = performance.now();
   store.pruneEvents();
   console.log(`pruneEvents(): ${ms(performance.now() - t)}`);
+  t = performance.now();
+  store.rescanAll('periodic rescan');
+  console.log(`rescanAll() (every file queued again, counters by trigger): ${ms(performance.now() - t)}`);
+  t = performance.now();
+  store.reset();
+  console.log(`reset() (every row deleted): ${ms(performance.now() - t)}`);
   raw.close();
   store.close();
 } finally {

@@ -49,6 +49,7 @@ describe('counts()', () => {
       ['giveUpUser', () => store.giveUpUser('u1', 'HTTP 500')],
       ['pruneEvents', () => store.pruneEvents(Date.parse('2027-12-01T00:00:00Z'))],
       ['reset', () => store.reset()],
+      ['writes after a reset', () => { user('u9'); folder('Z'); store.insertListedFile(listedTextFile('z1', 'Z')); event('e9', 'backfill'); }],
     ];
     for (const [name, write] of steps) {
       store.tx(write);

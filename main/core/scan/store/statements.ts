@@ -123,6 +123,9 @@ function writerSql() {
     rescanUsers: `UPDATE users SET root_done = 0, attempts = 0, reachable = CASE WHEN last_error IS NULL THEN reachable ELSE 1 END,
       reason = CASE WHEN last_error IS NULL THEN reason ELSE NULL END, last_error = NULL`,
     rescanFiles: `UPDATE files SET state = ${S.queued}, priority = ${P.periodic}, reason = ?, gen = gen + 1, attempts = 0 WHERE state IN (${S.done}, ${S.failed})`,
+    triggers: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name",
+    zeroCounters: `UPDATE counters SET users = 0, reachable = 0, folders = 0, listed = 0, files = 0, queued = 0, done = 0, failed = 0,
+      not_scanned = 0, inspection_pending = 0, events = 0, backfill_events = 0`,
     // Startup: a collaborations reading interrupted by a crash is asked again.
     recoverRefreshes: 'UPDATE folders SET collab_refresh = 1 WHERE collab_refresh = 2',
   } as const;
@@ -151,6 +154,7 @@ interface RowOf {
   subtreeSample: { id: string; name: string | null };
   failedItems: { kind: 'user' | 'folder' | 'file'; id: string; name: string; reason: string };
   counters: import('./rows').StoreCounts;
+  triggers: { name: string; sql: string };
 }
 
 export type Statements = { [K in keyof Sql]: Statement<unknown[], K extends keyof RowOf ? RowOf[K] : unknown> };
