@@ -11,6 +11,7 @@ import { FileState, FolderState } from '../../common/scan/states';
 import { migrate, SCHEMA_VERSION, schemaVersion, UnknownSchemaError } from '../../main/core/scan/store/migrations';
 import { up as lastRelease } from '../../main/core/scan/store/migrations/0001-initial';
 import { ScanStore } from '../../main/core/scan/store/scan-store';
+import { PICK_SQL } from '../../main/core/scan/store/statements';
 import { countAll } from '../helpers/scan-store-seed';
 
 let dir: string;
@@ -81,6 +82,9 @@ describe('migration 2 (bounded retries)', () => {
     }
     const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all() as Array<{ name: string }>).map((r) => r.name);
     expect(indexes).toEqual(expect.arrayContaining(['users_roots', 'users_given_up', 'folders_failed', 'files_failed']));
+    // The picker's next user now comes from the index, in order, with no sort of the users table.
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${PICK_SQL.nextUsers}`).all(1) as Array<{ detail: string }>).map((r) => r.detail);
+    expect(plan).toEqual([expect.stringMatching(/^SCAN users USING INDEX users_roots/)]);
   });
 });
 
