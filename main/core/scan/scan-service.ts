@@ -29,6 +29,7 @@ export class ScanService {
   private lastError: string | null = null;
   private engineKey: string | null = null;
   private readonly offConnection: () => void;
+  private starting: Promise<{ progress: ScanProgress; done: Promise<void> }> | null = null;
 
   constructor(
     private readonly home: string,
@@ -95,24 +96,40 @@ export class ScanService {
    * or idle with untilIdle) and rejects when it fails. One scanner per home: the scan lock is
    * held while the scan runs (ScanLockedError names the process holding it).
    */
-  async start(choice: BackfillChoice, untilIdle = false): Promise<{ progress: ScanProgress; done: Promise<void> }> {
-    const engine = await this.ensureEngine();
-    if (!this.running) {
-      const lock = acquireScanLock(this.home, { purpose: this.purpose });
-      this.lastError = null;
-      this.running = engine.start(choice, untilIdle).then(
-        () => {
-          this.running = null;
-        },
-        (e: unknown) => {
-          this.running = null;
-          this.lastError = errorMessage(e);
-          throw e;
-        },
-      ).finally(() => lock.release());
-      this.running.catch(() => undefined);
+  start(choice: BackfillChoice, untilIdle = false): Promise<{ progress: ScanProgress; done: Promise<void> }> {
+    // Start pressed again while starting joins that start (one lock, one engine run).
+    this.starting ??= this.begin(choice, untilIdle).finally(() => {
+      this.starting = null;
+    });
+    return this.starting;
+  }
+
+  private async begin(choice: BackfillChoice, untilIdle: boolean): Promise<{ progress: ScanProgress; done: Promise<void> }> {
+    if (this.running) return { progress: this.status(), done: this.running };
+    // The lock first: choosing the engine may reset the store, which another scanner may be using.
+    mkdirSync(this.home, { recursive: true, mode: 0o700 });
+    const lock = acquireScanLock(this.home, { purpose: this.purpose });
+    let engine: ScanEngine;
+    try {
+      engine = await this.ensureEngine();
+    } catch (e) {
+      lock.release();
+      throw e;
     }
-    return { progress: engine.snapshot(), done: this.running ?? Promise.resolve() };
+    this.lastError = null;
+    const running = engine.start(choice, untilIdle).then(
+      () => {
+        this.running = null;
+      },
+      (e: unknown) => {
+        this.running = null;
+        this.lastError = errorMessage(e);
+        throw e;
+      },
+    ).finally(() => lock.release());
+    running.catch(() => undefined);
+    this.running = running;
+    return { progress: engine.snapshot(), done: running };
   }
 
   status(): ScanProgress {
