@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { coverage, notScannedPage } from '../../main/core/scan/store/queries';
 import { ScanStore } from '../../main/core/scan/store/scan-store';
 import { listedTextFile } from '../helpers/temp-scan-store';
 import { seedScale } from '../helpers/scan-store-seed';
@@ -48,6 +49,10 @@ try {
   console.log(`isMember(): ${ms(median(() => store.isMember('u19999')))}`);
   console.log(`head(500): ${ms(median(() => store.head(500), 21))}`);
   console.log(`failedItems(100): ${ms(median(() => store.failedItems(100), 21))}`);
+  console.log(`dashboard coverage (one row per user): ${ms(median(() => coverage(store.reader()), 11))}`);
+  const oldCoverage = raw.prepare('SELECT owner_id, COUNT(*) files, SUM(state = 1) scanned, SUM(state = 2) failed, SUM(state IN (3, 4)) not_scanned, SUM(state = 0) queued FROM files GROUP BY owner_id');
+  console.log(`  before (GROUP BY over the files): ${ms(median(() => oldCoverage.all(), 5))}`);
+  console.log(`dashboard not scanned page (${store.counts().notScanned.toLocaleString('en')} not scanned): ${ms(median(() => notScannedPage(store.reader(), 0, 20), 5))}`);
   t = performance.now();
   for (let p = 0; p < 100; p++) store.tx(() => { for (let i = 0; i < 1000; i++) store.insertListedFile(listedTextFile(`n${p}-${i}`, 'd1')); });
   console.log(`insert 100,000 listed files (pages of 1,000, triggers on): ${ms(performance.now() - t)}`);

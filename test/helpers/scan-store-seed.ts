@@ -49,3 +49,15 @@ export function countAll(path: string): StoreCounts {
     db.close();
   }
 }
+
+/** Files per owner who is a user, by GROUP BY (what the per-owner counters must equal). */
+export function ownersFromFiles(path: string): Record<string, { files: number; scanned: number; failed: number; notScanned: number; queued: number }> {
+  const db = new Database(path, { readonly: true });
+  try {
+    const rows = db.prepare(`SELECT owner_id, COUNT(*) files, SUM(state = 1) scanned, SUM(state = 2) failed, SUM(state IN (3, 4)) notScanned, SUM(state = 0) queued
+      FROM files WHERE owner_id IN (SELECT id FROM users) GROUP BY owner_id`).all() as Array<{ owner_id: string; files: number; scanned: number; failed: number; notScanned: number; queued: number }>;
+    return Object.fromEntries(rows.map(({ owner_id, ...c }) => [owner_id, c]));
+  } finally {
+    db.close();
+  }
+}

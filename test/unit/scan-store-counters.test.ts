@@ -7,7 +7,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FileState } from '../../common/scan/states';
 import type { ScanStore } from '../../main/core/scan/store/scan-store';
 import { listedTextFile, openTempScanStore, PRIVATE_NOTHING_FOUND, type TempScanStore } from '../helpers/temp-scan-store';
-import { countAll, seedScale } from '../helpers/scan-store-seed';
+import { countAll, ownersFromFiles, seedScale } from '../helpers/scan-store-seed';
+import { coverage } from '../../main/core/scan/store/queries';
+import type { UserCoverage } from '../../common/scan/types';
 
 let temp: TempScanStore;
 let store: ScanStore;
@@ -23,6 +25,11 @@ const folder = (id: string, parent = '0') =>
   store.insertFolder({ id, name: id, path: `/${id}`, parent_id: parent, owner_id: 'u1', as_user: 'u1', has_collabs: 0, collab_ext: null, collab_int: 0, collab_known: 0 });
 const event = (id: string, source: string) =>
   store.insertEvent({ event_id: id, source, event_type: 'EDIT', created_at: '2026-11-23T10:00:00Z', item_type: 'file', item_id: 'f1', item_name: 'f1', actor_login: null, json: '{}' });
+
+/** Coverage's numbers per user who owns files (the users table decides who is listed). */
+function coverageByOwner(rows: UserCoverage[]): Record<string, Omit<UserCoverage, 'userId' | 'login' | 'name' | 'role' | 'reachable' | 'reason'>> {
+  return Object.fromEntries(rows.filter((r) => r.files > 0).map((r) => [r.userId, { files: r.files, scanned: r.scanned, failed: r.failed, notScanned: r.notScanned, queued: r.queued }]));
+}
 
 describe('counts()', () => {
   it('equals COUNT(*) after every kind of write', () => {
@@ -54,6 +61,7 @@ describe('counts()', () => {
     for (const [name, write] of steps) {
       store.tx(write);
       expect({ after: name, counts: store.counts() }).toEqual({ after: name, counts: countAll(temp.path) });
+      expect({ after: name, owners: coverageByOwner(coverage(store.reader())) }).toEqual({ after: name, owners: ownersFromFiles(temp.path) });
     }
   });
 

@@ -67,8 +67,8 @@ describe('migration 1 (the last release\'s schema)', () => {
   });
 
   it('creates an empty store from nothing', () => {
-    expect(migrate(db)).toEqual([1, 2, 3]);
-    expect(schemaVersion(db)).toBe(3);
+    expect(migrate(db)).toEqual([1, 2, 3, 4]);
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
   });
 });
 
@@ -100,12 +100,32 @@ describe('migration 3 (counters)', () => {
   });
 });
 
+describe('migration 4 (files per owner)', () => {
+  it('fills the counts per owner from the files there, and triggers keep them right after', () => {
+    migrate(db, 3);
+    someRows();
+    db.exec(`INSERT INTO files(id, name, ext, folder_id, owner_id, state, priority, seq) VALUES ('f3', 'c.txt', 'txt', 'd1', 'u2', ${FileState.notScanned}, 1, 7), ('f4', 'd.txt', 'txt', 'd1', NULL, ${FileState.queued}, 1, 8)`);
+    expect(migrate(db, 4)).toEqual([4]);
+    const owners = () => db.prepare('SELECT owner_id, files, scanned, failed, not_scanned, queued FROM owner_counts ORDER BY owner_id').all();
+    expect(owners()).toEqual([
+      { owner_id: 'u1', files: 2, scanned: 1, failed: 0, not_scanned: 0, queued: 1 },
+      { owner_id: 'u2', files: 1, scanned: 0, failed: 0, not_scanned: 1, queued: 0 },
+    ]);
+    db.exec(`UPDATE files SET state = ${FileState.failed} WHERE id = 'f2'; UPDATE files SET owner_id = 'u3' WHERE id = 'f3'; DELETE FROM files WHERE id = 'f1'`);
+    expect(owners()).toEqual([
+      { owner_id: 'u1', files: 1, scanned: 0, failed: 1, not_scanned: 0, queued: 0 },
+      { owner_id: 'u2', files: 0, scanned: 0, failed: 0, not_scanned: 0, queued: 0 },
+      { owner_id: 'u3', files: 1, scanned: 0, failed: 0, not_scanned: 1, queued: 0 },
+    ]);
+  });
+});
+
 describe('schema versions', () => {
   it('refuses a store newer than the app, naming both versions', () => {
     db.pragma('user_version = 99');
     db.close();
     expect(() => new ScanStore(path)).toThrow(UnknownSchemaError);
-    expect(() => new ScanStore(path)).toThrow(/schema version 99, newer than this app knows \(3\)/);
+    expect(() => new ScanStore(path)).toThrow(new RegExp(`schema version 99, newer than this app knows \\(${SCHEMA_VERSION}\\)`));
   });
 
   it('applies nothing twice', () => {

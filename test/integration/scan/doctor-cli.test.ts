@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FileState } from '../../../common/scan/states';
+import { SCHEMA_VERSION } from '../../../main/core/scan/store/migrations';
 import { ScanStore } from '../../../main/core/scan/store/scan-store';
 import { openRawScanDb } from '../../helpers/raw-scan-db';
 import { seedScale } from '../../helpers/scan-store-seed';
@@ -56,7 +57,7 @@ describe('box-companion doctor', () => {
     const lines = json.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0]!)).toMatchObject({
-      healthy: true, problems: [], schemaVersion: 3,
+      healthy: true, problems: [], schemaVersion: SCHEMA_VERSION,
       counts: { users: 1, reachable: 1, folders: 1, listed: 1, files: 4, queued: 1, done: 2, failed: 1, notScanned: 0, inspectionPending: 1, events: 1, backfillEvents: 1 },
     });
   });
@@ -85,6 +86,16 @@ describe('box-companion doctor', () => {
     expect(run.stdout).toContain('counter files says 9 but the store holds 4');
   });
 
+  it('on per-user counts that drifted from the files exits 1 naming the user', () => {
+    smallStore();
+    const raw = openRawScanDb(dbPath());
+    raw.exec("UPDATE owner_counts SET scanned = scanned + 1 WHERE owner_id = 'u1'");
+    raw.close();
+    const run = doctor();
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('the per-user file counts differ from the files for u1');
+  });
+
   it('on a schema version it does not know exits 1', () => {
     smallStore();
     const raw = openRawScanDb(dbPath());
@@ -92,7 +103,7 @@ describe('box-companion doctor', () => {
     raw.close();
     const run = doctor();
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain('schema version 42 is newer than this app knows (3)');
+    expect(run.stdout).toContain(`schema version 42 is newer than this app knows (${SCHEMA_VERSION})`);
   });
 
   it('with no store exits 1 saying so', () => {

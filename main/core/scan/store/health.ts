@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { SCHEMA_VERSION } from './migrations';
 import { COUNTERS_FROM_TABLES } from './migrations/0003-counters';
+import { OWNER_COUNTS_FROM_FILES } from './migrations/0004-owner-counts';
 import type { StoreCounts } from './rows';
 
 export interface StoreHealth {
@@ -62,6 +63,14 @@ function checkOpen(db: Database.Database, health: StoreHealth): void {
   const counts = db.prepare(COUNTERS_FROM_TABLES).get() as Record<string, number>;
   health.counts = Object.fromEntries(Object.entries(COUNTER_COLUMNS).map(([k, col]) => [k, counts[col]!])) as unknown as StoreCounts;
   if (version >= 3) checkCounters(db, health.counts, health.problems);
+  if (version >= 4) checkOwnerCounts(db, health.problems);
+}
+
+/** Owners whose kept counts differ from their files (either way round; all-zero rows are no owner). */
+function checkOwnerCounts(db: Database.Database, problems: string[]): void {
+  const kept = 'SELECT owner_id, files, scanned, failed, not_scanned, queued FROM owner_counts WHERE files <> 0 OR scanned <> 0 OR failed <> 0 OR not_scanned <> 0 OR queued <> 0';
+  const drift = db.prepare(`SELECT owner_id FROM (${OWNER_COUNTS_FROM_FILES} EXCEPT ${kept}) UNION SELECT owner_id FROM (${kept} EXCEPT ${OWNER_COUNTS_FROM_FILES}) LIMIT 5`).all() as Array<{ owner_id: string }>;
+  if (drift.length) problems.push(`the per-user file counts differ from the files for ${drift.map((d) => d.owner_id).join(', ')}${drift.length === 5 ? ' and more' : ''}`);
 }
 
 function checkCounters(db: Database.Database, truth: StoreCounts, problems: string[]): void {

@@ -199,9 +199,7 @@ export function coverage(db: Database): UserCoverage[] {
     db,
     `SELECT u.id, u.login, u.name, u.role, u.reachable, u.reason,
         COALESCE(c.files, 0) files, COALESCE(c.scanned, 0) scanned, COALESCE(c.failed, 0) failed, COALESCE(c.not_scanned, 0) not_scanned, COALESCE(c.queued, 0) queued
-       FROM users u LEFT JOIN (
-         SELECT owner_id, COUNT(*) files, SUM(state = ${S.done}) scanned, SUM(state = ${S.failed}) failed, SUM(state IN (${NOT_SCANNED_STATES})) not_scanned, SUM(state = ${S.queued}) queued
-         FROM files GROUP BY owner_id) c ON c.owner_id = u.id
+       FROM users u LEFT JOIN owner_counts c ON c.owner_id = u.id
        ORDER BY u.seq`,
   ).all();
   return rows.map((r) => ({

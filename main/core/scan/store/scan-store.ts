@@ -333,7 +333,7 @@ export class ScanStore {
     this.tx(() => {
       const triggers = this.s.triggers.all();
       for (const t of triggers) this.db.exec(`DROP TRIGGER ${t.name}`);
-      for (const t of ['meta', 'users', 'folders', 'files', 'events', 'jumps']) this.db.exec(`DELETE FROM ${t}`);
+      for (const t of ['meta', 'users', 'folders', 'files', 'events', 'jumps', 'owner_counts']) this.db.exec(`DELETE FROM ${t}`);
       this.s.zeroCounters.run();
       for (const t of triggers) this.db.exec(t.sql);
     });

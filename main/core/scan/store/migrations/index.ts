@@ -8,11 +8,13 @@ import type { Database } from 'better-sqlite3';
 import { up as initial } from './0001-initial';
 import { up as retries } from './0002-retries';
 import { up as counters } from './0003-counters';
+import { up as ownerCounts } from './0004-owner-counts';
 
 export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; up(db: Database): void }> = [
   { version: 1, name: 'initial', up: initial },
   { version: 2, name: 'retries', up: retries },
   { version: 3, name: 'counters', up: counters },
+  { version: 4, name: 'owner-counts', up: ownerCounts },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
