@@ -151,8 +151,16 @@ export class ScanEngine {
     this.pruneEvents();
     if (this.activityAvailable && !run.stopped) {
       this.live.start();
-      await this.persist(run, 'backfill', () => this.backfill(run, choice));
+      await this.persist(run, 'backfill', () => this.backfill(run, choice)).catch((e: unknown) => this.withoutBackfill(e));
     }
+  }
+
+  /** Box refused the activity log itself (403): the scan goes on without the backfill, and says so. */
+  private withoutBackfill(e: unknown): void {
+    if (classifyFailure(e) !== 'final') throw e;
+    this.activityAvailable = false;
+    this.live.stop();
+    this.notice = `Activity is not available to this account: Box answered ${errorMessage(e)}; the scan goes on without it`;
   }
 
   /** Saves where the live stream starts (once); false when the account may not read activity. */
