@@ -5,7 +5,7 @@
  * are finished on the way, in batches, with no request at all. The picker knows what is in
  * flight, so two slots never take the same item; every pick is an indexed query.
  */
-import { Priority } from '../../../common/scan/states';
+import { FolderState, Priority } from '../../../common/scan/states';
 import { folderCollabs, localInspection, localResult, needsFileCollabs } from './phases/scan-file';
 import type { FileRow, FolderRow, ScanStore, UserRow } from './store/scan-store';
 
@@ -153,7 +153,7 @@ export class TaskPicker {
     for (const r of rows) {
       if (r.priority === Priority.activity) continue; // activity rows go through activityFile
       const folder = folderOf(r.folder_id);
-      if (folder && folder.state === 0 && folder.marker === null && r.priority === Priority.periodic) continue; // wait for the re-listing
+      if (folder && folder.state === FolderState.pending && folder.marker === null && r.priority === Priority.periodic) continue; // wait for the re-listing
       if (folder?.collab_wait === 1) continue; // its collaborations are being read again
       // Content inspection comes later (its own phase): only a stale row or collaborations
       // that could change the access level need a request now.
