@@ -39,7 +39,9 @@ export const firstRunSettingsSchema = z.object({
   step: firstRunStepSchema.default('welcome'),
 });
 
-export const activityRetentionDaysSchema = z.number().int().min(14).max(3650);
+/** Box's admin_logs_streaming keeps events 14 days: an older event cannot be delivered again. */
+export const EVENT_STREAM_WINDOW_DAYS = 14;
+export const activityRetentionDaysSchema = z.number().int().min(EVENT_STREAM_WINDOW_DAYS).max(3650);
 
 export const settingsSchema = z.object({
   theme: themeSchema.default('system'),

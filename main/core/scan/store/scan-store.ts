@@ -12,6 +12,7 @@
  */
 import Database from 'better-sqlite3';
 import { FileState, FolderState } from '../../../../common/scan/states';
+import { DEFAULT_SETTINGS, EVENT_STREAM_WINDOW_DAYS } from '../../../../common/settings';
 import { migrate } from './migrations';
 import { recentJumps } from './queries';
 import type { QueueJump } from '../../../../common/scan/types';
@@ -21,11 +22,7 @@ import { prepareStatements, type Statements } from './statements';
 export type { FailedItem, FileRow, FolderRow, ListedFile, RetryKind, ScanResult, StoreCounts, UserRow } from './rows';
 export { SUBTREE_SQL } from './statements';
 
-/** Box's admin_logs_streaming keeps events 14 days: an event older than that cannot come again. */
-export const EVENT_DEDUP_WINDOW_DAYS = 14;
 const DAY_MS = 86_400_000;
-/** The activity log's retention when the settings say nothing (settings.activityRetentionDays). */
-export const DEFAULT_ACTIVITY_RETENTION_DAYS = 90;
 
 export class ScanStore {
   readonly path: string;
@@ -297,12 +294,12 @@ export class ScanStore {
    * de-duplication keeps working). Box's created_at carries an offset: the cut-off is compared
    * as text, so it is exact to within the offset (hours, against windows of days).
    */
-  pruneEvents(now = Date.now(), retentionDays = DEFAULT_ACTIVITY_RETENTION_DAYS): { deleted: number; stripped: number } {
-    const keepDays = Math.max(EVENT_DEDUP_WINDOW_DAYS, retentionDays);
+  pruneEvents(now = Date.now(), retentionDays = DEFAULT_SETTINGS.activityRetentionDays): { deleted: number; stripped: number } {
+    const keepDays = Math.max(EVENT_STREAM_WINDOW_DAYS, retentionDays);
     const cutoff = (days: number) => new Date(now - days * DAY_MS).toISOString();
     return this.tx(() => ({
       deleted: this.s.pruneEvents.run(cutoff(keepDays)).changes,
-      stripped: this.s.stripEventPayloads.run(cutoff(EVENT_DEDUP_WINDOW_DAYS)).changes,
+      stripped: this.s.stripEventPayloads.run(cutoff(EVENT_STREAM_WINDOW_DAYS)).changes,
     }));
   }
 
