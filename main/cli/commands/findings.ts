@@ -14,7 +14,7 @@ import { EXIT_CODES, type CliCommand } from '../command';
 const usage = `Usage: box-companion findings --format csv|json [--output FILE]
 
 Writes the scan's findings (one row per file) to stdout, or to FILE with --output. The users,
-folders and files the scan gave up on after its retries are listed after it, with the reason
+folders and files that failed (given up after retries, or refused by Box) are listed after it, with the reason
 (on stderr when the findings go to stdout); the files beneath a folder that could not be
 listed are "not scanned" with that reason.`;
 
@@ -23,7 +23,7 @@ const MAX_FAILED_LISTED = 100;
 function failedText(failed: FailedItem[]): string {
   if (!failed.length) return '';
   const lines = failed.map((f) => `  ${f.kind} ${f.name}: ${f.reason}`);
-  return `\nGiven up after retries (${failed.length === MAX_FAILED_LISTED ? `the first ${MAX_FAILED_LISTED}` : failed.length}):\n${lines.join('\n')}`;
+  return `\nFailed, with the reason (${failed.length === MAX_FAILED_LISTED ? `the first ${MAX_FAILED_LISTED}` : failed.length}):\n${lines.join('\n')}`;
 }
 
 const findings: CliCommand = {

@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FileState } from '../../../common/scan/states';
+import Database from 'better-sqlite3';
 import { SCHEMA_VERSION } from '../../../main/core/scan/store/migrations';
+import { up as lastRelease } from '../../../main/core/scan/store/migrations/0001-initial';
 import { ScanStore } from '../../../main/core/scan/store/scan-store';
 import { openRawScanDb } from '../../helpers/raw-scan-db';
 import { seedScale } from '../../helpers/scan-store-seed';
@@ -104,6 +106,16 @@ describe('box-companion doctor', () => {
     const run = doctor();
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(`schema version 42 is newer than this app knows (${SCHEMA_VERSION})`);
+  });
+
+  it("on a store of the last release (no schema version) exits 0 with its counts, noting the coming migration", () => {
+    const raw = new Database(dbPath());
+    lastRelease(raw);
+    raw.exec("INSERT INTO files(id, name, ext, folder_id, owner_id, state, priority, seq) VALUES ('f1', 'a.txt', 'txt', '0', 'u1', 1, 1, 1)");
+    raw.close();
+    const run = doctor('--json');
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout.trim())).toMatchObject({ healthy: true, schemaVersion: 0, counts: { files: 1, done: 1 }, notes: [expect.stringContaining('the next scan migrates it')] });
   });
 
   it('with no store exits 1 saying so', () => {

@@ -59,7 +59,9 @@ function checkOpen(db: Database.Database, health: StoreHealth): void {
   health.schemaVersion = version;
   if (version > SCHEMA_VERSION) health.problems.push(`schema version ${version} is newer than this app knows (${SCHEMA_VERSION})`);
   else if (version < SCHEMA_VERSION) health.notes.push(`schema version ${version} is older than this app's (${SCHEMA_VERSION}): the next scan migrates it`);
-  if (version < 1 || version > SCHEMA_VERSION) return;
+  // Version 0 is the last release's store (tables, no version) or an empty file.
+  const hasTables = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'files'").get() !== undefined;
+  if (version > SCHEMA_VERSION || !hasTables) return;
   const counts = db.prepare(COUNTERS_FROM_TABLES).get() as Record<string, number>;
   health.counts = Object.fromEntries(Object.entries(COUNTER_COLUMNS).map(([k, col]) => [k, counts[col]!])) as unknown as StoreCounts;
   if (version >= 3) checkCounters(db, health.counts, health.problems);
