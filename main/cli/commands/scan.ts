@@ -9,6 +9,7 @@ import type { ScanProgress } from '../../../common/scan/types';
 import { backfillChoice } from '../../core/scan/bridge-handlers';
 import { ScanLockedError } from '../../core/scan/scan-lock';
 import { ScanService } from '../../core/scan/scan-service';
+import { createNodeSettingsStore } from '../../core/settings/node-settings';
 import { EXIT_CODES, type CliCommand } from '../command';
 import { connectionManagerFor, NO_KEYCHAIN_EXIT } from './connection-common';
 
@@ -75,7 +76,8 @@ const scan: CliCommand = {
     }
     const manager = await connectionManagerFor(ctx);
     if (!manager) return NO_KEYCHAIN_EXIT;
-    const service = new ScanService(ctx.home, manager, { rateLimitPerSecond: o.rate, concurrency: o.concurrency }, 'box-companion scan');
+    const activityRetentionDays = createNodeSettingsStore(ctx.home).get().activityRetentionDays;
+    const service = new ScanService(ctx.home, manager, { rateLimitPerSecond: o.rate, concurrency: o.concurrency, activityRetentionDays }, 'box-companion scan');
     let lastHuman = 0;
     service.onProgress((p) => {
       if (ctx.out.json) return ctx.out.result({ progress: p }, '');
