@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { writeFindings } from '../../core/scan/export';
 import { scanDbPath } from '../../core/scan/engine';
-import { ScanStore, type FailedItem } from '../../core/scan/store/scan-store';
+import { openScanStoreForReading, type FailedItem } from '../../core/scan/store/scan-store';
 import { EXIT_CODES, type CliCommand } from '../command';
 
 const usage = `Usage: box-companion findings --format csv|json [--output FILE]
@@ -44,7 +44,8 @@ const findings: CliCommand = {
       ctx.out.error('no scan yet in this home: run box-companion scan first', 'no_scan');
       return EXIT_CODES.failed;
     }
-    const store = new ScanStore(scanDbPath(ctx.home));
+    // Read-only: a scan may be running in another process (the app), and findings writes nothing.
+    const store = openScanStoreForReading(scanDbPath(ctx.home));
     try {
       const failed = store.failedItems(MAX_FAILED_LISTED);
       if (values.output) {

@@ -13,7 +13,7 @@
 import Database from 'better-sqlite3';
 import { FileState, FolderState } from '../../../../common/scan/states';
 import { DEFAULT_SETTINGS, EVENT_STREAM_WINDOW_DAYS } from '../../../../common/settings';
-import { migrate } from './migrations';
+import { migrate, SCHEMA_VERSION, schemaVersion, UnknownSchemaError } from './migrations';
 import { recentJumps } from './queries';
 import type { QueueJump } from '../../../../common/scan/types';
 import type { FailedItem, FileRow, FolderRow, ListedFile, RetryKind, ScanResult, StoreCounts, UserRow } from './rows';
@@ -31,16 +31,24 @@ export class ScanStore {
   private seqCounter: number;
   private readonly s: Statements;
 
-  constructor(path: string) {
+  /**
+   * Opens (creating and migrating) the store. `readOnly`: for commands that only read while a
+   * scan may run in another process (findings): nothing is written, not even the start-up
+   * recovery, which belongs to the process that scans; the file must be at this app's version.
+   */
+  constructor(path: string, o: { readOnly?: boolean } = {}) {
     this.path = path;
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('cache_size = -16000');
+    this.db = new Database(path, o.readOnly ? { readonly: true, fileMustExist: true } : {});
     try {
-      migrate(this.db);
+      if (!o.readOnly) {
+        this.db.pragma('journal_mode = WAL');
+        this.db.pragma('synchronous = NORMAL');
+      }
+      this.db.pragma('cache_size = -16000');
+      if (o.readOnly) requireVersion(this.db, SCHEMA_VERSION);
+      else migrate(this.db);
       this.s = prepareStatements(this.db);
-      this.s.recoverRefreshes.run();
+      if (!o.readOnly) this.s.recoverRefreshes.run();
     } catch (e) {
       this.db.close(); // a store newer than the app, or damaged: nothing stays open
       throw e;
@@ -344,6 +352,24 @@ export class ScanStore {
       this.s.rescanFiles.run(reason);
     });
   }
+}
+
+/** Opens `path` read-only when it is at this app's schema version, else as the writer (it migrates, once). */
+export function openScanStoreForReading(path: string): ScanStore {
+  const probe = new Database(path, { readonly: true, fileMustExist: true });
+  let version: number;
+  try {
+    version = schemaVersion(probe);
+  } finally {
+    probe.close();
+  }
+  return new ScanStore(path, { readOnly: version === SCHEMA_VERSION });
+}
+
+function requireVersion(db: Database.Database, version: number): void {
+  const found = schemaVersion(db);
+  if (found > version) throw new UnknownSchemaError(found);
+  if (found < version) throw new Error(`scan.sqlite has schema version ${found}; opening it read-only needs ${version}: open it for writing once to migrate it`);
 }
 
 /** A URL in a reason (a signed download link in an SDK error) is replaced: reasons are shown and exported. */
