@@ -39,12 +39,21 @@ export const firstRunSettingsSchema = z.object({
   step: firstRunStepSchema.default('welcome'),
 });
 
+/** Box's admin_logs_streaming keeps events 14 days: an older event cannot be delivered again. */
+export const EVENT_STREAM_WINDOW_DAYS = 14;
+export const activityRetentionDaysSchema = z.number().int().min(EVENT_STREAM_WINDOW_DAYS).max(3650);
+
 export const settingsSchema = z.object({
   theme: themeSchema.default('system'),
   walkthrough: walkthroughSettingsSchema.prefault({}),
   /** The Box app the companion signs in with; its client ID must be allowlisted too. */
   boxApp: boxAppSettingsSchema.prefault({}),
   firstRun: firstRunSettingsSchema.prefault({}),
+  /**
+   * How many days the activity log keeps events (older ones are pruned from scan.sqlite). At
+   * least 14: Box's event stream keeps 14 days, and the stored events tell a repeat from a new one.
+   */
+  activityRetentionDays: activityRetentionDaysSchema.default(90),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -60,6 +69,7 @@ export const settingsPatchSchema = z
     walkthrough: walkthroughSettingsSchema.optional(),
     boxApp: boxAppSettingsSchema.optional(),
     firstRun: firstRunSettingsSchema.optional(),
+    activityRetentionDays: activityRetentionDaysSchema.optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

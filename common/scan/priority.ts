@@ -37,9 +37,8 @@ export function eventMovesItems(itemType: string | null | undefined, eventType: 
   return false;
 }
 
+/** A queue priority's name; its stored number is `Priority` in ./states (one shape each). */
 export type QueuePriority = 'activity' | 'regular' | 'periodic';
-export const PRIORITY_RANK: Record<QueuePriority, number> = { activity: 0, regular: 1, periodic: 2 };
-export const PRIORITY_BY_RANK: QueuePriority[] = ['activity', 'regular', 'periodic'];
 
 /** Inspection: which files have text worth reading, and the limits. */
 export const TEXT_EXTENSIONS = new Set(['txt', 'csv', 'tsv', 'md', 'json', 'eml', 'log', 'xml', 'html', 'htm', 'yaml', 'yml', 'ini', 'rtf']);

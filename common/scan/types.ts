@@ -3,7 +3,8 @@ import type { AccessLevel } from './access-level';
 import type { Findings } from './detectors';
 import type { QueuePriority } from './priority';
 
-export type ScanPhase = 'idle' | 'users' | 'backfill' | 'discovery' | 'inspection' | 'live' | 'paused' | 'stopped' | 'error';
+/** `reconnect`: the sign-in was lost; the scan waits (nothing failed) and resumes after Connect. */
+export type ScanPhase = 'idle' | 'users' | 'backfill' | 'discovery' | 'inspection' | 'live' | 'paused' | 'reconnect' | 'stopped' | 'error';
 export type InspectionState = 'Pending' | 'Completed' | 'Not applicable' | 'Failed';
 
 export type BackfillChoice = { days: number } | { since: string } | { none: true };
@@ -47,6 +48,8 @@ export interface ScanProgress {
   head: QueueHeadEntry[];
   jumps: QueueJump[];
   message: string | null;
+  /** The core's event-loop delay (p99, ms, one decimal) while this engine ran; absent with no engine. */
+  eventLoopDelayP99Ms?: number;
   at: string;
 }
 

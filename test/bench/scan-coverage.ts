@@ -33,8 +33,8 @@ try {
   for (let offset = 0; offset < files; offset += 10_000) {
     truth.push(...(await control<{ entries: Array<{ id: string; owner_id: string }> }>(sb, `/truth/files?offset=${offset}&limit=10000`)).entries);
   }
-  const unreachableOwners = new Set((engine.store.db.prepare('SELECT id FROM users WHERE reachable = 0').all() as Array<{ id: string }>).map((u) => u.id));
-  const get = engine.store.db.prepare('SELECT * FROM files WHERE id = ?');
+  const unreachableOwners = new Set((engine.store.reader().prepare('SELECT id FROM users WHERE reachable = 0').all() as Array<{ id: string }>).map((u) => u.id));
+  const get = engine.store.reader().prepare('SELECT * FROM files WHERE id = ?');
   let unaccounted = 0, notScannedWithReason = 0, accessMismatch = 0, findingMisses = 0, lookalikeMatches = 0, sensitiveFiles = 0, lookalikeFiles = 0;
   let minListingItems = 0, minCollabChecks = ent.tree.collabs.size, minDownloads = 0;
   for (const t of truth) {
@@ -75,9 +75,9 @@ try {
       }
     }
   }
-  const folders = engine.store.db.prepare('SELECT items FROM folders').all() as Array<{ items: number }>;
+  const folders = engine.store.reader().prepare('SELECT items FROM folders').all() as Array<{ items: number }>;
   for (const f of folders) minListingItems += Math.max(1, Math.ceil(f.items / 1000));
-  const reachableUsers = (engine.store.db.prepare('SELECT COUNT(*) n FROM users WHERE reachable = 1').get() as { n: number }).n;
+  const reachableUsers = (engine.store.reader().prepare('SELECT COUNT(*) n FROM users WHERE reachable = 1').get() as { n: number }).n;
   const minListing = minListingItems + reachableUsers; // every folder once + every root once, 1,000 items a page
 
   console.log('\nAcceptance 1: coverage and findings');
@@ -99,7 +99,7 @@ try {
     if (page.entries.length < 10_000 || truthIds.size === before) break;
     after = page.entries.at(-1)!.created_at;
   }
-  const stored = (engine.store.db.prepare("SELECT event_id FROM events WHERE source = 'backfill'").all() as Array<{ event_id: string }>).map((e) => e.event_id);
+  const stored = (engine.store.reader().prepare("SELECT event_id FROM events WHERE source = 'backfill'").all() as Array<{ event_id: string }>).map((e) => e.event_id);
   const storedSet = new Set(stored);
   const missing = [...truthIds].filter((id) => !storedSet.has(id)).length;
   const outside = stored.filter((id) => !truthIds.has(id)).length;

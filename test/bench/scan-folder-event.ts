@@ -8,17 +8,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyFolderEventToQueue, type BoxEvent } from '../../main/core/scan/phases/events';
 import { ScanStore } from '../../main/core/scan/store/scan-store';
+import { openRawScanDb } from '../helpers/raw-scan-db';
 
 const FILES = 1_000_000;
 const dir = mkdtempSync(join(tmpdir(), 'bcc-bench-folder-'));
+const raw = openRawScanDb(join(dir, 'scan.sqlite'));
 const store = new ScanStore(join(dir, 'scan.sqlite'));
 try {
   // 100 top folders × 10 children × 10 grandchildren = 11,100 folders, 100 files per leaf folder.
   const t0 = performance.now();
-  const folder = store.db.prepare(`INSERT INTO folders(id, name, path, parent_id, owner_id, as_user, state, seq) VALUES (?, ?, '', ?, 'u', 'u', 1, 0)`);
-  const file = store.db.prepare(`INSERT INTO files(id, name, ext, folder_id, owner_id, state, priority, seq, scanned_at, access_level) VALUES (?, ?, 'txt', ?, 'u', 1, 1, ?, 0, 'Private')`);
+  const folder = raw.prepare(`INSERT INTO folders(id, name, path, parent_id, owner_id, as_user, state, seq) VALUES (?, ?, '', ?, 'u', 'u', 1, 0)`);
+  const file = raw.prepare(`INSERT INTO files(id, name, ext, folder_id, owner_id, state, priority, seq, scanned_at, access_level) VALUES (?, ?, 'txt', ?, 'u', 1, 1, ?, 0, 'Private')`);
   const leaves: string[] = [];
-  store.tx(() => {
+  raw.transaction(() => {
     for (let t = 0; t < 100; t++) {
       folder.run(`t${t}`, `Top ${t}`, '0');
       for (let c = 0; c < 10; c++) {
@@ -30,7 +32,7 @@ try {
       }
     }
     for (let i = 0; i < FILES; i++) file.run(`f${i}`, `file ${i}.txt`, leaves[i % leaves.length]!, i);
-  });
+  })();
   console.log(`store: ${FILES.toLocaleString('en')} files in 11,100 folders built in ${Math.round(performance.now() - t0)} ms`);
 
   const event = (id: string, folderId: string): BoxEvent => ({
@@ -49,6 +51,7 @@ try {
   folder.run('empty', 'Empty', '0');
   time('empty folder', 'e5', 'empty');
 } finally {
+  raw.close();
   store.close();
   rmSync(dir, { recursive: true, force: true });
 }

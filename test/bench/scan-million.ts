@@ -44,7 +44,7 @@ try {
   console.log(`discovered ${engine.snapshot().files.discovered} files in ${discovery.toFixed(0)} s; ${queued} queued; RSS ${rssMb().toFixed(0)} MB`);
 
   // --- 3. Priority: 20 edits on the file last in line.
-  const lastInLine = () => engine.store.db.prepare('SELECT * FROM files WHERE state = 0 ORDER BY priority DESC, seq DESC LIMIT 1').get() as FileRow;
+  const lastInLine = () => engine.store.reader().prepare('SELECT * FROM files WHERE state = 0 ORDER BY priority DESC, seq DESC LIMIT 1').get() as FileRow;
   const latencies: number[] = [];
   for (let i = 0; i < 20; i++) {
     const last = lastInLine();
@@ -57,7 +57,7 @@ try {
   // A preview on the file last in line: stored, then two more polls, and it has not moved.
   const target = lastInLine();
   const { event } = await control<{ event: { event_id: string } }>(sb, '/activity', { file_id: target.id, event_type: 'PREVIEW' });
-  await waitFor(() => engine.store.db.prepare('SELECT 1 FROM events WHERE event_id = ?').get(event.event_id) !== undefined);
+  await waitFor(() => engine.store.reader().prepare('SELECT 1 FROM events WHERE event_id = ?').get(event.event_id) !== undefined);
   const polls = engine.scheduler.stats.byKind.events ?? 0;
   await waitFor(() => (engine.scheduler.stats.byKind.events ?? 0) >= polls + 2);
   const after = engine.store.file(target.id)!;

@@ -6,7 +6,8 @@
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { applyEventToQueue, type BoxEvent } from '../../main/core/scan/phases/events';
-import { FILE_STATE, type ScanStore } from '../../main/core/scan/store/scan-store';
+import { FileState } from '../../common/scan/states';
+import { type ScanStore } from '../../main/core/scan/store/scan-store';
 import { listedTextFile, openTempScanStore, PRIVATE_NOTHING_FOUND as result, type TempScanStore } from '../helpers/temp-scan-store';
 
 let temp: TempScanStore;
@@ -21,8 +22,8 @@ beforeEach(() => {
     }
   });
   store.finish('done', store.file('done')!.gen, result);
-  store.fail('failed', store.file('failed')!.gen, FILE_STATE.failed, 'download error');
-  store.fail('notScanned', store.file('notScanned')!.gen, FILE_STATE.notScanned, "another admin's file");
+  store.fail('failed', store.file('failed')!.gen, FileState.failed, 'download error');
+  store.fail('notScanned', store.file('notScanned')!.gen, FileState.notScanned, "another admin's file");
 });
 afterEach(() => temp.remove());
 
@@ -40,5 +41,5 @@ it.each(['queued', 'done', 'failed', 'notScanned', 'new'])('an edit of a %s file
   expect(before.done - after.done).toBe(r.wasDone ? 1 : 0);
   expect(before.failed - after.failed).toBe(r.wasFailed ? 1 : 0);
   expect(before.notScanned - after.notScanned).toBe(r.wasNotScanned ? 1 : 0);
-  expect(store.file(id)!.state).toBe(FILE_STATE.queued);
+  expect(store.file(id)!.state).toBe(FileState.queued);
 });

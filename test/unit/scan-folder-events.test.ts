@@ -4,11 +4,11 @@
  * subtree's collaborations wait for a new reading, and the queries use the parent/folder
  * indexes (no scan of the files table per event, whatever the store's size).
  */
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eventMovesItems } from '../../common/scan/priority';
 import { applyFolderEventToQueue, folderEventReason, type BoxEvent } from '../../main/core/scan/phases/events';
-import { FILE_STATE, SUBTREE_SQL, ScanStore } from '../../main/core/scan/store/scan-store';
+import { FileState } from '../../common/scan/states';
+import { SUBTREE_SQL, type ScanStore } from '../../main/core/scan/store/scan-store';
 import { listedTextFile, openTempScanStore, PRIVATE_NOTHING_FOUND, type TempScanStore } from '../helpers/temp-scan-store';
 
 let temp: TempScanStore;
@@ -40,8 +40,8 @@ beforeEach(() => {
     for (let i = 0; i < 15; i++) file(`g${i}`, 'G');
     for (let i = 0; i < 2; i++) file(`o${i}`, 'O');
     for (const id of ['t0', 't1', 'c0', 'g0', 'o0']) store.finish(id, 0, PRIVATE_NOTHING_FOUND);
-    store.fail('g1', 0, FILE_STATE.failed, 'boom');
-    store.fail('g2', 0, FILE_STATE.notScanned, 'owned outside');
+    store.fail('g1', 0, FileState.failed, 'boom');
+    store.fail('g2', 0, FileState.notScanned, 'owned outside');
   });
 });
 afterEach(() => temp.remove());
@@ -50,7 +50,7 @@ describe('a sharing event on a folder', () => {
   it('moves every reachable file beneath it, at any depth, and nothing else', () => {
     const r = store.tx(() => applyFolderEventToQueue(store, invite('e1')));
     expect(r).toEqual({ moved: 19, wasDone: 4, wasFailed: 1, newlyQueued: 5 });
-    const rows = store.db.prepare('SELECT id, state, priority, reason, reason_event FROM files ORDER BY id').all() as Array<{ id: string; state: number; priority: number; reason: string; reason_event: string | null }>;
+    const rows = store.reader().prepare('SELECT id, state, priority, reason, reason_event FROM files ORDER BY id').all() as Array<{ id: string; state: number; priority: number; reason: string; reason_event: string | null }>;
     const moved = rows.filter((x) => x.priority === 0).map((x) => x.id);
     expect(moved).toHaveLength(19);
     expect(moved.some((id) => id.startsWith('o')) || moved.includes('g2')).toBe(false);
@@ -61,19 +61,19 @@ describe('a sharing event on a folder', () => {
 
   it('is de-duplicated per file: a second event keeps each file once and in its place', () => {
     store.tx(() => applyFolderEventToQueue(store, invite('e1')));
-    const seqs = store.db.prepare('SELECT id, seq FROM files WHERE priority = 0 ORDER BY id').all();
+    const seqs = store.reader().prepare('SELECT id, seq FROM files WHERE priority = 0 ORDER BY id').all();
     const second = store.tx(() => applyFolderEventToQueue(store, { ...invite('e2', 'C'), event_type: 'COLLABORATION_ROLE_CHANGE', source: { item_type: 'folder', item_id: 'C', item_name: 'C' } }));
     expect(second).toMatchObject({ moved: 16, newlyQueued: 0 });
-    expect(store.db.prepare('SELECT id, seq FROM files WHERE priority = 0 ORDER BY id').all()).toEqual(seqs);
+    expect(store.reader().prepare('SELECT id, seq FROM files WHERE priority = 0 ORDER BY id').all()).toEqual(seqs);
     expect(store.file('c1')?.reason).toMatch(/^Folder 'C' collaborator ext@other\.com changed role by /);
     expect(store.file('t0')?.reason_event).toBe('e1');
   });
 
   it('records at most ten jumps per event, and asks for the subtree collaborations again', () => {
     store.tx(() => applyFolderEventToQueue(store, invite('e1')));
-    expect((store.db.prepare("SELECT COUNT(*) n FROM jumps WHERE event_id = 'e1'").get() as { n: number }).n).toBe(10);
+    expect((store.reader().prepare("SELECT COUNT(*) n FROM jumps WHERE event_id = 'e1'").get() as { n: number }).n).toBe(10);
     expect(store.nextCollabRefresh()?.id).toBe('T');
-    const waiting = () => (store.db.prepare('SELECT id FROM folders WHERE collab_wait = 1 ORDER BY id').all() as Array<{ id: string }>).map((x) => x.id);
+    const waiting = () => (store.reader().prepare('SELECT id FROM folders WHERE collab_wait = 1 ORDER BY id').all() as Array<{ id: string }>).map((x) => x.id);
     expect(waiting()).toEqual(['C', 'G', 'T']);
     store.tx(() => store.collabRefreshStarted('T'));
     expect(store.nextCollabRefresh()).toBeUndefined();
@@ -96,7 +96,7 @@ describe('a sharing event on a folder', () => {
     expect(store.tx(() => applyFolderEventToQueue(store, { ...invite('p'), event_type: 'PREVIEW' }))).toBeNull();
     expect(store.tx(() => applyFolderEventToQueue(store, invite('u', 'nope')))).toBeNull();
     expect(store.tx(() => applyFolderEventToQueue(store, { ...invite('s'), event_type: 'SHARED_LINK_SEND' }))).toBeNull();
-    expect(store.db.prepare('SELECT COUNT(*) n FROM files WHERE priority = 0').get()).toEqual({ n: 0 });
+    expect(store.reader().prepare('SELECT COUNT(*) n FROM files WHERE priority = 0').get()).toEqual({ n: 0 });
     expect(eventMovesItems('folder', 'PREVIEW')).toBe(false);
     expect(eventMovesItems('folder', 'UNSHARE')).toBe(true);
     expect(eventMovesItems('file', 'EDIT')).toBe(true);
@@ -113,18 +113,9 @@ describe('a sharing event on a folder', () => {
 describe('cost', () => {
   it('walks the subtree and its files through indexes, never scanning the files or folders table', () => {
     for (const [name, sql] of Object.entries(SUBTREE_SQL)) {
-      const plan = (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(sql.includes('@') ? [{ folderId: 'T', reason: '', eventId: '', seq: 1, ext: '', int: 0, has: 0 }] : sql.includes('?') ? ['T', 1].slice(0, (sql.match(/\?/g) ?? []).length) : [])) as Array<{ detail: string }>).map((r) => r.detail);
+      const plan = (store.reader().prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(sql.includes('@') ? [{ folderId: 'T', reason: '', eventId: '', seq: 1, ext: '', int: 0, has: 0 }] : sql.includes('?') ? ['T', 1].slice(0, (sql.match(/\?/g) ?? []).length) : [])) as Array<{ detail: string }>).map((r) => r.detail);
       // The only scans allowed are of the recursive CTE's own rows.
       expect({ name, scans: plan.filter((d) => /^SCAN (files|folders)\b/.test(d) && !/USING/.test(d)) }).toEqual({ name, scans: [] });
     }
-  });
-
-  it('adds its columns to a store made before them', () => {
-    store.close();
-    const raw = new Database(temp.path);
-    raw.exec('DROP INDEX folders_refresh; ALTER TABLE folders DROP COLUMN collab_refresh; ALTER TABLE folders DROP COLUMN collab_wait');
-    raw.close();
-    store = temp.store = new ScanStore(temp.path);
-    expect(store.folder('T')).toMatchObject({ collab_refresh: 0, collab_wait: 0 });
   });
 });

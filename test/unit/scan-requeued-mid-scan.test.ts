@@ -4,7 +4,8 @@
  * "scanned" can never pass "found" on the dashboard.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { FILE_STATE, type ScanStore } from '../../main/core/scan/store/scan-store';
+import { FileState } from '../../common/scan/states';
+import { type ScanStore } from '../../main/core/scan/store/scan-store';
 import { listedTextFile, openTempScanStore, PRIVATE_NOTHING_FOUND as result, type TempScanStore } from '../helpers/temp-scan-store';
 
 let temp: TempScanStore;
@@ -28,17 +29,17 @@ it('a scan that finishes after an edit queued its file again is not counted, and
   const scanning = store.file('1')!;
   requeue('1'); // the edit lands while the scan of generation `scanning.gen` is in flight
   expect(store.finish('1', scanning.gen, result)).toBe(false);
-  expect(store.file('1')).toMatchObject({ state: FILE_STATE.queued, priority: 0 });
+  expect(store.file('1')).toMatchObject({ state: FileState.queued, priority: 0 });
   // The scan of the new generation counts.
   expect(store.finish('1', store.file('1')!.gen, result)).toBe(true);
-  expect(store.file('1')!.state).toBe(FILE_STATE.done);
+  expect(store.file('1')!.state).toBe(FileState.done);
 });
 
 it('a failure after such an edit is not counted either; an undisturbed scan is', () => {
   const scanning = store.file('2')!;
   requeue('2');
-  expect(store.fail('2', scanning.gen, FILE_STATE.failed, 'download error')).toBe(false);
-  expect(store.file('2')!.state).toBe(FILE_STATE.queued);
-  expect(store.fail('2', store.file('2')!.gen, FILE_STATE.failed, 'download error')).toBe(true);
-  expect(store.file('2')!.state).toBe(FILE_STATE.failed);
+  expect(store.fail('2', scanning.gen, FileState.failed, 'download error')).toBe(false);
+  expect(store.file('2')!.state).toBe(FileState.queued);
+  expect(store.fail('2', store.file('2')!.gen, FileState.failed, 'download error')).toBe(true);
+  expect(store.file('2')!.state).toBe(FileState.failed);
 });

@@ -8,12 +8,23 @@ import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { writeFindings } from '../../core/scan/export';
 import { scanDbPath } from '../../core/scan/engine';
-import { ScanStore } from '../../core/scan/store/scan-store';
+import { openScanStoreForReading, type FailedItem } from '../../core/scan/store/scan-store';
 import { EXIT_CODES, type CliCommand } from '../command';
 
 const usage = `Usage: box-companion findings --format csv|json [--output FILE]
 
-Writes the scan's findings (one row per file) to stdout, or to FILE with --output.`;
+Writes the scan's findings (one row per file) to stdout, or to FILE with --output. The users,
+folders and files that failed (given up after retries, or refused by Box) are listed after it, with the reason
+(on stderr when the findings go to stdout); the files beneath a folder that could not be
+listed are "not scanned" with that reason.`;
+
+const MAX_FAILED_LISTED = 100;
+
+function failedText(failed: FailedItem[]): string {
+  if (!failed.length) return '';
+  const lines = failed.map((f) => `  ${f.kind} ${f.name}: ${f.reason}`);
+  return `\nFailed, with the reason (${failed.length === MAX_FAILED_LISTED ? `the first ${MAX_FAILED_LISTED}` : failed.length}):\n${lines.join('\n')}`;
+}
 
 const findings: CliCommand = {
   name: 'findings',
@@ -33,16 +44,20 @@ const findings: CliCommand = {
       ctx.out.error('no scan yet in this home: run box-companion scan first', 'no_scan');
       return EXIT_CODES.failed;
     }
-    const store = new ScanStore(scanDbPath(ctx.home));
+    // Read-only: a scan may be running in another process (the app), and findings writes nothing.
+    const store = openScanStoreForReading(scanDbPath(ctx.home));
     try {
+      const failed = store.failedItems(MAX_FAILED_LISTED);
       if (values.output) {
         const out = createWriteStream(values.output, { mode: 0o600 });
         const files = await writeFindings(store, format, out);
         out.end();
         await once(out, 'close');
-        ctx.out.result({ path: values.output, format, files }, `Wrote ${files} files' findings to ${values.output}`);
+        ctx.out.result({ path: values.output, format, files, failed }, `Wrote ${files} files' findings to ${values.output}${failedText(failed)}`);
       } else {
         await writeFindings(store, format, process.stdout);
+        // stdout is the export itself: what the scan gave up on goes to stderr.
+        if (failed.length) ctx.out.info(failedText(failed).trim());
       }
     } finally {
       store.close();

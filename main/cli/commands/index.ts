@@ -2,6 +2,7 @@
 import type { CliCommand } from '../command';
 import connect from './connect';
 import diagnostics from './diagnostics';
+import doctor from './doctor';
 import disconnect from './disconnect';
 import findings from './findings';
 import guide from './guide';
@@ -11,4 +12,4 @@ import status from './status';
 import test from './test';
 import version from './version';
 
-export const COMMANDS: readonly CliCommand[] = [version, guide, sandbox, connect, status, test, diagnostics, disconnect, scan, findings];
+export const COMMANDS: readonly CliCommand[] = [version, guide, sandbox, connect, status, test, diagnostics, disconnect, scan, findings, doctor];

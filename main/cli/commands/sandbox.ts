@@ -27,7 +27,23 @@ Options:
   --rate-limit N           requests per second per user (default: unlimited)
   --latency MS             added to every API response
   --activity N             live events per second (default 0)
-  --token-ttl SECONDS      access-token lifetime (default 3600)`;
+  --token-ttl SECONDS      access-token lifetime (default 3600)
+
+Control API (POST, JSON body, from 127.0.0.1 only; controlUrl in the ready line):
+  /_sandbox/faults {latency_ms, error_rate, drop_rate, malformed_rate}
+                           drawn faults on /2.0: added latency, 5xx, dropped connections and
+                           malformed bodies at the given rates (0..1)
+  /_sandbox/faults {fail_items: [{type: "folder"|"file", id}]}
+                           those items answer 500 forever (listing, info, collaborations,
+                           content) until cleared with {fail_items: []}
+  /_sandbox/outage {seconds: N}
+                           a network outage: every /2.0 request and download URL has its
+                           connection dropped for N seconds; {seconds: 0} ends it
+  /_sandbox/tokens/revoke, /_sandbox/tokens/expire {token | user_id | kind}
+                           end or expire sign-ins
+  /_sandbox/activity {file_id | folder_id, event_type, ...}, /_sandbox/activity/stream,
+  /_sandbox/users/ID/role, /_sandbox/app, /_sandbox/enterprise, /_sandbox/limits, /_sandbox/clock
+  GET /_sandbox/truth      the enterprise's ground truth (counts, users, settings, faults)`;
 
 class UsageError extends Error {}
 

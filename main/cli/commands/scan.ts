@@ -7,7 +7,9 @@
 import { parseArgs } from 'node:util';
 import type { ScanProgress } from '../../../common/scan/types';
 import { backfillChoice } from '../../core/scan/bridge-handlers';
+import { ScanLockedError } from '../../core/scan/scan-lock';
 import { ScanService } from '../../core/scan/scan-service';
+import { createNodeSettingsStore } from '../../core/settings/node-settings';
 import { EXIT_CODES, type CliCommand } from '../command';
 import { connectionManagerFor, NO_KEYCHAIN_EXIT } from './connection-common';
 
@@ -26,7 +28,8 @@ Resumes where it stopped: finished files are not scanned again.
   --concurrency N   requests in flight at most (default 16)
   --json            progress snapshots as JSON lines, then {"summary": ...}
 
-Exit codes: 0 done (or stopped by Ctrl+C), 1 the scan failed or files failed, 3 no keychain.`;
+Exit codes: 0 done (or stopped by Ctrl+C), 1 the scan failed, files or folders failed, or
+another scan holds this home (scan_locked), 3 no keychain.`;
 
 function parse(argv: string[]) {
   const { values } = parseArgs({
@@ -73,7 +76,8 @@ const scan: CliCommand = {
     }
     const manager = await connectionManagerFor(ctx);
     if (!manager) return NO_KEYCHAIN_EXIT;
-    const service = new ScanService(ctx.home, manager, { rateLimitPerSecond: o.rate, concurrency: o.concurrency });
+    const activityRetentionDays = createNodeSettingsStore(ctx.home).get().activityRetentionDays;
+    const service = new ScanService(ctx.home, manager, { rateLimitPerSecond: o.rate, concurrency: o.concurrency, activityRetentionDays }, 'box-companion scan');
     let lastHuman = 0;
     service.onProgress((p) => {
       if (ctx.out.json) return ctx.out.result({ progress: p }, '');
@@ -91,16 +95,24 @@ const scan: CliCommand = {
       });
       await Promise.race([done, stopped]);
     } catch (error) {
+      if (error instanceof ScanLockedError) {
+        await service.dispose();
+        ctx.out.error(error.message, 'scan_locked');
+        return EXIT_CODES.failed;
+      }
       failure = error instanceof Error ? error.message : String(error);
     }
     const final = service.status();
+    const failedItems = service.store.failedItems(100);
     await service.dispose();
     if (failure) {
       ctx.out.error(`the scan failed: ${failure}`, 'scan_failed');
       return EXIT_CODES.failed;
     }
-    ctx.out.result({ summary: { ...final, phase: final.phase } }, `Scan ${o.untilIdle ? 'finished' : 'stopped'}: ${describeProgress(final)}`);
-    return final.files.failed > 0 ? EXIT_CODES.failed : EXIT_CODES.ok;
+    const summary = { ...final, eventLoopDelayP99Ms: final.eventLoopDelayP99Ms ?? 0, failedItems };
+    const given = failedItems.map((i) => `\n  ${i.kind} ${i.name}: ${i.reason}`).join('');
+    ctx.out.result({ summary }, `Scan ${o.untilIdle ? 'finished' : 'stopped'}: ${describeProgress(final)}; event-loop delay p99 ${summary.eventLoopDelayP99Ms} ms${given ? `\nGiven up after repeated failures:${given}` : ''}`);
+    return final.files.failed > 0 || failedItems.length > 0 ? EXIT_CODES.failed : EXIT_CODES.ok;
   },
 };
 

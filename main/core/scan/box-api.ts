@@ -9,6 +9,7 @@ import type { BoxClient } from 'box-node-sdk';
 import { BoxApiError as SdkApiError, BoxSdkError } from 'box-node-sdk/box';
 import type { Authentication, FetchResponse, NetworkSession } from 'box-node-sdk/networking';
 import { clientWithoutSdkRetries } from '../box/client';
+import { sanitiseMessage } from './failures';
 import { RetryableError, type RequestScheduler } from './scheduler';
 
 export class BoxApiError extends Error {
@@ -61,7 +62,7 @@ export class BoxApi {
       } catch (e) {
         throw translate(e);
       }
-      if (res.data === undefined) throw new RetryableError('empty or malformed response', 0, null);
+      if (res.data === undefined) throw new RetryableError('empty or malformed response', 0, null, 'malformed');
       return res.data as T;
     });
   }
@@ -98,7 +99,7 @@ export class BoxApi {
         }
       } catch (e) {
         if (e instanceof BoxApiError) throw e;
-        throw new RetryableError(`download interrupted: ${e instanceof Error ? e.message : String(e)}`, 0, null);
+        throw new RetryableError(`download interrupted: ${sanitiseMessage(e instanceof Error ? e.message : String(e))}`, 0, null, 'network');
       }
       return Buffer.concat(chunks);
     });
@@ -118,6 +119,7 @@ function translate(e: unknown): Error {
   }
   // Network failures and bodies that are not JSON (a malformed response) come as BoxSdkError
   // or SyntaxError: both are worth another try.
-  if (e instanceof BoxSdkError || e instanceof SyntaxError || e instanceof TypeError) return new RetryableError(`network: ${e.message.split(';')[0]}`, 0, null);
+  if (e instanceof SyntaxError) return new RetryableError('malformed response from Box', 0, null, 'malformed');
+  if (e instanceof BoxSdkError || e instanceof TypeError) return new RetryableError(`network: ${sanitiseMessage(e.message.split(';')[0] ?? '')}`, 0, null, 'network');
   return e instanceof Error ? e : new Error(String(e));
 }

@@ -40,19 +40,19 @@ export function scanHandlers(deps: { home: string; scan: ScanService }) {
       return exportFindingsFile(s.store, deps.home, args.format);
     },
     async listFindings(args: ValidCallArgs<'listFindings'>) {
-      return findingsPage(s.store.db, args);
+      return findingsPage(s.store.reader(), args);
     },
     async listActivity(args: ValidCallArgs<'listActivity'>) {
-      return activityPage(s.store.db, args);
+      return activityPage(s.store.reader(), args);
     },
     async listNotScanned(args: ValidCallArgs<'listNotScanned'>) {
-      return notScannedPage(s.store.db, args.offset, args.limit);
+      return notScannedPage(s.store.reader(), args.offset, args.limit);
     },
     async getScanCoverage() {
-      return { users: coverage(s.store.db) };
+      return { users: coverage(s.store.reader()) };
     },
     async getScanQueue(args: ValidCallArgs<'getScanQueue'>) {
-      return queueView(s.store.db, args.limit);
+      return queueView(s.store.reader(), args.limit);
     },
   };
 }

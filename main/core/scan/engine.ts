@@ -1,25 +1,29 @@
 /**
  * The scan engine: phases (users → backfill → discovery and scan → content inspection), then
  * continuous (live events, periodic rescan), with pause/resume/stop/rescan controls. Work runs
- * on `concurrency` slots, each taking the most urgent task: a file moved by an event, then a
- * folder listing (discovery runs ahead of scanning), then the queue head. Files whose listing
- * row says everything are finished in batches with no request at all.
+ * on `concurrency` slots, each taking the most urgent task from the TaskPicker and doing it
+ * with ScanWork; the numbers are the store's counters (kept by its triggers in the same
+ * transactions as the rows, so they are never out of step) and every snapshot is built by
+ * buildProgress. A lost sign-in pauses everything ("Reconnect to continue") until
+ * `signInRestored()`; an outage backs every slot off together and resumes by itself.
  */
 import { join } from 'node:path';
 import type { BackfillChoice, ScanPhase, ScanProgress } from '../../../common/scan/types';
-import type { Statement } from 'better-sqlite3';
 import type { BoxClient } from 'box-node-sdk';
-import { ReconnectRequiredError } from '../auth/token-session';
-import { BoxApi, BoxApiError } from './box-api';
+import { BoxApi } from './box-api';
+import { EventLoopDelay } from './event-loop';
+import { classifyFailure, errorMessage, MAX_ATTEMPTS, OutageDetector } from './failures';
+import { LiveLoop, type LivePoll } from './live-loop';
 import { runBackfill } from './phases/backfill';
-import { collaborations, listFolderPage, listRoot, summariseCollabs, type DiscoveryDeps } from './phases/discovery';
-import { currentStreamPosition, pollLive } from './phases/live';
-import { fetchFile, folderCollabs, inspect, localInspection, localResult, needsFileCollabs, ownCollabs } from './phases/scan-file';
+import { ActivityUnavailableError, currentStreamPosition } from './phases/live';
 import { discoverUsers } from './phases/users';
+import { buildProgress } from './progress-builder';
 import { ProgressThrottle, RateWindow } from './progress';
 import { RequestScheduler } from './scheduler';
-import { headEntry, recentJumps } from './store/queries';
-import { FILE_STATE, ScanStore, type FileRow, type FolderRow } from './store/scan-store';
+import { headEntry } from './store/queries';
+import { ScanStore, type FileRow } from './store/scan-store';
+import { TaskPicker, type Task } from './task-picker';
+import { ScanWork } from './work';
 
 export interface ScanEngineOptions {
   /** The database file (default <home>/scan.sqlite). */
@@ -33,15 +37,26 @@ export interface ScanEngineOptions {
   concurrency?: number;
   livePollMs?: number;
   rescanIntervalMs?: number;
+  /** The scheduler's retries of one request (429/5xx/network) before the engine sees a failure. */
+  maxRetries?: number;
   /** Tests and benches: hold back regular (non-activity) file scans. */
   holdRegular?: boolean;
+  /** Days the activity log keeps its events (settings' activityRetentionDays; the store's default 90). */
+  activityRetentionDays?: number;
   onFileScanned?(id: string, row: { priority: number; reason: string | null }): void;
 }
 
 export const DEFAULT_RATE = 1000 / 60;
+export const RECONNECT_MESSAGE = 'Reconnect to continue';
+const PRUNE_EVERY_MS = 3600_000;
 
 export function scanDbPath(home: string): string {
   return join(home, 'scan.sqlite');
+}
+
+/** One run of start(): its loops check their own run, so a run that ended never wakes again. */
+interface Run {
+  stopped: boolean;
 }
 
 export class ScanEngine {
@@ -49,84 +64,116 @@ export class ScanEngine {
   readonly api: BoxApi;
   readonly scheduler: RequestScheduler;
   readonly progress: ProgressThrottle;
-  private phase: ScanPhase = 'idle';
-  private phaseStarted: Partial<Record<ScanPhase, string>> = {};
-  private running = false;
-  private paused = false;
-  private stopped = false;
-  private message: string | null = null;
-  private wakers: Array<() => void> = [];
-  private readonly inFlight = new Set<string>();
-  private readonly foldersInFlight = new Set<string>();
-  private rootsInFlight = new Set<string>();
-  private buffer: FileRow[] = [];
-  private activityHint = true;
-  private members = new Set<string>();
+  private readonly picker: TaskPicker;
+  private readonly work: ScanWork;
+  private readonly live: LiveLoop;
+  private readonly outage = new OutageDetector();
+  private readonly loopDelay = new EventLoopDelay();
   private readonly scannedRate = new RateWindow(10_000);
   private readonly inspectedRate = new RateWindow(10_000);
-  private c = { users: 0, reachable: 0, folders: 0, listed: 0, files: 0, queued: 0, done: 0, failed: 0, notScanned: 0, inspectionPending: 0, events: 0, backfillEvents: 0 };
-  private readonly inspecting = new Set<string>();
-  private failures = 0;
-  private inspectBuffer: FileRow[] = [];
-  private liveEvents = 0;
-  private window: { from: string; to: string } | null = null;
-  private idleResolvers: Array<() => void> = [];
-  private liveTimer: NodeJS.Timeout | null = null;
+  private phase: ScanPhase = 'idle';
+  private phaseStarted: Partial<Record<ScanPhase, string>> = {};
+  private run: Run | null = null;
+  private active: Promise<void> | null = null;
   private loops: Promise<void>[] = [];
+  private paused = false;
+  private signInLost = false;
+  private activityAvailable = true;
+  private resumeAt = 0;
+  private message: string | null = null;
+  private notice: string | null = null;
+  private wakers: Array<() => void> = [];
+  private idleResolvers: Array<() => void> = [];
+  private window: { from: string; to: string } | null = null;
+  private liveEvents = 0;
   private holdRegular: boolean;
-  /** The folder whose collaborations are being read again after a sharing event (one at a time). */
-  private refreshing: string | null = null;
+  private lastPrune = 0;
 
   constructor(private readonly o: ScanEngineOptions) {
     this.store = o.store ?? new ScanStore(o.dbPath);
-    this.scheduler = new RequestScheduler({ ratePerSecond: o.rateLimitPerSecond ?? DEFAULT_RATE, concurrency: o.concurrency ?? 16 });
+    this.scheduler = new RequestScheduler({ ratePerSecond: o.rateLimitPerSecond ?? DEFAULT_RATE, concurrency: o.concurrency ?? 16, maxRetries: o.maxRetries });
     this.api = new BoxApi(o.client, this.scheduler);
     this.progress = new ProgressThrottle(() => this.snapshot(), 100);
     this.holdRegular = o.holdRegular ?? false;
-    this.c = this.store.counts();
+    this.picker = new TaskPicker(this.store, { concurrency: o.concurrency ?? 16, holdRegular: () => this.holdRegular, onScannedLocally: (rows) => this.scanned(rows) });
+    this.work = new ScanWork({ api: this.api, store: this.store, onScanned: (rows) => this.scanned(rows), onInspected: () => this.inspectedRate.add(1) });
+    this.live = new LiveLoop({ api: this.api, store: this.store, everyMs: o.livePollMs ?? 1000, onPoll: (r) => this.onLivePoll(r), onError: (k, m) => this.onLiveError(k, m) });
     const w = this.store.meta('backfill_window');
     this.window = w ? (JSON.parse(w) as { from: string; to: string }) : null;
   }
 
-  /** Prepared statements, made once (preparing per call costs more than the query). */
-  private readonly statements = new Map<string, Statement>();
-  private q(sql: string): Statement {
-    let st = this.statements.get(sql);
-    if (!st) this.statements.set(sql, (st = this.store.db.prepare(sql)));
-    return st;
-  }
-
   // ---------- controls ----------
 
-  /** Runs the scan; resolves when stopped, or (untilIdle) once the queue is empty and the backfill done. */
-  async start(choice: BackfillChoice = { days: 7 }, untilIdle = false): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    this.stopped = false;
+  /**
+   * Runs the scan; resolves when stopped, or (untilIdle) once the queue is empty and the
+   * backfill done. A second call while running joins the first (one set of loops, one live
+   * poller); however start ends, nothing it started keeps running.
+   */
+  start(choice: BackfillChoice = { days: 7 }, untilIdle = false): Promise<void> {
+    this.active ??= this.runScan(choice, untilIdle).finally(() => {
+      this.active = null;
+    });
+    return this.active;
+  }
+
+  private async runScan(choice: BackfillChoice, untilIdle: boolean): Promise<void> {
+    const run: Run = { stopped: false };
+    this.run = run;
     this.paused = false;
     this.phaseStarted = {};
+    this.message = null;
+    this.loopDelay.start();
     try {
-      this.setPhase('users');
-      await discoverUsers(this.api, this.store);
-      this.refreshCounts();
-      this.members = new Set(this.store.users().map((u) => u.id));
-      if (this.store.meta('live_position') === null) this.store.setMeta('live_position', await currentStreamPosition(this.api));
-      this.startLive();
-      await this.backfill(choice);
-      if (this.stopped) return;
+      await this.prepare(run, choice);
+      if (run.stopped) return;
       this.setPhase('discovery');
-      const concurrency = this.o.concurrency ?? 16;
-      this.loops = Array.from({ length: concurrency }, () => this.slot());
-      if (untilIdle) await this.idle();
-      else await Promise.all(this.loops);
+      this.loops = Array.from({ length: this.o.concurrency ?? 16 }, () => this.slot(run));
+      const allEnded = Promise.all(this.loops).then(() => undefined);
+      await (untilIdle ? Promise.race([this.idle(), allEnded]) : allEnded);
     } catch (e) {
-      this.message = e instanceof Error ? e.message : String(e);
+      this.message = errorMessage(e);
       this.setPhase('error');
       throw e;
     } finally {
-      if (untilIdle || this.stopped) await this.stop();
-      this.running = false;
+      await this.halt(run);
+      this.loopDelay.stop();
+      if (this.phase !== 'error') this.setPhase('stopped');
       this.progress.flush();
+    }
+  }
+
+  /** Users, the live stream's position, the backfill: each step waits out a lost sign-in or an outage. */
+  private async prepare(run: Run, choice: BackfillChoice): Promise<void> {
+    this.setPhase('users');
+    await this.persist(run, 'users', () => discoverUsers(this.api, this.store));
+    if (run.stopped) return;
+    this.activityAvailable = await this.persist(run, 'events', () => this.followFrom());
+    this.pruneEvents();
+    if (this.activityAvailable && !run.stopped) {
+      this.live.start();
+      await this.persist(run, 'backfill', () => this.backfill(run, choice)).catch((e: unknown) => this.withoutBackfill(e));
+    }
+  }
+
+  /** Box refused the activity log itself (403): the scan goes on without the backfill, and says so. */
+  private withoutBackfill(e: unknown): void {
+    if (classifyFailure(e) !== 'final') throw e;
+    this.activityAvailable = false;
+    this.live.stop();
+    this.notice = `Activity is not available to this account: Box answered ${errorMessage(e)}; the scan goes on without it`;
+  }
+
+  /** Saves where the live stream starts (once); false when the account may not read activity. */
+  private async followFrom(): Promise<boolean> {
+    if (this.store.meta('live_position') !== null) return true;
+    try {
+      this.store.setMeta('live_position', await currentStreamPosition(this.api));
+      return true;
+    } catch (e) {
+      if (!(e instanceof ActivityUnavailableError)) throw e;
+      this.notice = e.message;
+      this.progress.changed();
+      return false;
     }
   }
 
@@ -137,30 +184,56 @@ export class ScanEngine {
 
   resume(): void {
     this.paused = false;
-    this.setPhase(this.discoveryDone() ? 'inspection' : 'discovery');
+    if (!this.signInLost) this.setPhase(this.workPhase());
     this.wake();
   }
 
+  /** Stops the run (if any) and waits until nothing it started is left running. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.liveTimer) clearTimeout(this.liveTimer);
-    this.liveTimer = null;
+    if (this.run) this.run.stopped = true;
+    this.live.stop();
     this.wake();
-    await Promise.allSettled(this.loops);
-    this.loops = [];
+    await this.active?.catch(() => undefined);
     if (this.phase !== 'error') this.setPhase('stopped');
   }
 
   /** Closes the store too, unless it was handed in (then its owner closes it). */
   close(): void {
     this.progress.dispose();
+    this.loopDelay.stop();
     if (!this.o.store) this.store.close();
+  }
+
+  /**
+   * The sign-in was lost (401, refresh refused): every slot and the live poller wait, with
+   * nothing failed, until signInRestored().
+   */
+  waitForSignIn(): void {
+    if (this.signInLost) return;
+    this.signInLost = true;
+    this.live.stop();
+    this.message = RECONNECT_MESSAGE;
+    this.setPhase('reconnect');
+  }
+
+  /** The connection is back: the scan goes on where it was. */
+  signInRestored(): void {
+    if (!this.signInLost) return;
+    this.signInLost = false;
+    this.message = null;
+    if (this.run && !this.run.stopped && this.activityAvailable && this.phase !== 'users' && this.phase !== 'backfill') this.live.start();
+    this.setPhase(this.paused ? 'paused' : this.workPhase());
+    this.wake();
+  }
+
+  get waitingForSignIn(): boolean {
+    return this.signInLost;
   }
 
   rescanAll(reason = 'rescan of everything requested'): void {
     this.store.rescanAll(reason);
-    this.buffer = [];
-    this.refreshCounts();
+    this.picker.forgetBuffered();
+    this.progress.changed();
     this.wake();
   }
 
@@ -170,12 +243,7 @@ export class ScanEngine {
       this.store.prioritise({ id, name: f?.name ?? '', ext: f?.ext ?? '', folderId: f?.folder_id ?? null, ownerId: f?.owner_id ?? null, ownerLogin: f?.owner_login ?? null, asUser: f?.as_user ?? null, reason: 'rescan of this file requested', eventId: '' });
       this.store.recordJump({ fileId: id, name: f?.name ?? '', eventType: 'RESCAN_REQUESTED', eventId: null, at: new Date().toISOString() });
     });
-    this.activityHint = true;
-    if (f?.state !== 0) this.c.queued++;
-    if (f?.state === FILE_STATE.done) this.c.done--;
-    if (f?.state === FILE_STATE.failed) this.c.failed--;
-    if (f?.state === FILE_STATE.notScanned || f?.state === FILE_STATE.gone) this.c.notScanned--;
-    if (!f) this.c.files++;
+    this.picker.activity();
     this.progress.changed();
     this.wake();
   }
@@ -186,9 +254,34 @@ export class ScanEngine {
     this.wake();
   }
 
-  // ---------- phases ----------
+  // ---------- steps before the slots ----------
 
-  private async backfill(choice: BackfillChoice): Promise<void> {
+  /**
+   * Runs a step until it succeeds: a lost sign-in waits for the reconnect, an outage backs
+   * off; an error about the step itself (5xx for it alone, a malformed answer) gets
+   * MAX_ATTEMPTS before the scan stops with it.
+   */
+  private async persist<T>(run: Run, what: string, step: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const value = await step();
+        this.outage.succeeded();
+        return value;
+      } catch (e) {
+        const kind = classifyFailure(e);
+        if (run.stopped) throw e;
+        // Box's refusal or an error of ours (a bad argument, a bug) will not pass by waiting.
+        if (kind === 'final' || kind === 'internal' || (kind === 'item' && attempt >= MAX_ATTEMPTS && !this.outage.down)) throw e;
+        this.message = `${what}: ${errorMessage(e)}`;
+        if (kind === 'reconnect') this.waitForSignIn();
+        else this.outage.failed(kind, what);
+        await this.waitUntilRunnable(run, kind === 'reconnect' ? 0 : this.outage.nextDelayMs());
+        if (run.stopped) throw e;
+      }
+    }
+  }
+
+  private async backfill(run: Run, choice: BackfillChoice): Promise<void> {
     if ('none' in choice || this.store.meta('backfill_done') === '1') {
       if ('none' in choice) this.store.setMeta('backfill_done', '1');
       return;
@@ -200,46 +293,37 @@ export class ScanEngine {
       this.store.setMeta('backfill_window', JSON.stringify(this.window));
     }
     this.setPhase('backfill');
-    await runBackfill(this.api, this.store, this.window, () => this.stopped, (n, moved) => {
-      this.c.backfillEvents += n;
-      this.c.events += n;
-      if (moved > 0) {
-        // A folder sharing event moved files the store already knew (rare: see runBackfill).
-        this.activityHint = true;
-        this.c = this.store.counts();
-      }
+    await runBackfill(this.api, this.store, this.window, () => run.stopped, (_n, moved) => {
+      // A folder sharing event moved files the store already knew (rare: see runBackfill).
+      if (moved > 0) this.picker.activity();
       this.progress.changed();
     });
   }
 
-  private startLive(): void {
-    const every = this.o.livePollMs ?? 1000;
-    const tick = async () => {
-      this.liveTimer = null;
-      if (this.stopped) return;
-      let again = every;
-      try {
-        const r = await pollLive(this.api, this.store);
-        this.liveEvents += r.stored;
-        this.c.events += r.stored;
-        if (r.moved.length || r.folderRefresh) {
-          this.activityHint = true;
-          this.c.files += r.newFiles;
-          this.c.queued += r.newlyQueued;
-          this.c.done -= r.wasDone;
-          this.c.failed -= r.wasFailed;
-          this.c.notScanned -= r.wasNotScanned;
-          this.wake();
-        }
-        if (r.full) again = 0;
-        this.maybePeriodic();
-        this.progress.changed();
-      } catch (e) {
-        this.message = `following live events: ${e instanceof Error ? e.message : String(e)}`;
-      }
-      if (!this.stopped) this.liveTimer = setTimeout(() => void tick(), again);
-    };
-    this.liveTimer = setTimeout(() => void tick(), 0);
+  // ---------- live events ----------
+
+  private onLivePoll(r: LivePoll): void {
+    // Box answers again: the slots backing off for the outage go on now.
+    if (this.outage.succeeded()) {
+      this.resumeAt = 0;
+      this.message = null;
+      this.wake();
+    }
+    this.liveEvents += r.stored;
+    if (r.moved.length || r.folderRefresh) {
+      this.picker.activity();
+      this.wake();
+    }
+    if (this.message?.startsWith('following live events')) this.message = null;
+    this.maybePeriodic();
+    this.pruneEvents();
+    this.progress.changed();
+  }
+
+  private onLiveError(kind: ReturnType<typeof classifyFailure>, message: string): void {
+    if (kind === 'reconnect') return this.waitForSignIn();
+    this.message = `following live events: ${message}`;
+    this.progress.changed();
   }
 
   private maybePeriodic(): void {
@@ -251,6 +335,14 @@ export class ScanEngine {
     }
   }
 
+  /** The de-duplication rows past the stream's window go, at most hourly. */
+  private pruneEvents(): void {
+    const now = Date.now();
+    if (now - this.lastPrune < PRUNE_EVERY_MS) return;
+    this.lastPrune = now;
+    this.store.pruneEvents(now, this.o.activityRetentionDays);
+  }
+
   // ---------- the work loop ----------
 
   private wake(): void {
@@ -259,58 +351,89 @@ export class ScanEngine {
     for (const r of w) r();
   }
 
-  private sleep(): Promise<void> {
-    return new Promise((r) => this.wakers.push(r));
+  private sleep(ms?: number): Promise<void> {
+    return new Promise((r) => {
+      const timer = ms === undefined ? null : setTimeout(() => this.wake(), ms);
+      this.wakers.push(() => {
+        if (timer) clearTimeout(timer);
+        r();
+      });
+    });
   }
 
   private idle(): Promise<void> {
     return new Promise((r) => this.idleResolvers.push(r));
   }
 
-  private discoveryDone(): boolean {
-    return this.q('SELECT 1 FROM users WHERE reachable = 1 AND root_done = 0 LIMIT 1').get() === undefined &&
-      this.q('SELECT 1 FROM folders WHERE state = 0 LIMIT 1').get() === undefined;
+  /** Waits `ms` (an outage back-off, shared by every slot), then while paused or signed out. */
+  private async waitUntilRunnable(run: Run, ms: number): Promise<void> {
+    if (ms > 0) this.resumeAt = Math.max(this.resumeAt, Date.now() + ms);
+    while (!run.stopped) {
+      const left = this.resumeAt - Date.now();
+      if (left > 0) await this.sleep(left);
+      else if (this.paused || this.signInLost) await this.sleep();
+      else return;
+    }
   }
 
-  private async slot(): Promise<void> {
-    while (!this.stopped) {
-      if (this.paused) {
-        await this.sleep();
-        continue;
-      }
-      const task = this.nextTask();
-      if (!task) {
-        if (this.inFlight.size === 0 && this.inspecting.size === 0 && this.foldersInFlight.size === 0 && this.rootsInFlight.size === 0 && this.checkIdle()) continue;
-        await this.sleep();
-        continue;
-      }
+  private async slot(run: Run): Promise<void> {
+    while (!run.stopped) {
+      await this.waitUntilRunnable(run, 0);
+      if (run.stopped) return;
+      let task: Task | null = null;
       try {
-        await task();
-        this.failures = 0;
-      } catch (e) {
-        // The scheduler already retried what can be retried. A sign-in Box no longer accepts
-        // pauses the scan; anything else backs off (growing, shared) so a broken folder or a
-        // network outage never turns into a loop of requests.
-        this.message = e instanceof Error ? e.message : String(e);
-        if (e instanceof ReconnectRequiredError || (e instanceof BoxApiError && e.status === 401)) {
-          this.pause();
+        task = this.picker.next();
+        if (!task) {
+          if (!this.picker.busy && this.checkIdle()) continue;
+          await this.sleep();
           continue;
         }
-        this.failures++;
-        await new Promise((r) => setTimeout(r, Math.min(30_000, 500 * 2 ** Math.min(this.failures, 6))));
+        if (task.kind === 'inspect' && this.phase === 'discovery' && this.store.discoveryDone()) this.setPhase('inspection');
+        await this.work.run(task);
+        this.outage.succeeded();
+      } catch (e) {
+        await this.failed(run, task, e);
+      } finally {
+        if (task) this.picker.release(task);
       }
       this.progress.changed();
       this.wake();
     }
   }
 
+  /**
+   * A task (or the pick itself) failed. The scheduler already retried what can be retried:
+   * a lost sign-in pauses the scan; an outage backs every slot off without touching the item;
+   * an error about the item uses up one of its attempts.
+   */
+  private async failed(run: Run, task: Task | null, e: unknown): Promise<void> {
+    const kind = classifyFailure(e);
+    if (kind === 'reconnect') return this.waitForSignIn();
+    const down = task ? this.outage.failed(kind, task.key) : false;
+    if (task && !down && (kind === 'item' || kind === 'final')) {
+      if (this.work.failed(task, e)) return;
+    }
+    this.message = down ? `Box cannot be reached (${errorMessage(e)}): retrying by itself` : errorMessage(e);
+    this.progress.changed();
+    await this.waitUntilRunnable(run, down || kind === 'internal' || kind === 'outage' ? this.outage.nextDelayMs() : 500);
+    if (down) this.message = null;
+  }
+
+  private async halt(run: Run): Promise<void> {
+    run.stopped = true;
+    this.live.stop();
+    this.wake();
+    await Promise.allSettled(this.loops);
+    this.loops = [];
+  }
+
   private checkIdle(): boolean {
-    if (!this.discoveryDone() || this.store.head(1).length > 0 || this.store.nextInspections(1).length > 0) return false;
+    if (!this.store.discoveryDone() || this.store.head(1).length > 0 || this.store.nextInspections(1).length > 0) return false;
     if (this.phase !== 'live') {
       if (this.store.meta('full_scan_at') === '0' || this.store.meta('full_scan_at') === null) this.store.setMeta('full_scan_at', String(Date.now()));
       this.setPhase('live');
     }
-    if (this.store.meta('backfill_done') === '1') {
+    if (!this.activityAvailable || this.store.meta('backfill_done') === '1') {
       const r = this.idleResolvers;
       this.idleResolvers = [];
       for (const x of r) x();
@@ -318,233 +441,17 @@ export class ScanEngine {
     return false;
   }
 
-  private nextTask(): (() => Promise<void>) | null {
-    // 0. Collaborations a folder sharing event changed: read them again before the files
-    // beneath are scanned (those files wait meanwhile, so no result is computed from the old
-    // access).
-    const refresh = this.collabRefreshTask();
-    if (refresh) return refresh;
-    // 1. Files moved by an event.
-    if (this.activityHint) {
-      const waiting = (r: FileRow) => r.folder_id !== null && this.store.folder(r.folder_id)?.collab_wait === 1;
-      const rows = this.store.head(32, true).filter((r) => !this.inFlight.has(r.id) && !waiting(r));
-      if (rows.length === 0 && this.inFlight.size === 0) this.activityHint = false;
-      const row = rows[0];
-      if (row) return this.fileTask(row);
-    }
-    // 2. Discovery, ahead of scanning (at most half the slots).
-    const half = Math.max(1, Math.floor((this.o.concurrency ?? 16) / 2));
-    const listing = this.foldersInFlight.size + this.rootsInFlight.size;
-    const discovery = listing < half || this.holdRegular ? this.discoveryTask() : null;
-    if (discovery) return discovery;
-    // 3. The queue head (regular, then periodic).
-    if (!this.holdRegular) {
-      const row = this.nextBuffered();
-      if (row) return this.fileTask(row);
-    }
-    // 4. Content inspection of scanned files.
-    if (!this.holdRegular) {
-      const task = this.inspectionTask();
-      if (task) return task;
-    }
-    return this.discoveryTask();
-  }
-
-  private collabRefreshTask(): (() => Promise<void>) | null {
-    if (this.refreshing !== null) return null;
-    const f = this.store.nextCollabRefresh();
-    if (!f) return null;
-    this.refreshing = f.id;
-    this.store.tx(() => this.store.collabRefreshStarted(f.id));
-    return async () => {
-      let done = false;
-      try {
-        let summary: { externals: string[]; internal: number } | null = null;
-        try {
-          const own = summariseCollabs(await collaborations(this.api, 'folders', f.id, f.as_user), (id) => this.members.has(id));
-          // Collaborations over the folder's parent still apply beneath it.
-          const above = folderCollabs(f.parent_id && f.parent_id !== '0' ? this.store.folder(f.parent_id) : undefined);
-          summary = { externals: [...new Set([...above.externals, ...own.externals])], internal: above.internal + own.internal };
-        } catch (e) {
-          // Gone or out of reach: keep what was known; its files say so when they are read.
-          if (!(e instanceof BoxApiError && (e.status === 404 || e.status === 403))) throw e;
-        }
-        this.store.tx(() => this.store.collabRefreshDone(f.id, summary));
-        done = true;
-      } finally {
-        if (!done) this.store.tx(() => this.store.collabRefreshFailed(f.id));
-        this.refreshing = null;
-        this.activityHint = true;
-      }
-    };
-  }
-
-  private discoveryTask(): (() => Promise<void>) | null {
-    const deps: DiscoveryDeps = { api: this.api, store: this.store, isMember: (id) => this.members.has(id), onNewFiles: (n) => this.onNewFiles(n) };
-    const user = this.store.users().find((u) => u.reachable && !u.root_done && !this.rootsInFlight.has(u.id));
-    if (user) {
-      this.rootsInFlight.add(user.id);
-      return async () => {
-        try {
-          await listRoot(deps, user);
-        } finally {
-          this.rootsInFlight.delete(user.id);
-          this.refreshCounts();
-        }
-      };
-    }
-    if (this.rootsInFlight.size > 0) return null; // roots decide who walks shared folders
-    const folder = this.store.nextFolders(this.foldersInFlight.size + 1).find((f) => !this.foldersInFlight.has(f.id));
-    if (!folder) return null;
-    this.foldersInFlight.add(folder.id);
-    return async () => {
-      try {
-        await listFolderPage(deps, folder);
-        const after = this.store.folder(folder.id);
-        if (after?.state === 1) this.c.listed++;
-      } finally {
-        this.foldersInFlight.delete(folder.id);
-        // Folders are never deleted (but on reset): the last rowid is their count, at no cost.
-        this.c.folders = (this.q('SELECT COALESCE(MAX(rowid), 0) n FROM folders').get() as { n: number }).n;
-      }
-    };
-  }
-
-  private onNewFiles(n: number): void {
-    this.c.files += n;
-    this.c.queued += n;
-  }
-
-  /** The queue head, finishing on the way every file that needs no request. */
-  private nextBuffered(): FileRow | null {
-    for (let round = 0; round < 4; round++) {
-      while (this.buffer.length) {
-        const r = this.buffer.shift()!;
-        if (!this.inFlight.has(r.id)) return r;
-      }
-      const rows = this.store.head(500 + this.inFlight.size).filter((r) => !this.inFlight.has(r.id));
-      if (rows.length === 0) return null;
-      const local: FileRow[] = [];
-      const folders = new Map<string, FolderRow | undefined>();
-      const folderOf = (id: string | null) => {
-        if (!id) return undefined;
-        if (!folders.has(id)) folders.set(id, this.store.folder(id));
-        return folders.get(id);
-      };
-      for (const r of rows) {
-        if (r.priority === 0) continue; // activity rows go through fileTask
-        const folder = folderOf(r.folder_id);
-        if (folder && folder.state === 0 && folder.marker === null && r.priority === 2) continue; // periodic: wait for the re-listing
-        if (folder?.collab_wait === 1) continue; // its collaborations are being read again
-        // Content inspection comes later (its own phase): only a stale row or collaborations
-        // that could change the access level need a request now.
-        if (r.stale === 1 || needsFileCollabs(r, folderCollabs(folder))) this.buffer.push(r);
-        else local.push(r);
-      }
-      if (local.length) {
-        this.store.tx(() => {
-          for (const r of local) {
-            const ins = localInspection(r);
-            this.store.finish(r.id, r.gen, localResult(r, folderCollabs(folderOf(r.folder_id)), null, ins), ins.state === 'Pending');
-            if (ins.state === 'Pending') this.c.inspectionPending++;
-          }
-        });
-        this.scanned(local.map((r) => [r.id, r]));
-      }
-      if (this.buffer.length === 0 && local.length === 0) return null;
-    }
-    return this.buffer.shift() ?? null;
-  }
-
-  /** The next content inspection (the oldest scanned file still Pending). */
-  private inspectionTask(): (() => Promise<void>) | null {
-    let row: FileRow | undefined;
-    while ((row = this.inspectBuffer.shift()) && this.inspecting.has(row.id));
-    if (!row) {
-      this.inspectBuffer = this.store.nextInspections(200 + this.inspecting.size).filter((r) => !this.inspecting.has(r.id));
-      row = this.inspectBuffer.shift();
-    }
-    if (!row) return null;
-    const r = row;
-    if (this.phase === 'discovery' && this.discoveryDone()) this.setPhase('inspection');
-    this.inspecting.add(r.id);
-    return async () => {
-      try {
-        const ins = await inspect(this.api, r);
-        this.store.tx(() => this.store.inspected(r.id, r.gen, { inspection: ins.state, inspectionReason: ins.reason, findings: ins.findings, scannedSha1: ins.sha1 }));
-        this.c.inspectionPending = Math.max(0, this.c.inspectionPending - 1);
-        this.inspectedRate.add(1);
-      } finally {
-        this.inspecting.delete(r.id);
-      }
-    };
-  }
-
-  private scanned(list: Array<[string, Pick<FileRow, 'priority' | 'reason'>]>): void {
-    this.c.done += list.length;
-    this.c.queued = Math.max(0, this.c.queued - list.length);
-    this.scannedRate.add(list.length);
-    if (this.o.onFileScanned) for (const [id, r] of list) this.o.onFileScanned(id, r);
-  }
-
-  private fileTask(row: FileRow): () => Promise<void> {
-    this.inFlight.add(row.id);
-    return async () => {
-      try {
-        await this.scanFile(row.id);
-      } finally {
-        this.inFlight.delete(row.id);
-      }
-    };
-  }
-
-  private async scanFile(id: string): Promise<void> {
-    let f = this.store.file(id);
-    if (!f || f.state !== FILE_STATE.queued) return;
-    const gen = f.gen;
-    if (f.stale) {
-      const fresh = await fetchFile(this.api, f);
-      if (!fresh) {
-        // Not counted when an event queued the file again meanwhile: it will be looked at afresh.
-        if (!this.store.tx(() => this.store.fail(id, gen, FILE_STATE.gone, 'deleted, or no longer reachable'))) return;
-        this.c.queued = Math.max(0, this.c.queued - 1);
-        this.c.notScanned++;
-        return;
-      }
-      this.store.tx(() => this.store.refresh(id, gen, fresh));
-      f = this.store.file(id);
-      if (!f) return;
-      f = { ...f, stale: 0 };
-    }
-    const folderRow = f.folder_id ? this.store.folder(f.folder_id) : undefined;
-    // A sharing event on a folder above: scan once its collaborations were read again (the
-    // file stays queued at the front; the reading wakes the slots when it is done).
-    if (folderRow?.collab_wait === 1) return;
-    const folder = folderCollabs(folderRow);
-    try {
-      const own = needsFileCollabs(f, folder) ? await ownCollabs(this.api, f, (x) => this.members.has(x)) : null;
-      // A file moved by an event is inspected at once; others wait for the inspection phase.
-      const ins = f.priority === 0 ? await inspect(this.api, f) : localInspection(f);
-      const result = localResult(f, folder, own, ins);
-      // An event that queued the file again during this scan wins: the file is scanned once
-      // more, and only that scan counts (otherwise "scanned" would pass "found").
-      if (!this.store.tx(() => this.store.finish(id, gen, result, ins.state === 'Pending'))) return;
-      if (ins.state === 'Pending') this.c.inspectionPending++;
-      this.scanned([[id, f]]);
-    } catch (e) {
-      if (!this.store.tx(() => this.store.fail(id, gen, FILE_STATE.failed, e instanceof Error ? e.message : String(e)))) return;
-      this.c.failed++;
-      this.c.queued = Math.max(0, this.c.queued - 1);
-    }
+  private scanned(rows: Array<Pick<FileRow, 'id' | 'priority' | 'reason'>>): void {
+    this.scannedRate.add(rows.length);
+    if (this.o.onFileScanned) for (const r of rows) this.o.onFileScanned(r.id, r);
   }
 
   // ---------- progress ----------
 
-  private refreshCounts(): void {
-    this.c = this.store.counts();
-    this.progress.changed();
+  private workPhase(): ScanPhase {
+    if (!this.run || this.run.stopped) return 'stopped';
+    return this.store.discoveryDone() ? 'inspection' : 'discovery';
   }
-
 
   private setPhase(p: ScanPhase): void {
     this.phase = p;
@@ -553,32 +460,22 @@ export class ScanEngine {
   }
 
   snapshot(): ScanProgress {
-    const fps = this.scannedRate.perSecond();
-    const c = this.c;
-    return {
+    const s = this.scheduler.stats;
+    return buildProgress({
       phase: this.phase,
-      phaseStarted: { ...this.phaseStarted },
-      running: this.running && !this.paused && !this.stopped,
-      users: { discovered: c.users, reachable: c.reachable, notReachable: c.users - c.reachable },
-      folders: { discovered: c.folders, listed: c.listed },
-      files: { discovered: c.files, queued: c.queued, scanned: c.done, failed: c.failed, notScanned: c.notScanned, inspectionPending: c.inspectionPending },
-      backfill: { done: this.store.meta('backfill_done') === '1', events: c.backfillEvents, window: this.window },
+      phaseStarted: this.phaseStarted,
+      running: this.active !== null && !this.paused && !this.signInLost && !(this.run?.stopped ?? true),
+      counts: this.store.counts(),
+      backfill: { done: this.store.meta('backfill_done') === '1', window: this.window },
       liveEvents: this.liveEvents,
-      requests: { total: this.scheduler.stats.total, perSecond: this.scheduler.requestsPerSecond(), rateLimited: this.scheduler.stats.rateLimited, retries: this.scheduler.stats.retries },
-      filesPerSecond: Math.round(fps * 10) / 10,
-      etaSeconds: eta(c.queued, fps, c.inspectionPending, this.inspectedRate.perSecond()),
+      requests: { total: s.total, perSecond: this.scheduler.requestsPerSecond(), rateLimited: s.rateLimited, retries: s.retries },
+      rates: { scanned: this.scannedRate.perSecond(), inspected: this.inspectedRate.perSecond() },
       head: this.store.head(5).map(headEntry),
-      jumps: recentJumps(this.store.db),
-      message: this.message,
-      at: new Date().toISOString(),
-    };
+      jumps: this.store.jumps(),
+      message: this.message ?? this.notice,
+      eventLoopDelayP99Ms: this.loopDelay.p99Ms(),
+    });
   }
-}
-
-/** Seconds left: the queue at the scan rate plus pending inspections at the inspection rate. */
-function eta(queued: number, scanRate: number, pending: number, inspectRate: number): number | null {
-  if ((queued > 0 && scanRate <= 0) || (pending > 0 && inspectRate <= 0)) return null;
-  return Math.round((queued > 0 ? queued / scanRate : 0) + (pending > 0 ? pending / inspectRate : 0));
 }
 
 function iso(d: Date): string {

@@ -36,7 +36,8 @@ export async function writeFindings(store: ScanStore, format: 'csv' | 'json', ou
   let n = 0;
   if (format === 'csv') await write(out, `${CSV_COLUMNS.join(',')}\r\n`);
   else await write(out, '[');
-  for (const f of allFindings(store.db)) {
+  // Paged reads on the read-only connection: the scan keeps writing while the stream waits.
+  for (const f of allFindings(store.reader())) {
     if (format === 'csv') await write(out, `${csvRow(f)}\r\n`);
     else await write(out, `${n ? ',' : ''}\n${JSON.stringify(f)}`);
     n++;

@@ -9,7 +9,10 @@ import { networkSessionFor } from '../auth/box-endpoints';
 import type { ConnectionManager } from '../connection/connection-manager';
 import { scanClient } from './box-api';
 import { DEFAULT_RATE, ScanEngine, scanDbPath, type ScanEngineOptions } from './engine';
-import { headEntry, recentJumps } from './store/queries';
+import { errorMessage } from './failures';
+import { buildProgress, NO_REQUESTS } from './progress-builder';
+import { acquireScanLock } from './scan-lock';
+import { headEntry } from './store/queries';
 import { ScanStore } from './store/scan-store';
 
 export class NotConnectedError extends Error {
@@ -25,12 +28,21 @@ export class ScanService {
   private readonly listeners = new Set<(p: ScanProgress) => void>();
   private lastError: string | null = null;
   private engineKey: string | null = null;
+  private readonly offConnection: () => void;
+  private starting: Promise<{ progress: ScanProgress; done: Promise<void> }> | null = null;
 
   constructor(
     private readonly home: string,
     private readonly connection: ConnectionManager,
     private readonly engineOptions: Partial<Omit<ScanEngineOptions, 'dbPath' | 'client' | 'store'>> = {},
-  ) {}
+    /** Who scans, as a second scanner on this home is told ("the app", "box-companion scan"). */
+    private readonly purpose = 'the Box Connect Companion app',
+  ) {
+    // A scan waiting for a sign-in goes on by itself once the connection is back.
+    this.offConnection = connection.onChange((state) => {
+      if (state.status === 'connected') this.engineInstance?.signInRestored();
+    });
+  }
 
   get store(): ScanStore {
     if (!this.storeInstance) {
@@ -81,25 +93,43 @@ export class ScanService {
 
   /**
    * Starts the scan in the background (returns at once); `done` resolves when it ends (stopped,
-   * or idle with untilIdle) and rejects when it fails.
+   * or idle with untilIdle) and rejects when it fails. One scanner per home: the scan lock is
+   * held while the scan runs (ScanLockedError names the process holding it).
    */
-  async start(choice: BackfillChoice, untilIdle = false): Promise<{ progress: ScanProgress; done: Promise<void> }> {
-    const engine = await this.ensureEngine();
-    if (!this.running) {
-      this.lastError = null;
-      this.running = engine.start(choice, untilIdle).then(
-        () => {
-          this.running = null;
-        },
-        (e: unknown) => {
-          this.running = null;
-          this.lastError = e instanceof Error ? e.message : String(e);
-          throw e;
-        },
-      );
-      this.running.catch(() => undefined);
+  start(choice: BackfillChoice, untilIdle = false): Promise<{ progress: ScanProgress; done: Promise<void> }> {
+    // Start pressed again while starting joins that start (one lock, one engine run).
+    this.starting ??= this.begin(choice, untilIdle).finally(() => {
+      this.starting = null;
+    });
+    return this.starting;
+  }
+
+  private async begin(choice: BackfillChoice, untilIdle: boolean): Promise<{ progress: ScanProgress; done: Promise<void> }> {
+    if (this.running) return { progress: this.status(), done: this.running };
+    // The lock first: choosing the engine may reset the store, which another scanner may be using.
+    mkdirSync(this.home, { recursive: true, mode: 0o700 });
+    const lock = acquireScanLock(this.home, { purpose: this.purpose });
+    let engine: ScanEngine;
+    try {
+      engine = await this.ensureEngine();
+    } catch (e) {
+      lock.release();
+      throw e;
     }
-    return { progress: engine.snapshot(), done: this.running ?? Promise.resolve() };
+    this.lastError = null;
+    const running = engine.start(choice, untilIdle).then(
+      () => {
+        this.running = null;
+      },
+      (e: unknown) => {
+        this.running = null;
+        this.lastError = errorMessage(e);
+        throw e;
+      },
+    ).finally(() => lock.release());
+    running.catch(() => undefined);
+    this.running = running;
+    return { progress: engine.snapshot(), done: running };
   }
 
   status(): ScanProgress {
@@ -137,6 +167,7 @@ export class ScanService {
   }
 
   async dispose(): Promise<void> {
+    this.offConnection();
     await this.stop().catch(() => undefined);
     this.engineInstance?.close();
     this.engineInstance = null;
@@ -147,24 +178,19 @@ export class ScanService {
 
 /** The stored state when no engine runs in this process (after a restart, or before a scan). */
 export function idleSnapshot(store: ScanStore, message: string | null = null): ScanProgress {
-  const c = store.counts();
+  const counts = store.counts();
   const w = store.meta('backfill_window');
-  const head = store.head(5);
-  return {
+  return buildProgress({
     phase: message ? 'error' : 'idle',
     phaseStarted: {},
     running: false,
-    users: { discovered: c.users, reachable: c.reachable, notReachable: c.users - c.reachable },
-    folders: { discovered: c.folders, listed: c.listed },
-    files: { discovered: c.files, queued: c.queued, scanned: c.done, failed: c.failed, notScanned: c.notScanned, inspectionPending: c.inspectionPending },
-    backfill: { done: store.meta('backfill_done') === '1', events: c.backfillEvents, window: w ? (JSON.parse(w) as { from: string; to: string }) : null },
-    liveEvents: c.events - c.backfillEvents,
-    requests: { total: 0, perSecond: 0, rateLimited: 0, retries: 0 },
-    filesPerSecond: 0,
-    etaSeconds: null,
-    head: head.map(headEntry),
-    jumps: recentJumps(store.db),
+    counts,
+    backfill: { done: store.meta('backfill_done') === '1', window: w ? (JSON.parse(w) as { from: string; to: string }) : null },
+    liveEvents: counts.events - counts.backfillEvents,
+    requests: NO_REQUESTS,
+    rates: { scanned: 0, inspected: 0 },
+    head: store.head(5).map(headEntry),
+    jumps: store.jumps(),
     message,
-    at: new Date().toISOString(),
-  };
+  });
 }

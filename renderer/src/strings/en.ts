@@ -100,6 +100,7 @@ export const en = {
       inspection: 'Inspecting content',
       live: 'Scan complete: watching live activity',
       paused: 'Paused',
+      reconnect: 'Reconnect to continue',
       stopped: 'Stopped',
       error: 'Stopped by an error',
     },

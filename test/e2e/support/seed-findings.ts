@@ -5,14 +5,13 @@
  */
 import { ACCESS_LEVELS } from '../../../common/scan/access-level';
 import { scanDbPath } from '../../../main/core/scan/engine';
-import { ScanStore } from '../../../main/core/scan/store/scan-store';
+import { openRawScanDb } from '../../helpers/raw-scan-db';
 import { createNodeSettingsStore } from '../../../main/core/settings/node-settings';
 
 export function seedFindings(home: string, files: number): void {
-  const store = new ScanStore(scanDbPath(home));
+  const db = openRawScanDb(scanDbPath(home));
   try {
-    const db = store.db;
-    db.prepare("INSERT INTO folders(id, name, path, owner_id, state, seq) VALUES ('1', 'Shared', '/Shared', '10', 2, 0)").run();
+    db.prepare("INSERT INTO folders(id, name, path, owner_id, state, seq) VALUES ('1', 'Shared', '/Shared', '10', 1, 0)").run();
     const insert = db.prepare(
       `INSERT INTO files(id, name, ext, folder_id, owner_id, owner_login, state, priority, seq, access_level, ext_collaborators, inspection, findings, sensitive, scanned_at, scan_count)
        VALUES (?, ?, 'txt', '1', ?, ?, 1, 1, ?, ?, ?, 'Completed', ?, ?, ?, 1)`,
@@ -38,7 +37,7 @@ export function seedFindings(home: string, files: number): void {
       }
     })();
   } finally {
-    store.close();
+    db.close();
   }
   // A returning user: the app opens on the dashboard.
   createNodeSettingsStore(home).update({ firstRun: { done: true, step: 'scan' } });

@@ -25,7 +25,7 @@ afterAll(async () => rig?.cleanup());
 describe('scan coverage (3,000 files)', () => {
   it('accounts for every file and matches seeded sharing and sensitive content', async () => {
     const ent = buildEnterprise({ seed: 7, users: 50, files: 3000, historyEnd: Date.now() });
-    const rows = engine.store.db.prepare('SELECT * FROM files').all() as FileRow[];
+    const rows = engine.store.reader().prepare('SELECT * FROM files').all() as FileRow[];
     const byId = new Map(rows.map((r) => [r.id, r]));
     const truth = await truthJson<{ entries: Array<{ id: string; trashed: boolean }> }>(rig, '/truth/files?offset=0&limit=10000');
     expect(truth.entries).toHaveLength(3000);
@@ -73,7 +73,7 @@ describe('scan coverage (3,000 files)', () => {
     const window = JSON.parse(engine.store.meta('backfill_window') ?? 'null') as { from: string; to: string };
     expect(Date.parse(window.to) - Date.parse(window.from)).toBe(7 * 86_400_000);
     const truth = await truthJson<{ entries: Array<{ event_id: string }> }>(rig, `/truth/events?after=${encodeURIComponent(window.from)}&before=${encodeURIComponent(window.to)}`);
-    const stored = (engine.store.db.prepare("SELECT event_id FROM events WHERE source = 'backfill' ORDER BY created_at").all() as Array<{ event_id: string }>).map((e) => e.event_id);
+    const stored = (engine.store.reader().prepare("SELECT event_id FROM events WHERE source = 'backfill' ORDER BY created_at").all() as Array<{ event_id: string }>).map((e) => e.event_id);
     expect(truth.entries.length).toBeGreaterThan(100);
     expect(new Set(stored).size).toBe(stored.length);
     expect([...stored].sort()).toEqual(truth.entries.map((e) => e.event_id).sort());
@@ -92,11 +92,11 @@ describe('scan coverage as a co-admin', () => {
       const admins = new Set(truth.users.filter((u) => (u.role === 'admin' || u.role === 'coadmin') && u.id !== me).map((u) => u.id));
       expect(admins.size).toBeGreaterThan(0);
       const { notScannedPage } = await import('../../../main/core/scan/store/queries');
-      const page = notScannedPage(e.store.db, 0, 1000);
+      const page = notScannedPage(e.store.reader(), 0, 1000);
       const unreachable = new Map(page.entries.filter((x) => x.kind === 'user').map((x) => [x.id, x.reason]));
       expect(new Set(unreachable.keys())).toEqual(admins);
       for (const reason of unreachable.values()) expect(reason).toMatch(/co-admin cannot act as/);
-      const stored = new Map((e.store.db.prepare('SELECT id, state FROM files').all() as Array<{ id: string; state: number }>).map((r) => [r.id, r.state]));
+      const stored = new Map((e.store.reader().prepare('SELECT id, state FROM files').all() as Array<{ id: string; state: number }>).map((r) => [r.id, r.state]));
       const unaccounted = files.entries.filter((f) => !stored.has(f.id) && !unreachable.has(f.owner_id));
       expect(unaccounted).toEqual([]);
       expect([...stored.values()].every((s) => s !== 0)).toBe(true);

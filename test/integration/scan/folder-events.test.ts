@@ -27,7 +27,7 @@ describe('folder sharing events move the files beneath the folder', () => {
   const used = new Set<string>();
 
   /** Top folders without collaborations holding a subfolder with files, as the store knows them. */
-  const plainTops = () => engine.store.db.prepare(`SELECT DISTINCT t.* FROM folders t JOIN folders c ON c.parent_id = t.id JOIN files f ON f.folder_id = c.id
+  const plainTops = () => engine.store.reader().prepare(`SELECT DISTINCT t.* FROM folders t JOIN folders c ON c.parent_id = t.id JOIN files f ON f.folder_id = c.id
     WHERE t.parent_id = '0' AND t.has_collabs = 0 ORDER BY t.id`).all() as FolderRow[];
   const nextPlainTop = () => {
     const top = plainTops().find((t) => !used.has(t.id));
@@ -36,7 +36,7 @@ describe('folder sharing events move the files beneath the folder', () => {
     return top;
   };
   /** Files under a folder at any depth, by walking the listings' parent ids. */
-  const filesUnder = (id: string) => engine.store.db.prepare(`WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT f.id FROM folders f JOIN sub ON f.parent_id = sub.id)
+  const filesUnder = (id: string) => engine.store.reader().prepare(`WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT f.id FROM folders f JOIN sub ON f.parent_id = sub.id)
     SELECT * FROM files WHERE folder_id IN (SELECT id FROM sub) ORDER BY id`).all(id) as FileRow[];
   const inSubfolder = (top: FolderRow, files: FileRow[]) => files.filter((f) => f.folder_id !== top.id);
 
@@ -113,7 +113,7 @@ describe('folder sharing events move the files beneath the folder', () => {
     const before = filesUnder(top.id);
     const jumps = engine.snapshot().jumps;
     const { event } = await folderActivity(rig, top.id, 'PREVIEW');
-    const stored = () => engine.store.db.prepare('SELECT 1 FROM events WHERE event_id = ?').get(event.event_id) !== undefined;
+    const stored = () => engine.store.reader().prepare('SELECT 1 FROM events WHERE event_id = ?').get(event.event_id) !== undefined;
     await waitForProgress(engine, stored);
     // One more poll after it was stored: still nothing moved.
     const polls = engine.snapshot().requests.total;

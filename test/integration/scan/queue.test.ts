@@ -29,7 +29,7 @@ describe('priority: events move files to the front', () => {
 
   it('scans the file last in line first after an edit, and says why', async () => {
     expect(scanned).toEqual([]); // regular scans are held: the whole enterprise is queued
-    const last = engine.store.db.prepare('SELECT * FROM files WHERE state = 0 ORDER BY priority DESC, seq DESC LIMIT 1').get() as FileRow;
+    const last = engine.store.reader().prepare('SELECT * FROM files WHERE state = 0 ORDER BY priority DESC, seq DESC LIMIT 1').get() as FileRow;
     const { event } = await injectActivity(rig, last.id, 'EDIT');
     await waitForProgress(engine, () => scanned.some((s) => s.id === last.id));
     expect(scanned.map((s) => s.id)).toEqual([last.id]);
@@ -41,9 +41,9 @@ describe('priority: events move files to the front', () => {
   });
 
   it('leaves a previewed file where it was', async () => {
-    const next = engine.store.db.prepare('SELECT * FROM files WHERE state = 0 ORDER BY priority DESC, seq DESC LIMIT 1').get() as FileRow;
+    const next = engine.store.reader().prepare('SELECT * FROM files WHERE state = 0 ORDER BY priority DESC, seq DESC LIMIT 1').get() as FileRow;
     const { event } = await injectActivity(rig, next.id, 'PREVIEW');
-    const stored = () => engine.store.db.prepare('SELECT 1 FROM events WHERE event_id = ?').get(event.event_id) !== undefined;
+    const stored = () => engine.store.reader().prepare('SELECT 1 FROM events WHERE event_id = ?').get(event.event_id) !== undefined;
     await waitForProgress(engine, stored);
     // One more poll after it was stored: still nothing moved.
     const polls = engine.snapshot().requests.total;
@@ -58,7 +58,7 @@ describe('priority: events move files to the front', () => {
     await waitForProgress(engine, (p) => p.files.queued === 0 && p.phase === 'live');
     const ids = new Set(scanned.map((s) => s.id));
     expect(ids.size).toBe(scanned.length); // nothing scanned twice
-    const done = engine.store.db.prepare('SELECT COUNT(*) n FROM files WHERE state IN (1, 2, 3)').get() as { n: number };
+    const done = engine.store.reader().prepare('SELECT COUNT(*) n FROM files WHERE state IN (1, 2, 3)').get() as { n: number };
     expect(done.n).toBe(total);
     const target = scanned[scanned.length - 1]!.id;
     const before = engine.store.file(target)!;
@@ -98,10 +98,10 @@ describe('persistence and controls', () => {
     expect(second.snapshot().files.scanned).toBe(halfway);
     await second.start({ days: 7 }, true);
     expect([...seen.values()].every((n) => n === 1)).toBe(true);
-    const rows = second.store.db.prepare('SELECT state, scan_count FROM files').all() as Array<{ state: number; scan_count: number }>;
+    const rows = second.store.reader().prepare('SELECT state, scan_count FROM files').all() as Array<{ state: number; scan_count: number }>;
     expect(rows.filter((r) => r.state === 1).every((r) => r.scan_count === 1)).toBe(true);
     expect(rows.every((r) => r.state !== 0)).toBe(true);
-    const events = second.store.db.prepare("SELECT COUNT(*) n, COUNT(DISTINCT event_id) d FROM events WHERE source = 'backfill'").get() as { n: number; d: number };
+    const events = second.store.reader().prepare("SELECT COUNT(*) n, COUNT(DISTINCT event_id) d FROM events WHERE source = 'backfill'").get() as { n: number; d: number };
     expect(events.n).toBe(events.d);
 
     // Rescan everything: every file again, but no download for content whose SHA-1 is unchanged.
@@ -109,12 +109,12 @@ describe('persistence and controls', () => {
     second.rescanAll();
     expect(second.snapshot().head[0]?.priority).toBe('periodic');
     await second.start({ days: 7 }, true);
-    const again = second.store.db.prepare('SELECT state, scan_count FROM files WHERE state = 1').all() as Array<{ scan_count: number }>;
+    const again = second.store.reader().prepare('SELECT state, scan_count FROM files WHERE state = 1').all() as Array<{ scan_count: number }>;
     expect(again.every((r) => r.scan_count === 2)).toBe(true);
     expect(second.scheduler.stats.byKind.download ?? 0).toBe(downloadsBefore);
 
     // Rescan one file: it jumps the queue with its reason.
-    const one = again.length ? (second.store.db.prepare('SELECT id FROM files WHERE state = 1 LIMIT 1').get() as { id: string }).id : '';
+    const one = again.length ? (second.store.reader().prepare('SELECT id FROM files WHERE state = 1 LIMIT 1').get() as { id: string }).id : '';
     second.rescanFile(one);
     expect(second.snapshot().head[0]).toMatchObject({ fileId: one, priority: 'activity', reason: 'rescan of this file requested' });
     await second.start({ days: 7 }, true);

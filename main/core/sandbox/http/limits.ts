@@ -63,3 +63,50 @@ export class FaultInjector {
     ] as const) as [number, string, string];
   }
 }
+
+/** An item made to fail forever through the control API. */
+export interface FailingItem {
+  type: 'folder' | 'file';
+  id: string;
+}
+
+/** /2.0/folders/:id… and /2.0/files/:id… are about that item (listing, info, collaborations, content). */
+const ITEM_PATH = /^\/2\.0\/(folders|files)\/([^/]+)/;
+
+/**
+ * Faults set by hand (POST /_sandbox/outage, /_sandbox/faults) rather than drawn: a network
+ * outage for N seconds of real time (every request's socket is destroyed, as when the network
+ * goes), and items that answer 500 to every request about them until cleared.
+ */
+export class ManualFaults {
+  private outageUntil = 0;
+  private readonly failing = new Map<string, FailingItem>();
+
+  /** Drops every request for `seconds` from now; 0 ends an outage. */
+  startOutage(seconds: number): void {
+    this.outageUntil = seconds > 0 ? Date.now() + seconds * 1000 : 0;
+  }
+
+  inOutage(): boolean {
+    return Date.now() < this.outageUntil;
+  }
+
+  outageEndsAt(): string | null {
+    return this.inOutage() ? new Date(this.outageUntil).toISOString() : null;
+  }
+
+  setFailingItems(items: FailingItem[]): void {
+    this.failing.clear();
+    for (const it of items) this.failing.set(`${it.type}:${it.id}`, it);
+  }
+
+  failingItems(): FailingItem[] {
+    return [...this.failing.values()];
+  }
+
+  /** Whether a /2.0 request path is about an item made to fail. */
+  failsForever(path: string): boolean {
+    const m = ITEM_PATH.exec(path);
+    return m !== null && this.failing.has(`${m[1] === 'folders' ? 'folder' : 'file'}:${m[2]}`);
+  }
+}

@@ -1,7 +1,8 @@
 /**
  * The sandbox's HTTP server: one origin on 127.0.0.1 for /2.0, /oauth2, the consent page,
- * download URLs and the control API. /2.0 requests go through faults → bearer auth → As-User →
- * rate limit, in that order, like a gateway in front of Box's services.
+ * download URLs and the control API. /2.0 requests go through an outage set by hand → drawn
+ * faults → bearer auth → As-User → rate limit → items made to fail, in that order, like a
+ * gateway in front of Box's services.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
@@ -9,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { World } from '../state/world';
 import { boxError, sendJson, type Ctx } from './context';
 import { authenticate } from './auth';
-import { FaultInjector, RateLimiter } from './limits';
+import { FaultInjector, ManualFaults, RateLimiter } from './limits';
 import { ParamError, sendParamError } from './params';
 import { Router } from './router';
 import { getMe, getUser, listUsers } from '../routes/users';
@@ -39,6 +40,7 @@ export async function startServer(deps: ServerDeps, port: number): Promise<Start
   const { world } = deps;
   const limiter = new RateLimiter(world);
   const faults = new FaultInjector(world);
+  const manual = new ManualFaults();
   const api = new Router()
     .on('GET', '/2.0/users/me', getMe)
     .on('GET', '/2.0/users', listUsers)
@@ -50,13 +52,14 @@ export async function startServer(deps: ServerDeps, port: number): Promise<Start
     .on('GET', '/2.0/files/:id/content', fileContent)
     .on('GET', '/2.0/files/:id/collaborations', fileCollaborations)
     .on('GET', '/2.0/events', getEvents);
-  const ctl = { live: deps.live, limiter };
+  const ctl = { live: deps.live, limiter, manual };
   const other = new Router()
     .on('GET', '/api/oauth2/authorize', (ctx) => authorizePage(ctx, deps.signInUser()))
     .on('POST', '/api/oauth2/authorize', authorizeSubmit)
     .on('POST', '/oauth2/token', token)
     .on('POST', '/oauth2/revoke', revoke)
-    .on('GET', '/d/1/:sig/download', download)
+    // A download URL is on the network too: an outage drops it like /2.0.
+    .on('GET', '/d/1/:sig/download', (ctx) => (manual.inOutage() ? void ctx.req.socket.destroy() : download(ctx)))
     .on('GET', '/_sandbox', truth)
     .on('GET', '/_sandbox/info', (ctx) => sendJson(ctx, 200, deps.info?.() ?? {}))
     .on('GET', '/_sandbox/truth', truth)
@@ -73,6 +76,7 @@ export async function startServer(deps: ServerDeps, port: number): Promise<Start
     .on('POST', '/_sandbox/tokens/revoke', (ctx) => control(ctx, ctl, 'revoke'))
     .on('POST', '/_sandbox/limits', (ctx) => control(ctx, ctl, 'limits'))
     .on('POST', '/_sandbox/faults', (ctx) => control(ctx, ctl, 'faults'))
+    .on('POST', '/_sandbox/outage', (ctx) => control(ctx, ctl, 'outage'))
     .on('POST', '/_sandbox/clock', (ctx) => control(ctx, ctl, 'clock'));
 
   let origin = '';
@@ -105,6 +109,7 @@ export async function startServer(deps: ServerDeps, port: number): Promise<Start
   }
 
   async function handleApi(ctx: Ctx, path: string): Promise<void> {
+    if (manual.inOutage()) return void ctx.req.socket.destroy();
     const latency = world.faults.latencyMs;
     if (latency > 0) await new Promise((r) => setTimeout(r, latency));
     const fault = faults.draw();
@@ -118,6 +123,7 @@ export async function startServer(deps: ServerDeps, port: number): Promise<Start
     if (!authenticate(ctx) || !ctx.auth) return;
     const wait = limiter.take(ctx.auth.user);
     if (wait > 0) return boxError(ctx, 429, 'rate_limit_exceeded', 'Request rate limit exceeded, please try again later', { headers: { 'retry-after': String(wait) } });
+    if (manual.failsForever(path)) return boxError(ctx, 500, 'internal_server_error', 'Internal Server Error');
     if (m === 'method') return boxError(ctx, 405, 'method_not_allowed', 'Method Not Allowed');
     if (!m) return boxError(ctx, 404, 'not_found', 'Not Found');
     ctx.params = m.params;

@@ -1,7 +1,7 @@
 /**
  * The control API under /_sandbox/ (never in Box's namespace), for tests and rehearsals:
  * ground truth, activity injection, roles, app and enterprise settings, token expiry and
- * revocation, rate limits, faults and the clock. Loopback only; POSTs must be JSON, which a
+ * revocation, rate limits, faults (drawn at a rate, an outage, items that fail forever) and the clock. Loopback only; POSTs must be JSON, which a
  * web page cannot send cross-origin without a preflight the sandbox never grants.
  */
 import type { Ctx } from '../http/context';
@@ -14,11 +14,12 @@ import { FOLDER_ACTIVITY_TYPES, applyFolderActivity, type FolderActivityType } f
 import { generateText } from '../generator/content';
 import { userIndexById, type Role } from '../generator/users';
 import { eventJson } from '../views/events';
-import type { RateLimiter } from '../http/limits';
+import type { FailingItem, ManualFaults, RateLimiter } from '../http/limits';
 
 export interface ControlDeps {
   live: LiveActivity;
   limiter: RateLimiter;
+  manual: ManualFaults;
 }
 
 type Json = Record<string, unknown>;
@@ -183,7 +184,14 @@ export async function control(ctx: Ctx, deps: ControlDeps, action: string): Prom
         w.faults.errorRate = num(body.error_rate, 'error_rate', 0, 1) ?? w.faults.errorRate;
         w.faults.dropRate = num(body.drop_rate, 'drop_rate', 0, 1) ?? w.faults.dropRate;
         w.faults.malformedRate = num(body.malformed_rate, 'malformed_rate', 0, 1) ?? w.faults.malformedRate;
-        return sendJson(ctx, 200, { ...w.faults });
+        if (body.fail_items !== undefined) deps.manual.setFailingItems(failingItems(body.fail_items));
+        return sendJson(ctx, 200, { ...w.faults, fail_items: deps.manual.failingItems() });
+      case 'outage': {
+        const seconds = num(body.seconds, 'seconds', 0, 86_400);
+        if (seconds === undefined) throw new ActivityError('seconds is required (0 ends an outage)');
+        deps.manual.startOutage(seconds);
+        return sendJson(ctx, 200, { outage_until: deps.manual.outageEndsAt() });
+      }
       case 'clock':
         w.clock.advance(num(body.advance_seconds ?? body.advanceSeconds, 'advance_seconds', 0, 10 * 365 * 86_400) ?? 0);
         return sendJson(ctx, 200, { now: isoTime(w.now()) });
@@ -210,6 +218,16 @@ function folderActivity(ctx: Ctx, body: Json): void {
   };
   const e = applyFolderActivity(w, { folderIndex: f, type, actor: user('user_id'), invitee: user('invitee_id') });
   sendJson(ctx, 200, { event: eventJson(w, e), stream_position: String(e.ordinal) });
+}
+
+/** fail_items: [{type: 'folder' | 'file', id}], checked: a typo must not pass for "no fault". */
+function failingItems(v: unknown): FailingItem[] {
+  if (!Array.isArray(v)) throw new ActivityError("fail_items must be a list of {type: 'folder' | 'file', id}");
+  return v.map((it: unknown) => {
+    const o = (typeof it === 'object' && it !== null ? it : {}) as Json;
+    if ((o.type !== 'folder' && o.type !== 'file') || typeof o.id !== 'string' || o.id === '') throw new ActivityError("each of fail_items must be {type: 'folder' | 'file', id}");
+    return { type: o.type, id: o.id };
+  });
 }
 
 /** {token} selects one token; {user_id} and/or {kind} select many; {} selects all. */

@@ -108,7 +108,7 @@ export async function listRoot(d: DiscoveryDeps, u: UserRow): Promise<void> {
     });
     marker = page.next_marker;
   } while (marker);
-  d.store.tx(() => d.store.db.prepare('UPDATE users SET root_done = 1 WHERE id = ?').run(u.id));
+  d.store.tx(() => d.store.markRootDone(u.id));
 }
 
 function listed(it: Item, folderId: string, u: Pick<UserRow, 'id' | 'login'>, asUser: string | null, path: string) {

@@ -1,6 +1,7 @@
 /** Admin events as stored, and what a content or sharing event does to the queue. */
 import { eventMovesFile, eventMovesFolder } from '../../../../common/scan/priority';
-import { FILE_STATE, type ScanStore } from '../store/scan-store';
+import { FileState } from '../../../../common/scan/states';
+import type { ScanStore } from '../store/scan-store';
 
 export interface BoxEvent {
   event_id: string;
@@ -51,10 +52,10 @@ export function applyEventToQueue(store: ScanStore, e: BoxEvent): FileRequeued |
   const was = before?.state;
   return {
     isNew: !before,
-    queued: was !== FILE_STATE.queued,
-    wasDone: was === FILE_STATE.done,
-    wasFailed: was === FILE_STATE.failed,
-    wasNotScanned: was === FILE_STATE.notScanned || was === FILE_STATE.gone,
+    queued: was !== FileState.queued,
+    wasDone: was === FileState.done,
+    wasFailed: was === FileState.failed,
+    wasNotScanned: was === FileState.notScanned || was === FileState.gone,
   };
 }
 

@@ -5,12 +5,27 @@
  * in event (created_at) order.
  */
 import type { BoxApi } from '../box-api';
+import { BoxApiError } from '../box-api';
+import { sanitiseMessage } from '../failures';
 import type { ScanStore } from '../store/scan-store';
 import { applyEventToQueue, applyFolderEventToQueue, storeEvent, type BoxEvent } from './events';
 
+/** Activity the signed-in account may not read (a co-admin without the reports permission). */
+export class ActivityUnavailableError extends Error {
+  constructor(readonly boxMessage: string) {
+    super(`Activity is not available to this account: Box answered ${boxMessage}; the scan goes on without it`);
+  }
+}
+
+/** The live stream's current position; ActivityUnavailableError when Box refuses enterprise events (403). */
 export async function currentStreamPosition(api: BoxApi): Promise<string> {
-  const page: { next_stream_position: string | number } = await api.get('/events?stream_type=admin_logs_streaming&stream_position=now', { kind: 'events' });
-  return String(page.next_stream_position);
+  try {
+    const page: { next_stream_position: string | number } = await api.get('/events?stream_type=admin_logs_streaming&stream_position=now', { kind: 'events' });
+    return String(page.next_stream_position);
+  } catch (e) {
+    if (e instanceof BoxApiError && e.status === 403) throw new ActivityUnavailableError(sanitiseMessage(`403 ${e.code}`));
+    throw e;
+  }
 }
 
 /** One poll; returns the events that moved files, and whether the page was full. */

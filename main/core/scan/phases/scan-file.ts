@@ -9,6 +9,7 @@ import { detect } from '../../../../common/scan/detectors';
 import { MAX_INSPECT_BYTES, MAX_INSPECT_CHARS, NO_TEXT_EXTENSIONS, TEXT_EXTENSIONS } from '../../../../common/scan/priority';
 import type { BoxApi } from '../box-api';
 import { BoxApiError } from '../box-api';
+import { sanitiseMessage } from '../failures';
 import type { FileRow, FolderRow, ScanResult } from '../store/scan-store';
 import { collaborations, summariseCollabs, type CollabSummary } from './discovery';
 
@@ -98,8 +99,11 @@ export async function inspect(api: BoxApi, f: FileRow): Promise<{ state: string;
   try {
     bytes = await api.download(f.id, f.as_user, MAX_INSPECT_BYTES);
   } catch (e) {
+    // Only what Box says about the file itself ends its inspection; a lost sign-in or an
+    // outage goes up to the engine, which pauses or backs off with the file still Pending.
     if (e instanceof BoxApiError && e.status === 413) return { state: 'Failed', reason: 'too large (over 30 MB)', findings: null, sha1: f.sha1 };
-    return { state: 'Failed', reason: `download error: ${e instanceof Error ? e.message : String(e)}`, findings: null, sha1: null };
+    if (e instanceof BoxApiError && (e.status === 403 || e.status === 404)) return { state: 'Failed', reason: `download refused by Box: ${sanitiseMessage(`HTTP ${e.status} ${e.message}`)}`, findings: null, sha1: null };
+    throw e;
   }
   let text = bytes.toString('utf8');
   if (text.length > MAX_INSPECT_CHARS) return { state: 'Failed', reason: 'too long (over 1 million characters)', findings: null, sha1: f.sha1 };

@@ -4,14 +4,16 @@
  * was not scanned and why, coverage per user, and the queue (head with reasons, latest jumps).
  * Read-only; every value is a bound parameter, every sort column comes from a fixed map.
  */
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import type { AccessLevel } from '../../../../common/scan/access-level';
 import type { Findings } from '../../../../common/scan/detectors';
-import { PRIORITY_BY_RANK, READ_ONLY_EVENTS, eventMovesItems } from '../../../../common/scan/priority';
+import { READ_ONLY_EVENTS, eventMovesItems } from '../../../../common/scan/priority';
+import { FILE_STATUS, FileState as S, PRIORITY_NAME, type FileState } from '../../../../common/scan/states';
 import type {
   ActivityEntry, ActivityPage, FileFinding, FileStatus, FindingsPage, InspectionState, NotScannedPage, QueueHeadEntry, QueueJump, QueueView, UserCoverage,
 } from '../../../../common/scan/types';
-import type { FileRow } from './scan-store';
+import type { FileRow } from './rows';
+import { NOT_SCANNED_STATES, cached } from './statements';
 
 export interface FindingsQuery {
   accessLevels?: AccessLevel[];
@@ -35,11 +37,10 @@ export interface ActivityQuery {
   limit: number;
 }
 
-const STATUS_OF_STATE: FileStatus[] = ['queued', 'scanned', 'failed', 'not scanned', 'gone'];
-const STATE_OF_STATUS: Record<FileStatus, number> = { queued: 0, scanned: 1, failed: 2, 'not scanned': 3, gone: 4 };
+const STATE_OF_STATUS = Object.fromEntries(Object.entries(FILE_STATUS).map(([state, status]) => [status, Number(state)])) as Record<FileStatus, FileState>;
 
 /** SQL for a file's inspection state as shown (a file not yet inspected is Pending). */
-const INSPECTION_SQL = `COALESCE(f.inspection, CASE f.state WHEN 0 THEN 'Pending' WHEN 2 THEN 'Failed' ELSE 'Not applicable' END)`;
+const INSPECTION_SQL = `COALESCE(f.inspection, CASE f.state WHEN ${S.queued} THEN 'Pending' WHEN ${S.failed} THEN 'Failed' ELSE 'Not applicable' END)`;
 
 const SORT_SQL: Record<FindingsQuery['sort'], string> = {
   name: 'f.name COLLATE NOCASE',
@@ -56,13 +57,13 @@ const SORT_SQL: Record<FindingsQuery['sort'], string> = {
 type JoinedRow = FileRow & { path: string | null; inspection_shown: string };
 
 export function toFinding(r: JoinedRow): FileFinding {
-  const state = STATUS_OF_STATE[r.state] ?? 'queued';
+  const state = FILE_STATUS[r.state] ?? 'queued';
   return {
     fileId: r.id,
     name: r.name,
     path: r.path ?? '/',
     ownerLogin: r.owner_login ?? '',
-    accessLevel: r.state === 1 ? (r.access_level as AccessLevel | null) : null,
+    accessLevel: r.state === S.done ? (r.access_level as AccessLevel | null) : null,
     externalCollaborators: r.ext_collaborators ? (JSON.parse(r.ext_collaborators) as string[]) : [],
     inspection: r.inspection_shown as InspectionState,
     inspectionReason: r.inspection_reason,
@@ -98,17 +99,27 @@ function findingsWhere(q: Omit<FindingsQuery, 'sort' | 'order' | 'offset' | 'lim
 
 export function findingsPage(db: Database, q: FindingsQuery): FindingsPage {
   const w = findingsWhere(q);
-  const total = (db.prepare(`SELECT COUNT(*) n FROM files f ${w.sql}`).get(...w.params) as { n: number }).n;
+  const total = cached<{ n: number }>(db, `SELECT COUNT(*) n FROM files f ${w.sql}`).get(...w.params)!.n;
   const dir = q.order === 'desc' ? 'DESC' : 'ASC';
-  const rows = db
-    .prepare(`${SELECT_FINDING} ${w.sql} ORDER BY ${SORT_SQL[q.sort]} ${dir}, f.id ${dir} LIMIT ? OFFSET ?`)
-    .all(...w.params, q.limit, q.offset) as JoinedRow[];
+  const rows = cached<JoinedRow>(db, `${SELECT_FINDING} ${w.sql} ORDER BY ${SORT_SQL[q.sort]} ${dir}, f.id ${dir} LIMIT ? OFFSET ?`).all(...w.params, q.limit, q.offset);
   return { total, offset: q.offset, limit: q.limit, entries: rows.map(toFinding) };
 }
 
-/** Every file's finding, in discovery order, one at a time (exports of a million rows). */
-export function* allFindings(db: Database): Generator<FileFinding> {
-  for (const r of db.prepare(`${SELECT_FINDING} ORDER BY f.seq`).iterate() as IterableIterator<JoinedRow>) yield toFinding(r);
+/**
+ * Every file's finding in the order the files were first stored, a page at a time by rowid
+ * (keyset: each page is one short read, so no statement stays open between pages and a paused
+ * export never keeps a connection busy). A file changed mid-export shows its state when its
+ * page was read; none is skipped or repeated (rows are never deleted but by reset).
+ */
+export function* allFindings(db: Database, pageSize = 1000): Generator<FileFinding> {
+  const page = cached<JoinedRow & { row: number }>(db, `SELECT f.rowid AS row, ${SELECT_FINDING.slice('SELECT '.length)} WHERE f.rowid > ? ORDER BY f.rowid LIMIT ?`);
+  let after = 0;
+  for (;;) {
+    const rows = page.all(after, pageSize);
+    for (const r of rows) yield toFinding(r);
+    if (rows.length < pageSize) return;
+    after = rows[rows.length - 1]!.row;
+  }
 }
 
 interface EventRow {
@@ -147,10 +158,9 @@ export function activityPage(db: Database, q: ActivityQuery): ActivityPage {
     params.push(q.source);
   }
   const sql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (db.prepare(`SELECT COUNT(*) n FROM events ${sql}`).get(...params) as { n: number }).n;
-  const rows = db
-    .prepare(`SELECT event_id, source, event_type, created_at, item_type, item_id, item_name, actor_login FROM events ${sql} ORDER BY created_at DESC, event_id DESC LIMIT ? OFFSET ?`)
-    .all(...params, q.limit, q.offset) as EventRow[];
+  const total = cached<{ n: number }>(db, `SELECT COUNT(*) n FROM events ${sql}`).get(...params)!.n;
+  const rows = cached<EventRow>(db, `SELECT event_id, source, event_type, created_at, item_type, item_id, item_name, actor_login FROM events ${sql} ORDER BY created_at DESC, event_id DESC LIMIT ? OFFSET ?`)
+    .all(...params, q.limit, q.offset);
   const entries: ActivityEntry[] = rows.map((r) => ({
     eventId: r.event_id,
     type: r.event_type,
@@ -171,30 +181,27 @@ export function notScannedPage(db: Database, offset: number, limit: number): Not
   const UNION = `
     SELECT 'user' AS kind, id, name, login AS owner_login, COALESCE(reason, 'not reachable') AS reason, 0 AS ord, seq FROM users WHERE reachable = 0
     UNION ALL
-    SELECT 'file', id, name, owner_login, COALESCE(CASE state WHEN 3 THEN reason ELSE error END, 'not reachable'), 1, seq FROM files WHERE state IN (3, 4)`;
-  const total = (db.prepare(`SELECT COUNT(*) n FROM (${UNION})`).get() as { n: number }).n;
-  const byReason = db.prepare(`SELECT reason, COUNT(*) AS count FROM (${UNION}) GROUP BY reason ORDER BY count DESC, reason`).all() as NotScannedPage['byReason'];
-  const rows = db.prepare(`SELECT kind, id, name, owner_login, reason FROM (${UNION}) ORDER BY ord, seq LIMIT ? OFFSET ?`).all(limit, offset) as Array<{
+    SELECT 'file', id, name, owner_login, COALESCE(CASE state WHEN ${S.notScanned} THEN reason ELSE error END, 'not reachable'), 1, seq FROM files WHERE state IN (${NOT_SCANNED_STATES})`;
+  const byReason = cached<NotScannedPage['byReason'][number]>(db, `SELECT reason, COUNT(*) AS count FROM (${UNION}) GROUP BY reason ORDER BY count DESC, reason`).all();
+  const total = byReason.reduce((n, r) => n + r.count, 0); // one pass fewer over the rows
+  const rows = cached<{
     kind: 'user' | 'file';
     id: string;
     name: string | null;
     owner_login: string | null;
     reason: string;
-  }>;
+  }>(db, `SELECT kind, id, name, owner_login, reason FROM (${UNION}) ORDER BY ord, seq LIMIT ? OFFSET ?`).all(limit, offset);
   return { total, offset, limit, byReason, entries: rows.map((r) => ({ kind: r.kind, id: r.id, name: r.name ?? '', ownerLogin: r.owner_login, reason: r.reason })) };
 }
 
 export function coverage(db: Database): UserCoverage[] {
-  const rows = db
-    .prepare(
-      `SELECT u.id, u.login, u.name, u.role, u.reachable, u.reason,
+  const rows = cached<{ id: string; login: string; name: string; role: string | null; reachable: number; reason: string | null; files: number; scanned: number; failed: number; not_scanned: number; queued: number }>(
+    db,
+    `SELECT u.id, u.login, u.name, u.role, u.reachable, u.reason,
         COALESCE(c.files, 0) files, COALESCE(c.scanned, 0) scanned, COALESCE(c.failed, 0) failed, COALESCE(c.not_scanned, 0) not_scanned, COALESCE(c.queued, 0) queued
-       FROM users u LEFT JOIN (
-         SELECT owner_id, COUNT(*) files, SUM(state = 1) scanned, SUM(state = 2) failed, SUM(state IN (3, 4)) not_scanned, SUM(state = 0) queued
-         FROM files GROUP BY owner_id) c ON c.owner_id = u.id
+       FROM users u LEFT JOIN owner_counts c ON c.owner_id = u.id
        ORDER BY u.seq`,
-    )
-    .all() as Array<{ id: string; login: string; name: string; role: string | null; reachable: number; reason: string | null; files: number; scanned: number; failed: number; not_scanned: number; queued: number }>;
+  ).all();
   return rows.map((r) => ({
     userId: r.id, login: r.login, name: r.name, role: r.role, reachable: r.reachable === 1, reason: r.reason,
     files: r.files, scanned: r.scanned, failed: r.failed, notScanned: r.not_scanned, queued: r.queued,
@@ -202,37 +209,30 @@ export function coverage(db: Database): UserCoverage[] {
 }
 
 export function queueView(db: Database, limit: number): QueueView {
-  const queued = (db.prepare('SELECT COUNT(*) n FROM files WHERE state = 0').get() as { n: number }).n;
-  const head = (db.prepare('SELECT id, name, priority, reason FROM files WHERE state = 0 ORDER BY priority, seq LIMIT ?').all(limit) as Array<Pick<FileRow, 'id' | 'name' | 'priority' | 'reason'>>).map(headEntry);
+  const queued = cached<{ queued: number }>(db, 'SELECT queued FROM counters').get()!.queued;
+  const head = cached<Pick<FileRow, 'id' | 'name' | 'priority' | 'reason'>>(db, `SELECT id, name, priority, reason FROM files WHERE state = ${S.queued} ORDER BY priority, seq LIMIT ?`).all(limit).map(headEntry);
   return { queued, head, jumps: recentJumps(db) };
 }
 
 /** A queued file as the dashboard's "Up next" shows it. */
 export function headEntry(r: Pick<FileRow, 'id' | 'name' | 'priority' | 'reason'>): QueueHeadEntry {
-  return { fileId: r.id, name: r.name, priority: PRIORITY_BY_RANK[r.priority] ?? 'regular', reason: r.reason ?? '' };
+  return { fileId: r.id, name: r.name, priority: PRIORITY_NAME[r.priority] ?? 'regular', reason: r.reason ?? '' };
 }
-
-// Prepared once per database: every progress snapshot (up to ten a second) reads the jumps.
-const recentJumpsStatements = new WeakMap<Database, Statement>();
 
 /**
  * The latest files that jumped the queue, newest first, with the event that moved them (who
  * did what) and when the file was scanned after the jump (null while it waits).
  */
 export function recentJumps(db: Database, limit = 10): QueueJump[] {
-  let statement = recentJumpsStatements.get(db);
-  if (!statement) {
-    statement = db.prepare(
-      `SELECT j.file_id, j.name, j.event_type, j.event_id, j.at, e.actor_login, f.state, f.scanned_at
+  // Prepared once per connection (cached): every progress snapshot (ten a second) reads the jumps.
+  const rows = cached<{ file_id: string; name: string | null; event_type: string; event_id: string | null; at: string; actor_login: string | null; state: number | null; scanned_at: number | null }>(
+    db,
+    `SELECT j.file_id, j.name, j.event_type, j.event_id, j.at, e.actor_login, f.state, f.scanned_at
        FROM jumps j LEFT JOIN events e ON e.event_id = j.event_id LEFT JOIN files f ON f.id = j.file_id
        ORDER BY j.seq DESC LIMIT ?`,
-    );
-    recentJumpsStatements.set(db, statement);
-  }
-  const rows = statement
-    .all(limit) as Array<{ file_id: string; name: string | null; event_type: string; event_id: string | null; at: string; actor_login: string | null; state: number | null; scanned_at: number | null }>;
+  ).all(limit);
   return rows.map((j) => {
-    const scanned = j.state !== null && j.state !== 0 && j.scanned_at !== null && j.scanned_at >= Date.parse(j.at);
+    const scanned = j.state !== null && j.state !== S.queued && j.scanned_at !== null && j.scanned_at >= Date.parse(j.at);
     return {
       fileId: j.file_id, name: j.name ?? '', eventType: j.event_type, eventId: j.event_id ?? '', at: j.at,
       actorLogin: j.actor_login, scannedAt: scanned ? new Date(j.scanned_at!).toISOString() : null,

@@ -60,7 +60,7 @@ export function DashboardScreen({ api, onNavigate, onStartScan }: Props) {
           </h2>
           <p className="scan-state" role="status" data-testid="scan-state">
             <strong>{s.state[progress.phase]}</strong>
-            {progress.message && progress.phase !== 'error' ? ` · ${progress.message}` : ''}
+            {progress.message && progress.phase !== 'error' && progress.phase !== 'reconnect' ? ` · ${progress.message}` : ''}
           </p>
         </div>
         {progress.phase === 'idle' ? (
@@ -72,8 +72,9 @@ export function DashboardScreen({ api, onNavigate, onStartScan }: Props) {
         )}
       </div>
 
-      {connection?.status === 'reconnect_required' && (
-        <ErrorNotice what={t.errors.scanNeedsReconnect} detail={connection.reason} actions={{ reconnect: actions.reconnect }} diagnostics={copyDiagnostics} />
+      {/* The scan waits for a sign-in (nothing failed): one notice, whichever noticed first. */}
+      {(connection?.status === 'reconnect_required' || progress.phase === 'reconnect') && (
+        <ErrorNotice what={t.errors.scanNeedsReconnect} detail={connection?.status === 'reconnect_required' ? connection.reason : s.state.reconnect} actions={{ reconnect: actions.reconnect }} diagnostics={copyDiagnostics} />
       )}
       {connection?.status === 'not_connected' && progress.phase !== 'idle' && (
         <ErrorNotice what={t.errors.scanNeedsConnection} actions={{ reconnect: actions.reconnect }} diagnostics={copyDiagnostics} />

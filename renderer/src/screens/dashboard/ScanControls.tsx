@@ -19,7 +19,8 @@ export function ScanControls({ api, progress, onProblem }: { api: BoxCompanionAp
     }
   };
   const paused = progress.phase === 'paused';
-  const active = progress.running || paused;
+  // Waiting for a sign-in is a running scan too: it can be stopped.
+  const active = progress.running || paused || progress.phase === 'reconnect';
   return (
     <div className="scan-controls" role="group" aria-label={s.controls}>
       {paused ? (

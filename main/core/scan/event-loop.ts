@@ -1,0 +1,20 @@
+/** The core process's event-loop delay while a scan runs (how long a bridge call may wait). */
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+
+export class EventLoopDelay {
+  private readonly h: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
+
+  start(): void {
+    this.h.enable();
+  }
+
+  stop(): void {
+    this.h.disable();
+  }
+
+  /** The 99th percentile in ms, one decimal (0 before any sample). */
+  p99Ms(): number {
+    const ns = this.h.count > 0 ? this.h.percentile(99) : 0;
+    return Math.round(ns / 1e5) / 10;
+  }
+}

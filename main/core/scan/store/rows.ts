@@ -1,0 +1,131 @@
+/** The rows of scan.sqlite as the store hands them out, and what callers hand in. */
+import type { FileState, FolderState, Priority } from '../../../../common/scan/states';
+
+export interface FileRow {
+  id: string;
+  name: string;
+  ext: string;
+  folder_id: string | null;
+  owner_id: string | null;
+  owner_login: string | null;
+  as_user: string | null;
+  size: number | null;
+  sha1: string | null;
+  link_effective: string | null;
+  link_password: number;
+  has_collabs: number;
+  stale: number;
+  gen: number;
+  state: FileState;
+  priority: Priority;
+  seq: number;
+  reason: string | null;
+  reason_event: string | null;
+  access_level: string | null;
+  ext_collaborators: string | null;
+  inspection: string | null;
+  inspection_reason: string | null;
+  findings: string | null;
+  scanned_sha1: string | null;
+  scanned_at: number | null;
+  scan_count: number;
+  error: string | null;
+  sensitive: number;
+  /** 1 while content inspection is pending (the file is scanned: access level known). */
+  inspect: number;
+  /** Failures in a row (reset when the file is scanned) and the last one's reason. */
+  attempts: number;
+  last_error: string | null;
+}
+
+export interface FolderRow {
+  id: string;
+  name: string;
+  path: string;
+  parent_id: string | null;
+  owner_id: string | null;
+  as_user: string | null;
+  has_collabs: number;
+  collab_ext: string | null;
+  collab_int: number;
+  collab_known: number;
+  state: FolderState;
+  marker: string | null;
+  seq: number;
+  items: number;
+  pages: number;
+  /** 1: a sharing event asked to read this folder's collaborations again; 2: being read. */
+  collab_refresh: number;
+  /** 1 while the collaborations over this folder are being read again: its files wait. */
+  collab_wait: number;
+  attempts: number;
+  last_error: string | null;
+}
+
+export interface UserRow {
+  id: string;
+  login: string;
+  name: string;
+  role: string | null;
+  reachable: number;
+  reason: string | null;
+  self: number;
+  root_done: number;
+  seq: number;
+  attempts: number;
+  last_error: string | null;
+}
+
+export interface ListedFile {
+  id: string;
+  name: string;
+  ext: string;
+  folderId: string;
+  ownerId: string | null;
+  ownerLogin: string | null;
+  asUser: string | null;
+  size: number | null;
+  sha1: string | null;
+  linkEffective: string | null;
+  linkPassword: boolean;
+  hasCollabs: boolean;
+  externallyOwned: boolean;
+  reason: string;
+}
+
+export interface ScanResult {
+  accessLevel: string;
+  extCollaborators: string[];
+  inspection: string;
+  inspectionReason: string | null;
+  findings: string | null;
+  scannedSha1: string | null;
+}
+
+/** The store's counts, kept up to date by triggers (migration 3): reading them is one row. */
+export interface StoreCounts {
+  users: number;
+  reachable: number;
+  folders: number;
+  listed: number;
+  files: number;
+  queued: number;
+  done: number;
+  failed: number;
+  /** Not scanned or gone. */
+  notScanned: number;
+  inspectionPending: number;
+  events: number;
+  backfillEvents: number;
+}
+
+/** Something the scan gave up on after its retries, for the summary and `findings`. */
+export interface FailedItem {
+  kind: 'user' | 'folder' | 'file';
+  id: string;
+  /** A folder's path, a file's or user's name. */
+  name: string;
+  reason: string;
+}
+
+export type RetryKind = 'user' | 'folder' | 'file';

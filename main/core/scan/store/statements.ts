@@ -1,0 +1,180 @@
+/**
+ * Every SQL statement of the scan store, typed and prepared once per connection (the one place:
+ * the store's writer and the read queries both get theirs here). State and priority numbers
+ * come from common/scan/states, interpolated into the text once, so the SQL never carries a
+ * bare 0..4. Partial indexes match because the interpolated literal equals the index's.
+ */
+import type { Database, Statement } from 'better-sqlite3';
+import { FileState as S, FolderState as F, Priority as P } from '../../../../common/scan/states';
+import type { FileRow, FolderRow, UserRow } from './rows';
+
+/** Files a folder sharing event may move: queued, scanned or failed (not "not scanned"). */
+export const MOVABLE_STATES = `${S.queued}, ${S.done}, ${S.failed}`;
+export const NOT_SCANNED_STATES = `${S.notScanned}, ${S.gone}`;
+
+/** The subtree of folder ? (itself included). UNION, not UNION ALL: a cycle left by moved folders ends. */
+const SUBTREE = 'WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT f.id FROM folders f JOIN sub ON f.parent_id = sub.id)';
+const SUBTREE_NAMED = 'WITH RECURSIVE sub(id) AS (SELECT @folderId UNION SELECT f.id FROM folders f JOIN sub ON f.parent_id = sub.id)';
+const MOVABLE = `folder_id IN (SELECT id FROM sub) AND state IN (${MOVABLE_STATES})`;
+
+/** The subtree statements' SQL (exported so a test can check their query plans). */
+export const SUBTREE_SQL = {
+  subtreeCounts: `${SUBTREE} SELECT COUNT(*) moved, SUM(state = ${S.done}) done, SUM(state = ${S.failed}) failed, SUM(state = ${S.queued}) queued FROM files WHERE ${MOVABLE}`,
+  subtreeSample: `${SUBTREE} SELECT id, name FROM files WHERE ${MOVABLE} LIMIT ?`,
+  // Same place for a file already at the front; a new gen so a scan in flight does not count.
+  subtreePrioritise: `${SUBTREE_NAMED} UPDATE files SET gen = gen + 1, reason = @reason, reason_event = @eventId,
+    seq = CASE WHEN state = ${S.queued} AND priority = ${P.activity} THEN seq ELSE @seq END, priority = ${P.activity}, state = ${S.queued} WHERE ${MOVABLE}`,
+  subtreeWait: `${SUBTREE} UPDATE folders SET collab_wait = 1 WHERE id IN (SELECT id FROM sub)`,
+  folderRefresh: 'UPDATE folders SET collab_refresh = 1 WHERE id = ?',
+  nextRefresh: 'SELECT * FROM folders WHERE collab_refresh = 1 LIMIT 1',
+  refreshStarted: 'UPDATE folders SET collab_refresh = 2 WHERE id = ?',
+  refreshRetry: 'UPDATE folders SET collab_refresh = 1 WHERE id = ? AND collab_refresh = 2',
+  refreshEnded: 'UPDATE folders SET collab_refresh = 0 WHERE id = ? AND collab_refresh = 2',
+  subtreeCollabs: `${SUBTREE_NAMED} UPDATE folders SET has_collabs = @has, collab_ext = @ext, collab_int = @int, collab_known = 1 WHERE id IN (SELECT id FROM sub)`,
+  subtreeRelease: `${SUBTREE} UPDATE folders SET collab_wait = 0 WHERE id IN (SELECT id FROM sub)`,
+} as const;
+
+/** The task picker's and progress's reads: each must use an index (test/unit/scan-store-plans). */
+export const PICK_SQL = {
+  head: `SELECT * FROM files WHERE state = ${S.queued} ORDER BY priority, seq LIMIT ?`,
+  headActivity: `SELECT * FROM files WHERE state = ${S.queued} AND priority = ${P.activity} ORDER BY priority, seq LIMIT ?`,
+  nextUsers: 'SELECT * FROM users WHERE reachable = 1 AND root_done = 0 ORDER BY seq LIMIT ?',
+  rootPending: 'SELECT 1 FROM users WHERE reachable = 1 AND root_done = 0 LIMIT 1',
+  folderPending: `SELECT 1 FROM folders WHERE state = ${F.pending} LIMIT 1`,
+  nextFolders: `SELECT * FROM folders WHERE state = ${F.pending} ORDER BY seq LIMIT ?`,
+  nextInspections: 'SELECT * FROM files WHERE inspect = 1 ORDER BY seq LIMIT ?',
+  isMember: 'SELECT 1 FROM users WHERE id = ?',
+  counters: `SELECT users, reachable, folders, listed, files, queued, done, failed, not_scanned AS notScanned,
+    inspection_pending AS inspectionPending, events, backfill_events AS backfillEvents FROM counters`,
+} as const;
+
+/** Giving up on a folder: it and its unlisted subfolders fail, its unfinished files are not scanned. */
+export const GIVE_UP_SQL = {
+  giveUpFolder: `${SUBTREE_NAMED} UPDATE folders SET state = ${F.failed}, marker = NULL,
+    last_error = CASE WHEN id = @folderId THEN @reason ELSE @inherited END WHERE id IN (SELECT id FROM sub) AND (id = @folderId OR state = ${F.pending})`,
+  giveUpFiles: `${SUBTREE_NAMED} UPDATE files SET state = ${S.notScanned}, reason = @fileReason, stale = 0
+    WHERE folder_id IN (SELECT id FROM sub) AND state = ${S.queued}`,
+  giveUpUser: 'UPDATE users SET reachable = 0, root_done = 1, reason = @reason, last_error = @reason WHERE id = @id',
+} as const;
+
+export const RETRY_SQL = {
+  failUser: 'UPDATE users SET attempts = attempts + 1, last_error = ? WHERE id = ? RETURNING attempts',
+  failFolder: 'UPDATE folders SET attempts = attempts + 1, last_error = ? WHERE id = ? RETURNING attempts',
+  failFile: 'UPDATE files SET attempts = attempts + 1, last_error = ? WHERE id = ? RETURNING attempts',
+  // Each kind limited on its own index first: a store with 100,000 failed files sorts 3 × limit rows, not all of them.
+  failedItems: `SELECT kind, id, name, reason FROM (
+      SELECT * FROM (SELECT 'user' AS kind, id, COALESCE(login, name, id) AS name, last_error AS reason, 0 AS ord, seq FROM users WHERE reachable = 0 AND last_error IS NOT NULL ORDER BY seq LIMIT @limit)
+      UNION ALL SELECT * FROM (SELECT 'folder', id, COALESCE(path, name, id), COALESCE(last_error, 'could not be listed'), 1, seq FROM folders WHERE state = ${F.failed} ORDER BY seq LIMIT @limit)
+      UNION ALL SELECT * FROM (SELECT 'file', id, COALESCE(name, id), COALESCE(error, last_error, 'failed'), 2, seq FROM files WHERE state = ${S.failed} ORDER BY seq LIMIT @limit))
+    ORDER BY ord, seq LIMIT @limit`,
+} as const;
+
+/** Events older than the cut-off go; their raw payload goes earlier (see ScanStore.pruneEvents). */
+const EVENT_SQL = {
+  insertEvent: 'INSERT OR IGNORE INTO events(event_id, source, event_type, created_at, item_type, item_id, item_name, actor_login, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  pruneEvents: 'DELETE FROM events WHERE created_at < ?',
+  stripEventPayloads: 'UPDATE events SET json = NULL WHERE created_at < ? AND json IS NOT NULL',
+} as const;
+
+function writerSql() {
+  return {
+    ...SUBTREE_SQL, ...PICK_SQL, ...GIVE_UP_SQL, ...RETRY_SQL, ...EVENT_SQL,
+    getMeta: 'SELECT value FROM meta WHERE key = ?',
+    setMeta: 'INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    upsertUser: `INSERT INTO users(id, login, name, role, reachable, reason, self, seq) VALUES (@id, @login, @name, @role, @reachable, @reason, @self, @seq)
+      ON CONFLICT(id) DO UPDATE SET login = excluded.login, name = excluded.name, role = excluded.role, reachable = excluded.reachable, reason = excluded.reason, self = excluded.self`,
+    user: 'SELECT * FROM users WHERE id = ?',
+    rootDone: 'UPDATE users SET root_done = 1, attempts = 0, last_error = NULL WHERE id = ?',
+    insertFolder: `INSERT INTO folders(id, name, path, parent_id, owner_id, as_user, has_collabs, collab_ext, collab_int, collab_known, state, seq)
+      VALUES (@id, @name, @path, @parent_id, @owner_id, @as_user, @has_collabs, @collab_ext, @collab_int, @collab_known, ${F.pending}, @seq)
+      ON CONFLICT(id) DO UPDATE SET has_collabs = excluded.has_collabs, name = excluded.name,
+        collab_ext = CASE WHEN folders.collab_known = 1 AND excluded.collab_known = 0 THEN folders.collab_ext ELSE excluded.collab_ext END,
+        collab_int = CASE WHEN folders.collab_known = 1 AND excluded.collab_known = 0 THEN folders.collab_int ELSE excluded.collab_int END,
+        collab_known = MAX(folders.collab_known, excluded.collab_known)
+      WHERE folders.state = ${F.pending}`,
+    folderPage: 'UPDATE folders SET marker = ?, items = items + ?, pages = pages + 1, state = ?, attempts = 0, last_error = NULL WHERE id = ?',
+    folderCollabs: 'UPDATE folders SET collab_ext = ?, collab_int = ?, collab_known = 1 WHERE id = ?',
+    folder: 'SELECT * FROM folders WHERE id = ?',
+    file: 'SELECT * FROM files WHERE id = ?',
+    exists: 'SELECT 1 FROM files WHERE id = ?',
+    insertFile: `INSERT INTO files(id, name, ext, folder_id, owner_id, owner_login, as_user, size, sha1, link_effective, link_password, has_collabs, state, priority, seq, reason)
+      VALUES (@id, @name, @ext, @folderId, @ownerId, @ownerLogin, @asUser, @size, @sha1, @linkEffective, @linkPassword, @hasCollabs, @state, ${P.regular}, @seq, @reason)
+      ON CONFLICT(id) DO UPDATE SET name = excluded.name, size = excluded.size, sha1 = excluded.sha1, link_effective = excluded.link_effective,
+        link_password = excluded.link_password, has_collabs = excluded.has_collabs, folder_id = excluded.folder_id, as_user = excluded.as_user
+      WHERE files.stale = 0`,
+    finish: `UPDATE files SET state = CASE WHEN gen = @gen THEN ${S.done} ELSE state END, stale = CASE WHEN gen = @gen THEN 0 ELSE stale END,
+      access_level = @accessLevel, ext_collaborators = @extCollaborators, inspection = @inspection, inspection_reason = @inspectionReason,
+      findings = @findings, sensitive = @sensitive, scanned_sha1 = @scannedSha1, scanned_at = @at, scan_count = scan_count + 1, error = NULL,
+      attempts = 0, last_error = NULL, inspect = CASE WHEN gen = @gen THEN @inspect ELSE inspect END WHERE id = @id RETURNING gen`,
+    inspected: `UPDATE files SET inspection = @inspection, inspection_reason = @inspectionReason, findings = @findings, sensitive = @sensitive,
+      scanned_sha1 = @scannedSha1, inspect = 0, attempts = 0, last_error = NULL WHERE id = @id AND gen = @gen AND inspect = 1`,
+    fail: 'UPDATE files SET state = CASE WHEN gen = @gen THEN @state ELSE state END, stale = CASE WHEN gen = @gen THEN 0 ELSE stale END, error = @error, scanned_at = @at WHERE id = @id RETURNING gen',
+    refresh: `UPDATE files SET name = @name, size = @size, sha1 = @sha1, link_effective = @linkEffective, link_password = @linkPassword,
+      has_collabs = @hasCollabs, owner_id = @ownerId, owner_login = @ownerLogin, folder_id = COALESCE(@folderId, folder_id), stale = 0 WHERE id = @id AND gen = @gen`,
+    prioritise: `INSERT INTO files(id, name, ext, folder_id, owner_id, owner_login, as_user, state, priority, seq, reason, reason_event, stale)
+      VALUES (@id, @name, @ext, @folderId, @ownerId, @ownerLogin, @asUser, ${S.queued}, ${P.activity}, @seq, @reason, @eventId, 1)
+      ON CONFLICT(id) DO UPDATE SET stale = 1, gen = gen + 1, reason = @reason, reason_event = @eventId,
+        seq = CASE WHEN files.state = ${S.queued} AND files.priority = ${P.activity} THEN files.seq ELSE @seq END, priority = ${P.activity}, state = ${S.queued}`,
+    insertJump: 'INSERT INTO jumps(file_id, name, event_type, event_id, at) VALUES (?, ?, ?, ?, ?)',
+    // The jumps table keeps the latest 100 (the dashboard shows 10).
+    trimJumps: 'DELETE FROM jumps WHERE seq <= (SELECT MAX(seq) - 100 FROM jumps)',
+    rescanFolders: `UPDATE folders SET state = ${F.pending}, marker = NULL, attempts = 0, last_error = NULL`,
+    // A user given up on (last_error set by giveUpUser) is tried again; one Box refused stays out.
+    rescanUsers: `UPDATE users SET root_done = 0, attempts = 0, reachable = CASE WHEN last_error IS NULL THEN reachable ELSE 1 END,
+      reason = CASE WHEN last_error IS NULL THEN reason ELSE NULL END, last_error = NULL`,
+    rescanFiles: `UPDATE files SET state = ${S.queued}, priority = ${P.periodic}, reason = ?, gen = gen + 1, attempts = 0 WHERE state IN (${S.done}, ${S.failed})`,
+    triggers: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name",
+    zeroCounters: `UPDATE counters SET users = 0, reachable = 0, folders = 0, listed = 0, files = 0, queued = 0, done = 0, failed = 0,
+      not_scanned = 0, inspection_pending = 0, events = 0, backfill_events = 0`,
+    // Startup: a collaborations reading interrupted by a crash is asked again.
+    recoverRefreshes: 'UPDATE folders SET collab_refresh = 1 WHERE collab_refresh = 2',
+  } as const;
+}
+
+type Sql = ReturnType<typeof writerSql>;
+
+/** The result row each reading statement gives (the rest give nothing read). */
+interface RowOf {
+  getMeta: { value: string };
+  user: UserRow;
+  nextUsers: UserRow;
+  folder: FolderRow;
+  nextFolders: FolderRow;
+  nextRefresh: FolderRow;
+  file: FileRow;
+  head: FileRow;
+  headActivity: FileRow;
+  nextInspections: FileRow;
+  finish: { gen: number };
+  fail: { gen: number };
+  failUser: { attempts: number };
+  failFolder: { attempts: number };
+  failFile: { attempts: number };
+  subtreeCounts: { moved: number; done: number | null; failed: number | null; queued: number | null };
+  subtreeSample: { id: string; name: string | null };
+  failedItems: { kind: 'user' | 'folder' | 'file'; id: string; name: string; reason: string };
+  counters: import('./rows').StoreCounts;
+  triggers: { name: string; sql: string };
+}
+
+export type Statements = { [K in keyof Sql]: Statement<unknown[], K extends keyof RowOf ? RowOf[K] : unknown> };
+
+/** Prepares every statement of the writer connection, once. */
+export function prepareStatements(db: Database): Statements {
+  return Object.fromEntries(Object.entries(writerSql()).map(([k, sql]) => [k, db.prepare(sql)])) as Statements;
+}
+
+const cache = new WeakMap<Database, Map<string, Statement>>();
+
+/**
+ * A read query's statement, prepared once per connection and text. The read queries build
+ * their text from fixed fragments (filters, sort columns from a fixed map), so the cache stays
+ * small: one per combination used.
+ */
+export function cached<R = unknown>(db: Database, sql: string): Statement<unknown[], R> {
+  let forDb = cache.get(db);
+  if (!forDb) cache.set(db, (forDb = new Map()));
+  let st = forDb.get(sql);
+  if (!st) forDb.set(sql, (st = db.prepare(sql)));
+  return st as Statement<unknown[], R>;
+}

@@ -1,0 +1,127 @@
+/**
+ * Doing one picked task: list a user's root or a folder page, read a folder's collaborations
+ * again, scan a file, inspect a file's content. Errors that are not about the item (a lost
+ * sign-in, an outage) propagate to the engine, which pauses or backs off; an item that keeps
+ * failing is given up through `gaveUp` after MAX_ATTEMPTS (the store keeps the count).
+ */
+import { FileState, Priority } from '../../../common/scan/states';
+import type { BoxApi } from './box-api';
+import { BoxApiError } from './box-api';
+import { classifyFailure, errorMessage, MAX_ATTEMPTS } from './failures';
+import { collaborations, listFolderPage, listRoot, summariseCollabs, type DiscoveryDeps } from './phases/discovery';
+import { fetchFile, folderCollabs, inspect, localInspection, localResult, needsFileCollabs, ownCollabs } from './phases/scan-file';
+import type { FileRow, FolderRow, ScanStore } from './store/scan-store';
+import type { Task } from './task-picker';
+
+export interface WorkDeps {
+  api: BoxApi;
+  store: ScanStore;
+  onScanned(rows: Array<Pick<FileRow, 'id' | 'priority' | 'reason'>>): void;
+  onInspected(): void;
+}
+
+export class ScanWork {
+  constructor(private readonly d: WorkDeps) {}
+
+  private get discovery(): DiscoveryDeps {
+    const { api, store } = this.d;
+    return { api, store, isMember: (id) => store.isMember(id), onNewFiles: () => undefined };
+  }
+
+  async run(t: Task): Promise<void> {
+    if (t.kind === 'refresh') return this.refreshCollabs(t.folder);
+    if (t.kind === 'user') return this.listUser(t);
+    if (t.kind === 'folder') return this.listFolder(t.folder);
+    if (t.kind === 'file') return this.scanFile(t.row.id);
+    return this.inspectFile(t.row);
+  }
+
+  /**
+   * One more failed attempt at the item (an error about it while other requests succeed).
+   * Returns true when the item was given up (attempts used up, or Box said it is out of reach).
+   */
+  failed(t: Task, e: unknown): boolean {
+    const reason = errorMessage(e);
+    const { store } = this.d;
+    if (t.kind === 'refresh') return false; // retried by the picker; files keep waiting
+    const kind = t.kind === 'user' ? 'user' : t.kind === 'folder' ? 'folder' : 'file';
+    const id = t.kind === 'user' ? t.user.id : t.kind === 'folder' ? t.folder.id : t.row.id;
+    const attempts = store.tx(() => store.recordFailure(kind, id, reason));
+    if (attempts < MAX_ATTEMPTS && classifyFailure(e) !== 'final') return false;
+    if (t.kind === 'user') store.tx(() => store.giveUpUser(id, reason));
+    else if (t.kind === 'folder') store.tx(() => store.giveUpFolder(id, reason));
+    else if (t.kind === 'inspect') this.inspectionFailed(t.row, reason);
+    else store.tx(() => store.fail(id, t.row.gen, FileState.failed, reason));
+    return true;
+  }
+
+  private async listUser(t: Extract<Task, { kind: 'user' }>): Promise<void> {
+    await listRoot(this.discovery, t.user);
+  }
+
+  private async listFolder(folder: FolderRow): Promise<void> {
+    await listFolderPage(this.discovery, folder);
+  }
+
+  private async refreshCollabs(f: FolderRow): Promise<void> {
+    const { api, store } = this.d;
+    let done = false;
+    try {
+      let summary: { externals: string[]; internal: number } | null = null;
+      try {
+        const own = summariseCollabs(await collaborations(api, 'folders', f.id, f.as_user), (id) => store.isMember(id));
+        // Collaborations over the folder's parent still apply beneath it.
+        const above = folderCollabs(f.parent_id && f.parent_id !== '0' ? store.folder(f.parent_id) : undefined);
+        summary = { externals: [...new Set([...above.externals, ...own.externals])], internal: above.internal + own.internal };
+      } catch (e) {
+        // Gone or out of reach: keep what was known; its files say so when they are read.
+        if (!(e instanceof BoxApiError && (e.status === 404 || e.status === 403))) throw e;
+      }
+      store.tx(() => store.collabRefreshDone(f.id, summary));
+      done = true;
+    } finally {
+      if (!done) store.tx(() => store.collabRefreshFailed(f.id));
+    }
+  }
+
+  private async inspectFile(r: FileRow): Promise<void> {
+    const ins = await inspect(this.d.api, r);
+    this.d.store.tx(() => this.d.store.inspected(r.id, r.gen, { inspection: ins.state, inspectionReason: ins.reason, findings: ins.findings, scannedSha1: ins.sha1 }));
+    this.d.onInspected();
+  }
+
+  private inspectionFailed(r: FileRow, reason: string): void {
+    this.d.store.tx(() => this.d.store.inspected(r.id, r.gen, { inspection: 'Failed', inspectionReason: `could not be read: ${reason}`, findings: null, scannedSha1: null }));
+  }
+
+  private async scanFile(id: string): Promise<void> {
+    const { store, api } = this.d;
+    let f = store.file(id);
+    if (!f || f.state !== FileState.queued) return;
+    const gen = f.gen;
+    if (f.stale) {
+      const fresh = await fetchFile(api, f);
+      if (!fresh) {
+        // Not counted when an event queued the file again meanwhile: it will be looked at afresh.
+        store.tx(() => store.fail(id, gen, FileState.gone, 'deleted, or no longer reachable'));
+        return;
+      }
+      store.tx(() => store.refresh(id, gen, fresh));
+      f = store.file(id);
+      if (!f) return;
+      f = { ...f, stale: 0 };
+    }
+    const folderRow = f.folder_id ? store.folder(f.folder_id) : undefined;
+    // A sharing event on a folder above: scan once its collaborations were read again (the
+    // file stays queued at the front; the reading wakes the slots when it is done).
+    if (folderRow?.collab_wait === 1) return;
+    const folder = folderCollabs(folderRow);
+    const own = needsFileCollabs(f, folder) ? await ownCollabs(api, f, (x) => store.isMember(x)) : null;
+    // A file moved by an event is inspected at once; others wait for the inspection phase.
+    const ins = f.priority === Priority.activity ? await inspect(api, f) : localInspection(f);
+    const result = localResult(f, folder, own, ins);
+    // An event that queued the file again during this scan wins: the file is scanned once
+    // more, and only that scan counts (otherwise "scanned" would pass "found").
+    if (store.tx(() => store.finish(id, gen, result, ins.state === 'Pending'))) this.d.onScanned([f]);
+  }
+}
