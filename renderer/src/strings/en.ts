@@ -162,6 +162,7 @@ export const en = {
       unreachable: (reason: string) => `Not reachable: ${reason}`,
       empty: 'No users listed yet.',
       more: (shown: number, total: number) => `Showing ${shown} of ${total} users, most files first.`,
+      scrollLabel: 'Coverage per user (scroll with the arrow keys)',
     },
     notScanned: {
       heading: 'Not scanned',

@@ -47,7 +47,8 @@ export const CoverageTable = memo(function CoverageTable({ users }: { users: Use
       {shown.length === 0 ? (
         <p className="empty">{s.empty}</p>
       ) : (
-        <div className="table-scroll">
+        // Focusable and named: a region that scrolls must be reachable by keyboard (WCAG 2.1.1).
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={s.scrollLabel}>
           <table data-testid="coverage-table">
             <thead>
               <tr>
