@@ -28,7 +28,8 @@ async function audit(page: Page, screen: string, found: Finding[]): Promise<void
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     // The scheme is CSS-only (prefers-color-scheme): wait until the page's colours follow it.
-    await expect.poll(() => page.evaluate(() => window.matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
+    // (A string: this test project has Node types, not the DOM's.)
+    await expect.poll(() => page.evaluate<boolean>("matchMedia('(prefers-color-scheme: dark)').matches")).toBe(scheme === 'dark');
     const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
     for (const violation of result.violations) {
       found.push({

@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import { useBridge, useConnection, useConnectionAction } from '../../state/hooks';
+import { useStores } from '../../state/StateProvider';
 import { t } from '../../strings';
 import { ChooseTarget } from './ChooseTarget';
 import { ConnectionDetails } from './ConnectionDetails';
@@ -13,6 +15,11 @@ export function ConnectScreen({ onOpenAllowlist }: Props) {
   const bridge = useBridge();
   const { value } = useConnection();
   const { busy, problem, run } = useConnectionAction();
+  const { connection } = useStores();
+  // The app and sandbox have no event of their own: read them again whenever Connect opens.
+  useEffect(() => {
+    void connection.refresh().catch(() => undefined); // a failure is kept in the store's snapshot
+  }, [connection]);
   const { state, sandbox, app } = value ?? { state: null, sandbox: null, app: null };
   const s = t.connect;
   if (!state) return <p aria-busy="true">{t.loading}</p>;

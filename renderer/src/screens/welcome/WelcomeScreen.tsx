@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useBridge } from '../../state/hooks';
+import { useStores } from '../../state/StateProvider';
 import { t } from '../../strings';
 import { StepHeading } from '../layout/StepHeading';
 
@@ -13,6 +14,7 @@ interface Props {
 /** The first screen of the first run: what the app does, and the two ways to start. */
 export function WelcomeScreen({ onOwnBox, onSandbox }: Props) {
   const bridge = useBridge();
+  const { connection } = useStores();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const s = t.welcome;
@@ -22,6 +24,8 @@ export function WelcomeScreen({ onOwnBox, onSandbox }: Props) {
     setProblem(null);
     try {
       await bridge.useSandboxEnterprise({ seed: 1, role: 'admin' });
+      // The sandbox is now the Box app sign-in uses: Connect shows it at once.
+      await connection.refresh();
       onSandbox();
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
