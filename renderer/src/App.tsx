@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { AppInfo, BoxCompanionApi } from '../../common/bridge/contract';
-import type { FirstRunStep, Settings } from '../../common/settings';
+import type { AppInfo } from '../../common/bridge/contract';
+import type { FirstRunStep } from '../../common/settings';
 import { AboutPanel } from './screens/AboutPanel';
 import { ActivityScreen } from './screens/activity/ActivityScreen';
 import { DashboardScreen } from './screens/dashboard/DashboardScreen';
@@ -11,17 +11,18 @@ import { useNotifications } from './screens/layout/useNotifications';
 import { ToastProvider } from './screens/layout/Toasts';
 import { useFocusOnChange } from './screens/layout/useFocusOnChange';
 import { ConnectScreen } from './screens/connect/ConnectScreen';
-import { useConnection } from './screens/connect/useConnection';
 import { ScanStartStep } from './screens/dashboard/ScanStartStep';
 import { ConnTestScreen } from './screens/conntest/ConnTestScreen';
 import { WalkthroughScreen } from './screens/walkthrough/WalkthroughScreen';
+import { useBridge, useConnection, useSettings } from './state/hooks';
+import { useStores } from './state/StateProvider';
 import { t } from './strings';
 import { useTheme } from './theme';
 
-export function App({ api }: { api: BoxCompanionApi }) {
+export function App() {
   return (
     <ToastProvider>
-      <AppBody api={api} />
+      <AppBody />
     </ToastProvider>
   );
 }
@@ -31,10 +32,13 @@ export function App({ api }: { api: BoxCompanionApi }) {
  * was started from it, the app opens on the scan dashboard, with every set-up screen still in
  * the navigation.
  */
-function AppBody({ api }: { api: BoxCompanionApi }) {
+function AppBody() {
+  const bridge = useBridge();
+  const stores = useStores();
   const [info, setInfo] = useState<AppInfo | null>(null);
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [infoError, setInfoError] = useState<string | null>(null);
+  const { value: settings, error: settingsError } = useSettings();
+  const error = infoError ?? (settings ? null : settingsError);
   // null until settings arrive: then the flow's saved step, or the dashboard for returning users.
   const [page, setPage] = useState<AppPage | null>(null);
   // Set when another screen sends the admin to the allowlist key (the connection test's fix).
@@ -42,15 +46,13 @@ function AppBody({ api }: { api: BoxCompanionApi }) {
   useTheme(settings?.theme ?? 'system');
 
   useEffect(() => {
-    Promise.all([api.getAppInfo({}), api.getSettings({})])
-      .then(([appInfo, current]) => {
-        setInfo(appInfo);
-        setSettings(current);
-        setPage((existing) => existing ?? (current.firstRun.done ? 'dashboard' : 'setup'));
-      })
-      .catch((reason: unknown) => setError(reason instanceof Error ? reason.message : String(reason)));
-    return api.on('settingsChanged', setSettings);
-  }, [api]);
+    bridge.getAppInfo({}).then(setInfo, (reason: unknown) => setInfoError(reason instanceof Error ? reason.message : String(reason)));
+  }, [bridge]);
+  const settingsLoaded = settings !== null;
+  const firstRunDoneAtLaunch = settings?.firstRun.done;
+  useEffect(() => {
+    if (settingsLoaded) setPage((existing) => existing ?? (firstRunDoneAtLaunch ? 'dashboard' : 'setup'));
+  }, [settingsLoaded, firstRunDoneAtLaunch]);
 
   const firstRunDone = settings?.firstRun.done ?? false;
   const go = (next: AppPage) => {
@@ -69,16 +71,16 @@ function AppBody({ api }: { api: BoxCompanionApi }) {
       return;
     }
     setPage('setup');
-    void api.updateSettings({ firstRun: { ...settings.firstRun, step } });
+    void stores.settings.update({ firstRun: { ...settings.firstRun, step } }).catch(() => undefined);
   };
-  useNotifications(api, { onReconnect: () => openStep('connect'), onOpenFindings: () => go('findings') });
-  const { state: connection } = useConnection(api);
+  useNotifications({ onReconnect: () => openStep('connect'), onOpenFindings: () => go('findings') });
+  const connection = useConnection().value?.state ?? null;
   const connected = connection?.status === 'connected';
   const mainRef = useFocusOnChange<HTMLElement>(`${page}:${settings?.firstRun.step}`);
 
   return (
     <div className="app">
-      <AppHeader api={api} page={page} firstRunDone={firstRunDone} onNavigate={go} onOpenConnect={() => openStep('connect')} />
+      <AppHeader connection={connection} page={page} firstRunDone={firstRunDone} onNavigate={go} onOpenConnect={() => openStep('connect')} />
       <main ref={mainRef} tabIndex={-1} aria-label={t.nav.mainRegion}>
         {error && (
           <p role="alert" className="error">
@@ -88,26 +90,25 @@ function AppBody({ api }: { api: BoxCompanionApi }) {
         {!error && (!info || !settings || !page) && <p aria-busy="true">{t.loading}</p>}
         {info && settings && page === 'setup' && (
           <FirstRunFlow
-            api={api}
             step={settings.firstRun.step}
             onStep={openStep}
             onScanStarted={() => {
-              void api.updateSettings({ firstRun: { done: true, step: 'scan' } });
+              void stores.settings.update({ firstRun: { done: true, step: 'scan' } }).catch(() => undefined);
               go('dashboard');
             }}
           />
         )}
-        {info && settings && page === 'dashboard' && <DashboardScreen api={api} onNavigate={go} onStartScan={() => openStep('scan')} />}
+        {info && settings && page === 'dashboard' && <DashboardScreen onNavigate={go} onStartScan={() => openStep('scan')} />}
         {info && settings && page === 'scanStart' && (
-          <ScanStartStep api={api} connected={connected} onOpenConnect={() => go('connect')} onStarted={() => go('dashboard')} />
+          <ScanStartStep connected={connected} onOpenConnect={() => go('connect')} onStarted={() => go('dashboard')} />
         )}
-        {info && settings && page === 'findings' && <FindingsScreen api={api} />}
-        {info && settings && page === 'activity' && <ActivityScreen api={api} />}
-        {info && settings && page === 'allowlist' && <WalkthroughScreen api={api} focus={walkthroughFocus} />}
-        {info && settings && page === 'connect' && <ConnectScreen api={api} onOpenAllowlist={() => go('allowlist')} />}
-        {info && settings && page === 'test' && <ConnTestScreen api={api} onOpenAllowlist={openAllowlistKey} onReconnect={() => go('connect')} />}
+        {info && settings && page === 'findings' && <FindingsScreen />}
+        {info && settings && page === 'activity' && <ActivityScreen />}
+        {info && settings && page === 'allowlist' && <WalkthroughScreen focus={walkthroughFocus} />}
+        {info && settings && page === 'connect' && <ConnectScreen onOpenAllowlist={() => go('allowlist')} />}
+        {info && settings && page === 'test' && <ConnTestScreen onOpenAllowlist={openAllowlistKey} onReconnect={() => go('connect')} />}
         {info && settings && page === 'about' && (
-          <AboutPanel info={info} settings={settings} onThemeChange={(theme) => api.updateSettings({ theme })} />
+          <AboutPanel info={info} settings={settings} onThemeChange={(theme) => void stores.settings.update({ theme }).catch(() => undefined)} />
         )}
       </main>
     </div>

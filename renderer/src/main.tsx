@@ -2,14 +2,17 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { connectBridge } from './bridge';
+import { StateProvider } from './state/StateProvider';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);
 try {
-  const api = connectBridge();
+  const bridge = connectBridge();
   root.render(
     <StrictMode>
-      <App api={api} />
+      <StateProvider bridge={bridge}>
+        <App />
+      </StateProvider>
     </StrictMode>,
   );
 } catch (error) {

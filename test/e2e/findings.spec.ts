@@ -87,7 +87,7 @@ test('filtered to "Public (Internet)", the table shows exactly the sandbox’s p
   const shown = await collectRowIds(page);
   expect(shown.sort()).toEqual(expected);
   // Every row on screen says so.
-  for (const text of await page.locator('[data-testid="finding-row"] .ft-accessLevel').allTextContents()) expect(text).toBe('Public (Internet)');
+  for (const text of await page.locator('[data-testid="finding-row"] .vt-col-accessLevel').allTextContents()) expect(text).toBe('Public (Internet)');
 });
 
 test('a million findings scroll to the end with the keyboard, a page at a time over the bridge', async ({ page }) => {
@@ -119,7 +119,7 @@ test('a million findings scroll to the end with the keyboard, a page at a time o
     expect(await page.locator('[role="row"]').count()).toBeLessThan(80);
     expect(Math.max(...calls)).toBeLessThanOrEqual(200);
     // Sorted by access level (most exposed first), the last row is a private file.
-    await expect(lastRow.locator('.ft-accessLevel')).toHaveText('Private');
+    await expect(lastRow.locator('.vt-col-accessLevel')).toHaveText('Private');
   } finally {
     await stopHarness(harness);
     temp.cleanup();

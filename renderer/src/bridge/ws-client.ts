@@ -44,12 +44,12 @@ export function connectWsBridge(url: string): BoxCompanionApi {
     });
   };
 
-  const api = Object.fromEntries(CALL_NAMES.map((name) => [name, (args: unknown) => call(name, args)])) as unknown as BoxCompanionApi;
-  api.on = <E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void) => {
+  const bridge = Object.fromEntries(CALL_NAMES.map((name) => [name, (args: unknown) => call(name, args)])) as unknown as BoxCompanionApi;
+  bridge.on = <E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void) => {
     const set = listeners.get(event) ?? new Set();
     listeners.set(event, set);
     set.add(listener as (payload: unknown) => void);
     return () => set.delete(listener as (payload: unknown) => void);
   };
-  return api;
+  return bridge;
 }

@@ -163,6 +163,7 @@ export const en = {
       unreachable: (reason: string) => `Not reachable: ${reason}`,
       empty: 'No users listed yet.',
       more: (shown: number, total: number) => `Showing ${shown} of ${total} users, most files first.`,
+      scrollLabel: 'Coverage per user (scroll with the arrow keys)',
     },
     notScanned: {
       heading: 'Not scanned',
@@ -190,8 +191,6 @@ export const en = {
     total: (shown: number, all: number) => (shown === all ? `${num(shown)} files` : `${num(shown)} of ${num(all)} files`),
     tableLabel: 'Files by access level, owner, external collaborators and content',
     columns: { name: 'File', accessLevel: 'Access level', owner: 'Owner', external: 'External collaborators', inspection: 'Content', status: 'Status', scannedAt: 'Scanned' },
-    sortBy: (column: string) => `Sort by ${column}`,
-    loadingRow: 'Loading…',
     none: 'None',
     noRows: 'No file matches these filters.',
     sensitive: { card: 'cards', iban: 'IBANs', ssn: 'SSNs', nino: 'NI numbers', email: 'emails' },
@@ -201,6 +200,11 @@ export const en = {
     exportJson: 'Export JSON',
     exported: (path: string, files: number) => `Saved ${num(files)} files to ${path}`,
     exportFailed: 'The export did not complete.',
+  },
+  /** What every virtualised table says (findings, activity, and the screens to come). */
+  table: {
+    sortBy: (column: string) => `Sort by ${column}`,
+    loadingRow: 'Loading…',
     keyboardHint: 'Use the arrow keys, Page Up, Page Down, Home and End to move through the table.',
   },
   activity: {
@@ -218,6 +222,7 @@ export const en = {
     anyKind: 'All kinds',
     onlyMoving: 'Changes scan priority',
     onlyReadOnly: 'Read-only',
+    filters: 'Filters',
     tableLabel: 'Activity events, newest first',
     columns: { time: 'When', type: 'Event', actor: 'Who', item: 'File', source: 'Source', effect: 'Effect on the scan' },
     readOnly: 'Read-only: does not change scan priority',

@@ -1,15 +1,15 @@
 import { useState } from 'react';
-import type { BoxCompanionApi } from '../../../../common/bridge/contract';
+import { useBridge } from '../../state/hooks';
 import { t } from '../../strings';
 
 interface Props {
-  api: BoxCompanionApi;
   busy: boolean;
   run(action: () => Promise<unknown>): Promise<void>;
 }
 
 /** Where to sign in: the built-in sandbox enterprise, or the admin's own Box app. */
-export function ChooseTarget({ api, busy, run }: Props) {
+export function ChooseTarget({ busy, run }: Props) {
+  const bridge = useBridge();
   const [seed, setSeed] = useState('1');
   const [role, setRole] = useState<'admin' | 'coadmin' | 'user'>('admin');
   const [clientId, setClientId] = useState('');
@@ -31,7 +31,7 @@ export function ChooseTarget({ api, busy, run }: Props) {
             <option value="user">{s.roles.user}</option>
           </select>
         </div>
-        <button type="button" className="primary" disabled={busy} onClick={() => void run(() => api.useSandboxEnterprise({ seed: Number(seed), role }))}>
+        <button type="button" className="primary" disabled={busy} onClick={() => void run(() => bridge.useSandboxEnterprise({ seed: Number(seed), role }))}>
           {s.useSandbox}
         </button>
       </section>
@@ -49,7 +49,7 @@ export function ChooseTarget({ api, busy, run }: Props) {
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            void run(() => api.registerBoxApp({ clientId, clientSecret, redirectPort: port ? Number(port) : null }));
+            void run(() => bridge.registerBoxApp({ clientId, clientSecret, redirectPort: port ? Number(port) : null }));
           }}
         >
           <TextRow id="client-id" label={s.clientId} value={clientId} onChange={setClientId} />

@@ -1,18 +1,26 @@
-import type { BoxCompanionApi } from '../../../../common/bridge/contract';
+import { useEffect } from 'react';
+import { useBridge, useConnection, useConnectionAction } from '../../state/hooks';
+import { useStores } from '../../state/StateProvider';
 import { t } from '../../strings';
 import { ChooseTarget } from './ChooseTarget';
 import { ConnectionDetails } from './ConnectionDetails';
-import { useConnection } from './useConnection';
 
 interface Props {
-  api: BoxCompanionApi;
   /** Takes the admin to the allowlist walkthrough (the usual cure for "not authorized"). */
   onOpenAllowlist(): void;
 }
 
 /** Sign in with Box: choose Box or the sandbox, sign in in the browser, see the result. */
-export function ConnectScreen({ api, onOpenAllowlist }: Props) {
-  const { state, sandbox, app, busy, problem, run } = useConnection(api);
+export function ConnectScreen({ onOpenAllowlist }: Props) {
+  const bridge = useBridge();
+  const { value } = useConnection();
+  const { busy, problem, run } = useConnectionAction();
+  const { connection } = useStores();
+  // The app and sandbox have no event of their own: read them again whenever Connect opens.
+  useEffect(() => {
+    void connection.refresh().catch(() => undefined); // a failure is kept in the store's snapshot
+  }, [connection]);
+  const { state, sandbox, app } = value ?? { state: null, sandbox: null, app: null };
   const s = t.connect;
   if (!state) return <p aria-busy="true">{t.loading}</p>;
 
@@ -43,7 +51,7 @@ export function ConnectScreen({ api, onOpenAllowlist }: Props) {
               {s.openAllowlist}
             </button>
           </div>
-          <button type="button" onClick={() => void run(() => api.cancelSignIn({}))}>
+          <button type="button" onClick={() => void run(() => bridge.cancelSignIn({}))}>
             {s.cancel}
           </button>
         </div>
@@ -52,7 +60,7 @@ export function ConnectScreen({ api, onOpenAllowlist }: Props) {
       {state.status === 'connected' && (
         <div className="panel">
           <ConnectionDetails state={state} />
-          <button type="button" disabled={busy} onClick={() => void run(() => api.disconnect({}))}>
+          <button type="button" disabled={busy} onClick={() => void run(() => bridge.disconnect({}))}>
             {s.disconnect}
           </button>
         </div>
@@ -61,7 +69,7 @@ export function ConnectScreen({ api, onOpenAllowlist }: Props) {
       {state.status === 'reconnect_required' && (
         <div className="panel">
           <p role="alert">{state.reason}</p>
-          <button type="button" className="primary" disabled={busy} onClick={() => void run(() => api.connect({}))}>
+          <button type="button" className="primary" disabled={busy} onClick={() => void run(() => bridge.connect({}))}>
             {s.reconnect}
           </button>
         </div>
@@ -77,7 +85,7 @@ export function ConnectScreen({ api, onOpenAllowlist }: Props) {
               {s.openAllowlist}
             </button>
           )}
-          <button type="button" className="primary" disabled={busy} onClick={() => void run(() => api.connect({}))}>
+          <button type="button" className="primary" disabled={busy} onClick={() => void run(() => bridge.connect({}))}>
             {s.tryAgain}
           </button>
         </div>
@@ -88,12 +96,12 @@ export function ConnectScreen({ api, onOpenAllowlist }: Props) {
           {app && (
             <div className="panel">
               <p>{sandbox && app.target === 'sandbox' ? s.sandboxReady(sandbox.seed, sandbox.users, sandbox.files) : s.appReady(app.clientId)}</p>
-              <button type="button" className="primary" disabled={busy} onClick={() => void run(() => api.connect({}))}>
+              <button type="button" className="primary" disabled={busy} onClick={() => void run(() => bridge.connect({}))}>
                 {s.signIn}
               </button>
             </div>
           )}
-          <ChooseTarget api={api} busy={busy} run={run} />
+          <ChooseTarget busy={busy} run={run} />
         </>
       )}
     </section>

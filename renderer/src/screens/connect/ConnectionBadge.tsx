@@ -1,16 +1,8 @@
-import { useEffect, useState } from 'react';
-import type { BoxCompanionApi } from '../../../../common/bridge/contract';
 import { signInExpiryReminder, type ConnectionState } from '../../../../common/connection';
 import { t } from '../../strings';
 
 /** The connection state and sign-in expiry, always visible in the header; a click opens Connect. */
-export function ConnectionBadge({ api, onOpen }: { api: BoxCompanionApi; onOpen(): void }) {
-  const [state, setState] = useState<ConnectionState | null>(null);
-  useEffect(() => {
-    void api.getConnection({}).then((current) => setState(current.state));
-    return api.on('connectionChanged', setState);
-  }, [api]);
-  if (!state) return null;
+export function ConnectionBadge({ state, onOpen }: { state: ConnectionState; onOpen(): void }) {
   const reminder = state.status === 'connected' ? signInExpiryReminder(state.refreshTokenExpiresAt, new Date()) : null;
   const who = state.status === 'connected' ? ` · ${state.user.login}` : '';
   // The expiry is always in view while connected: Box refresh tokens die after 60 days unused.

@@ -1,13 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { DataCenterId } from '../../../../common/allowlist/data-centers';
-import type { BoxCompanionApi } from '../../../../common/bridge/contract';
 import { CHECK_IDS, CHECK_TITLES, type CheckResult } from '../../../../common/conntest';
+import { useBridge, useSettings } from '../../state/hooks';
 import { t } from '../../strings';
 import { CheckItem } from './CheckItem';
 import { useConnTest } from './useConnTest';
 
 interface Props {
-  api: BoxCompanionApi;
   /** Opens the allowlist walkthrough at the key step for this data center (null: none chosen yet). */
   onOpenAllowlist(dataCenter: DataCenterId | null): void;
   /** Offered next to fixes that say "connect again", when the host screen can sign in. */
@@ -21,21 +20,17 @@ type Notice = { kind: 'ok'; text: string } | { kind: 'manual'; text: string } | 
  * what was found, the fix and Box's evidence; "Test again"; the last result with its time; and
  * the diagnostics for the help desk. Self-contained, so a guided flow can embed it as it is.
  */
-export function ConnTestScreen({ api, onOpenAllowlist, onReconnect }: Props) {
-  const { view, loaded, run } = useConnTest(api);
-  const [dataCenter, setDataCenter] = useState<DataCenterId | null>(null);
+export function ConnTestScreen({ onOpenAllowlist, onReconnect }: Props) {
+  const bridge = useBridge();
+  const { view, loaded, run } = useConnTest();
+  const dataCenter: DataCenterId | null = useSettings().value?.walkthrough.dataCenter ?? null;
   const [notice, setNotice] = useState<Notice | null>(null);
   const s = t.conntest;
-
-  useEffect(() => {
-    void api.getSettings({}).then((settings) => setDataCenter(settings.walkthrough.dataCenter));
-    return api.on('settingsChanged', (settings) => setDataCenter(settings.walkthrough.dataCenter));
-  }, [api]);
 
   const copyDiagnostics = async () => {
     setNotice(null);
     try {
-      const { text } = await api.getDiagnostics({});
+      const { text } = await bridge.getDiagnostics({});
       try {
         await navigator.clipboard.writeText(text);
         setNotice({ kind: 'ok', text: s.copied });
@@ -49,7 +44,7 @@ export function ConnTestScreen({ api, onOpenAllowlist, onReconnect }: Props) {
   const saveDiagnostics = async () => {
     setNotice(null);
     try {
-      const { path } = await api.saveDiagnostics({});
+      const { path } = await bridge.saveDiagnostics({});
       setNotice({ kind: 'ok', text: s.saved(path) });
     } catch (reason) {
       setNotice({ kind: 'error', text: reason instanceof Error ? reason.message : String(reason) });

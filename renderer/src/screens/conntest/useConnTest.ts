@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { BoxCompanionApi } from '../../../../common/bridge/contract';
 import type { CheckId, CheckResult, ConnTestProgress, ConnTestResult } from '../../../../common/conntest';
+import { useBridge } from '../../state/hooks';
 
 export interface LiveRun {
   runId: string;
@@ -24,7 +24,8 @@ export interface ConnTestView {
  * core reports it. Events from a run started elsewhere (another window, the guided flow) show
  * here too, because the core streams every run.
  */
-export function useConnTest(api: BoxCompanionApi) {
+export function useConnTest() {
+  const bridge = useBridge();
   const [view, setView] = useState<ConnTestView>({ last: null, live: null, arrival: {}, error: null });
   const [loaded, setLoaded] = useState(false);
 
@@ -41,8 +42,8 @@ export function useConnTest(api: BoxCompanionApi) {
         }
         return { ...current, last: progress.result, live: null };
       });
-    const off = api.on('connectionTestProgress', apply);
-    api
+    const off = bridge.on('connectionTestProgress', apply);
+    bridge
       .getLastConnectionTest({})
       .then(({ result, running }) => {
         if (gone) return;
@@ -57,18 +58,18 @@ export function useConnTest(api: BoxCompanionApi) {
       gone = true;
       off();
     };
-  }, [api]);
+  }, [bridge]);
 
   const run = useCallback(async () => {
     setView((current) => ({ ...current, error: null }));
     try {
       // The progress events fill the screen; the answer is the same result as the last event.
-      const result = await api.runConnectionTest({});
+      const result = await bridge.runConnectionTest({});
       setView((current) => ({ ...current, last: result, live: null }));
     } catch (reason) {
       setView((current) => ({ ...current, live: null, error: reason instanceof Error ? reason.message : String(reason) }));
     }
-  }, [api]);
+  }, [bridge]);
 
   return { view, loaded, run };
 }

@@ -1,5 +1,5 @@
 import { memo, useEffect, useState } from 'react';
-import type { BoxCompanionApi } from '../../../../common/bridge/contract';
+import { useBridge } from '../../state/hooks';
 import type { NotScannedPage, UserCoverage } from '../../../../common/scan/types';
 import { t } from '../../strings';
 import { formatNumber } from './format';
@@ -11,7 +11,8 @@ const REFRESH_MS = 2000;
  * Coverage per user and what was not scanned, re-read every two seconds while the scan runs
  * (these are store queries, not part of the ten-a-second progress).
  */
-export function useCoverage(api: BoxCompanionApi, running: boolean, version: string) {
+export function useCoverage(running: boolean, version: string) {
+  const bridge = useBridge();
   const [users, setUsers] = useState<UserCoverage[] | null>(null);
   const [notScanned, setNotScanned] = useState<NotScannedPage | null>(null);
   const [tick, setTick] = useState(0);
@@ -22,7 +23,7 @@ export function useCoverage(api: BoxCompanionApi, running: boolean, version: str
   }, [running]);
   useEffect(() => {
     let live = true;
-    void Promise.all([api.getScanCoverage({}), api.listNotScanned({ offset: 0, limit: 20 })])
+    void Promise.all([bridge.getScanCoverage({}), bridge.listNotScanned({ offset: 0, limit: 20 })])
       .then(([coverage, page]) => {
         if (!live) return;
         setUsers(coverage.users);
@@ -32,7 +33,7 @@ export function useCoverage(api: BoxCompanionApi, running: boolean, version: str
     return () => {
       live = false;
     };
-  }, [api, tick, version]);
+  }, [bridge, tick, version]);
   return { users, notScanned };
 }
 
@@ -47,7 +48,8 @@ export const CoverageTable = memo(function CoverageTable({ users }: { users: Use
       {shown.length === 0 ? (
         <p className="empty">{s.empty}</p>
       ) : (
-        <div className="table-scroll">
+        // Focusable and named: a region that scrolls must be reachable by keyboard (WCAG 2.1.1).
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={s.scrollLabel}>
           <table data-testid="coverage-table">
             <thead>
               <tr>

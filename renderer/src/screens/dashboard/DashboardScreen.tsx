@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { BoxCompanionApi } from '../../../../common/bridge/contract';
 import type { ScanProgress } from '../../../../common/scan/types';
+import { useBridge, useConnection, useScanProgress } from '../../state/hooks';
+import type { ScanView } from '../../state/scan-progress-store';
 import { t } from '../../strings';
-import { useConnection } from '../connect/useConnection';
 import type { AppPage } from '../layout/AppHeader';
 import { ErrorNotice } from '../layout/ErrorNotice';
 import { Counters } from './Counters';
@@ -12,10 +12,11 @@ import { PhaseTimeline } from './PhaseTimeline';
 import { JumpFeed, UpNext } from './QueuePanels';
 import { RateChart } from './RateChart';
 import { ScanControls } from './ScanControls';
-import { useScanProgress } from './useScanProgress';
+
+// Stable empties (memoised panels compare by identity) until the first snapshot.
+const NOTHING_YET: Pick<ScanView, 'samples' | 'phaseTimes'> = { samples: [], phaseTimes: {} };
 
 interface Props {
-  api: BoxCompanionApi;
   onNavigate(page: AppPage): void;
   onStartScan(): void;
 }
@@ -24,8 +25,8 @@ interface Props {
  * What a diagnostics copy holds: the core's diagnostics bundle (connection, app, last test; it
  * never holds a token or secret) plus the scan's state and counters.
  */
-async function diagnostics(api: BoxCompanionApi, progress: ScanProgress | null): Promise<string> {
-  const bundle = await api.getDiagnostics({}).then(
+async function diagnostics(readBundle: () => Promise<{ text: string }>, progress: ScanProgress | null): Promise<string> {
+  const bundle = await readBundle().then(
     (d) => d.text,
     (error: unknown) => `diagnostics unavailable: ${error instanceof Error ? error.message : String(error)}`,
   );
@@ -34,21 +35,24 @@ async function diagnostics(api: BoxCompanionApi, progress: ScanProgress | null):
 }
 
 /** The live scan: phases, counters, speed, the queue, coverage and controls. */
-export function DashboardScreen({ api, onNavigate, onStartScan }: Props) {
-  const { progress, samples, phaseTimes, error } = useScanProgress(api);
-  const { state: connection } = useConnection(api);
+export function DashboardScreen({ onNavigate, onStartScan }: Props) {
+  const bridge = useBridge();
+  const { value: scan, error } = useScanProgress();
+  const progress = scan?.progress ?? null;
+  const { samples, phaseTimes } = scan ?? NOTHING_YET;
+  const connection = useConnection().value?.state ?? null;
   const [problem, setProblem] = useState<string | null>(null);
   const coverageVersion = progress ? `${progress.phase}:${progress.running}` : 'none';
-  const { users, notScanned } = useCoverage(api, progress?.running ?? false, coverageVersion);
+  const { users, notScanned } = useCoverage(progress?.running ?? false, coverageVersion);
   const s = t.dashboard;
-  const copyDiagnostics = () => diagnostics(api, progress);
+  const copyDiagnostics = () => diagnostics(() => bridge.getDiagnostics({}), progress);
   const actions = {
     reconnect: () => onNavigate('connect'),
     allowlist: () => onNavigate('allowlist'),
     test: () => onNavigate('test'),
   };
 
-  if (error) return <ErrorNotice what={s.loadFailed} detail={error} actions={{ retry: () => window.location.reload() }} diagnostics={copyDiagnostics} />;
+  if (error && !progress) return <ErrorNotice what={s.loadFailed} detail={error} actions={{ retry: () => window.location.reload() }} diagnostics={copyDiagnostics} />;
   if (!progress) return <p aria-busy="true">{t.loading}</p>;
 
   return (
@@ -68,7 +72,7 @@ export function DashboardScreen({ api, onNavigate, onStartScan }: Props) {
             {s.startScan}
           </button>
         ) : (
-          <ScanControls api={api} progress={progress} onProblem={setProblem} />
+          <ScanControls progress={progress} onProblem={setProblem} />
         )}
       </div>
 
@@ -80,7 +84,7 @@ export function DashboardScreen({ api, onNavigate, onStartScan }: Props) {
         <ErrorNotice what={t.errors.scanNeedsConnection} actions={{ reconnect: actions.reconnect }} diagnostics={copyDiagnostics} />
       )}
       {progress.phase === 'error' && (
-        <ErrorNotice what={t.errors.scanStopped} detail={progress.message} actions={{ ...actions, retry: () => void api.startScan({}).catch((e: unknown) => setProblem(String(e))) }} diagnostics={copyDiagnostics} />
+        <ErrorNotice what={t.errors.scanStopped} detail={progress.message} actions={{ ...actions, retry: () => void bridge.startScan({}).catch((e: unknown) => setProblem(String(e))) }} diagnostics={copyDiagnostics} />
       )}
       {problem && <ErrorNotice what={problem} actions={{ test: actions.test }} diagnostics={copyDiagnostics} />}
 

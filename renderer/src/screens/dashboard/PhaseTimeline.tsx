@@ -1,7 +1,7 @@
 import type { ScanPhase, ScanProgress } from '../../../../common/scan/types';
 import { t } from '../../strings';
 import { formatTime } from './format';
-import type { PhaseTimes } from './useScanProgress';
+import type { PhaseTimes } from '../../state/scan-progress-store';
 
 const ORDER = ['users', 'backfill', 'discovery', 'inspection'] as const;
 type TimelinePhase = (typeof ORDER)[number];

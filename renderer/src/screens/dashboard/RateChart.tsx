@@ -4,7 +4,7 @@ import 'uplot/dist/uPlot.min.css';
 import { t } from '../../strings';
 import { time } from '../../strings/format';
 import { useThemeVersion } from '../layout/useThemeVersion';
-import type { RateSample } from './useScanProgress';
+import type { RateSample } from '../../state/scan-progress-store';
 
 const REDRAW_MS = 1000;
 

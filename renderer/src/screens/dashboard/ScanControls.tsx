@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import type { BoxCompanionApi } from '../../../../common/bridge/contract';
 import type { ScanProgress } from '../../../../common/scan/types';
+import { useBridge } from '../../state/hooks';
 import { t } from '../../strings';
 
 /** Pause / Resume, Stop, Rescan all; each shows its own failure instead of throwing. */
-export function ScanControls({ api, progress, onProblem }: { api: BoxCompanionApi; progress: ScanProgress; onProblem(text: string | null): void }) {
+export function ScanControls({ progress, onProblem }: { progress: ScanProgress; onProblem(text: string | null): void }) {
+  const bridge = useBridge();
   const [busy, setBusy] = useState(false);
   const s = t.dashboard;
   const run = async (label: string, action: () => Promise<unknown>) => {
@@ -24,11 +25,11 @@ export function ScanControls({ api, progress, onProblem }: { api: BoxCompanionAp
   return (
     <div className="scan-controls" role="group" aria-label={s.controls}>
       {paused ? (
-        <button type="button" className="primary" disabled={busy} onClick={() => void run(s.resume, () => api.resumeScan({}))}>
+        <button type="button" className="primary" disabled={busy} onClick={() => void run(s.resume, () => bridge.resumeScan({}))}>
           {s.resume}
         </button>
       ) : (
-        <button type="button" disabled={busy || !progress.running} onClick={() => void run(s.pause, () => api.pauseScan({}))}>
+        <button type="button" disabled={busy || !progress.running} onClick={() => void run(s.pause, () => bridge.pauseScan({}))}>
           {s.pause}
         </button>
       )}
@@ -36,12 +37,12 @@ export function ScanControls({ api, progress, onProblem }: { api: BoxCompanionAp
         type="button"
         disabled={busy || !active}
         onClick={() => {
-          if (window.confirm(s.confirmStop)) void run(s.stop, () => api.stopScan({}));
+          if (window.confirm(s.confirmStop)) void run(s.stop, () => bridge.stopScan({}));
         }}
       >
         {s.stop}
       </button>
-      <button type="button" disabled={busy || progress.phase === 'idle'} onClick={() => void run(s.rescanAll, () => api.rescanAll({}))}>
+      <button type="button" disabled={busy || progress.phase === 'idle'} onClick={() => void run(s.rescanAll, () => bridge.rescanAll({}))}>
         {s.rescanAll}
       </button>
     </div>

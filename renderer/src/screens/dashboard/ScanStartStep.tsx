@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { BoxCompanionApi } from '../../../../common/bridge/contract';
+import { useBridge } from '../../state/hooks';
 import { t } from '../../strings';
 import { ErrorNotice } from '../layout/ErrorNotice';
 import { StepHeading } from '../layout/StepHeading';
@@ -7,14 +7,14 @@ import { StepHeading } from '../layout/StepHeading';
 type History = 'days7' | 'days60' | 'since' | 'none';
 
 interface Props {
-  api: BoxCompanionApi;
   connected: boolean;
   onOpenConnect(): void;
   onStarted(): void;
 }
 
 /** The last step of the first run: how much history to pull, then Start. */
-export function ScanStartStep({ api, connected, onOpenConnect, onStarted }: Props) {
+export function ScanStartStep({ connected, onOpenConnect, onStarted }: Props) {
+  const bridge = useBridge();
   const [history, setHistory] = useState<History>('days7');
   const [since, setSince] = useState('');
   const [busy, setBusy] = useState(false);
@@ -25,7 +25,7 @@ export function ScanStartStep({ api, connected, onOpenConnect, onStarted }: Prop
     setBusy(true);
     setProblem(null);
     try {
-      await api.startScan(history === 'days7' ? { days: 7 } : history === 'days60' ? { days: 60 } : history === 'since' ? { since } : { noBackfill: true });
+      await bridge.startScan(history === 'days7' ? { days: 7 } : history === 'days60' ? { days: 60 } : history === 'since' ? { since } : { noBackfill: true });
       onStarted();
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
@@ -44,7 +44,7 @@ export function ScanStartStep({ api, connected, onOpenConnect, onStarted }: Prop
           what={s.failed}
           detail={problem}
           actions={{ reconnect: onOpenConnect, retry: () => void start() }}
-          diagnostics={() => api.getDiagnostics({}).then((d) => `${d.text}\n\nstartScan: ${problem}`)}
+          diagnostics={() => bridge.getDiagnostics({}).then((d) => `${d.text}\n\nstartScan: ${problem}`)}
         />
       )}
       <form

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import uPlot from 'uplot';
-import type { BoxCompanionApi } from '../../../../common/bridge/contract';
 import { ACCESS_LEVELS, type AccessLevel } from '../../../../common/scan/access-level';
+import { useBridge } from '../../state/hooks';
 import { t } from '../../strings';
 import { formatNumber } from '../dashboard/format';
 import { useThemeVersion } from '../layout/useThemeVersion';
@@ -9,17 +9,18 @@ import { useThemeVersion } from '../layout/useThemeVersion';
 type Counts = Record<AccessLevel, number>;
 
 /** How many files sit at each access level: one counting query per level (limit 1 each). */
-export function useAccessCounts(api: BoxCompanionApi) {
+export function useAccessCounts() {
+  const bridge = useBridge();
   const [byLevel, setByLevel] = useState<Counts | null>(null);
   const [all, setAll] = useState<number | null>(null);
   const refresh = useCallback(() => {
-    void Promise.all([api.listFindings({ limit: 1 }), ...ACCESS_LEVELS.map((level) => api.listFindings({ accessLevels: [level], limit: 1 }))])
+    void Promise.all([bridge.listFindings({ limit: 1 }), ...ACCESS_LEVELS.map((level) => bridge.listFindings({ accessLevels: [level], limit: 1 }))])
       .then(([everything, ...levels]) => {
         setAll(everything!.total);
         setByLevel(Object.fromEntries(ACCESS_LEVELS.map((level, i) => [level, levels[i]!.total])) as Counts);
       })
       .catch(() => undefined); // the table reports a broken store
-  }, [api]);
+  }, [bridge]);
   useEffect(refresh, [refresh]);
   return { byLevel, all, refresh };
 }

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import type { BoxCompanionApi } from '../../../../common/bridge/contract';
+import { useBridge } from '../../state/hooks';
 import { t } from '../../strings';
 
 /** CSV and JSON exports, written by the core under the app's exports folder (streamed there). */
-export function ExportButtons({ api }: { api: BoxCompanionApi }) {
+export function ExportButtons() {
+  const bridge = useBridge();
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const s = t.findings;
@@ -11,7 +12,7 @@ export function ExportButtons({ api }: { api: BoxCompanionApi }) {
     setBusy(true);
     setResult(null);
     try {
-      const done = await api.exportFindings({ format });
+      const done = await bridge.exportFindings({ format });
       setResult({ ok: true, text: s.exported(done.path, done.files) });
     } catch (error) {
       setResult({ ok: false, text: `${s.exportFailed} ${error instanceof Error ? error.message : String(error)}` });

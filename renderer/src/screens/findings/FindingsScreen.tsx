@@ -1,10 +1,10 @@
 import { useDebounced } from '../layout/useDebounced';
 import { useWhileScanning } from '../layout/useWhileScanning';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { BoxCompanionApi } from '../../../../common/bridge/contract';
 import { FILE_STATUSES, INSPECTION_STATES } from '../../../../common/bridge/scan-calls';
 import { ACCESS_LEVELS, type AccessLevel } from '../../../../common/scan/access-level';
 import type { FileStatus, InspectionState } from '../../../../common/scan/types';
+import { useBridge } from '../../state/hooks';
 import { t } from '../../strings';
 import { ErrorNotice } from '../layout/ErrorNotice';
 import { usePagedRows } from '../layout/usePagedRows';
@@ -24,7 +24,8 @@ interface Filters {
 const NO_FILTERS: Filters = { accessLevels: [], inspection: '', status: '', sensitiveOnly: false, search: '' };
 
 /** Files by access level, owner, external collaborators and content: filter, search, sort, export. */
-export function FindingsScreen({ api }: { api: BoxCompanionApi }) {
+export function FindingsScreen() {
+  const bridge = useBridge();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [sort, setSort] = useState<SortKey>('accessLevel');
   const [order, setOrder] = useState<'asc' | 'desc'>('asc');
@@ -44,9 +45,9 @@ export function FindingsScreen({ api }: { api: BoxCompanionApi }) {
     [filters.accessLevels, filters.inspection, filters.status, filters.sensitiveOnly, search, sort, order],
   );
   const queryKey = JSON.stringify(query);
-  const fetchPage = useCallback((offset: number, limit: number) => api.listFindings({ ...query, offset, limit }), [api, query]);
+  const fetchPage = useCallback((offset: number, limit: number) => bridge.listFindings({ ...query, offset, limit }), [bridge, query]);
   const rows = usePagedRows(queryKey, fetchPage);
-  const counts = useAccessCounts(api);
+  const counts = useAccessCounts();
 
   // While a scan runs, re-read the rows on screen and the counts every few seconds.
   const range = useRef<[number, number]>([0, 0]);
@@ -55,20 +56,23 @@ export function FindingsScreen({ api }: { api: BoxCompanionApi }) {
   }, []);
   const { refresh } = rows;
   const refreshCounts = counts.refresh;
-  useWhileScanning(api, REFRESH_MS, () => {
+  useWhileScanning(REFRESH_MS, () => {
     refresh(range.current[0], range.current[1]);
     refreshCounts();
   });
 
   const toggleLevel = (level: AccessLevel) =>
     setFilters((f) => ({ ...f, accessLevels: f.accessLevels.includes(level) ? f.accessLevels.filter((l) => l !== level) : [...f.accessLevels, level] }));
-  const onSort = (key: SortKey) => {
-    if (key === sort) setOrder((o) => (o === 'asc' ? 'desc' : 'asc'));
-    else {
-      setSort(key);
-      setOrder('asc');
-    }
-  };
+  const onSort = useCallback(
+    (key: SortKey) => {
+      if (key === sort) setOrder((o) => (o === 'asc' ? 'desc' : 'asc'));
+      else {
+        setSort(key);
+        setOrder('asc');
+      }
+    },
+    [sort],
+  );
   const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
 
   return (
@@ -80,7 +84,7 @@ export function FindingsScreen({ api }: { api: BoxCompanionApi }) {
           </h2>
           <p className="intro">{s.intro}</p>
         </div>
-        <ExportButtons api={api} />
+        <ExportButtons />
       </div>
       <div className="findings-layout">
         <div className="findings-main">
@@ -133,7 +137,7 @@ export function FindingsScreen({ api }: { api: BoxCompanionApi }) {
           </p>
           {rows.error && <ErrorNotice what={t.errors.queryFailed} detail={rows.error} actions={{ retry: () => refresh(range.current[0], range.current[1]) }} />}
           {rows.total === 0 && <p className="empty">{s.noRows}</p>}
-          <FindingsTable total={rows.total ?? 0} row={rows.row} ensure={rows.ensure} version={rows.version} sort={sort} order={order} onSort={onSort} onRange={onRange} />
+          <FindingsTable rows={rows} sort={sort} order={order} onSort={onSort} onRange={onRange} />
         </div>
         <AccessBreakdown counts={counts.byLevel} selected={filters.accessLevels} onToggle={toggleLevel} />
       </div>

@@ -1,20 +1,13 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import type { FINDINGS_SORTS } from '../../../../common/bridge/scan-calls';
 import type { Findings } from '../../../../common/scan/detectors';
 import type { FileFinding } from '../../../../common/scan/types';
 import { t } from '../../strings';
 import { formatDateTime } from '../dashboard/format';
+import type { PagedRows } from '../layout/usePagedRows';
+import { VirtualTable, type VirtualColumn } from '../layout/VirtualTable';
 
 export type SortKey = (typeof FINDINGS_SORTS)[number];
-/** 30 px rows: a million rows make a 30,000,000 px scroll height, inside Chromium's limit. */
-export const ROW_HEIGHT = 30;
-
-interface Column {
-  key: keyof typeof t.findings.columns;
-  sort: SortKey | null;
-  cell(row: FileFinding): string;
-}
 
 function findingsText(findings: Findings | null): string {
   if (!findings) return '';
@@ -22,26 +15,33 @@ function findingsText(findings: Findings | null): string {
   return parts.join(', ');
 }
 
+/** "Public (Internet)" → "access-public-internet": the access level's colour. */
+function accessClass(row: FileFinding): string {
+  return `access-${(row.accessLevel ?? 'none').replace(/\W+/g, '-').replace(/-$/, '').toLowerCase()}`;
+}
+
+type Column = VirtualColumn<FileFinding, SortKey>;
+const labels = t.findings.columns;
+
+/** A column whose tooltip is its own text (a narrow cell cuts long text off). */
+function textColumn(column: Omit<Column, 'cell' | 'title'>, text: (row: FileFinding) => string): Column {
+  return { ...column, cell: text, title: text };
+}
+
 const COLUMNS: Column[] = [
-  { key: 'name', sort: 'name', cell: (r) => r.name },
-  { key: 'accessLevel', sort: 'accessLevel', cell: (r) => r.accessLevel ?? '—' },
-  { key: 'owner', sort: 'owner', cell: (r) => r.ownerLogin },
-  { key: 'external', sort: null, cell: (r) => (r.externalCollaborators.length ? r.externalCollaborators.join(', ') : t.findings.none) },
-  {
-    key: 'inspection',
-    sort: 'inspection',
-    cell: (r) => [r.inspection, findingsText(r.findings), r.inspectionReason].filter(Boolean).join(' · '),
-  },
-  { key: 'status', sort: 'status', cell: (r) => (r.reason ? `${r.status}: ${r.reason}` : r.status) },
-  { key: 'scannedAt', sort: 'scannedAt', cell: (r) => formatDateTime(r.scannedAt) },
+  { key: 'name', label: labels.name, width: 'minmax(0, 2fr)', sort: 'name', cell: (r) => r.name, title: (r) => `${r.path}/${r.name}` },
+  { ...textColumn({ key: 'accessLevel', label: labels.accessLevel, width: '9.5rem', sort: 'accessLevel' }, (r) => r.accessLevel ?? '—'), cellClass: accessClass },
+  textColumn({ key: 'owner', label: labels.owner, width: 'minmax(0, 1.3fr)', sort: 'owner' }, (r) => r.ownerLogin),
+  textColumn({ key: 'external', label: labels.external, width: 'minmax(0, 1fr)' }, (r) => (r.externalCollaborators.length ? r.externalCollaborators.join(', ') : t.findings.none)),
+  textColumn({ key: 'inspection', label: labels.inspection, width: 'minmax(0, 1.3fr)', sort: 'inspection' }, (r) =>
+    [r.inspection, findingsText(r.findings), r.inspectionReason].filter(Boolean).join(' · '),
+  ),
+  textColumn({ key: 'status', label: labels.status, width: '5.5rem', sort: 'status' }, (r) => (r.reason ? `${r.status}: ${r.reason}` : r.status)),
+  textColumn({ key: 'scannedAt', label: labels.scannedAt, width: '7.5rem', sort: 'scannedAt' }, (r) => formatDateTime(r.scannedAt)),
 ];
 
 interface Props {
-  total: number;
-  row(index: number): FileFinding | undefined;
-  ensure(start: number, end: number): void;
-  /** Changes whenever new rows arrived, so the visible rows re-render. */
-  version: number;
+  rows: PagedRows<FileFinding>;
   sort: SortKey;
   order: 'asc' | 'desc';
   onSort(sort: SortKey): void;
@@ -49,94 +49,22 @@ interface Props {
   onRange(start: number, end: number): void;
 }
 
-/**
- * The findings as an ARIA table whose rows are virtualised: only the rows on screen (plus a
- * few) exist in the DOM, whatever the total, so a million rows scroll like ten.
- */
-export function FindingsTable({ total, row, ensure, version, sort, order, onSort, onRange }: Props) {
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? 0;
-
-  useEffect(() => {
-    if (total > 0) ensure(first, last);
-    onRange(first, last);
-  }, [first, last, total, ensure, onRange]);
-
-  // A new query starts at the top.
-  useEffect(() => {
-    scroller.current?.scrollTo({ top: 0 });
-  }, [sort, order]);
-
+/** The findings, a million rows or ten, sortable by every column but the collaborators. */
+export function FindingsTable({ rows, sort, order, onSort, onRange }: Props) {
+  const tableSort = useMemo(() => ({ key: sort, order, onSort }), [sort, order, onSort]);
   return (
-    <div className="findings-table" role="table" aria-label={t.findings.tableLabel} aria-rowcount={total + 1} data-version={version}>
-      <div role="rowgroup" className="ft-head">
-        <div role="row" aria-rowindex={1} className="ft-row">
-          {COLUMNS.map((column) => {
-            const active = column.sort === sort;
-            return (
-              <div
-                key={column.key}
-                role="columnheader"
-                className={`ft-cell ft-${column.key}`}
-                aria-sort={active ? (order === 'asc' ? 'ascending' : 'descending') : column.sort ? 'none' : undefined}
-              >
-                {column.sort ? (
-                  <button type="button" className="sort-button" aria-label={t.findings.sortBy(t.findings.columns[column.key])} onClick={() => onSort(column.sort!)}>
-                    {t.findings.columns[column.key]}
-                    <span aria-hidden="true">{active ? (order === 'asc' ? ' ▲' : ' ▼') : ''}</span>
-                  </button>
-                ) : (
-                  t.findings.columns[column.key]
-                )}
-              </div>
-            );
-          })}
-        </div>
-      </div>
-      <div
-        ref={scroller}
-        className="ft-scroll"
-        tabIndex={0}
-        role="rowgroup"
-        aria-label={t.findings.keyboardHint}
-        data-testid="findings-scroll"
-      >
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {items.map((item) => {
-            const r = row(item.index);
-            return (
-              <div
-                key={item.key}
-                role="row"
-                aria-rowindex={item.index + 2}
-                className={`ft-row ${item.index % 2 ? 'odd' : ''}`}
-                data-testid={r ? 'finding-row' : 'finding-row-loading'}
-                data-file-id={r?.fileId}
-                data-index={item.index}
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
-              >
-                {r ? (
-                  COLUMNS.map((column) => {
-                    const text = column.cell(r);
-                    return (
-                      <div key={column.key} role="cell" className={`ft-cell ft-${column.key} ${column.key === 'accessLevel' ? `access-${(r.accessLevel ?? 'none').replace(/\W+/g, '-').replace(/-$/, '').toLowerCase()}` : ''}`} title={column.key === 'name' ? `${r.path}/${r.name}` : text}>
-                        {text}
-                      </div>
-                    );
-                  })
-                ) : (
-                  <div role="cell" className="ft-cell ft-loading">
-                    {t.findings.loadingRow}
-                  </div>
-                )}
-              </div>
-            );
-          })}
-        </div>
-      </div>
-    </div>
+    <VirtualTable
+      label={t.findings.tableLabel}
+      columns={COLUMNS}
+      rows={rows}
+      rowKey={(row) => row.fileId}
+      rowData={(row) => ({ 'data-file-id': row.fileId })}
+      rowTestId="finding-row"
+      scrollTestId="findings-scroll"
+      sort={tableSort}
+      onRange={onRange}
+      // A new sort starts at the top.
+      resetKey={`${sort}:${order}`}
+    />
   );
 }

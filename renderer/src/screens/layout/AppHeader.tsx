@@ -1,11 +1,12 @@
-import type { BoxCompanionApi } from '../../../../common/bridge/contract';
+import type { ConnectionState } from '../../../../common/connection';
 import { t } from '../../strings';
 import { ConnectionBadge } from '../connect/ConnectionBadge';
 
 export type AppPage = 'setup' | 'scanStart' | 'dashboard' | 'findings' | 'activity' | 'allowlist' | 'connect' | 'test' | 'about';
 
 interface Props {
-  api: BoxCompanionApi;
+  /** Null until the core first answered. */
+  connection: ConnectionState | null;
   page: AppPage | null;
   firstRunDone: boolean;
   onNavigate(page: AppPage): void;
@@ -14,7 +15,7 @@ interface Props {
 }
 
 /** Title, navigation, and the connection state with the sign-in expiry, on every screen. */
-export function AppHeader({ api, page, firstRunDone, onNavigate, onOpenConnect }: Props) {
+export function AppHeader({ connection, page, firstRunDone, onNavigate, onOpenConnect }: Props) {
   const pages: AppPage[] = firstRunDone ? ['dashboard', 'findings', 'activity', 'allowlist', 'connect', 'test', 'about'] : ['setup', 'about'];
   return (
     <header className="app-header">
@@ -37,7 +38,7 @@ export function AppHeader({ api, page, firstRunDone, onNavigate, onOpenConnect }
           ))}
         </ul>
       </nav>
-      <ConnectionBadge api={api} onOpen={onOpenConnect} />
+      {connection && <ConnectionBadge state={connection} onOpen={onOpenConnect} />}
     </header>
   );
 }

@@ -1,25 +1,23 @@
 import { useState } from 'react';
-import type { BoxCompanionApi } from '../../../../common/bridge/contract';
 import type { FirstRunStep } from '../../../../common/settings';
+import { useConnection } from '../../state/hooks';
 import { t } from '../../strings';
 import { ConnectScreen } from '../connect/ConnectScreen';
 import { ConnTestScreen } from '../conntest/ConnTestScreen';
-import { useConnection } from '../connect/useConnection';
 import { ScanStartStep } from '../dashboard/ScanStartStep';
 import { WalkthroughScreen } from '../walkthrough/WalkthroughScreen';
 import { WelcomeScreen } from '../welcome/WelcomeScreen';
 import { FIRST_RUN_STEPS, Stepper } from './Stepper';
 
 interface Props {
-  api: BoxCompanionApi;
   step: FirstRunStep;
   onStep(step: FirstRunStep): void;
   onScanStarted(): void;
 }
 
 /** The guided first run: a stepper, the current step, and Back / Next. */
-export function FirstRunFlow({ api, step, onStep, onScanStarted }: Props) {
-  const { state } = useConnection(api);
+export function FirstRunFlow({ step, onStep, onScanStarted }: Props) {
+  const state = useConnection().value?.state ?? null;
   // The connection test's "open the allowlist" lands on the key itself.
   const [walkthroughFocus, setWalkthroughFocus] = useState<'key' | null>(null);
   const index = FIRST_RUN_STEPS.indexOf(step);
@@ -33,12 +31,11 @@ export function FirstRunFlow({ api, step, onStep, onScanStarted }: Props) {
     <div className="first-run">
       <Stepper current={step} complete={{ connect: connected }} onChoose={onStep} />
       <div className="step-body" data-testid={`step-${step}`}>
-        {step === 'welcome' && <WelcomeScreen api={api} onOwnBox={() => onStep('allowlist')} onSandbox={() => onStep('connect')} />}
-        {step === 'allowlist' && <WalkthroughScreen api={api} focus={walkthroughFocus} />}
-        {step === 'connect' && <ConnectScreen api={api} onOpenAllowlist={() => onStep('allowlist')} />}
+        {step === 'welcome' && <WelcomeScreen onOwnBox={() => onStep('allowlist')} onSandbox={() => onStep('connect')} />}
+        {step === 'allowlist' && <WalkthroughScreen focus={walkthroughFocus} />}
+        {step === 'connect' && <ConnectScreen onOpenAllowlist={() => onStep('allowlist')} />}
         {step === 'test' && (
           <ConnTestScreen
-            api={api}
             onOpenAllowlist={() => {
               setWalkthroughFocus('key');
               onStep('allowlist');
@@ -46,7 +43,7 @@ export function FirstRunFlow({ api, step, onStep, onScanStarted }: Props) {
             onReconnect={() => onStep('connect')}
           />
         )}
-        {step === 'scan' && <ScanStartStep api={api} connected={connected} onOpenConnect={() => onStep('connect')} onStarted={onScanStarted} />}
+        {step === 'scan' && <ScanStartStep connected={connected} onOpenConnect={() => onStep('connect')} onStarted={onScanStarted} />}
       </div>
       {step !== 'welcome' && (
         <div className="flow-footer">

@@ -22,7 +22,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const nextId = useRef(1);
   const dismiss = useCallback((id: number) => setToasts((list) => list.filter((toast) => toast.id !== id)), []);
-  const api = useMemo<ToastApi>(
+  const notifier = useMemo<ToastApi>(
     () => ({
       notify: (toast) => {
         const id = nextId.current++;
@@ -35,7 +35,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     [],
   );
   return (
-    <ToastContext.Provider value={api}>
+    <ToastContext.Provider value={notifier}>
       {children}
       <div className="toasts" role="status" aria-live="polite" aria-label={t.toasts.region} data-testid="toasts">
         {toasts.map((toast) => (

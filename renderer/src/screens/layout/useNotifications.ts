@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
-import type { BoxCompanionApi } from '../../../../common/bridge/contract';
 import { signInExpiryReminder, type ConnectionState } from '../../../../common/connection';
+import { useStores } from '../../state/StateProvider';
 import { t } from '../../strings';
 import { notifySystem } from './systemNotification';
 import { useToasts, type Toast } from './Toasts';
@@ -14,7 +14,8 @@ interface Actions {
  * Notices for what needs the admin, on any screen: the sign-in running out or lost, a scan
  * finished. Each is shown in the app, and as an OS notification when the window is in the background.
  */
-export function useNotifications(api: BoxCompanionApi, actions: Actions): void {
+export function useNotifications(actions: Actions): void {
+  const { connection, scan } = useStores();
   const { notify: notifyInApp } = useToasts();
   const latest = useRef(actions);
   latest.current = actions;
@@ -32,12 +33,15 @@ export function useNotifications(api: BoxCompanionApi, actions: Actions): void {
     };
     // A scan is complete when it reaches "live" (everything scanned, watching activity).
     let phase: string | null = null;
-    const offScan = api.on('scanProgress', (progress) => {
+    const offScan = scan.subscribe(() => {
+      const progress = scan.getSnapshot().value?.progress;
+      if (!progress) return;
       if (progress.phase === 'live' && phase !== null && phase !== 'live') {
         notify({ tone: 'info', text: t.toasts.scanComplete(progress.files.scanned), action: { label: t.toasts.openFindings, run: () => latest.current.onOpenFindings() } });
       }
       phase = progress.phase;
     });
+    // Each state is told once (keyed by reason or expiry), however often the store updates.
     const onConnection = (state: ConnectionState) => {
       const reconnect = { label: t.toasts.reconnect, run: () => latest.current.onReconnect() };
       if (state.status === 'reconnect_required') once(`reconnect:${state.reason}`, () => notify({ tone: 'warn', text: t.toasts.reconnectRequired, action: reconnect }));
@@ -46,15 +50,16 @@ export function useNotifications(api: BoxCompanionApi, actions: Actions): void {
         if (reminder) once(`expiry:${state.refreshTokenExpiresAt}`, () => notify({ tone: 'warn', text: reminder, action: reconnect }));
       }
     };
-    const offConnection = api.on('connectionChanged', onConnection);
-    // At launch too: a sign-in that runs out soon is worth saying before anything changes.
-    void api
-      .getConnection({})
-      .then((current) => onConnection(current.state))
-      .catch(() => undefined);
+    const offConnection = connection.subscribe(() => {
+      const state = connection.getSnapshot().value?.state;
+      if (state) onConnection(state);
+    });
+    // The store may have answered already: a sign-in that runs out soon is worth saying at launch.
+    const now = connection.getSnapshot().value?.state;
+    if (now) onConnection(now);
     return () => {
       offScan();
       offConnection();
     };
-  }, [api, notifyInApp]);
+  }, [connection, scan, notifyInApp]);
 }

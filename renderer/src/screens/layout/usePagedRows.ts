@@ -5,6 +5,19 @@ export interface Page<T> {
   entries: T[];
 }
 
+/** What a paged table reads: the total (null until known), one row by index, and the loaders. */
+export interface PagedRows<T> {
+  total: number | null;
+  row(index: number): T | undefined;
+  /** Make sure rows [start, end] are loaded (or loading). */
+  ensure(start: number, end: number): void;
+  /** Re-read rows [start, end] (new scan results) without dropping the rows shown meanwhile. */
+  refresh(start: number, end: number): void;
+  /** Changes whenever new rows arrived, so the visible rows re-render. */
+  version: number;
+  error: string | null;
+}
+
 export const PAGE_SIZE = 200;
 const MAX_CACHED_PAGES = 60; // ~12,000 rows kept at most: memory stays flat on a million rows
 
@@ -13,7 +26,7 @@ const MAX_CACHED_PAGES = 60; // ~12,000 rows kept at most: memory stays flat on 
  * asks for (or holds) a million rows, only the pages around what is on screen.
  * `queryKey` names the filters and sort; a new key starts over.
  */
-export function usePagedRows<T>(queryKey: string, fetchPage: (offset: number, limit: number) => Promise<Page<T>>) {
+export function usePagedRows<T>(queryKey: string, fetchPage: (offset: number, limit: number) => Promise<Page<T>>): PagedRows<T> {
   const pages = useRef(new Map<number, T[]>());
   const inFlight = useRef(new Set<number>());
   const generation = useRef(0);

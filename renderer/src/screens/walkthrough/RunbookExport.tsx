@@ -1,21 +1,21 @@
 import { useState } from 'react';
 import type { ConsoleGeneration, DataCenterId, RunbookFormat } from '../../../../common/allowlist';
-import type { BoxCompanionApi } from '../../../../common/bridge/contract';
+import { useBridge } from '../../state/hooks';
 import { t } from '../../strings';
 
 interface Props {
-  api: BoxCompanionApi;
   dataCenter: DataCenterId;
   consoleGeneration: ConsoleGeneration;
 }
 
 /** Saves the printable runbook through the core (under the app's exports folder). */
-export function RunbookExport({ api, dataCenter, consoleGeneration }: Props) {
+export function RunbookExport({ dataCenter, consoleGeneration }: Props) {
+  const bridge = useBridge();
   const s = t.walkthrough.runbook;
   const [result, setResult] = useState<{ text: string; ok: boolean } | null>(null);
 
   function save(format: RunbookFormat) {
-    api.exportRunbook({ dataCenter, consoleGeneration, format }).then(
+    bridge.exportRunbook({ dataCenter, consoleGeneration, format }).then(
       (exported) => setResult({ text: s.saved(exported.path), ok: true }),
       (reason: unknown) => setResult({ text: s.failed(reason instanceof Error ? reason.message : String(reason)), ok: false }),
     );

@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
 import { buildWalkthrough } from '../../../../common/allowlist';
-import type { BoxCompanionApi } from '../../../../common/bridge/contract';
 import { t } from '../../strings';
 import { ConsoleSection } from './ConsoleSection';
 import { DataCenterSection } from './DataCenterSection';
@@ -14,8 +13,8 @@ import { useWalkthrough } from './useWalkthrough';
  * (from the connection test's allowlist fix) scrolls to the key for the chosen data center, or to
  * the data-center question when none is chosen yet.
  */
-export function WalkthroughScreen({ api, focus = null }: { api: BoxCompanionApi; focus?: 'key' | null }) {
-  const { state, error, actions } = useWalkthrough(api);
+export function WalkthroughScreen({ focus = null }: { focus?: 'key' | null }) {
+  const { state, error, actions } = useWalkthrough();
   const s = t.walkthrough;
   const ready = state !== null;
   const hasDataCenter = Boolean(state?.dataCenter);
@@ -51,7 +50,7 @@ export function WalkthroughScreen({ api, focus = null }: { api: BoxCompanionApi;
       {walkthrough ? (
         <>
           <StepList walkthrough={walkthrough} ticked={ticked} onTick={actions.setTicked} onStartOver={actions.startOver} />
-          <RunbookExport api={api} dataCenter={walkthrough.dataCenter.id} consoleGeneration={walkthrough.console.id} />
+          <RunbookExport dataCenter={walkthrough.dataCenter.id} consoleGeneration={walkthrough.console.id} />
         </>
       ) : (
         <p className="panel walkthrough-section">{s.steps.needsChoices}</p>

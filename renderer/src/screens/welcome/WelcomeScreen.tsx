@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import type { BoxCompanionApi } from '../../../../common/bridge/contract';
+import { useBridge } from '../../state/hooks';
+import { useStores } from '../../state/StateProvider';
 import { t } from '../../strings';
 import { StepHeading } from '../layout/StepHeading';
 
 interface Props {
-  api: BoxCompanionApi;
   /** "Use my Box": the allowlist walkthrough comes next. */
   onOwnBox(): void;
   /** "Try the sandbox enterprise": the in-app sandbox is started, then sign-in. */
@@ -12,7 +12,9 @@ interface Props {
 }
 
 /** The first screen of the first run: what the app does, and the two ways to start. */
-export function WelcomeScreen({ api, onOwnBox, onSandbox }: Props) {
+export function WelcomeScreen({ onOwnBox, onSandbox }: Props) {
+  const bridge = useBridge();
+  const { connection } = useStores();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const s = t.welcome;
@@ -21,7 +23,9 @@ export function WelcomeScreen({ api, onOwnBox, onSandbox }: Props) {
     setBusy(true);
     setProblem(null);
     try {
-      await api.useSandboxEnterprise({ seed: 1, role: 'admin' });
+      await bridge.useSandboxEnterprise({ seed: 1, role: 'admin' });
+      // The sandbox is now the Box app sign-in uses: Connect shows it at once.
+      await connection.refresh();
       onSandbox();
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));

@@ -1,0 +1,42 @@
+/**
+ * The one shape every renderer store has (after GitHub Desktop's TypedBaseStore): a snapshot
+ * that is replaced, never mutated, and `subscribe`, so React reads it with useSyncExternalStore
+ * and non-React code (notifications) listens the same way. Each store subscribes to its bridge
+ * event once, in `start`, for the whole app.
+ */
+export interface StoreSnapshot<T> {
+  /** Null until the core first answered. */
+  readonly value: T | null;
+  /** Why the core could not be read, in its own words; null when it could. */
+  readonly error: string | null;
+}
+
+export abstract class BaseStore<T> {
+  private snapshot: StoreSnapshot<T> = { value: null, error: null };
+  private readonly listeners = new Set<() => void>();
+
+  /** Starts following the core (the initial read and the store's event); returns the stop. */
+  abstract start(): () => void;
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  };
+
+  readonly getSnapshot = (): StoreSnapshot<T> => this.snapshot;
+
+  protected emit(value: T): void {
+    this.replace({ value, error: null });
+  }
+
+  protected fail(reason: unknown): void {
+    this.replace({ value: this.snapshot.value, error: reason instanceof Error ? reason.message : String(reason) });
+  }
+
+  private replace(next: StoreSnapshot<T>): void {
+    this.snapshot = next;
+    this.listeners.forEach((listener) => listener());
+  }
+}

@@ -1,0 +1,63 @@
+/** How screens read the core's state and reach the bridge: never through an `api` prop. */
+import { useCallback, useState, useSyncExternalStore } from 'react';
+import type { BoxCompanionApi } from '../../../common/bridge/contract';
+import type { BaseStore, StoreSnapshot } from './base-store';
+import { useStores } from './StateProvider';
+
+/** The bridge, for actions (start a scan, export, sign in); state comes from the hooks below. */
+export function useBridge(): BoxCompanionApi {
+  return useStores().bridge;
+}
+
+/**
+ * A store's snapshot, or the part of it `select` picks: the component re-renders only when that
+ * part changes (a screen that needs "is a scan running" is not re-rendered ten times a second).
+ * `select` must return the same value for the same snapshot (a field, not a new object).
+ */
+export function useStore<T, S = StoreSnapshot<T>>(store: BaseStore<T>, select?: (snapshot: StoreSnapshot<T>) => S): S {
+  const read = () => (select ? select(store.getSnapshot()) : (store.getSnapshot() as S));
+  return useSyncExternalStore(store.subscribe, read);
+}
+
+export function useConnection() {
+  return useStore(useStores().connection);
+}
+
+export function useScanProgress() {
+  return useStore(useStores().scan);
+}
+
+/** Whether a scan is running now; re-renders only when that flips. */
+export function useScanRunning(): boolean {
+  return useStore(useStores().scan, (snapshot) => snapshot.value?.progress.running ?? false);
+}
+
+export function useSettings() {
+  return useStore(useStores().settings);
+}
+
+/**
+ * Runs a connection action (sign in, sign out, choose a target), then reads the connection
+ * again; a failure becomes a plain message instead of a throw.
+ */
+export function useConnectionAction() {
+  const { connection } = useStores();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const run = useCallback(
+    async (action: () => Promise<unknown>) => {
+      setBusy(true);
+      setProblem(null);
+      try {
+        await action();
+        await connection.refresh();
+      } catch (error) {
+        setProblem(error instanceof Error ? error.message : String(error));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [connection],
+  );
+  return { busy, problem, run };
+}
