@@ -123,6 +123,7 @@ export class ScanEngine {
     this.phaseStarted = {};
     this.message = null;
     this.loopDelay.start();
+    this.store.recoverInterrupted(); // here, not on every store open: only the scanning process recovers
     try {
       await this.prepare(run, choice);
       if (run.stopped) return;

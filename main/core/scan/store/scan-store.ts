@@ -11,7 +11,7 @@
  * writer busy.
  */
 import Database from 'better-sqlite3';
-import { FileState, FolderState } from '../../../../common/scan/states';
+import { CollabRefresh, FileState, FolderState } from '../../../../common/scan/states';
 import { DEFAULT_SETTINGS, EVENT_STREAM_WINDOW_DAYS } from '../../../../common/settings';
 import { migrate, SCHEMA_VERSION, schemaVersion, UnknownSchemaError } from './migrations';
 import { recentJumps } from './queries';
@@ -48,7 +48,6 @@ export class ScanStore {
       if (o.readOnly) requireVersion(this.db, SCHEMA_VERSION);
       else migrate(this.db);
       this.s = prepareStatements(this.db);
-      if (!o.readOnly) this.s.recoverRefreshes.run();
     } catch (e) {
       this.db.close(); // a store newer than the app, or damaged: nothing stays open
       throw e;
@@ -63,6 +62,15 @@ export class ScanStore {
   reader(): Database.Database {
     this.readConnection ??= new Database(this.path, { readonly: true, fileMustExist: true });
     return this.readConnection;
+  }
+
+  /**
+   * Start-up recovery, for the process that scans (it holds scan.lock): a collaborations
+   * reading a crash interrupted is asked again. Not done on open: a process that only opens the
+   * store (the app showing findings while the CLI scans) would take over the scanner's readings.
+   */
+  recoverInterrupted(): void {
+    this.s.recoverRefreshes.run();
   }
 
   close(): void {
@@ -133,6 +141,7 @@ export class ScanStore {
   /** One page of a folder listed; no marker: the folder is listed (and its failures forgotten). */
   folderPage(id: string, marker: string | null, items: number): void {
     this.s.folderPage.run(marker, items, marker ? FolderState.pending : FolderState.listed, id);
+    this.s.requeueGivenUp.run('its folder could be listed again', id);
   }
 
   setFolderCollabs(id: string, externals: string[], internal: number): void {
@@ -220,11 +229,11 @@ export class ScanStore {
    */
   prioritiseFolder(p: { folderId: string; reason: string; eventId: string; eventType: string; at: string; jumps?: number }): { moved: number; wasDone: number; wasFailed: number; wasQueued: number } | null {
     if (!this.s.folder.get(p.folderId)) return null;
-    const c = this.s.subtreeCounts.get(p.folderId)!;
-    this.s.subtreeWait.run(p.folderId);
+    const c = this.s.subtreeCounts.get({ folderId: p.folderId })!;
+    this.s.subtreeWait.run({ folderId: p.folderId });
     this.s.folderRefresh.run(p.folderId);
     if (c.moved === 0) return { moved: 0, wasDone: 0, wasFailed: 0, wasQueued: 0 };
-    for (const j of this.s.subtreeSample.all(p.folderId, p.jumps ?? 10)) this.s.insertJump.run(j.id, j.name, p.eventType, p.eventId, p.at);
+    for (const j of this.s.subtreeSample.all({ folderId: p.folderId, limit: p.jumps ?? 10 })) this.s.insertJump.run(j.id, j.name, p.eventType, p.eventId, p.at);
     this.s.trimJumps.run();
     this.s.subtreePrioritise.run({ folderId: p.folderId, reason: p.reason, eventId: p.eventId, seq: this.nextSeq() });
     return { moved: c.moved, wasDone: c.done ?? 0, wasFailed: c.failed ?? 0, wasQueued: c.queued ?? 0 };
@@ -250,10 +259,10 @@ export class ScanStore {
    * waiting unless another event asked for a new reading meanwhile.
    */
   collabRefreshDone(id: string, summary: { externals: string[]; internal: number } | null): void {
-    const again = this.s.folder.get(id)?.collab_refresh === 1;
+    const again = this.s.folder.get(id)?.collab_refresh === CollabRefresh.asked;
     if (summary) this.s.subtreeCollabs.run({ folderId: id, ext: JSON.stringify(summary.externals), int: summary.internal, has: summary.externals.length + summary.internal > 0 ? 1 : 0 });
     if (!again) {
-      this.s.subtreeRelease.run(id);
+      this.s.subtreeRelease.run({ folderId: id });
       this.s.refreshEnded.run(id);
     }
   }
@@ -268,14 +277,16 @@ export class ScanStore {
 
   /**
    * A folder that cannot be listed: it fails with `reason`, its subfolders still unlisted fail
-   * too (so discovery completes), and every file known beneath it that is still queued is
-   * "not scanned" with the reason. Files already scanned keep their result.
+   * too (so discovery completes), and the files of those folders that are still queued are
+   * "not scanned" with the reason, until the folder lists again (folderPage) or a rescan.
+   * Files already scanned keep their result; a subfolder that listed fine keeps its files queued.
    */
   giveUpFolder(id: string, reason: string): void {
     const why = scrub(reason);
     const path = this.s.folder.get(id)?.path ?? id;
-    this.s.giveUpFolder.run({ folderId: id, reason: why, inherited: `folder ${path} could not be listed: ${why}` });
-    this.s.giveUpFiles.run({ folderId: id, fileReason: `folder ${path} could not be listed: ${why}` });
+    const inherited = `folder ${path} could not be listed: ${why}`;
+    this.s.giveUpFiles.run({ folderId: id, fileReason: inherited }); // first: it reads which folders are still pending
+    this.s.giveUpFolder.run({ folderId: id, reason: why, inherited });
   }
 
   /** A user whose root cannot be listed: shown as not reachable, with the reason. */
