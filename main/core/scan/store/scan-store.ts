@@ -4,7 +4,7 @@
  * queue AND the findings: a file is finished when its result and its state are committed in the
  * same transaction, so a crash never loses a result nor repeats a finished scan), events
  * (de-duplicated by event_id), counters kept by triggers, and a key/value meta table.
- * No tokens are stored here, and every reason is scrubbed of URLs (signed download links).
+ * No tokens are stored here, and every reason is scrubbed of URLs (signed download links) and tokens.
  *
  * One writer connection (private: all SQL lives in this folder) and one read-only connection
  * (`reader()`) for the dashboard's queries and the exports, so a long read never holds the
@@ -17,6 +17,7 @@ import { migrate, SCHEMA_VERSION, schemaVersion, UnknownSchemaError } from './mi
 import { recentJumps } from './queries';
 import type { QueueJump } from '../../../../common/scan/types';
 import type { FailedItem, FileRow, FolderRow, ListedFile, RetryKind, ScanResult, StoreCounts, UserRow } from './rows';
+import { sanitiseMessage } from './redact';
 import { prepareStatements, type Statements } from './statements';
 
 export type { FailedItem, FileRow, FolderRow, ListedFile, RetryKind, ScanResult, StoreCounts, UserRow } from './rows';
@@ -383,17 +384,9 @@ function requireVersion(db: Database.Database, version: number): void {
   if (found < version) throw new Error(`scan.sqlite has schema version ${found}; opening it read-only needs ${version}: open it for writing once to migrate it`);
 }
 
-/** A URL in a reason (a signed download link in an SDK error) is replaced: reasons are shown and exported. */
-export function scrub<T extends string | null>(reason: T): T {
-  if (reason === null) return reason;
-  return reason.replace(/\bhttps?:\/\/[^\s"'<>]+/gi, (url) => {
-    try {
-      const u = new URL(url);
-      return `${u.protocol}//${u.host}${u.pathname.length > 1 ? '/…' : ''}`;
-    } catch {
-      return '<link>';
-    }
-  }) as T;
+/** A reason as the store keeps it: scrubbed of links and tokens (see redact.ts), null kept. */
+function scrub<T extends string | null>(reason: T): T {
+  return (reason === null ? null : sanitiseMessage(reason)) as T;
 }
 
 function sensitiveCount(findings: string | null): number {
