@@ -99,9 +99,9 @@ describe('a folder given up, then listing again', () => {
     expect(store.counts()).toMatchObject({ queued: 3, done: 1, notScanned: 1 }); // g1 waits for /Projects/Child/Grand
   });
 
-  it('a rescan of everything queues them again', () => {
+  it('a rescan of everything queues them again', async () => {
     store.tx(() => store.giveUpFolder('P', 'HTTP 500'));
-    store.rescanAll('periodic');
+    await store.rescanAll('periodic');
     for (const id of ['p1', 'c1', 'g1']) expect(store.file(id)).toMatchObject({ state: FileState.queued, reason: 'periodic' });
     expect(notScannedPage(store.reader(), 0, 10).byReason).toEqual([]);
   });
@@ -116,11 +116,11 @@ describe('a folder given up, then listing again', () => {
 });
 
 describe('giveUpUser', () => {
-  it('does not call a user Box refused given up because of failures before the refusal', () => {
+  it('does not call a user Box refused given up because of failures before the refusal', async () => {
     store.tx(() => store.recordFailure('user', 'u2', 'HTTP 502'));
     store.tx(() => store.upsertUser({ id: 'u2', login: 'b@x.com', name: 'B', role: 'user', reachable: 0, reason: 'Box refused to act as this user: 403', self: 0 }));
     expect(store.failedItems(10).filter((i) => i.kind === 'user')).toEqual([]);
-    store.rescanAll('periodic');
+    await store.rescanAll('periodic');
     expect(store.user('u2')).toMatchObject({ reachable: 0, reason: 'Box refused to act as this user: 403' }); // a refusal stays out
   });
 
@@ -131,13 +131,13 @@ describe('giveUpUser', () => {
     expect(store.failedItems(10)).toContainEqual({ kind: 'user', id: 'u2', name: 'b@x.com', reason: 'root folder could not be listed: HTTP 500' });
   });
 
-  it('shows the user as not reachable with the reason, ends their root listing, and a rescan tries again', () => {
+  it('shows the user as not reachable with the reason, ends their root listing, and a rescan tries again', async () => {
     store.tx(() => store.giveUpUser('u2', 'HTTP 500'));
     expect(store.user('u2')).toMatchObject({ reachable: 0, root_done: 1, reason: 'root folder could not be listed: HTTP 500' });
     expect(store.nextUserToList()!.id).toBe('u1');
     expect(store.failedItems(10)).toContainEqual({ kind: 'user', id: 'u2', name: 'b@x.com', reason: 'root folder could not be listed: HTTP 500' });
     expect(notScannedPage(store.reader(), 0, 10).entries).toContainEqual(expect.objectContaining({ kind: 'user', id: 'u2', reason: 'root folder could not be listed: HTTP 500' }));
-    store.rescanAll('periodic');
+    await store.rescanAll('periodic');
     expect(store.user('u2')).toMatchObject({ reachable: 1, root_done: 0, reason: null });
   });
 

@@ -24,6 +24,8 @@ export type { FailedItem, FileRow, FolderRow, ListedFile, RetryKind, ScanResult,
 export { SUBTREE_SQL } from './statements';
 
 const DAY_MS = 86_400_000;
+/** Rows a chunk of a whole-store change takes: a few milliseconds of the core's thread each. */
+export const RESCAN_CHUNK_ROWS = 4_000;
 
 export class ScanStore {
   readonly path: string;
@@ -356,13 +358,25 @@ export class ScanStore {
     });
   }
 
-  /** Everything queued again as a periodic (or requested) rescan; folders are listed again. */
-  rescanAll(reason: string): void {
-    this.tx(() => {
-      this.s.rescanFolders.run();
-      this.s.rescanUsers.run();
-      this.s.rescanFiles.run(reason);
-    });
+  /**
+   * Everything queued again as a periodic (or requested) rescan; users' roots and folders are
+   * listed again. In chunks of `chunkRows` rows (by rowid), each its own transaction, yielding
+   * to the event loop between them: at 1,000,000 files one statement held the core's thread
+   * for about 2 s (two triggers a row). `onChunk` runs after each committed chunk (the engine
+   * wakes its slots: files queued later than the first chunk are work too). The scan may run
+   * meanwhile; a file it finishes before its chunk is reached is simply queued again.
+   */
+  async rescanAll(reason: string, o: { chunkRows?: number; onChunk?: () => void } = {}): Promise<void> {
+    const chunk = o.chunkRows ?? RESCAN_CHUNK_ROWS;
+    const last = this.s.lastRowid.get()!;
+    const steps = [[this.s.rescanUsers, last.users], [this.s.rescanFolders, last.folders], [this.s.rescanFiles, last.files]] as const;
+    for (const [statement, lastRowid] of steps) {
+      for (let from = 0; from < (lastRowid ?? 0); from += chunk) {
+        this.tx(() => statement.run({ reason, from, to: from + chunk }));
+        o.onChunk?.();
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    }
   }
 }
 

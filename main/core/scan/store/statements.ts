@@ -80,6 +80,9 @@ const EVENT_SQL = {
   stripEventPayloads: 'UPDATE events SET json = NULL WHERE created_at < ? AND json IS NOT NULL',
 } as const;
 
+/** One chunk of a whole-table statement: rows by rowid, (@from, @to]; the rowid b-tree, no scan. */
+const ROWID_RANGE = 'rowid > @from AND rowid <= @to';
+
 /** An upsert of a user Box refused, as opposed to the re-upsert of one given up (same reason as its last_error). */
 const REFUSED = 'excluded.reachable = 0 AND excluded.reason IS NOT users.last_error';
 
@@ -130,12 +133,15 @@ function writerSql() {
     insertJump: 'INSERT INTO jumps(file_id, name, event_type, event_id, at) VALUES (?, ?, ?, ?, ?)',
     // The jumps table keeps the latest 100 (the dashboard shows 10).
     trimJumps: 'DELETE FROM jumps WHERE seq <= (SELECT MAX(seq) - 100 FROM jumps)',
-    rescanFolders: `UPDATE folders SET state = ${F.pending}, marker = NULL, attempts = 0, last_error = NULL`,
+    // The rescan statements take one rowid range (a chunk) each: see ScanStore.rescanAll.
+    rescanFolders: `UPDATE folders SET state = ${F.pending}, marker = NULL, attempts = 0, last_error = NULL WHERE ${ROWID_RANGE}`,
     // A user given up on (last_error set by giveUpUser) is tried again; one Box refused stays out.
     rescanUsers: `UPDATE users SET root_done = 0, attempts = 0, reachable = CASE WHEN last_error IS NULL THEN reachable ELSE 1 END,
-      reason = CASE WHEN last_error IS NULL THEN reason ELSE NULL END, last_error = NULL`,
+      reason = CASE WHEN last_error IS NULL THEN reason ELSE NULL END, last_error = NULL WHERE ${ROWID_RANGE}`,
     // Files given up with their folder are queued again too (a folder that lists now brings them back).
-    rescanFiles: `UPDATE files SET state = ${S.queued}, priority = ${P.periodic}, reason = ?, gen = gen + 1, attempts = 0, given_up = 0 WHERE state IN (${S.done}, ${S.failed}) OR given_up = 1`,
+    rescanFiles: `UPDATE files SET state = ${S.queued}, priority = ${P.periodic}, reason = @reason, gen = gen + 1, attempts = 0, given_up = 0
+      WHERE ${ROWID_RANGE} AND (state IN (${S.done}, ${S.failed}) OR given_up = 1)`,
+    lastRowid: 'SELECT (SELECT MAX(rowid) FROM users) users, (SELECT MAX(rowid) FROM folders) folders, (SELECT MAX(rowid) FROM files) files',
     triggers: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name",
     zeroCounters: `UPDATE counters SET users = 0, reachable = 0, folders = 0, listed = 0, files = 0, queued = 0, done = 0, failed = 0,
       not_scanned = 0, inspection_pending = 0, events = 0, backfill_events = 0`,
@@ -168,6 +174,7 @@ interface RowOf {
   failedItems: { kind: 'user' | 'folder' | 'file'; id: string; name: string; reason: string };
   counters: import('./rows').StoreCounts;
   triggers: { name: string; sql: string };
+  lastRowid: { users: number | null; folders: number | null; files: number | null };
 }
 
 export type Statements = { [K in keyof Sql]: Statement<unknown[], K extends keyof RowOf ? RowOf[K] : unknown> };
