@@ -21,6 +21,10 @@ export const PRIORITY_NAME: Record<Priority, QueuePriority> = {
 export const FolderState = { pending: 0, listed: 1, failed: 2 } as const;
 export type FolderState = (typeof FolderState)[keyof typeof FolderState];
 
+/** A folder's collaborations reading after a sharing event: none asked, asked (to read), being read. */
+export const CollabRefresh = { none: 0, asked: 1, reading: 2 } as const;
+export type CollabRefresh = (typeof CollabRefresh)[keyof typeof CollabRefresh];
+
 /** The dashboard's word for each file state. */
 export const FILE_STATUS: Record<FileState, 'queued' | 'scanned' | 'failed' | 'not scanned' | 'gone'> = {
   [FileState.queued]: 'queued',

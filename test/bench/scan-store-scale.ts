@@ -60,7 +60,7 @@ try {
   store.pruneEvents();
   console.log(`pruneEvents(): ${ms(performance.now() - t)}`);
   t = performance.now();
-  store.rescanAll('periodic rescan');
+  await store.rescanAll('periodic rescan');
   console.log(`rescanAll() (every file queued again, counters by trigger): ${ms(performance.now() - t)}`);
   t = performance.now();
   store.reset();

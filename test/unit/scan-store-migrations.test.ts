@@ -67,7 +67,7 @@ describe('migration 1 (the last release\'s schema)', () => {
   });
 
   it('creates an empty store from nothing', () => {
-    expect(migrate(db)).toEqual([1, 2, 3, 4]);
+    expect(migrate(db)).toEqual([1, 2, 3, 4, 5]);
     expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
   });
 });
@@ -117,6 +117,53 @@ describe('migration 4 (files per owner)', () => {
       { owner_id: 'u2', files: 0, scanned: 0, failed: 0, not_scanned: 0, queued: 0 },
       { owner_id: 'u3', files: 1, scanned: 0, failed: 0, not_scanned: 1, queued: 0 },
     ]);
+  });
+});
+
+describe('migration 5 (files given up with their folder)', () => {
+  it('marks the files a folder give-up left not scanned, and only those', () => {
+    migrate(db, 4);
+    someRows();
+    db.exec(`INSERT INTO files(id, name, ext, folder_id, owner_id, state, priority, seq, reason) VALUES
+      ('f3', 'c.txt', 'txt', 'd2', 'u1', ${FileState.notScanned}, 1, 7, 'folder /D/E could not be listed: HTTP 500'),
+      ('f4', 'd.txt', 'txt', 'd2', 'u1', ${FileState.notScanned}, 1, 8, 'owned outside the enterprise: Box does not let an admin reach it')`);
+    expect(migrate(db, 5)).toEqual([5]);
+    expect(db.prepare('SELECT id, given_up FROM files ORDER BY id').all()).toEqual([
+      { id: 'f1', given_up: 0 }, { id: 'f2', given_up: 0 }, { id: 'f3', given_up: 1 }, { id: 'f4', given_up: 0 },
+    ]);
+  });
+});
+
+describe('two processes opening an old store at once', () => {
+  it('does not apply a migration the other connection applied meanwhile', () => {
+    migrate(db, 1);
+    someRows();
+    // The other process migrates in the moment between this connection reading the version
+    // (outside any transaction) and taking the write lock: two real connections on the file,
+    // the interleaving forced by running the other's migration when this one reads user_version.
+    const other = new Database(path);
+    let interleaved = false;
+    const racing = new Proxy(db, {
+      get(target, key) {
+        if (key !== 'pragma') return Reflect.get(target, key, target) as unknown;
+        return (source: string, options?: { simple?: boolean }) => {
+          const answer = target.pragma(source, options) as unknown;
+          if (!interleaved && source === 'user_version' && !target.inTransaction) {
+            interleaved = true;
+            migrate(other);
+          }
+          return answer;
+        };
+      },
+    });
+    try {
+      expect(() => migrate(racing)).not.toThrow();
+      expect(interleaved).toBe(true);
+      expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
+      expect(db.prepare("SELECT id, attempts FROM files ORDER BY id").all()).toEqual([{ id: 'f1', attempts: 0 }, { id: 'f2', attempts: 0 }]);
+    } finally {
+      other.close();
+    }
   });
 });
 

@@ -84,14 +84,60 @@ describe('giveUpFolder', () => {
   });
 });
 
+describe('a folder given up, then listing again', () => {
+  const reason = 'folder /Projects could not be listed: HTTP 500';
+
+  it('queues its files again when the folder lists (they no longer say it could not be listed)', () => {
+    store.tx(() => store.giveUpFolder('P', 'HTTP 500'));
+    expect(store.file('p1')).toMatchObject({ state: FileState.notScanned, reason });
+    store.tx(() => store.folderPage('P', null, 2)); // a later listing of /Projects succeeds
+    expect(store.file('p1')!.state).toBe(FileState.queued);
+    expect(store.file('p1')!.reason).not.toContain('could not be listed');
+    expect(store.file('c1')!.state).toBe(FileState.notScanned); // until /Projects/Child lists too
+    store.tx(() => store.folderPage('C', null, 1));
+    expect(store.file('c1')!.state).toBe(FileState.queued);
+    expect(store.counts()).toMatchObject({ queued: 3, done: 1, notScanned: 1 }); // g1 waits for /Projects/Child/Grand
+  });
+
+  it('a rescan of everything queues them again', async () => {
+    store.tx(() => store.giveUpFolder('P', 'HTTP 500'));
+    await store.rescanAll('periodic');
+    for (const id of ['p1', 'c1', 'g1']) expect(store.file(id)).toMatchObject({ state: FileState.queued, reason: 'periodic' });
+    expect(notScannedPage(store.reader(), 0, 10).byReason).toEqual([]);
+  });
+
+  it('leaves the files of a subfolder that listed fine queued', () => {
+    store.tx(() => store.folderPage('C', null, 1)); // /Projects/Child listed completely
+    store.tx(() => store.giveUpFolder('P', 'HTTP 500')); // then the second page of /Projects fails for good
+    expect(store.file('p1')).toMatchObject({ state: FileState.notScanned, reason });
+    expect(store.file('c1')).toMatchObject({ state: FileState.queued, reason: 'discovered' });
+    expect(store.folder('C')!.state).toBe(FolderState.listed);
+  });
+});
+
 describe('giveUpUser', () => {
-  it('shows the user as not reachable with the reason, ends their root listing, and a rescan tries again', () => {
+  it('does not call a user Box refused given up because of failures before the refusal', async () => {
+    store.tx(() => store.recordFailure('user', 'u2', 'HTTP 502'));
+    store.tx(() => store.upsertUser({ id: 'u2', login: 'b@x.com', name: 'B', role: 'user', reachable: 0, reason: 'Box refused to act as this user: 403', self: 0 }));
+    expect(store.failedItems(10).filter((i) => i.kind === 'user')).toEqual([]);
+    await store.rescanAll('periodic');
+    expect(store.user('u2')).toMatchObject({ reachable: 0, reason: 'Box refused to act as this user: 403' }); // a refusal stays out
+  });
+
+  it('keeps a given-up user given up when the users step writes it again', () => {
+    store.tx(() => store.giveUpUser('u2', 'HTTP 500'));
+    const u = store.user('u2')!;
+    store.tx(() => store.upsertUser({ id: 'u2', login: u.login, name: u.name, role: u.role, reachable: 0, reason: u.reason, self: 0 }));
+    expect(store.failedItems(10)).toContainEqual({ kind: 'user', id: 'u2', name: 'b@x.com', reason: 'root folder could not be listed: HTTP 500' });
+  });
+
+  it('shows the user as not reachable with the reason, ends their root listing, and a rescan tries again', async () => {
     store.tx(() => store.giveUpUser('u2', 'HTTP 500'));
     expect(store.user('u2')).toMatchObject({ reachable: 0, root_done: 1, reason: 'root folder could not be listed: HTTP 500' });
     expect(store.nextUserToList()!.id).toBe('u1');
     expect(store.failedItems(10)).toContainEqual({ kind: 'user', id: 'u2', name: 'b@x.com', reason: 'root folder could not be listed: HTTP 500' });
     expect(notScannedPage(store.reader(), 0, 10).entries).toContainEqual(expect.objectContaining({ kind: 'user', id: 'u2', reason: 'root folder could not be listed: HTTP 500' }));
-    store.rescanAll('periodic');
+    await store.rescanAll('periodic');
     expect(store.user('u2')).toMatchObject({ reachable: 1, root_done: 0, reason: null });
   });
 

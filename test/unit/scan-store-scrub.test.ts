@@ -19,14 +19,14 @@ beforeEach(() => {
 });
 afterEach(() => temp.remove());
 
-it('keeps the host but not the signed path or query of a download URL in an inspection reason', () => {
+it('keeps no signed download URL in an inspection reason (the same scrubber as the engine\'s messages)', () => {
   store.finish('1', 0, { ...PRIVATE_NOTHING_FOUND, inspection: 'Failed', inspectionReason: `download error: GET ${SIGNED} answered 500` });
   store.finish('2', 0, PRIVATE_NOTHING_FOUND, true);
   store.inspected('2', 0, { inspection: 'Failed', inspectionReason: `could not read ${SIGNED}`, findings: null, scannedSha1: null });
   for (const id of ['1', '2']) {
     const reason = store.file(id)!.inspection_reason!;
     expect(reason).not.toMatch(/SECRET|5f2c9a7e0b1d4c3a|sig=/);
-    expect(reason).toContain('http://127.0.0.1:4000/…');
+    expect(reason).toContain('<url>');
   }
   const shown = findingsPage(temp.store.reader(), { sort: 'name', order: 'asc', offset: 0, limit: 10 }).entries.map((e) => e.inspectionReason).join(' ');
   expect(shown).not.toContain('SECRET');

@@ -5,12 +5,14 @@
  * - The file appears whole or not at all: the holder's JSON is written to a private file that
  *   is then hard-linked to the lock's name, which fails when the lock already exists (like
  *   O_EXCL, without a window where another process reads an empty file).
- * - A lock left by a dead process (its pid gone on this host) is taken over. The takeover itself
+ * - A lock left by a dead process is taken over: its pid is gone on this host, or the pid now
+ *   belongs to another process (a reboot, or pid reuse): the holder records its process's start
+ *   (boot id and start time, where the OS tells them) and it must still match. The takeover itself
  *   is guarded by a short-lived second lock, so two processes that both saw the dead holder
  *   cannot both remove it and each believe they hold a fresh one.
  * - Release removes the file only if it is still ours (another process may have taken over a
  *   lock we held too long).
- * Nothing secret goes in the file: pid, host, program and start time only.
+ * Nothing secret goes in the file: pid, host, program, start time and the process's start only.
  */
 import { randomBytes } from 'node:crypto';
 import { linkSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -23,6 +25,8 @@ export interface LockHolder {
   program: string;
   /** ISO time the lock was taken. */
   startedAt: string;
+  /** Which process had `pid` ("<boot id>:<start time in ticks>", Linux); absent where the OS does not say. */
+  processStart?: string;
 }
 
 export type LockAttempt = { acquired: true; holder: LockHolder } | { acquired: false; holder: LockHolder };
@@ -41,7 +45,25 @@ const UNREADABLE_PID = -1;
 const UNREADABLE_GRACE_MS = 5_000;
 
 export function ownHolder(program: string, now: () => number = Date.now): LockHolder {
-  return { pid: process.pid, host: hostname(), program, startedAt: new Date(now()).toISOString() };
+  const processStart = processStartOf(process.pid);
+  return { pid: process.pid, host: hostname(), program, startedAt: new Date(now()).toISOString(), ...(processStart ? { processStart } : {}) };
+}
+
+/**
+ * Which process has `pid` now, beyond the pid: the boot and the process's start time since
+ * boot (/proc/<pid>/stat field 22). Null where there is no /proc (macOS, Windows: the pid alone
+ * is checked there) or no such process.
+ */
+export function processStartOf(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces and ')': count fields after its last ')'.
+    const startTicks = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    const boot = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    return startTicks ? `${boot}:${startTicks}` : null;
+  } catch {
+    return null;
+  }
 }
 
 /** One attempt, never waits: the lock is ours, or here is who holds it. */
@@ -77,7 +99,9 @@ export function readLockHolder(path: string): LockHolder | null {
   try {
     const parsed = JSON.parse(text) as Partial<LockHolder>;
     if (typeof parsed.pid !== 'number' || typeof parsed.host !== 'string' || typeof parsed.program !== 'string' || typeof parsed.startedAt !== 'string') return corrupt(path);
-    return { pid: parsed.pid, host: parsed.host, program: parsed.program, startedAt: parsed.startedAt };
+    const holder: LockHolder = { pid: parsed.pid, host: parsed.host, program: parsed.program, startedAt: parsed.startedAt };
+    if (typeof parsed.processStart === 'string') holder.processStart = parsed.processStart;
+    return holder;
   } catch {
     return corrupt(path);
   }
@@ -89,11 +113,14 @@ export function holderIsAlive(holder: LockHolder): boolean {
   if (holder.pid <= 0) return false;
   try {
     process.kill(holder.pid, 0);
-    return true;
   } catch (error) {
-    // EPERM: the process exists but belongs to someone else; it still holds the lock.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    // EPERM: the process exists but belongs to someone else; it may still hold the lock.
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
+  // The pid runs, but is it the holder's process? After a reboot or pid reuse it is another one.
+  if (holder.processStart === undefined) return true;
+  const now = processStartOf(holder.pid);
+  return now === null || now === holder.processStart;
 }
 
 function isStale(holder: LockHolder, staleAfterMs: number | undefined, now: () => number): boolean {

@@ -123,6 +123,7 @@ export class ScanEngine {
     this.phaseStarted = {};
     this.message = null;
     this.loopDelay.start();
+    this.store.recoverInterrupted(); // here, not on every store open: only the scanning process recovers
     try {
       await this.prepare(run, choice);
       if (run.stopped) return;
@@ -230,11 +231,15 @@ export class ScanEngine {
     return this.signInLost;
   }
 
-  rescanAll(reason = 'rescan of everything requested'): void {
-    this.store.rescanAll(reason);
-    this.picker.forgetBuffered();
-    this.progress.changed();
-    this.wake();
+  /** Resolves once every chunk is queued (store.rescanAll); the slots wake after each chunk. */
+  async rescanAll(reason = 'rescan of everything requested'): Promise<void> {
+    await this.store.rescanAll(reason, {
+      onChunk: () => {
+        this.picker.forgetBuffered();
+        this.progress.changed();
+        this.wake();
+      },
+    });
   }
 
   rescanFile(id: string): void {
@@ -331,7 +336,9 @@ export class ScanEngine {
     const last = Number(this.store.meta('full_scan_at') ?? 0);
     if (last > 0 && Date.now() - last >= every) {
       this.store.setMeta('full_scan_at', '0');
-      this.rescanAll('periodic rescan (every 12 h)');
+      this.rescanAll('periodic rescan (every 12 h)').catch((e: unknown) => {
+        this.message = `periodic rescan: ${errorMessage(e)}`;
+      });
     }
   }
 

@@ -33,22 +33,8 @@ export function classifyFailure(e: unknown): FailureKind {
 /** Attempts an item gets (after the scheduler's own retries) before it is given up. */
 export const MAX_ATTEMPTS = 5;
 
-/**
- * A message fit for the store, the log and the screen: no URL (a download's 302 Location is a
- * signed URL that grants the file to whoever holds it), no bearer token, one line, bounded.
- */
-export function sanitiseMessage(message: string): string {
-  return message
-    .replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s'"<>)]+/gi, '<url>')
-    .replace(/\bBearer\s+[A-Za-z0-9._~+/=-]+/gi, 'Bearer <token>')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 300);
-}
-
-export function errorMessage(e: unknown): string {
-  return sanitiseMessage(e instanceof Error ? e.message : String(e));
-}
+// The one message scrubber lives with the store, which applies it to every reason it keeps.
+export { errorMessage, sanitiseMessage } from './store/redact';
 
 /**
  * Outage detection shared by every work slot and the live poller. The scan is "down" after

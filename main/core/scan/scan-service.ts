@@ -153,17 +153,35 @@ export class ScanService {
     return this.status();
   }
 
-  /** Queues every file again; runs with the next (or current) scan. */
-  rescanAll(): ScanProgress {
-    if (this.engineInstance) this.engineInstance.rescanAll();
-    else this.store.rescanAll('rescan of everything requested');
+  /** Queues every file again; runs with the next (or current) scan. ScanLockedError while another process scans. */
+  async rescanAll(): Promise<ScanProgress> {
+    await this.holdingScanLock(async () => {
+      if (this.engineInstance) await this.engineInstance.rescanAll();
+      else await this.store.rescanAll('rescan of everything requested');
+    });
     return this.status();
   }
 
+  /** Puts one file at the front of the queue. ScanLockedError while another process scans. */
   async rescanFile(fileId: string): Promise<ScanProgress> {
-    const engine = await this.ensureEngine();
-    engine.rescanFile(fileId);
+    await this.holdingScanLock(async () => (await this.ensureEngine()).rescanFile(fileId));
     return this.status();
+  }
+
+  /**
+   * A write to the store outside the scan: the scan lock is held for it, as by a scan (this
+   * process's running scan holds it already), so nothing writes to a store another process scans.
+   */
+  private async holdingScanLock(write: () => Promise<void>): Promise<void> {
+    await this.starting?.catch(() => undefined); // a start in progress holds the lock: join it
+    if (this.running) return write();
+    mkdirSync(this.home, { recursive: true, mode: 0o700 });
+    const lock = acquireScanLock(this.home, { purpose: this.purpose });
+    try {
+      await write();
+    } finally {
+      lock.release();
+    }
   }
 
   async dispose(): Promise<void> {

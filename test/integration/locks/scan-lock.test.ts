@@ -9,6 +9,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
+import { processStartOf } from '../../../main/core/locks/lock-file';
 import { acquireScanLock, describeHolder, ScanLockedError, SCAN_LOCK_FILE } from '../../../main/core/scan/scan-lock';
 import { makeTempHome } from '../../helpers/temp-home';
 
@@ -69,13 +70,15 @@ describe('scan lock', () => {
     expect(JSON.parse(readFileSync(lockPath(home), 'utf8'))).toMatchObject({ pid: first.child.pid });
   });
 
-  it('holds only who scans, no secrets: pid, host, program, start time', async () => {
+  it('holds only who scans, no secrets: pid, host, program, start time, and which process the pid is', async () => {
     const home = newHome();
     const first = holder(home, 'box-companion scan');
     await first.next();
     const content = JSON.parse(readFileSync(lockPath(home), 'utf8')) as Record<string, unknown>;
-    expect(Object.keys(content).sort()).toEqual(['host', 'pid', 'program', 'startedAt']);
+    const identity = processStartOf(first.child.pid!);
+    expect(Object.keys(content).sort()).toEqual(['host', 'pid', 'processStart', 'program', 'startedAt'].filter((k) => k !== 'processStart' || identity !== null));
     expect(content).toMatchObject({ pid: first.child.pid, host: hostname(), program: 'box-companion scan' });
+    if (identity !== null) expect(content.processStart).toBe(identity);
     expect(Number.isNaN(Date.parse(content.startedAt as string))).toBe(false);
   });
 
@@ -109,6 +112,19 @@ describe('scan lock', () => {
       lock.release();
     }
     expect(existsSync(lockPath(home))).toBe(false);
+  });
+
+  const linuxOnly = processStartOf(process.pid) === null ? ' (skipped: this OS does not tell a process\'s start time; the pid alone is checked)' : '';
+  it.skipIf(linuxOnly !== '')(`a lock whose pid now belongs to another process (a reboot, pid reuse) is taken over${linuxOnly}`, () => {
+    const home = newHome();
+    // A scan from before a reboot: its pid is alive again now, as this very test process.
+    writeFileSync(lockPath(home), JSON.stringify({ pid: process.pid, host: hostname(), program: 'box-companion scan', startedAt: new Date().toISOString(), processStart: 'a-boot-before:12345' }));
+    const lock = acquireScanLock(home, { purpose: 'Box Connect Companion' });
+    try {
+      expect(JSON.parse(readFileSync(lockPath(home), 'utf8'))).toMatchObject({ pid: process.pid, program: 'Box Connect Companion', processStart: processStartOf(process.pid) });
+    } finally {
+      lock.release();
+    }
   });
 
   it('six processes racing for a dead holder’s lock: exactly one gets it', { timeout: 60_000 }, async () => {

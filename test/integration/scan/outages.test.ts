@@ -57,7 +57,7 @@ describe('outages and items that fail forever', () => {
     await engine.start({ none: true }, true);
     expect(engine.snapshot().files.scanned + engine.snapshot().files.notScanned).toBe(files.length);
     await control(rig, '/faults', { fail_items: [{ type: 'folder', id: folderId }] });
-    engine.rescanAll();
+    await engine.rescanAll();
     await engine.start({ none: true }, true);
     const failed = engine.store.failedItems();
     expect(failed.map((i) => [i.kind, i.id])).toContainEqual(['folder', folderId]);

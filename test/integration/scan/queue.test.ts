@@ -106,7 +106,7 @@ describe('persistence and controls', () => {
 
     // Rescan everything: every file again, but no download for content whose SHA-1 is unchanged.
     const downloadsBefore = second.scheduler.stats.byKind.download ?? 0;
-    second.rescanAll();
+    await second.rescanAll();
     expect(second.snapshot().head[0]?.priority).toBe('periodic');
     await second.start({ days: 7 }, true);
     const again = second.store.reader().prepare('SELECT state, scan_count FROM files WHERE state = 1').all() as Array<{ scan_count: number }>;

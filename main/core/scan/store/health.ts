@@ -1,13 +1,15 @@
 /**
  * The store's health for `box-companion doctor` and help desks: opened read-only (a running
  * scan is not disturbed, nothing is migrated), SQLite's own integrity check, the schema
- * version, the counters against COUNT(*), and the counts. Every problem is a sentence.
+ * version, the counters against COUNT(*), and the counts, all read from one snapshot. Every
+ * problem is a sentence.
  */
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { SCHEMA_VERSION } from './migrations';
 import { COUNTERS_FROM_TABLES } from './migrations/0003-counters';
 import { OWNER_COUNTS_FROM_FILES } from './migrations/0004-owner-counts';
+import { errorMessage } from './redact';
 import type { StoreCounts } from './rows';
 
 export interface StoreHealth {
@@ -26,10 +28,6 @@ const COUNTER_COLUMNS: Record<keyof StoreCounts, string> = {
   failed: 'failed', notScanned: 'not_scanned', inspectionPending: 'inspection_pending', events: 'events', backfillEvents: 'backfill_events',
 };
 
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
 export function checkStore(path: string): StoreHealth {
   const health: StoreHealth = { path, healthy: false, problems: [], notes: [], schemaVersion: null, counts: null };
   if (!existsSync(path)) {
@@ -39,9 +37,12 @@ export function checkStore(path: string): StoreHealth {
   let db: Database.Database | null = null;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
-    checkOpen(db, health);
+    const open = db;
+    // One read transaction: one WAL snapshot for the row counts, the counters and the owner
+    // counts, so a scan committing meanwhile is not reported as drift.
+    open.transaction(() => checkOpen(open, health))();
   } catch (e) {
-    health.problems.push(`the store cannot be read: ${message(e)}`);
+    health.problems.push(`the store cannot be read: ${errorMessage(e)}`);
   } finally {
     db?.close();
   }

@@ -1,5 +1,5 @@
 /** The rows of scan.sqlite as the store hands them out, and what callers hand in. */
-import type { FileState, FolderState, Priority } from '../../../../common/scan/states';
+import type { CollabRefresh, FileState, FolderState, Priority } from '../../../../common/scan/states';
 
 export interface FileRow {
   id: string;
@@ -36,6 +36,8 @@ export interface FileRow {
   /** Failures in a row (reset when the file is scanned) and the last one's reason. */
   attempts: number;
   last_error: string | null;
+  /** 1: "not scanned" because its folder was given up; queued again when the folder lists. */
+  given_up: number;
 }
 
 export interface FolderRow {
@@ -54,8 +56,8 @@ export interface FolderRow {
   seq: number;
   items: number;
   pages: number;
-  /** 1: a sharing event asked to read this folder's collaborations again; 2: being read. */
-  collab_refresh: number;
+  /** Whether a sharing event asked to read this folder's collaborations again, or they are being read. */
+  collab_refresh: CollabRefresh;
   /** 1 while the collaborations over this folder are being read again: its files wait. */
   collab_wait: number;
   attempts: number;

@@ -4,25 +4,28 @@
  * queue AND the findings: a file is finished when its result and its state are committed in the
  * same transaction, so a crash never loses a result nor repeats a finished scan), events
  * (de-duplicated by event_id), counters kept by triggers, and a key/value meta table.
- * No tokens are stored here, and every reason is scrubbed of URLs (signed download links).
+ * No tokens are stored here, and every reason is scrubbed of URLs (signed download links) and tokens.
  *
  * One writer connection (private: all SQL lives in this folder) and one read-only connection
  * (`reader()`) for the dashboard's queries and the exports, so a long read never holds the
  * writer busy.
  */
 import Database from 'better-sqlite3';
-import { FileState, FolderState } from '../../../../common/scan/states';
+import { CollabRefresh, FileState, FolderState } from '../../../../common/scan/states';
 import { DEFAULT_SETTINGS, EVENT_STREAM_WINDOW_DAYS } from '../../../../common/settings';
 import { migrate, SCHEMA_VERSION, schemaVersion, UnknownSchemaError } from './migrations';
 import { recentJumps } from './queries';
 import type { QueueJump } from '../../../../common/scan/types';
 import type { FailedItem, FileRow, FolderRow, ListedFile, RetryKind, ScanResult, StoreCounts, UserRow } from './rows';
+import { sanitiseMessage } from './redact';
 import { prepareStatements, type Statements } from './statements';
 
 export type { FailedItem, FileRow, FolderRow, ListedFile, RetryKind, ScanResult, StoreCounts, UserRow } from './rows';
 export { SUBTREE_SQL } from './statements';
 
 const DAY_MS = 86_400_000;
+/** Rows a chunk of a whole-store change takes: a few milliseconds of the core's thread each. */
+export const RESCAN_CHUNK_ROWS = 4_000;
 
 export class ScanStore {
   readonly path: string;
@@ -48,7 +51,6 @@ export class ScanStore {
       if (o.readOnly) requireVersion(this.db, SCHEMA_VERSION);
       else migrate(this.db);
       this.s = prepareStatements(this.db);
-      if (!o.readOnly) this.s.recoverRefreshes.run();
     } catch (e) {
       this.db.close(); // a store newer than the app, or damaged: nothing stays open
       throw e;
@@ -63,6 +65,15 @@ export class ScanStore {
   reader(): Database.Database {
     this.readConnection ??= new Database(this.path, { readonly: true, fileMustExist: true });
     return this.readConnection;
+  }
+
+  /**
+   * Start-up recovery, for the process that scans (it holds scan.lock): a collaborations
+   * reading a crash interrupted is asked again. Not done on open: a process that only opens the
+   * store (the app showing findings while the CLI scans) would take over the scanner's readings.
+   */
+  recoverInterrupted(): void {
+    this.s.recoverRefreshes.run();
   }
 
   close(): void {
@@ -133,6 +144,7 @@ export class ScanStore {
   /** One page of a folder listed; no marker: the folder is listed (and its failures forgotten). */
   folderPage(id: string, marker: string | null, items: number): void {
     this.s.folderPage.run(marker, items, marker ? FolderState.pending : FolderState.listed, id);
+    this.s.requeueGivenUp.run('its folder could be listed again', id);
   }
 
   setFolderCollabs(id: string, externals: string[], internal: number): void {
@@ -220,11 +232,11 @@ export class ScanStore {
    */
   prioritiseFolder(p: { folderId: string; reason: string; eventId: string; eventType: string; at: string; jumps?: number }): { moved: number; wasDone: number; wasFailed: number; wasQueued: number } | null {
     if (!this.s.folder.get(p.folderId)) return null;
-    const c = this.s.subtreeCounts.get(p.folderId)!;
-    this.s.subtreeWait.run(p.folderId);
+    const c = this.s.subtreeCounts.get({ folderId: p.folderId })!;
+    this.s.subtreeWait.run({ folderId: p.folderId });
     this.s.folderRefresh.run(p.folderId);
     if (c.moved === 0) return { moved: 0, wasDone: 0, wasFailed: 0, wasQueued: 0 };
-    for (const j of this.s.subtreeSample.all(p.folderId, p.jumps ?? 10)) this.s.insertJump.run(j.id, j.name, p.eventType, p.eventId, p.at);
+    for (const j of this.s.subtreeSample.all({ folderId: p.folderId, limit: p.jumps ?? 10 })) this.s.insertJump.run(j.id, j.name, p.eventType, p.eventId, p.at);
     this.s.trimJumps.run();
     this.s.subtreePrioritise.run({ folderId: p.folderId, reason: p.reason, eventId: p.eventId, seq: this.nextSeq() });
     return { moved: c.moved, wasDone: c.done ?? 0, wasFailed: c.failed ?? 0, wasQueued: c.queued ?? 0 };
@@ -250,10 +262,10 @@ export class ScanStore {
    * waiting unless another event asked for a new reading meanwhile.
    */
   collabRefreshDone(id: string, summary: { externals: string[]; internal: number } | null): void {
-    const again = this.s.folder.get(id)?.collab_refresh === 1;
+    const again = this.s.folder.get(id)?.collab_refresh === CollabRefresh.asked;
     if (summary) this.s.subtreeCollabs.run({ folderId: id, ext: JSON.stringify(summary.externals), int: summary.internal, has: summary.externals.length + summary.internal > 0 ? 1 : 0 });
     if (!again) {
-      this.s.subtreeRelease.run(id);
+      this.s.subtreeRelease.run({ folderId: id });
       this.s.refreshEnded.run(id);
     }
   }
@@ -268,14 +280,16 @@ export class ScanStore {
 
   /**
    * A folder that cannot be listed: it fails with `reason`, its subfolders still unlisted fail
-   * too (so discovery completes), and every file known beneath it that is still queued is
-   * "not scanned" with the reason. Files already scanned keep their result.
+   * too (so discovery completes), and the files of those folders that are still queued are
+   * "not scanned" with the reason, until the folder lists again (folderPage) or a rescan.
+   * Files already scanned keep their result; a subfolder that listed fine keeps its files queued.
    */
   giveUpFolder(id: string, reason: string): void {
     const why = scrub(reason);
     const path = this.s.folder.get(id)?.path ?? id;
-    this.s.giveUpFolder.run({ folderId: id, reason: why, inherited: `folder ${path} could not be listed: ${why}` });
-    this.s.giveUpFiles.run({ folderId: id, fileReason: `folder ${path} could not be listed: ${why}` });
+    const inherited = `folder ${path} could not be listed: ${why}`;
+    this.s.giveUpFiles.run({ folderId: id, fileReason: inherited }); // first: it reads which folders are still pending
+    this.s.giveUpFolder.run({ folderId: id, reason: why, inherited });
   }
 
   /** A user whose root cannot be listed: shown as not reachable, with the reason. */
@@ -344,13 +358,25 @@ export class ScanStore {
     });
   }
 
-  /** Everything queued again as a periodic (or requested) rescan; folders are listed again. */
-  rescanAll(reason: string): void {
-    this.tx(() => {
-      this.s.rescanFolders.run();
-      this.s.rescanUsers.run();
-      this.s.rescanFiles.run(reason);
-    });
+  /**
+   * Everything queued again as a periodic (or requested) rescan; users' roots and folders are
+   * listed again. In chunks of `chunkRows` rows (by rowid), each its own transaction, yielding
+   * to the event loop between them: at 1,000,000 files one statement held the core's thread
+   * for about 2 s (two triggers a row). `onChunk` runs after each committed chunk (the engine
+   * wakes its slots: files queued later than the first chunk are work too). The scan may run
+   * meanwhile; a file it finishes before its chunk is reached is simply queued again.
+   */
+  async rescanAll(reason: string, o: { chunkRows?: number; onChunk?: () => void } = {}): Promise<void> {
+    const chunk = o.chunkRows ?? RESCAN_CHUNK_ROWS;
+    const last = this.s.lastRowid.get()!;
+    const steps = [[this.s.rescanUsers, last.users], [this.s.rescanFolders, last.folders], [this.s.rescanFiles, last.files]] as const;
+    for (const [statement, lastRowid] of steps) {
+      for (let from = 0; from < (lastRowid ?? 0); from += chunk) {
+        this.tx(() => statement.run({ reason, from, to: from + chunk }));
+        o.onChunk?.();
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    }
   }
 }
 
@@ -372,17 +398,9 @@ function requireVersion(db: Database.Database, version: number): void {
   if (found < version) throw new Error(`scan.sqlite has schema version ${found}; opening it read-only needs ${version}: open it for writing once to migrate it`);
 }
 
-/** A URL in a reason (a signed download link in an SDK error) is replaced: reasons are shown and exported. */
-export function scrub<T extends string | null>(reason: T): T {
-  if (reason === null) return reason;
-  return reason.replace(/\bhttps?:\/\/[^\s"'<>]+/gi, (url) => {
-    try {
-      const u = new URL(url);
-      return `${u.protocol}//${u.host}${u.pathname.length > 1 ? '/…' : ''}`;
-    } catch {
-      return '<link>';
-    }
-  }) as T;
+/** A reason as the store keeps it: scrubbed of links and tokens (see redact.ts), null kept. */
+function scrub<T extends string | null>(reason: T): T {
+  return (reason === null ? null : sanitiseMessage(reason)) as T;
 }
 
 function sensitiveCount(findings: string | null): number {

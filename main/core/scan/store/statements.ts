@@ -5,32 +5,31 @@
  * bare 0..4. Partial indexes match because the interpolated literal equals the index's.
  */
 import type { Database, Statement } from 'better-sqlite3';
-import { FileState as S, FolderState as F, Priority as P } from '../../../../common/scan/states';
+import { CollabRefresh as R, FileState as S, FolderState as F, Priority as P } from '../../../../common/scan/states';
 import type { FileRow, FolderRow, UserRow } from './rows';
 
 /** Files a folder sharing event may move: queued, scanned or failed (not "not scanned"). */
 export const MOVABLE_STATES = `${S.queued}, ${S.done}, ${S.failed}`;
 export const NOT_SCANNED_STATES = `${S.notScanned}, ${S.gone}`;
 
-/** The subtree of folder ? (itself included). UNION, not UNION ALL: a cycle left by moved folders ends. */
-const SUBTREE = 'WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT f.id FROM folders f JOIN sub ON f.parent_id = sub.id)';
-const SUBTREE_NAMED = 'WITH RECURSIVE sub(id) AS (SELECT @folderId UNION SELECT f.id FROM folders f JOIN sub ON f.parent_id = sub.id)';
+/** The subtree of folder @folderId (itself included). UNION, not UNION ALL: a cycle left by moved folders ends. */
+const SUBTREE = 'WITH RECURSIVE sub(id) AS (SELECT @folderId UNION SELECT f.id FROM folders f JOIN sub ON f.parent_id = sub.id)';
 const MOVABLE = `folder_id IN (SELECT id FROM sub) AND state IN (${MOVABLE_STATES})`;
 
 /** The subtree statements' SQL (exported so a test can check their query plans). */
 export const SUBTREE_SQL = {
   subtreeCounts: `${SUBTREE} SELECT COUNT(*) moved, SUM(state = ${S.done}) done, SUM(state = ${S.failed}) failed, SUM(state = ${S.queued}) queued FROM files WHERE ${MOVABLE}`,
-  subtreeSample: `${SUBTREE} SELECT id, name FROM files WHERE ${MOVABLE} LIMIT ?`,
+  subtreeSample: `${SUBTREE} SELECT id, name FROM files WHERE ${MOVABLE} LIMIT @limit`,
   // Same place for a file already at the front; a new gen so a scan in flight does not count.
-  subtreePrioritise: `${SUBTREE_NAMED} UPDATE files SET gen = gen + 1, reason = @reason, reason_event = @eventId,
+  subtreePrioritise: `${SUBTREE} UPDATE files SET gen = gen + 1, reason = @reason, reason_event = @eventId,
     seq = CASE WHEN state = ${S.queued} AND priority = ${P.activity} THEN seq ELSE @seq END, priority = ${P.activity}, state = ${S.queued} WHERE ${MOVABLE}`,
   subtreeWait: `${SUBTREE} UPDATE folders SET collab_wait = 1 WHERE id IN (SELECT id FROM sub)`,
-  folderRefresh: 'UPDATE folders SET collab_refresh = 1 WHERE id = ?',
-  nextRefresh: 'SELECT * FROM folders WHERE collab_refresh = 1 LIMIT 1',
-  refreshStarted: 'UPDATE folders SET collab_refresh = 2 WHERE id = ?',
-  refreshRetry: 'UPDATE folders SET collab_refresh = 1 WHERE id = ? AND collab_refresh = 2',
-  refreshEnded: 'UPDATE folders SET collab_refresh = 0 WHERE id = ? AND collab_refresh = 2',
-  subtreeCollabs: `${SUBTREE_NAMED} UPDATE folders SET has_collabs = @has, collab_ext = @ext, collab_int = @int, collab_known = 1 WHERE id IN (SELECT id FROM sub)`,
+  folderRefresh: `UPDATE folders SET collab_refresh = ${R.asked} WHERE id = ?`,
+  nextRefresh: `SELECT * FROM folders WHERE collab_refresh = ${R.asked} LIMIT 1`,
+  refreshStarted: `UPDATE folders SET collab_refresh = ${R.reading} WHERE id = ?`,
+  refreshRetry: `UPDATE folders SET collab_refresh = ${R.asked} WHERE id = ? AND collab_refresh = ${R.reading}`,
+  refreshEnded: `UPDATE folders SET collab_refresh = ${R.none} WHERE id = ? AND collab_refresh = ${R.reading}`,
+  subtreeCollabs: `${SUBTREE} UPDATE folders SET has_collabs = @has, collab_ext = @ext, collab_int = @int, collab_known = 1 WHERE id IN (SELECT id FROM sub)`,
   subtreeRelease: `${SUBTREE} UPDATE folders SET collab_wait = 0 WHERE id IN (SELECT id FROM sub)`,
 } as const;
 
@@ -48,12 +47,17 @@ export const PICK_SQL = {
     inspection_pending AS inspectionPending, events, backfill_events AS backfillEvents FROM counters`,
 } as const;
 
-/** Giving up on a folder: it and its unlisted subfolders fail, its unfinished files are not scanned. */
+/**
+ * Giving up on a folder: it and its unlisted subfolders fail, and the unfinished files of
+ * exactly those folders are "not scanned", marked given_up so a later listing queues them again.
+ * giveUpFiles runs first: it finds the folders giveUpFolder is about to fail (the folder itself
+ * and its subfolders still pending); a subfolder that listed fine keeps its files queued.
+ */
 export const GIVE_UP_SQL = {
-  giveUpFolder: `${SUBTREE_NAMED} UPDATE folders SET state = ${F.failed}, marker = NULL,
+  giveUpFiles: `${SUBTREE} UPDATE files SET state = ${S.notScanned}, reason = @fileReason, stale = 0, given_up = 1
+    WHERE folder_id IN (SELECT id FROM folders WHERE id IN (SELECT id FROM sub) AND (id = @folderId OR state = ${F.pending})) AND state = ${S.queued}`,
+  giveUpFolder: `${SUBTREE} UPDATE folders SET state = ${F.failed}, marker = NULL,
     last_error = CASE WHEN id = @folderId THEN @reason ELSE @inherited END WHERE id IN (SELECT id FROM sub) AND (id = @folderId OR state = ${F.pending})`,
-  giveUpFiles: `${SUBTREE_NAMED} UPDATE files SET state = ${S.notScanned}, reason = @fileReason, stale = 0
-    WHERE folder_id IN (SELECT id FROM sub) AND state = ${S.queued}`,
   giveUpUser: 'UPDATE users SET reachable = 0, root_done = 1, reason = @reason, last_error = @reason WHERE id = @id',
 } as const;
 
@@ -76,13 +80,22 @@ const EVENT_SQL = {
   stripEventPayloads: 'UPDATE events SET json = NULL WHERE created_at < ? AND json IS NOT NULL',
 } as const;
 
+/** One chunk of a whole-table statement: rows by rowid, (@from, @to]; the rowid b-tree, no scan. */
+const ROWID_RANGE = 'rowid > @from AND rowid <= @to';
+
+/** An upsert of a user Box refused, as opposed to the re-upsert of one given up (same reason as its last_error). */
+const REFUSED = 'excluded.reachable = 0 AND excluded.reason IS NOT users.last_error';
+
 function writerSql() {
   return {
     ...SUBTREE_SQL, ...PICK_SQL, ...GIVE_UP_SQL, ...RETRY_SQL, ...EVENT_SQL,
     getMeta: 'SELECT value FROM meta WHERE key = ?',
     setMeta: 'INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    // A user Box refuses (reachable 0 with a reason other than the give-up's own) is not one the
+    // scan gave up on: the failures counted before are forgotten, so it is not listed as given up.
     upsertUser: `INSERT INTO users(id, login, name, role, reachable, reason, self, seq) VALUES (@id, @login, @name, @role, @reachable, @reason, @self, @seq)
-      ON CONFLICT(id) DO UPDATE SET login = excluded.login, name = excluded.name, role = excluded.role, reachable = excluded.reachable, reason = excluded.reason, self = excluded.self`,
+      ON CONFLICT(id) DO UPDATE SET login = excluded.login, name = excluded.name, role = excluded.role, reachable = excluded.reachable, reason = excluded.reason, self = excluded.self,
+        attempts = CASE WHEN ${REFUSED} THEN 0 ELSE users.attempts END, last_error = CASE WHEN ${REFUSED} THEN NULL ELSE users.last_error END`,
     user: 'SELECT * FROM users WHERE id = ?',
     rootDone: 'UPDATE users SET root_done = 1, attempts = 0, last_error = NULL WHERE id = ?',
     insertFolder: `INSERT INTO folders(id, name, path, parent_id, owner_id, as_user, has_collabs, collab_ext, collab_int, collab_known, state, seq)
@@ -93,6 +106,8 @@ function writerSql() {
         collab_known = MAX(folders.collab_known, excluded.collab_known)
       WHERE folders.state = ${F.pending}`,
     folderPage: 'UPDATE folders SET marker = ?, items = items + ?, pages = pages + 1, state = ?, attempts = 0, last_error = NULL WHERE id = ?',
+    // The folder lists again: its files a give-up left "not scanned" are queued again.
+    requeueGivenUp: `UPDATE files SET state = ${S.queued}, given_up = 0, reason = ? WHERE folder_id = ? AND given_up = 1`,
     folderCollabs: 'UPDATE folders SET collab_ext = ?, collab_int = ?, collab_known = 1 WHERE id = ?',
     folder: 'SELECT * FROM folders WHERE id = ?',
     file: 'SELECT * FROM files WHERE id = ?',
@@ -113,21 +128,25 @@ function writerSql() {
       has_collabs = @hasCollabs, owner_id = @ownerId, owner_login = @ownerLogin, folder_id = COALESCE(@folderId, folder_id), stale = 0 WHERE id = @id AND gen = @gen`,
     prioritise: `INSERT INTO files(id, name, ext, folder_id, owner_id, owner_login, as_user, state, priority, seq, reason, reason_event, stale)
       VALUES (@id, @name, @ext, @folderId, @ownerId, @ownerLogin, @asUser, ${S.queued}, ${P.activity}, @seq, @reason, @eventId, 1)
-      ON CONFLICT(id) DO UPDATE SET stale = 1, gen = gen + 1, reason = @reason, reason_event = @eventId,
+      ON CONFLICT(id) DO UPDATE SET stale = 1, gen = gen + 1, reason = @reason, reason_event = @eventId, given_up = 0,
         seq = CASE WHEN files.state = ${S.queued} AND files.priority = ${P.activity} THEN files.seq ELSE @seq END, priority = ${P.activity}, state = ${S.queued}`,
     insertJump: 'INSERT INTO jumps(file_id, name, event_type, event_id, at) VALUES (?, ?, ?, ?, ?)',
     // The jumps table keeps the latest 100 (the dashboard shows 10).
     trimJumps: 'DELETE FROM jumps WHERE seq <= (SELECT MAX(seq) - 100 FROM jumps)',
-    rescanFolders: `UPDATE folders SET state = ${F.pending}, marker = NULL, attempts = 0, last_error = NULL`,
+    // The rescan statements take one rowid range (a chunk) each: see ScanStore.rescanAll.
+    rescanFolders: `UPDATE folders SET state = ${F.pending}, marker = NULL, attempts = 0, last_error = NULL WHERE ${ROWID_RANGE}`,
     // A user given up on (last_error set by giveUpUser) is tried again; one Box refused stays out.
     rescanUsers: `UPDATE users SET root_done = 0, attempts = 0, reachable = CASE WHEN last_error IS NULL THEN reachable ELSE 1 END,
-      reason = CASE WHEN last_error IS NULL THEN reason ELSE NULL END, last_error = NULL`,
-    rescanFiles: `UPDATE files SET state = ${S.queued}, priority = ${P.periodic}, reason = ?, gen = gen + 1, attempts = 0 WHERE state IN (${S.done}, ${S.failed})`,
+      reason = CASE WHEN last_error IS NULL THEN reason ELSE NULL END, last_error = NULL WHERE ${ROWID_RANGE}`,
+    // Files given up with their folder are queued again too (a folder that lists now brings them back).
+    rescanFiles: `UPDATE files SET state = ${S.queued}, priority = ${P.periodic}, reason = @reason, gen = gen + 1, attempts = 0, given_up = 0
+      WHERE ${ROWID_RANGE} AND (state IN (${S.done}, ${S.failed}) OR given_up = 1)`,
+    lastRowid: 'SELECT (SELECT MAX(rowid) FROM users) users, (SELECT MAX(rowid) FROM folders) folders, (SELECT MAX(rowid) FROM files) files',
     triggers: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name",
     zeroCounters: `UPDATE counters SET users = 0, reachable = 0, folders = 0, listed = 0, files = 0, queued = 0, done = 0, failed = 0,
       not_scanned = 0, inspection_pending = 0, events = 0, backfill_events = 0`,
     // Startup: a collaborations reading interrupted by a crash is asked again.
-    recoverRefreshes: 'UPDATE folders SET collab_refresh = 1 WHERE collab_refresh = 2',
+    recoverRefreshes: `UPDATE folders SET collab_refresh = ${R.asked} WHERE collab_refresh = ${R.reading}`,
   } as const;
 }
 
@@ -155,6 +174,7 @@ interface RowOf {
   failedItems: { kind: 'user' | 'folder' | 'file'; id: string; name: string; reason: string };
   counters: import('./rows').StoreCounts;
   triggers: { name: string; sql: string };
+  lastRowid: { users: number | null; folders: number | null; files: number | null };
 }
 
 export type Statements = { [K in keyof Sql]: Statement<unknown[], K extends keyof RowOf ? RowOf[K] : unknown> };

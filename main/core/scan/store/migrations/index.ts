@@ -9,12 +9,14 @@ import { up as initial } from './0001-initial';
 import { up as retries } from './0002-retries';
 import { up as counters } from './0003-counters';
 import { up as ownerCounts } from './0004-owner-counts';
+import { up as givenUp } from './0005-given-up';
 
 export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; up(db: Database): void }> = [
   { version: 1, name: 'initial', up: initial },
   { version: 2, name: 'retries', up: retries },
   { version: 3, name: 'counters', up: counters },
   { version: 4, name: 'owner-counts', up: ownerCounts },
+  { version: 5, name: 'given-up', up: givenUp },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
@@ -29,18 +31,28 @@ export class UnknownSchemaError extends Error {
   }
 }
 
-/** Brings the store to `target` (default: the latest); returns the versions applied. */
+/**
+ * Brings the store to `target` (default: the latest); returns the versions applied. Each step
+ * takes the write lock first (BEGIN IMMEDIATE) and reads the version again under it: another
+ * process (the app and the CLI opening an old store together) may have migrated meanwhile, and
+ * applying a migration twice fails ("duplicate column").
+ */
 export function migrate(db: Database, target = SCHEMA_VERSION): number[] {
-  const from = schemaVersion(db);
-  if (from > SCHEMA_VERSION) throw new UnknownSchemaError(from);
+  const seen = schemaVersion(db); // a glance without the lock: an up-to-date store takes none
+  if (seen > SCHEMA_VERSION) throw new UnknownSchemaError(seen);
   const applied: number[] = [];
+  if (seen >= target) return applied;
   for (const m of MIGRATIONS) {
-    if (m.version <= from || m.version > target) continue;
-    db.transaction(() => {
+    if (m.version > target) break;
+    const ran = db.transaction(() => {
+      const current = schemaVersion(db);
+      if (current > SCHEMA_VERSION) throw new UnknownSchemaError(current);
+      if (m.version <= current) return false;
       m.up(db);
       db.pragma(`user_version = ${m.version}`);
-    })();
-    applied.push(m.version);
+      return true;
+    }).immediate();
+    if (ran) applied.push(m.version);
   }
   return applied;
 }
