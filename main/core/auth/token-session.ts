@@ -22,6 +22,7 @@
  */
 import type { Authentication } from 'box-node-sdk/networking';
 import type { AccessToken } from 'box-node-sdk/schemas/accessToken';
+import { CodedError } from '../../../common/errors/error-codes';
 import type { BoxEndpoints } from './box-endpoints';
 import type { KeychainTokenStorage, StoredTokens } from './keychain-token-storage';
 import { OAuthError, refreshTokens, revokeToken } from './oauth-requests';
@@ -32,13 +33,13 @@ export interface ClientCredentials {
   clientSecret: string;
 }
 
-export class ReconnectRequiredError extends Error {
+export class ReconnectRequiredError extends CodedError {
   /** `oauth`: Box's refusal of the refresh token, when that is why (the connection test maps it). */
   constructor(
     readonly reason: string,
     readonly oauth: { error: string; description: string; status: number } | null = null,
   ) {
-    super(`Box needs you to sign in again: ${reason}`);
+    super('reconnect_required', `Box needs you to sign in again: ${reason}`);
     this.name = 'ReconnectRequiredError';
   }
 }

@@ -4,6 +4,7 @@
  * The store opens lazily, so the dashboard can read findings with no scan running.
  */
 import { mkdirSync } from 'node:fs';
+import { CodedError } from '../../../common/errors/error-codes';
 import type { BackfillChoice, ScanProgress } from '../../../common/scan/types';
 import { networkSessionFor } from '../auth/box-endpoints';
 import type { ConnectionManager } from '../connection/connection-manager';
@@ -15,9 +16,9 @@ import { acquireScanLock } from './scan-lock';
 import { headEntry } from './store/queries';
 import { ScanStore } from './store/scan-store';
 
-export class NotConnectedError extends Error {
+export class NotConnectedError extends CodedError {
   constructor() {
-    super('Not connected to Box: sign in first (box-companion connect, or Connect in the app).');
+    super('not_connected', 'Not connected to Box: sign in first (box-companion connect, or Connect in the app).');
   }
 }
 
