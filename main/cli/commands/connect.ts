@@ -89,7 +89,7 @@ const connect: CliCommand = {
         return EXIT_CODES.usage;
       }
     } catch (error) {
-      ctx.out.error(error instanceof Error ? error.message : String(error), 'failed');
+      ctx.out.failure(error, { fallback: 'failed' });
       return EXIT_CODES.failed;
     }
     const stop = ctx.stopSignal.then(() => manager.cancel());

@@ -39,7 +39,8 @@ export function ScanStartStep({ connected, onOpenConnect, onStarted }: Props) {
     <section aria-labelledby="scan-start-heading" className="scan-start">
       <StepHeading id="scan-start-heading">{s.heading}</StepHeading>
       <p className="intro">{s.intro}</p>
-      {!connected && <ErrorNotice what={s.notConnected} actions={{ reconnect: onOpenConnect }} />}
+      {/* One notice: a failed Start already says why and offers the step (a lost sign-in: Reconnect). */}
+      {!connected && !problem && <ErrorNotice what={s.notConnected} actions={{ reconnect: onOpenConnect }} />}
       {problem && (
         <ErrorNotice
           what={s.failed}
