@@ -9,7 +9,7 @@ import { BoxApiError as SdkApiError } from 'box-node-sdk/box';
 import type { BridgeFailure } from '../../../common/bridge/contract';
 import { failure } from '../../../common/bridge/validate';
 import { CodedError, type ErrorCode } from '../../../common/errors/error-codes';
-import { sanitiseMessage } from '../scan/failures';
+import { errorMessage, sanitiseMessage } from '../scan/failures';
 
 /** Node's codes for "no answer from the other side" (on the error or its `cause`). */
 const NETWORK_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET']);
@@ -34,19 +34,15 @@ function sdkApiCode(status: number): ErrorCode {
   return status >= 500 ? 'box_unavailable' : 'internal';
 }
 
-function messageOf(thrown: unknown): string {
-  return sanitiseMessage(thrown instanceof Error ? thrown.message : String(thrown));
-}
-
 /** Any thrown value → the reply's failure. Never throws. */
 export function toBridgeFailure(thrown: unknown): BridgeFailure {
-  if (thrown instanceof CodedError) return failure(thrown.errorCode, messageOf(thrown), thrown.nextStep);
+  if (thrown instanceof CodedError) return failure(thrown.errorCode, errorMessage(thrown), thrown.nextStep);
   if (thrown instanceof SdkApiError) {
     // The SDK's own message carries the request (URL, headers): keep only what Box said.
     const status = thrown.responseInfo.statusCode;
     const boxCode = thrown.responseInfo.code ?? '';
     return failure(sdkApiCode(status), sanitiseMessage(`Box answered ${status}${boxCode ? ` ${boxCode}` : ''}`));
   }
-  if (thrown instanceof Error && isNetworkFailure(thrown)) return failure('network', messageOf(thrown));
-  return failure('internal', messageOf(thrown));
+  if (thrown instanceof Error && isNetworkFailure(thrown)) return failure('network', errorMessage(thrown));
+  return failure('internal', errorMessage(thrown));
 }
