@@ -22,7 +22,7 @@
  */
 import type { Authentication } from 'box-node-sdk/networking';
 import type { AccessToken } from 'box-node-sdk/schemas/accessToken';
-import { CodedError } from '../../../common/errors/error-codes';
+import { appErrors, CodedError } from '../../../common/errors/error-codes';
 import type { BoxEndpoints } from './box-endpoints';
 import { REFRESH_TOKEN_LIFETIME_MS, type KeychainTokenStorage, type StoredTokens } from './keychain-token-storage';
 import { OAuthError, refreshTokens, revokeToken } from './oauth-requests';
@@ -161,7 +161,7 @@ export class TokenSession implements Authentication {
       tokenType: response.token_type,
     });
     const stored = await this.options.storage.read();
-    if (!stored) throw new Error('The keychain did not keep the new Box tokens.');
+    if (!stored) throw appErrors.keychain_unavailable('The keychain did not keep the new Box tokens.');
     this.remember(stored);
     this.options.onRefreshed?.(stored);
     return stored;
