@@ -4,9 +4,9 @@
  * The store opens lazily, so the dashboard can read findings with no scan running.
  */
 import { mkdirSync } from 'node:fs';
+import { BoxApiError as SdkApiError } from 'box-node-sdk/box';
 import { CodedError } from '../../../common/errors/error-codes';
 import type { BackfillChoice, ScanProgress } from '../../../common/scan/types';
-import { BoxApiError as SdkApiError } from 'box-node-sdk/box';
 import { networkSessionFor } from '../auth/box-endpoints';
 import { ReconnectRequiredError } from '../auth/token-session';
 import { sendRequest } from '../box/client';
