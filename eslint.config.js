@@ -56,6 +56,18 @@ export default tseslint.config(
     },
   },
   {
+    // Unit tests may also read the renderer's pure modules (no DOM, no React): the error
+    // descriptions and the strings, so every code's text is checked in plain Node.
+    files: ['test/unit/**'],
+    rules: {
+      'no-restricted-imports': restrict([
+        group(['electron', 'electron-store'], "Only main/electron/ and preload/ may import 'electron': keep this code testable in plain Node."),
+        group(['**/main/electron/**', '**/electron/index', '**/preload/**'], 'Tests must not import the Electron shell or the preload.'),
+        { regex: 'renderer/(?!src/errors/[\\w-]+$|src/strings$)', message: 'Unit tests may import only the renderer\'s pure modules (renderer/src/errors/*, renderer/src/strings).' },
+      ]),
+    },
+  },
+  {
     files: ['main/core/**'],
     rules: {
       'no-restricted-imports': restrict([

@@ -5,13 +5,14 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { BoxCompanionApi, BridgeReply } from '../common/bridge/contract';
-import { BridgeError } from '../common/bridge/errors';
+import { contextBridgeError } from '../common/bridge/errors';
 import { CALL_CHANNEL, CALL_NAMES, EVENT_CHANNEL, EVENT_NAMES, type CallName, type EventName } from '../common/bridge/names';
 
 async function call(name: CallName, args: unknown): Promise<unknown> {
   const reply = (await ipcRenderer.invoke(CALL_CHANNEL, name, args)) as BridgeReply<CallName>;
   if (reply.ok) return reply.value;
-  throw new BridgeError(reply.error.code, reply.error.message);
+  // contextBridge keeps only an Error's message: the renderer's client reads the code back from it.
+  throw contextBridgeError(reply.error);
 }
 
 const api: Record<string, unknown> = Object.fromEntries(CALL_NAMES.map((name) => [name, (args: unknown) => call(name, args)]));

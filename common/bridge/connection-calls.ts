@@ -4,11 +4,10 @@
  */
 import { z } from 'zod';
 import type { ConnectionState } from '../connection';
-
-export const CONNECTION_CALL_NAMES = ['getConnection', 'useSandboxEnterprise', 'registerBoxApp', 'connect', 'cancelSignIn', 'disconnect'] as const;
+import { noArgs } from './no-args';
 
 export const connectionCallArgs = {
-  getConnection: z.object({}).strict(),
+  getConnection: noArgs,
   /** Starts (or restarts) the in-app sandbox enterprise with a seed, and points the connection at it. */
   useSandboxEnterprise: z
     .object({
@@ -24,9 +23,9 @@ export const connectionCallArgs = {
       redirectPort: z.number().int().min(1024).max(65535).nullable().default(null),
     })
     .strict(),
-  connect: z.object({}).strict(),
-  cancelSignIn: z.object({}).strict(),
-  disconnect: z.object({}).strict(),
+  connect: noArgs,
+  cancelSignIn: noArgs,
+  disconnect: noArgs,
 };
 
 export interface SandboxSummary {

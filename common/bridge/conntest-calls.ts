@@ -3,19 +3,17 @@
  * `connectionTestProgress` event), read the last result, and the diagnostics bundle.
  * Spread into contract.ts. Runs everywhere.
  */
-import { z } from 'zod';
+import { noArgs } from './no-args';
 import type { ConnTestResult } from '../conntest';
-
-export const CONNTEST_CALL_NAMES = ['runConnectionTest', 'getLastConnectionTest', 'getDiagnostics', 'saveDiagnostics'] as const;
 
 export const conntestCallArgs = {
   /** Runs the ten checks; a second call while one runs joins it. */
-  runConnectionTest: z.object({}).strict(),
-  getLastConnectionTest: z.object({}).strict(),
+  runConnectionTest: noArgs,
+  getLastConnectionTest: noArgs,
   /** The diagnostics bundle as text, secrets removed (for "copy diagnostics"). */
-  getDiagnostics: z.object({}).strict(),
+  getDiagnostics: noArgs,
   /** Writes the bundle under <home>/exports/ and returns its path. */
-  saveDiagnostics: z.object({}).strict(),
+  saveDiagnostics: noArgs,
 };
 
 export interface ConntestCallResults {

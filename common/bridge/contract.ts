@@ -18,12 +18,11 @@ import { connectionCallArgs, type ConnectionCallResults } from './connection-cal
 import { conntestCallArgs, type ConntestCallResults } from './conntest-calls';
 import type { ConnTestProgress } from '../conntest';
 import { scanCallArgs, type ScanCallResults } from './scan-calls';
-import type { BridgeErrorCode } from './errors';
+import type { BridgeFailureDetail } from './errors';
+import { noArgs } from './no-args';
 import type { CallName, EventName } from './names';
 
-export { BridgeError, type BridgeErrorCode } from './errors';
-
-const noArgs = z.object({}).strict();
+export { BridgeError, type BridgeErrorCode, type BridgeFailureDetail } from './errors';
 
 export const callArgs = {
   getAppInfo: noArgs,
@@ -107,7 +106,7 @@ export type ValidCallArgs<N extends CallName> = z.output<(typeof callArgs)[N]>;
 
 export interface BridgeFailure {
   ok: false;
-  error: { code: BridgeErrorCode; message: string };
+  error: BridgeFailureDetail;
 }
 export type BridgeReply<N extends CallName> = { ok: true; value: CallResults[N] } | BridgeFailure;
 

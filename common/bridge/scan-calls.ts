@@ -6,14 +6,9 @@
  */
 import { z } from 'zod';
 import { ACCESS_LEVELS } from '../scan/access-level';
+import { noArgs } from './no-args';
 import type { ActivityPage, FindingsPage, NotScannedPage, QueueView, ScanProgress, UserCoverage } from '../scan/types';
 
-export const SCAN_CALL_NAMES = [
-  'startScan', 'pauseScan', 'resumeScan', 'stopScan', 'rescanAll', 'rescanFile', 'getScanStatus', 'exportFindings',
-  'listFindings', 'listActivity', 'listNotScanned', 'getScanCoverage', 'getScanQueue',
-] as const;
-
-const noArgs = z.object({}).strict();
 const page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) };
 
 export const INSPECTION_STATES = ['Pending', 'Completed', 'Not applicable', 'Failed'] as const;

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { callArgs, type BridgeFailure, type ValidCallArgs } from './contract';
 import { CALL_NAMES, type CallName } from './names';
+import { nextStepOf, type NextStep } from '../errors/error-codes';
 
 export type ValidatedCall = { [N in CallName]: { ok: true; name: N; args: ValidCallArgs<N> } }[CallName];
 
@@ -27,6 +28,7 @@ export function validateCall(name: unknown, args: unknown): ValidatedCall | Brid
   return { ok: true, name, args: parsed.data } as ValidatedCall;
 }
 
-export function failure(code: BridgeFailure['error']['code'], message: string): BridgeFailure {
-  return { ok: false, error: { code, message } };
+/** A failed reply; its next step is the code's own unless told otherwise, and left out when there is none. */
+export function failure(code: BridgeFailure['error']['code'], message: string, nextStep: NextStep = nextStepOf(code)): BridgeFailure {
+  return { ok: false, error: nextStep === 'none' ? { code, message } : { code, message, nextStep } };
 }

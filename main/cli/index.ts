@@ -70,7 +70,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     return await command.run({ home: resolveHome(parsed.home), out, argv: rest, stopSignal: stopSignal() });
   } catch (error) {
-    out.error(error instanceof Error ? error.message : String(error), 'internal');
+    out.failure(error);
     return EXIT_CODES.internal;
   }
 }

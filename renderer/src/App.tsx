@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../common/bridge/contract';
 import type { FirstRunStep } from '../../common/settings';
+import { describeError, type DescribedError } from './errors/describe-error';
 import { AboutPanel } from './screens/AboutPanel';
 import { ActivityScreen } from './screens/activity/ActivityScreen';
 import { DashboardScreen } from './screens/dashboard/DashboardScreen';
 import { FindingsScreen } from './screens/findings/FindingsScreen';
 import { AppHeader, type AppPage } from './screens/layout/AppHeader';
+import { ErrorNotice } from './screens/layout/ErrorNotice';
 import { FirstRunFlow } from './screens/layout/FirstRunFlow';
 import { useNotifications } from './screens/layout/useNotifications';
 import { ToastProvider } from './screens/layout/Toasts';
@@ -36,7 +38,7 @@ function AppBody() {
   const bridge = useBridge();
   const stores = useStores();
   const [info, setInfo] = useState<AppInfo | null>(null);
-  const [infoError, setInfoError] = useState<string | null>(null);
+  const [infoError, setInfoError] = useState<DescribedError | null>(null);
   const { value: settings, error: settingsError } = useSettings();
   const error = infoError ?? (settings ? null : settingsError);
   // null until settings arrive: then the flow's saved step, or the dashboard for returning users.
@@ -46,7 +48,7 @@ function AppBody() {
   useTheme(settings?.theme ?? 'system');
 
   useEffect(() => {
-    bridge.getAppInfo({}).then(setInfo, (reason: unknown) => setInfoError(reason instanceof Error ? reason.message : String(reason)));
+    bridge.getAppInfo({}).then(setInfo, (reason: unknown) => setInfoError(describeError(reason)));
   }, [bridge]);
   const settingsLoaded = settings !== null;
   const firstRunDoneAtLaunch = settings?.firstRun.done;
@@ -82,11 +84,7 @@ function AppBody() {
     <div className="app">
       <AppHeader connection={connection} page={page} firstRunDone={firstRunDone} onNavigate={go} onOpenConnect={() => openStep('connect')} />
       <main ref={mainRef} tabIndex={-1} aria-label={t.nav.mainRegion}>
-        {error && (
-          <p role="alert" className="error">
-            {t.bridgeFailed} {error}
-          </p>
-        )}
+        {error && <ErrorNotice what={t.bridgeFailed} error={error} actions={{ retry: () => window.location.reload() }} />}
         {!error && (!info || !settings || !page) && <p aria-busy="true">{t.loading}</p>}
         {info && settings && page === 'setup' && (
           <FirstRunFlow

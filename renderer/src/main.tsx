@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { connectBridge } from './bridge';
+import { errorLine } from './errors/describe-error';
 import { StateProvider } from './state/StateProvider';
 import './styles.css';
 
@@ -16,5 +17,5 @@ try {
     </StrictMode>,
   );
 } catch (error) {
-  root.render(<p role="alert">{error instanceof Error ? error.message : String(error)}</p>);
+  root.render(<p role="alert">{errorLine(error)}</p>);
 }

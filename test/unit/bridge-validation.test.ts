@@ -120,7 +120,7 @@ describe('bridge argument validation', () => {
     const { handlers, calls } = recordingHandlers();
     expect(await dispatch(handlers, 'updateSettings', { theme: 'dark' })).toEqual({ ok: true, value: { ...DEFAULT_SETTINGS, theme: 'dark' } });
     expect(calls).toEqual([{ theme: 'dark' }]);
-    expect(await dispatch(handlers, 'getAppInfo', {})).toEqual({ ok: false, error: { code: 'failed', message: 'not used' } });
+    expect(await dispatch(handlers, 'getAppInfo', {})).toEqual({ ok: false, error: { code: 'internal', message: 'not used' } });
   });
 
   it('walkthrough calls accept only known data centers, console generations, formats and fields', async () => {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { BOX_ENDPOINTS } from '../../core/auth/box-endpoints';
+import { DEFAULT_SIGN_IN_TIMEOUT_MS } from '../../core/auth/loopback-listener';
 import type { AppRegistration } from '../../core/connection/connection-manager';
 import { sandboxRegistration } from '../../core/connection/sandbox-registration';
 import { openInSystemBrowser } from '../../core/platform/open-browser';
@@ -39,7 +40,7 @@ function parse(argv: string[]) {
   });
   const port = values.port === undefined ? null : Number(values.port);
   if (port !== null && (!Number.isInteger(port) || port < 1 || port > 65535)) throw new Error('--port must be a whole number from 1 to 65535');
-  const timeout = values.timeout === undefined ? 300 : Number(values.timeout);
+  const timeout = values.timeout === undefined ? DEFAULT_SIGN_IN_TIMEOUT_MS / 1000 : Number(values.timeout);
   if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 3600) throw new Error('--timeout must be a number of seconds from 1 to 3600');
   if (values['sandbox-url'] && (values['api-url'] || values['client-id'] || values['authorize-url'])) throw new Error('--sandbox-url replaces --api-url, --authorize-url and --client-id');
   if ((values['api-url'] || values['authorize-url']) && !values['client-id']) throw new Error('--client-id is needed with --api-url / --authorize-url');
@@ -88,7 +89,7 @@ const connect: CliCommand = {
         return EXIT_CODES.usage;
       }
     } catch (error) {
-      ctx.out.error(error instanceof Error ? error.message : String(error), 'failed');
+      ctx.out.failure(error, { fallback: 'failed' });
       return EXIT_CODES.failed;
     }
     const stop = ctx.stopSignal.then(() => manager.cancel());

@@ -86,7 +86,7 @@ const scan: CliCommand = {
         ctx.out.info(describeProgress(p));
       }
     });
-    let failure: string | null = null;
+    let failure: unknown = null;
     try {
       const { done } = await service.start(o.choice, o.untilIdle);
       const stopped = ctx.stopSignal.then(async (signal) => {
@@ -100,13 +100,13 @@ const scan: CliCommand = {
         ctx.out.error(error.message, 'scan_locked');
         return EXIT_CODES.failed;
       }
-      failure = error instanceof Error ? error.message : String(error);
+      failure = error;
     }
     const final = service.status();
     const failedItems = service.store.failedItems(100);
     await service.dispose();
-    if (failure) {
-      ctx.out.error(`the scan failed: ${failure}`, 'scan_failed');
+    if (failure !== null) {
+      ctx.out.failure(failure, { prefix: 'the scan failed', fallback: 'scan_failed' });
       return EXIT_CODES.failed;
     }
     const summary = { ...final, eventLoopDelayP99Ms: final.eventLoopDelayP99Ms ?? 0, failedItems };

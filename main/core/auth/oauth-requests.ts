@@ -4,6 +4,7 @@
  * getAuthorizeUrl always uses account.box.com and has no PKCE; its code exchange sends no
  * verifier.) Client credentials go in the form body: Box refuses HTTP Basic.
  */
+import { CodedError } from '../../../common/errors/error-codes';
 import type { BoxEndpoints } from './box-endpoints';
 
 export interface AuthorizeRequest {
@@ -32,13 +33,13 @@ export interface TokenResponse {
 }
 
 /** A refusal from Box's token endpoint: `error` is the OAuth code (invalid_grant, unauthorized_client…). */
-export class OAuthError extends Error {
+export class OAuthError extends CodedError {
   constructor(
     readonly error: string,
     readonly description: string,
     readonly status: number,
   ) {
-    super(description ? `${error}: ${description}` : error);
+    super('sign_in_failed', description ? `${error}: ${description}` : error);
     this.name = 'OAuthError';
   }
 }

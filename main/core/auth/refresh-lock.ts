@@ -13,6 +13,7 @@
  */
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import { CodedError } from '../../../common/errors/error-codes';
 import { holderIsAlive, readLockHolder, releaseLockFile, sameHolder, tryAcquireLockFile, type LockHolder } from '../locks/lock-file';
 
 export interface RefreshLock {
@@ -32,9 +33,9 @@ const POLL_MS = 15;
 const PROGRAM = 'Box Connect Companion, refreshing the Box sign-in';
 const UNKNOWN_HOLDER: LockHolder = { pid: 0, host: 'unknown', program: 'an unknown process', startedAt: new Date(0).toISOString() };
 
-export class RefreshLockTimeoutError extends Error {
+export class RefreshLockTimeoutError extends CodedError {
   constructor(readonly holder: LockHolder, waitedMs: number) {
-    super(`Another process (pid ${holder.pid}, ${holder.program}) has been refreshing this Box sign-in for over ${Math.round(waitedMs / 1000)} s; try again in a moment.`);
+    super('sign_in_busy', `Another process (pid ${holder.pid}, ${holder.program}) has been refreshing this Box sign-in for over ${Math.round(waitedMs / 1000)} s; try again in a moment.`);
     this.name = 'RefreshLockTimeoutError';
   }
 }

@@ -22,8 +22,9 @@
  */
 import type { Authentication } from 'box-node-sdk/networking';
 import type { AccessToken } from 'box-node-sdk/schemas/accessToken';
+import { appErrors, CodedError } from '../../../common/errors/error-codes';
 import type { BoxEndpoints } from './box-endpoints';
-import type { KeychainTokenStorage, StoredTokens } from './keychain-token-storage';
+import { REFRESH_TOKEN_LIFETIME_MS, type KeychainTokenStorage, type StoredTokens } from './keychain-token-storage';
 import { OAuthError, refreshTokens, revokeToken } from './oauth-requests';
 import { IN_PROCESS_ONLY, type RefreshLock } from './refresh-lock';
 
@@ -32,13 +33,13 @@ export interface ClientCredentials {
   clientSecret: string;
 }
 
-export class ReconnectRequiredError extends Error {
+export class ReconnectRequiredError extends CodedError {
   /** `oauth`: Box's refusal of the refresh token, when that is why (the connection test maps it). */
   constructor(
     readonly reason: string,
     readonly oauth: { error: string; description: string; status: number } | null = null,
   ) {
-    super(`Box needs you to sign in again: ${reason}`);
+    super('reconnect_required', `Box needs you to sign in again: ${reason}`);
     this.name = 'ReconnectRequiredError';
   }
 }
@@ -109,7 +110,7 @@ export class TokenSession implements Authentication {
     const left = tokens.accessTokenExpiresAt - this.now();
     const margin = this.options.refreshMarginMs ?? 5 * 60_000;
     // For short-lived tokens (tests use seconds) refresh once half the lifetime is gone.
-    const lifetime = Math.max(1, tokens.accessTokenExpiresAt - (tokens.refreshTokenExpiresAt - 60 * 24 * 60 * 60 * 1000));
+    const lifetime = Math.max(1, tokens.accessTokenExpiresAt - (tokens.refreshTokenExpiresAt - REFRESH_TOKEN_LIFETIME_MS));
     return left <= Math.min(margin, lifetime / 2);
   }
 
@@ -160,7 +161,7 @@ export class TokenSession implements Authentication {
       tokenType: response.token_type,
     });
     const stored = await this.options.storage.read();
-    if (!stored) throw new Error('The keychain did not keep the new Box tokens.');
+    if (!stored) throw appErrors.keychain_unavailable('The keychain did not keep the new Box tokens.');
     this.remember(stored);
     this.options.onRefreshed?.(stored);
     return stored;

@@ -7,6 +7,7 @@
  */
 import { EventEmitter } from 'node:events';
 import type { BoxRole, ConnectedAccount, ConnectionState } from '../../../common/connection';
+import { appErrors } from '../../../common/errors/error-codes';
 import { CLIENT_ID_PATTERN, CLIENT_SECRET_PATTERN, type BoxEndpoints } from '../auth/box-endpoints';
 import { KeychainTokenStorage } from '../auth/keychain-token-storage';
 import { homeRefreshLock } from '../auth/refresh-lock';
@@ -63,8 +64,8 @@ export class ConnectionManager {
 
   /** Registers the Box app to sign in with; the secret goes to the keychain, never a file. */
   async registerApp(app: AppRegistration): Promise<void> {
-    if (!CLIENT_ID_PATTERN.test(app.clientId)) throw new Error('A Box client ID is 32 lowercase letters and digits (from the Box app’s Configuration page).');
-    if (!CLIENT_SECRET_PATTERN.test(app.clientSecret)) throw new Error('A Box client secret is 32 letters and digits (from the Box app’s Configuration page).');
+    if (!CLIENT_ID_PATTERN.test(app.clientId)) throw appErrors.invalid_argument('A Box client ID is 32 lowercase letters and digits (from the Box app’s Configuration page).');
+    if (!CLIENT_SECRET_PATTERN.test(app.clientSecret)) throw appErrors.invalid_argument('A Box client secret is 32 letters and digits (from the Box app’s Configuration page).');
     await this.secrets.set(secretAccount(app.clientId), app.clientSecret);
     const previous = this.profiles.get();
     if (previous && previous.clientId !== app.clientId) await this.forgetTokens(previous.clientId);
@@ -92,7 +93,7 @@ export class ConnectionManager {
   /** Signs in through the system browser; resolves with the new state (connected or error). */
   async connect(options: ConnectOptions): Promise<ConnectionState> {
     const profile = this.profiles.get();
-    if (!profile) throw new Error('Choose the Box app to sign in with first (or the sandbox enterprise).');
+    if (!profile) throw appErrors.not_connected('Choose the Box app to sign in with first (or the sandbox enterprise).');
     this.signInAbort?.abort();
     const abort = new AbortController();
     this.signInAbort = abort;
@@ -149,14 +150,14 @@ export class ConnectionManager {
   /** The TokenSession every API call of this connection goes through. */
   session(): TokenSession {
     const profile = this.profiles.get();
-    if (!profile) throw new Error('Not connected to Box.');
+    if (!profile) throw appErrors.not_connected('Not connected to Box.');
     if (this.cachedSession?.clientId === profile.clientId) return this.cachedSession.session;
     const session = new TokenSession({
       storage: new KeychainTokenStorage(this.secrets, tokenAccount(profile.clientId)),
       endpoints: profile.endpoints,
       credentials: async () => {
         const clientSecret = await this.secrets.get(secretAccount(profile.clientId));
-        if (!clientSecret) throw new Error('The client secret of this Box app is not in the keychain. Enter it again.');
+        if (!clientSecret) throw appErrors.not_connected('The client secret of this Box app is not in the keychain. Enter it again.');
         return { clientId: profile.clientId, clientSecret };
       },
       // The app and box-companion on this home refresh this sign-in one at a time.

@@ -4,6 +4,7 @@
  * caller is told so and must refuse to store the secret.
  */
 import type { KeychainStatus } from '../../../common/bridge/contract';
+import { CodedError } from '../../../common/errors/error-codes';
 
 export interface SecretStore {
   /** Whether the keychain can be used right now, and why not. Only an available answer is cached. */
@@ -14,9 +15,9 @@ export interface SecretStore {
   delete(account: string): Promise<boolean>;
 }
 
-export class KeychainUnavailableError extends Error {
+export class KeychainUnavailableError extends CodedError {
   constructor(reason: string) {
-    super(`No keychain is available, so nothing secret was stored. ${reason}`);
+    super('keychain_unavailable', `No keychain is available, so nothing secret was stored. ${reason}`);
     this.name = 'KeychainUnavailableError';
   }
 }

@@ -71,7 +71,7 @@ function safePoster(endpoint: CoreSideEndpoint): (message: CoreToHost) => void {
       if (!('reply' in message)) return;
       const why = error instanceof Error ? error.message : String(error);
       try {
-        endpoint.post({ id: message.id, reply: failure('failed', `The core could not send its answer: ${why}`) });
+        endpoint.post({ id: message.id, reply: failure('internal', `The core could not send its answer: ${why}`) });
       } catch {
         // The channel itself is closed.
       }

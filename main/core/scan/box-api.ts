@@ -8,17 +8,27 @@
 import type { BoxClient } from 'box-node-sdk';
 import { BoxApiError as SdkApiError, BoxSdkError } from 'box-node-sdk/box';
 import type { Authentication, FetchResponse, NetworkSession } from 'box-node-sdk/networking';
+import { CodedError, type ErrorCode } from '../../../common/errors/error-codes';
 import { clientWithoutSdkRetries } from '../box/client';
 import { sanitiseMessage } from './failures';
 import { RetryableError, type RequestScheduler } from './scheduler';
 
-export class BoxApiError extends Error {
+/** What a Box answer means for the user: a lost sign-in, Box's rate limit, Box having trouble, or our own failure. */
+function codeOfStatus(status: number): ErrorCode {
+  if (status === 401) return 'reconnect_required';
+  if (status === 429) return 'rate_limited';
+  return status >= 500 ? 'box_unavailable' : 'internal';
+}
+
+/** `code`: Box's own error code (not_found, …); `errorCode`: the app's (from the status). */
+export class BoxApiError extends CodedError {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
   ) {
-    super(message);
+    super(codeOfStatus(status), message);
+    this.name = 'BoxApiError';
   }
 }
 

@@ -5,6 +5,7 @@
  * removed on release and when the process exits.
  */
 import { join } from 'node:path';
+import { CodedError } from '../../../common/errors/error-codes';
 import { releaseLockFile, tryAcquireLockFile, type LockHolder } from '../locks/lock-file';
 
 export type { LockHolder } from '../locks/lock-file';
@@ -18,9 +19,9 @@ export interface ScanLock {
   release(): void;
 }
 
-export class ScanLockedError extends Error {
+export class ScanLockedError extends CodedError {
   constructor(readonly holder: LockHolder) {
-    super(`a scan is already running on this home: ${describeHolder(holder)}; stop it or wait`);
+    super('scan_locked', `a scan is already running on this home: ${describeHolder(holder)}; stop it or wait`);
     this.name = 'ScanLockedError';
   }
 }

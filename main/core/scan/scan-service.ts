@@ -4,8 +4,12 @@
  * The store opens lazily, so the dashboard can read findings with no scan running.
  */
 import { mkdirSync } from 'node:fs';
+import { BoxApiError as SdkApiError } from 'box-node-sdk/box';
+import { CodedError } from '../../../common/errors/error-codes';
 import type { BackfillChoice, ScanProgress } from '../../../common/scan/types';
 import { networkSessionFor } from '../auth/box-endpoints';
+import { ReconnectRequiredError } from '../auth/token-session';
+import { sendRequest } from '../box/client';
 import type { ConnectionManager } from '../connection/connection-manager';
 import { scanClient } from './box-api';
 import { DEFAULT_RATE, ScanEngine, scanDbPath, type ScanEngineOptions } from './engine';
@@ -15,9 +19,12 @@ import { acquireScanLock } from './scan-lock';
 import { headEntry } from './store/queries';
 import { ScanStore } from './store/scan-store';
 
-export class NotConnectedError extends Error {
+/** How long Start waits for Box's word on the sign-in before leaving it to the engine. */
+const SIGN_IN_CHECK_MS = 10_000;
+
+export class NotConnectedError extends CodedError {
   constructor() {
-    super('Not connected to Box: sign in first (box-companion connect, or Connect in the app).');
+    super('not_connected', 'Not connected to Box: sign in first (box-companion connect, or Connect in the app).');
   }
 }
 
@@ -64,6 +71,7 @@ export class ScanService {
   private async ensureEngine(): Promise<ScanEngine> {
     const state = await this.connection.state();
     const profile = this.connection.profile();
+    if (state.status === 'reconnect_required') throw new ReconnectRequiredError(state.reason);
     if (state.status !== 'connected' || !profile) throw new NotConnectedError();
     // One scan per enterprise: connecting somewhere else starts from an empty store.
     const key = `${profile.endpoints.apiUrl}|${state.enterprise?.id ?? state.user.id}`;
@@ -112,6 +120,7 @@ export class ScanService {
     let engine: ScanEngine;
     try {
       engine = await this.ensureEngine();
+      await this.confirmSignIn();
     } catch (e) {
       lock.release();
       throw e;
@@ -130,6 +139,30 @@ export class ScanService {
     running.catch(() => undefined);
     this.running = running;
     return { progress: engine.snapshot(), done: running };
+  }
+
+  /**
+   * Asks Box once whether it still honours the sign-in before a scan starts: one Box refuses
+   * (revoked, expired) fails Start with reconnect_required where the admin pressed it, instead
+   * of starting a scan that pauses at once. Anything else (no answer, a 5xx) is left to the
+   * engine, which waits an outage out.
+   */
+  private async confirmSignIn(): Promise<void> {
+    const profile = this.connection.profile();
+    if (!profile) return;
+    const session = this.connection.session();
+    const client = scanClient(session, networkSessionFor(profile.endpoints));
+    const url = `${profile.endpoints.apiUrl}/2.0/users/me`;
+    try {
+      await sendRequest(client, { method: 'GET', url, params: { fields: 'id' }, cancellationToken: AbortSignal.timeout(SIGN_IN_CHECK_MS) });
+    } catch (e) {
+      if (e instanceof ReconnectRequiredError) throw e;
+      if (!(e instanceof SdkApiError && e.responseInfo.statusCode === 401)) return;
+      // Box refused the access token: a refresh Box refuses too is a lost sign-in.
+      await session.refreshToken().catch((refused: unknown) => {
+        if (refused instanceof ReconnectRequiredError) throw refused;
+      });
+    }
   }
 
   status(): ScanProgress {

@@ -7,6 +7,8 @@
  * - On 5xx and network errors it backs off exponentially with full jitter.
  * We own retries because the SDK's retry strategy ignores `Retry-After` in Node (header-case bug).
  */
+import { CodedError, type ErrorCode } from '../../../common/errors/error-codes';
+
 export interface SchedulerOptions {
   /** Target requests per second; 0 = no pacing (concurrency only). */
   ratePerSecond: number;
@@ -20,11 +22,16 @@ export interface SchedulerOptions {
 /** `network`: no answer from Box; `malformed`: an answer that is not what Box sends; `server`: 429/5xx. */
 export type RetryableCause = 'network' | 'malformed' | 'server';
 
-export class RetryableError extends Error {
+function codeOfRetryable(status: number, failure: RetryableCause): ErrorCode {
+  if (failure === 'network') return 'network';
+  return status === 429 ? 'rate_limited' : 'box_unavailable';
+}
+
+export class RetryableError extends CodedError {
   readonly failure: RetryableCause;
-  constructor(message: string, readonly status: number, readonly retryAfterSeconds: number | null, failure?: RetryableCause) {
-    super(message);
-    this.failure = failure ?? (status > 0 ? 'server' : 'network');
+  constructor(message: string, readonly status: number, readonly retryAfterSeconds: number | null, failure: RetryableCause = status > 0 ? 'server' : 'network') {
+    super(codeOfRetryable(status, failure), message);
+    this.failure = failure;
   }
 }
 

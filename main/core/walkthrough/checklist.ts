@@ -5,6 +5,7 @@
  */
 import { stepIds, type ConsoleGeneration, type DataCenterId } from '../../../common/allowlist';
 import type { WalkthroughState } from '../../../common/bridge/contract';
+import { appErrors } from '../../../common/errors/error-codes';
 import type { WalkthroughSettings } from '../../../common/settings';
 import type { SettingsStore } from '../settings/settings-store';
 
@@ -35,7 +36,7 @@ export function setStepTicked(
 ): WalkthroughState {
   const known = stepIds(consoleGeneration);
   if (!known.includes(stepId)) {
-    throw new Error(`The ${consoleGeneration} walkthrough has no step "${stepId}" (its steps: ${known.join(', ')}).`);
+    throw appErrors.invalid_argument(`The ${consoleGeneration} walkthrough has no step "${stepId}" (its steps: ${known.join(', ')}).`);
   }
   return save(settings, (walkthrough) => {
     const forCenter = walkthrough.ticks[dataCenter] ?? {};

@@ -12,7 +12,7 @@ export function connectWsBridge(url: string): BoxCompanionApi {
   const socket = new WebSocket(url);
   const opened = new Promise<void>((resolve, reject) => {
     socket.addEventListener('open', () => resolve(), { once: true });
-    socket.addEventListener('error', () => reject(new BridgeError('failed', 'Could not connect to the app core.')), { once: true });
+    socket.addEventListener('error', () => reject(new BridgeError({ code: 'core_unavailable', message: 'Could not connect to the app core.', nextStep: 'retry' })), { once: true });
   });
   const pending = new Map<number, Pending>();
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
@@ -28,10 +28,10 @@ export function connectWsBridge(url: string): BoxCompanionApi {
     if (!waiter || !data.reply) return;
     pending.delete(data.id!);
     if (data.reply.ok) waiter.resolve(data.reply.value);
-    else waiter.reject(new BridgeError(data.reply.error.code, data.reply.error.message));
+    else waiter.reject(new BridgeError(data.reply.error));
   });
   socket.addEventListener('close', () => {
-    pending.forEach((waiter) => waiter.reject(new BridgeError('failed', 'The connection to the app core closed.')));
+    pending.forEach((waiter) => waiter.reject(new BridgeError({ code: 'core_unavailable', message: 'The connection to the app core closed.', nextStep: 'retry' })));
     pending.clear();
   });
 

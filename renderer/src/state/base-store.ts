@@ -4,11 +4,13 @@
  * and non-React code (notifications) listens the same way. Each store subscribes to its bridge
  * event once, in `start`, for the whole app.
  */
+import { describeError, type DescribedError } from '../errors/describe-error';
+
 export interface StoreSnapshot<T> {
   /** Null until the core first answered. */
   readonly value: T | null;
-  /** Why the core could not be read, in its own words; null when it could. */
-  readonly error: string | null;
+  /** Why the core could not be read (describeError); null when it could. */
+  readonly error: DescribedError | null;
 }
 
 export abstract class BaseStore<T> {
@@ -32,7 +34,7 @@ export abstract class BaseStore<T> {
   }
 
   protected fail(reason: unknown): void {
-    this.replace({ value: this.snapshot.value, error: reason instanceof Error ? reason.message : String(reason) });
+    this.replace({ value: this.snapshot.value, error: describeError(reason) });
   }
 
   private replace(next: StoreSnapshot<T>): void {

@@ -3,6 +3,7 @@ import { useCallback, useState, useSyncExternalStore } from 'react';
 import type { BoxCompanionApi } from '../../../common/bridge/contract';
 import type { BaseStore, StoreSnapshot } from './base-store';
 import { useStores } from './StateProvider';
+import { describeError, type DescribedError } from '../errors/describe-error';
 
 /** The bridge, for actions (start a scan, export, sign in); state comes from the hooks below. */
 export function useBridge(): BoxCompanionApi {
@@ -38,12 +39,12 @@ export function useSettings() {
 
 /**
  * Runs a connection action (sign in, sign out, choose a target), then reads the connection
- * again; a failure becomes a plain message instead of a throw.
+ * again; a failure becomes a described error (describeError) instead of a throw.
  */
 export function useConnectionAction() {
   const { connection } = useStores();
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<DescribedError | null>(null);
   const run = useCallback(
     async (action: () => Promise<unknown>) => {
       setBusy(true);
@@ -52,7 +53,7 @@ export function useConnectionAction() {
         await action();
         await connection.refresh();
       } catch (error) {
-        setProblem(error instanceof Error ? error.message : String(error));
+        setProblem(describeError(error));
       } finally {
         setBusy(false);
       }

@@ -4,6 +4,7 @@
  * events move their files (a folder sharing event: every file beneath the folder) to the front
  * in event (created_at) order.
  */
+import { CodedError } from '../../../../common/errors/error-codes';
 import type { BoxApi } from '../box-api';
 import { BoxApiError } from '../box-api';
 import { sanitiseMessage } from '../failures';
@@ -11,9 +12,9 @@ import type { ScanStore } from '../store/scan-store';
 import { applyEventToQueue, applyFolderEventToQueue, storeEvent, type BoxEvent } from './events';
 
 /** Activity the signed-in account may not read (a co-admin without the reports permission). */
-export class ActivityUnavailableError extends Error {
+export class ActivityUnavailableError extends CodedError {
   constructor(readonly boxMessage: string) {
-    super(`Activity is not available to this account: Box answered ${boxMessage}; the scan goes on without it`);
+    super('activity_unavailable', `Activity is not available to this account: Box answered ${boxMessage}; the scan goes on without it`);
   }
 }
 

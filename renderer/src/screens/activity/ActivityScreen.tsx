@@ -51,7 +51,7 @@ export function ActivityScreen() {
       <p className="detail" role="status" data-testid="activity-total">
         {rows.total === null ? t.loading : s.total(rows.total)}
       </p>
-      {rows.error && <ErrorNotice what={t.errors.queryFailed} detail={rows.error} actions={{ retry: refreshShown }} />}
+      {rows.error && <ErrorNotice what={t.errors.queryFailed} error={rows.error} actions={{ retry: refreshShown }} />}
       {rows.total === 0 && <p className="empty">{s.noRows}</p>}
       <ActivityTable rows={rows} onRange={onRange} />
     </section>

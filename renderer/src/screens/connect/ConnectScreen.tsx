@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useBridge, useConnection, useConnectionAction } from '../../state/hooks';
 import { useStores } from '../../state/StateProvider';
 import { t } from '../../strings';
+import { ErrorNotice } from '../layout/ErrorNotice';
 import { ChooseTarget } from './ChooseTarget';
 import { ConnectionDetails } from './ConnectionDetails';
 
@@ -30,11 +31,7 @@ export function ConnectScreen({ onOpenAllowlist }: Props) {
       <p data-testid="connection-status" role="status">
         {s.status[state.status]}
       </p>
-      {problem && (
-        <p role="alert" className="error">
-          {problem}
-        </p>
-      )}
+      {problem && <ErrorNotice error={problem} actions={{}} />}
 
       {state.status === 'waiting_for_browser' && (
         <div className="panel">

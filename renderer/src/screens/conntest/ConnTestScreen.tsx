@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import type { DataCenterId } from '../../../../common/allowlist/data-centers';
 import { CHECK_IDS, CHECK_TITLES, type CheckResult } from '../../../../common/conntest';
+import { errorLine } from '../../errors/describe-error';
 import { useBridge, useSettings } from '../../state/hooks';
 import { t } from '../../strings';
+import { ErrorNotice } from '../layout/ErrorNotice';
 import { CheckItem } from './CheckItem';
 import { useConnTest } from './useConnTest';
 
@@ -38,7 +40,7 @@ export function ConnTestScreen({ onOpenAllowlist, onReconnect }: Props) {
         setNotice({ kind: 'manual', text });
       }
     } catch (reason) {
-      setNotice({ kind: 'error', text: reason instanceof Error ? reason.message : String(reason) });
+      setNotice({ kind: 'error', text: errorLine(reason) });
     }
   };
   const saveDiagnostics = async () => {
@@ -47,7 +49,7 @@ export function ConnTestScreen({ onOpenAllowlist, onReconnect }: Props) {
       const { path } = await bridge.saveDiagnostics({});
       setNotice({ kind: 'ok', text: s.saved(path) });
     } catch (reason) {
-      setNotice({ kind: 'error', text: reason instanceof Error ? reason.message : String(reason) });
+      setNotice({ kind: 'error', text: errorLine(reason) });
     }
   };
 
@@ -91,11 +93,7 @@ export function ConnTestScreen({ onOpenAllowlist, onReconnect }: Props) {
           <textarea id="diagnostics-text" className="diagnostics-text" readOnly rows={8} value={notice.text} />
         </div>
       )}
-      {view.error && (
-        <p role="alert" className="error">
-          {s.failed(view.error)}
-        </p>
-      )}
+      {view.error && <ErrorNotice what={s.failed} error={view.error} actions={{ retry: () => void run() }} can={{ reconnect: onReconnect, open_allowlist: () => onOpenAllowlist(dataCenter) }} />}
 
       <div role="status" aria-live="polite" className={`conntest-summary ${!running && last ? `verdict-${last.summary.verdict}` : ''}`} data-testid="conntest-status">
         {running ? (

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CheckId, CheckResult, ConnTestProgress, ConnTestResult } from '../../../../common/conntest';
 import { useBridge } from '../../state/hooks';
+import { describeError, type DescribedError } from '../../errors/describe-error';
 
 export interface LiveRun {
   runId: string;
@@ -16,7 +17,7 @@ export interface ConnTestView {
   live: LiveRun | null;
   /** Arrival position (1-based) of each check in the latest run, from its progress event. */
   arrival: Partial<Record<CheckId, number>>;
-  error: string | null;
+  error: DescribedError | null;
 }
 
 /**
@@ -51,7 +52,7 @@ export function useConnTest() {
         setLoaded(true);
       })
       .catch((reason: unknown) => {
-        if (!gone) setView((current) => ({ ...current, error: reason instanceof Error ? reason.message : String(reason) }));
+        if (!gone) setView((current) => ({ ...current, error: describeError(reason) }));
         setLoaded(true);
       });
     return () => {
@@ -67,7 +68,7 @@ export function useConnTest() {
       const result = await bridge.runConnectionTest({});
       setView((current) => ({ ...current, last: result, live: null }));
     } catch (reason) {
-      setView((current) => ({ ...current, live: null, error: reason instanceof Error ? reason.message : String(reason) }));
+      setView((current) => ({ ...current, live: null, error: describeError(reason) }));
     }
   }, [bridge]);
 

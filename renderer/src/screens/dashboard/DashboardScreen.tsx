@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ScanProgress } from '../../../../common/scan/types';
 import { useBridge, useConnection, useScanProgress } from '../../state/hooks';
 import type { ScanView } from '../../state/scan-progress-store';
+import { describeError, errorLine } from '../../errors/describe-error';
 import { t } from '../../strings';
 import type { AppPage } from '../layout/AppHeader';
 import { ErrorNotice } from '../layout/ErrorNotice';
@@ -11,7 +12,7 @@ import { formatRate } from './format';
 import { PhaseTimeline } from './PhaseTimeline';
 import { JumpFeed, UpNext } from './QueuePanels';
 import { RateChart } from './RateChart';
-import { ScanControls } from './ScanControls';
+import { ScanControls, type ControlProblem } from './ScanControls';
 
 // Stable empties (memoised panels compare by identity) until the first snapshot.
 const NOTHING_YET: Pick<ScanView, 'samples' | 'phaseTimes'> = { samples: [], phaseTimes: {} };
@@ -28,7 +29,7 @@ interface Props {
 async function diagnostics(readBundle: () => Promise<{ text: string }>, progress: ScanProgress | null): Promise<string> {
   const bundle = await readBundle().then(
     (d) => d.text,
-    (error: unknown) => `diagnostics unavailable: ${error instanceof Error ? error.message : String(error)}`,
+    (error: unknown) => `diagnostics unavailable: ${errorLine(error)}`,
   );
   const scan = progress && { ...progress, head: undefined, jumps: undefined };
   return `${bundle}\n\n${JSON.stringify({ scan }, null, 2)}`;
@@ -41,18 +42,18 @@ export function DashboardScreen({ onNavigate, onStartScan }: Props) {
   const progress = scan?.progress ?? null;
   const { samples, phaseTimes } = scan ?? NOTHING_YET;
   const connection = useConnection().value?.state ?? null;
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<ControlProblem | null>(null);
   const coverageVersion = progress ? `${progress.phase}:${progress.running}` : 'none';
   const { users, notScanned } = useCoverage(progress?.running ?? false, coverageVersion);
   const s = t.dashboard;
   const copyDiagnostics = () => diagnostics(() => bridge.getDiagnostics({}), progress);
   const actions = {
     reconnect: () => onNavigate('connect'),
-    allowlist: () => onNavigate('allowlist'),
+    open_allowlist: () => onNavigate('allowlist'),
     test: () => onNavigate('test'),
   };
 
-  if (error && !progress) return <ErrorNotice what={s.loadFailed} detail={error} actions={{ retry: () => window.location.reload() }} diagnostics={copyDiagnostics} />;
+  if (error && !progress) return <ErrorNotice what={s.loadFailed} error={error} actions={{ retry: () => window.location.reload() }} diagnostics={copyDiagnostics} />;
   if (!progress) return <p aria-busy="true">{t.loading}</p>;
 
   return (
@@ -84,9 +85,9 @@ export function DashboardScreen({ onNavigate, onStartScan }: Props) {
         <ErrorNotice what={t.errors.scanNeedsConnection} actions={{ reconnect: actions.reconnect }} diagnostics={copyDiagnostics} />
       )}
       {progress.phase === 'error' && (
-        <ErrorNotice what={t.errors.scanStopped} detail={progress.message} actions={{ ...actions, retry: () => void bridge.startScan({}).catch((e: unknown) => setProblem(String(e))) }} diagnostics={copyDiagnostics} />
+        <ErrorNotice what={t.errors.scanStopped} detail={progress.message} actions={{ ...actions, retry: () => void bridge.startScan({}).catch((e: unknown) => setProblem({ what: s.restartFailed, error: describeError(e) })) }} diagnostics={copyDiagnostics} />
       )}
-      {problem && <ErrorNotice what={problem} actions={{ test: actions.test }} diagnostics={copyDiagnostics} />}
+      {problem && <ErrorNotice what={problem.what} error={problem.error} actions={{ test: actions.test }} can={actions} diagnostics={copyDiagnostics} />}
 
       {progress.phase === 'idle' ? (
         <p className="panel">{s.noScan}</p>

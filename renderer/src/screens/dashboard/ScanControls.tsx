@@ -1,10 +1,17 @@
 import { useState } from 'react';
 import type { ScanProgress } from '../../../../common/scan/types';
 import { useBridge } from '../../state/hooks';
+import { describeError, type DescribedError } from '../../errors/describe-error';
 import { t } from '../../strings';
 
+/** A control that failed: which one, and why (describeError). */
+export interface ControlProblem {
+  what: string;
+  error: DescribedError;
+}
+
 /** Pause / Resume, Stop, Rescan all; each shows its own failure instead of throwing. */
-export function ScanControls({ progress, onProblem }: { progress: ScanProgress; onProblem(text: string | null): void }) {
+export function ScanControls({ progress, onProblem }: { progress: ScanProgress; onProblem(problem: ControlProblem | null): void }) {
   const bridge = useBridge();
   const [busy, setBusy] = useState(false);
   const s = t.dashboard;
@@ -14,7 +21,7 @@ export function ScanControls({ progress, onProblem }: { progress: ScanProgress; 
     try {
       await action();
     } catch (error) {
-      onProblem(`${t.errors.actionFailed(label)} ${error instanceof Error ? error.message : String(error)}`);
+      onProblem({ what: t.errors.actionFailed(label), error: describeError(error) });
     } finally {
       setBusy(false);
     }

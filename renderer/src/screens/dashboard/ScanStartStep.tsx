@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useBridge } from '../../state/hooks';
 import { t } from '../../strings';
+import { describeError, errorLine, type DescribedError } from '../../errors/describe-error';
 import { ErrorNotice } from '../layout/ErrorNotice';
 import { StepHeading } from '../layout/StepHeading';
 
@@ -18,7 +19,7 @@ export function ScanStartStep({ connected, onOpenConnect, onStarted }: Props) {
   const [history, setHistory] = useState<History>('days7');
   const [since, setSince] = useState('');
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<{ error: unknown; described: DescribedError } | null>(null);
   const s = t.scanStart;
 
   const start = async () => {
@@ -28,7 +29,7 @@ export function ScanStartStep({ connected, onOpenConnect, onStarted }: Props) {
       await bridge.startScan(history === 'days7' ? { days: 7 } : history === 'days60' ? { days: 60 } : history === 'since' ? { since } : { noBackfill: true });
       onStarted();
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem({ error, described: describeError(error) });
     } finally {
       setBusy(false);
     }
@@ -38,13 +39,14 @@ export function ScanStartStep({ connected, onOpenConnect, onStarted }: Props) {
     <section aria-labelledby="scan-start-heading" className="scan-start">
       <StepHeading id="scan-start-heading">{s.heading}</StepHeading>
       <p className="intro">{s.intro}</p>
-      {!connected && <ErrorNotice what={s.notConnected} actions={{ reconnect: onOpenConnect }} />}
+      {/* One notice: a failed Start already says why and offers the step (a lost sign-in: Reconnect). */}
+      {!connected && !problem && <ErrorNotice what={s.notConnected} actions={{ reconnect: onOpenConnect }} />}
       {problem && (
         <ErrorNotice
           what={s.failed}
-          detail={problem}
+          error={problem.described}
           actions={{ reconnect: onOpenConnect, retry: () => void start() }}
-          diagnostics={() => bridge.getDiagnostics({}).then((d) => `${d.text}\n\nstartScan: ${problem}`)}
+          diagnostics={() => bridge.getDiagnostics({}).then((d) => `${d.text}\n\nstartScan: ${problem.described.code}: ${errorLine(problem.error)}`)}
         />
       )}
       <form

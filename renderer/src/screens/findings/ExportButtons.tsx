@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useBridge } from '../../state/hooks';
 import { t } from '../../strings';
+import { errorLine } from '../../errors/describe-error';
 
 /** CSV and JSON exports, written by the core under the app's exports folder (streamed there). */
 export function ExportButtons() {
@@ -15,7 +16,7 @@ export function ExportButtons() {
       const done = await bridge.exportFindings({ format });
       setResult({ ok: true, text: s.exported(done.path, done.files) });
     } catch (error) {
-      setResult({ ok: false, text: `${s.exportFailed} ${error instanceof Error ? error.message : String(error)}` });
+      setResult({ ok: false, text: `${s.exportFailed} ${errorLine(error)}` });
     } finally {
       setBusy(false);
     }

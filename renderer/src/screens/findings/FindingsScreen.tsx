@@ -135,7 +135,7 @@ export function FindingsScreen() {
           <p className="detail" role="status" data-testid="findings-total">
             {rows.total === null ? t.loading : s.total(rows.total, counts.all ?? rows.total)}
           </p>
-          {rows.error && <ErrorNotice what={t.errors.queryFailed} detail={rows.error} actions={{ retry: () => refresh(range.current[0], range.current[1]) }} />}
+          {rows.error && <ErrorNotice what={t.errors.queryFailed} error={rows.error} actions={{ retry: () => refresh(range.current[0], range.current[1]) }} />}
           {rows.total === 0 && <p className="empty">{s.noRows}</p>}
           <FindingsTable rows={rows} sort={sort} order={order} onSort={onSort} onRange={onRange} />
         </div>

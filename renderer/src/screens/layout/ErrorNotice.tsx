@@ -1,20 +1,32 @@
 import { useState } from 'react';
+import type { DescribedError } from '../../errors/describe-error';
 import { t } from '../../strings';
 
-export type NextAction = 'reconnect' | 'allowlist' | 'test' | 'retry' | 'diagnostics';
+/** The steps a screen can offer as buttons; a failure's own next step comes first. */
+export type NoticeAction = 'reconnect' | 'open_allowlist' | 'test' | 'retry';
+const BUTTON_ORDER: readonly NoticeAction[] = ['reconnect', 'open_allowlist', 'test', 'retry'];
 
 interface Props {
-  /** What happened, in plain words. */
-  what: string;
-  /** The raw detail (an error message from the core), shown smaller. */
+  /** What happened in the screen's words, or what was being done when `error` struck. */
+  what?: string;
+  /** The failure as describeError gives it: its sentence, the core's detail, its next step. */
+  error?: DescribedError | null;
+  /** The detail of a notice that is not an error (the scan's own message). */
   detail?: string | null;
-  actions: Partial<Record<Exclude<NextAction, 'diagnostics'>, () => void>>;
+  /** Buttons always shown. */
+  actions: Partial<Record<NoticeAction, () => void>>;
+  /** Steps the screen can take, shown only when they are the error's next step. */
+  can?: Partial<Record<NoticeAction, () => void>>;
   /** Text copied by "Copy diagnostics": what a help desk needs, never a secret. */
   diagnostics?: () => string | Promise<string>;
 }
 
+function buttonLabel(action: NoticeAction): string {
+  return action === 'test' ? t.errors.testAgain : t.errors.nextSteps[action];
+}
+
 /** An error that says what happened and offers the next step. */
-export function ErrorNotice({ what, detail, actions, diagnostics }: Props) {
+export function ErrorNotice({ what, error, detail, actions, can, diagnostics }: Props) {
   const [copied, setCopied] = useState<string | null>(null);
   const s = t.errors;
   const copy = async () => {
@@ -25,31 +37,27 @@ export function ErrorNotice({ what, detail, actions, diagnostics }: Props) {
       setCopied(s.copyFailed);
     }
   };
+  const next = error?.next ?? null;
+  // A step with a button (reconnect, retry…) is offered where the screen can take it; the others
+  // (wait, set up a keychain, stop the other scan) are advice, said in words.
+  const nextButton = next && (BUTTON_ORDER as readonly string[]).includes(next.step) ? (next.step as NoticeAction) : null;
+  const advice = next && !nextButton ? next.label : null;
+  const handlers = nextButton && can?.[nextButton] && !actions[nextButton] ? { ...actions, [nextButton]: can[nextButton] } : actions;
+  const primary: NoticeAction = nextButton && handlers[nextButton] ? nextButton : 'reconnect';
+  const shown = BUTTON_ORDER.filter((action) => handlers[action]).sort((a, b) => Number(b === primary) - Number(a === primary));
+  const shownDetail = error?.detail ?? detail;
   return (
-    <div className="error-notice" role="alert">
-      <p className="error-what">{what}</p>
-      {detail && <p className="detail">{detail}</p>}
+    <div className="error-notice" role="alert" data-error-code={error?.code}>
+      {what && <p className="error-what">{what}</p>}
+      {error && <p className={what ? undefined : 'error-what'}>{error.text}</p>}
+      {shownDetail && <p className="detail">{shownDetail}</p>}
+      {advice && <p data-testid="next-step">{advice}</p>}
       <div className="button-row">
-        {actions.reconnect && (
-          <button type="button" className="primary" onClick={actions.reconnect}>
-            {s.reconnect}
+        {shown.map((action) => (
+          <button key={action} type="button" className={action === primary ? 'primary' : undefined} onClick={handlers[action]}>
+            {buttonLabel(action)}
           </button>
-        )}
-        {actions.allowlist && (
-          <button type="button" onClick={actions.allowlist}>
-            {s.openAllowlist}
-          </button>
-        )}
-        {actions.test && (
-          <button type="button" onClick={actions.test}>
-            {s.testAgain}
-          </button>
-        )}
-        {actions.retry && (
-          <button type="button" onClick={actions.retry}>
-            {s.retry}
-          </button>
-        )}
+        ))}
         {diagnostics && (
           <button type="button" onClick={() => void copy()}>
             {s.copyDiagnostics}

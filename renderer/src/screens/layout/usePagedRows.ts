@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { describeError, type DescribedError } from '../../errors/describe-error';
 
 export interface Page<T> {
   total: number;
@@ -15,7 +16,7 @@ export interface PagedRows<T> {
   refresh(start: number, end: number): void;
   /** Changes whenever new rows arrived, so the visible rows re-render. */
   version: number;
-  error: string | null;
+  error: DescribedError | null;
 }
 
 export const PAGE_SIZE = 200;
@@ -34,7 +35,7 @@ export function usePagedRows<T>(queryKey: string, fetchPage: (offset: number, li
   fetcher.current = fetchPage;
   const [total, setTotal] = useState<number | null>(null);
   const [version, setVersion] = useState(0);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<DescribedError | null>(null);
 
   const load = useCallback((pageIndex: number) => {
     if (pages.current.has(pageIndex) || inFlight.current.has(pageIndex)) return;
@@ -52,7 +53,7 @@ export function usePagedRows<T>(queryKey: string, fetchPage: (offset: number, li
         setVersion((v) => v + 1);
       })
       .catch((reason: unknown) => {
-        if (mine === generation.current) setError(reason instanceof Error ? reason.message : String(reason));
+        if (mine === generation.current) setError(describeError(reason));
       })
       .finally(() => {
         if (mine === generation.current) inFlight.current.delete(pageIndex);

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ConsoleGeneration, DataCenterId, RunbookFormat } from '../../../../common/allowlist';
 import { useBridge } from '../../state/hooks';
 import { t } from '../../strings';
+import { errorLine } from '../../errors/describe-error';
 
 interface Props {
   dataCenter: DataCenterId;
@@ -17,7 +18,7 @@ export function RunbookExport({ dataCenter, consoleGeneration }: Props) {
   function save(format: RunbookFormat) {
     bridge.exportRunbook({ dataCenter, consoleGeneration, format }).then(
       (exported) => setResult({ text: s.saved(exported.path), ok: true }),
-      (reason: unknown) => setResult({ text: s.failed(reason instanceof Error ? reason.message : String(reason)), ok: false }),
+      (reason: unknown) => setResult({ text: s.failed(errorLine(reason)), ok: false }),
     );
   }
 

@@ -7,6 +7,7 @@ import { KeyCard } from './KeyCard';
 import { RunbookExport } from './RunbookExport';
 import { StepList } from './StepList';
 import { useWalkthrough } from './useWalkthrough';
+import { ErrorNotice } from '../layout/ErrorNotice';
 
 /**
  * The allowlist walkthrough: data center, console generation, key, steps, runbook. `focus: 'key'`
@@ -24,13 +25,7 @@ export function WalkthroughScreen({ focus = null }: { focus?: 'key' | null }) {
     target?.scrollIntoView({ block: 'start' });
     target?.focus();
   }, [ready, focus, hasDataCenter]);
-  if (error) {
-    return (
-      <p role="alert" className="error">
-        {t.bridgeFailed} {error}
-      </p>
-    );
-  }
+  if (error) return <ErrorNotice what={t.bridgeFailed} error={error} actions={{}} />;
   if (!state) return <p aria-busy="true">{t.loading}</p>;
 
   const { dataCenter, consoleGeneration } = state;

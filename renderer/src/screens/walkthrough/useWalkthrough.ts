@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ConsoleGeneration, DataCenterId } from '../../../../common/allowlist';
 import type { WalkthroughState } from '../../../../common/bridge/contract';
 import { useBridge } from '../../state/hooks';
+import { describeError, type DescribedError } from '../../errors/describe-error';
 
 export interface WalkthroughActions {
   chooseDataCenter(dataCenter: DataCenterId): void;
@@ -11,11 +12,11 @@ export interface WalkthroughActions {
   startOver(): Promise<void>;
 }
 
-export function useWalkthrough(): { state: WalkthroughState | null; error: string | null; actions: WalkthroughActions } {
+export function useWalkthrough(): { state: WalkthroughState | null; error: DescribedError | null; actions: WalkthroughActions } {
   const bridge = useBridge();
   const [state, setState] = useState<WalkthroughState | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const report = useCallback((reason: unknown) => setError(reason instanceof Error ? reason.message : String(reason)), []);
+  const [error, setError] = useState<DescribedError | null>(null);
+  const report = useCallback((reason: unknown) => setError(describeError(reason)), []);
 
   useEffect(() => {
     bridge.getWalkthroughState({}).then(setState, report);

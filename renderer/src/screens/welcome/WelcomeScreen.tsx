@@ -1,7 +1,9 @@
 import { useState } from 'react';
+import { describeError, type DescribedError } from '../../errors/describe-error';
 import { useBridge } from '../../state/hooks';
 import { useStores } from '../../state/StateProvider';
 import { t } from '../../strings';
+import { ErrorNotice } from '../layout/ErrorNotice';
 import { StepHeading } from '../layout/StepHeading';
 
 interface Props {
@@ -16,7 +18,7 @@ export function WelcomeScreen({ onOwnBox, onSandbox }: Props) {
   const bridge = useBridge();
   const { connection } = useStores();
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<DescribedError | null>(null);
   const s = t.welcome;
 
   const trySandbox = async () => {
@@ -28,7 +30,7 @@ export function WelcomeScreen({ onOwnBox, onSandbox }: Props) {
       await connection.refresh();
       onSandbox();
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(describeError(error));
     } finally {
       setBusy(false);
     }
@@ -43,11 +45,7 @@ export function WelcomeScreen({ onOwnBox, onSandbox }: Props) {
           <li key={line}>{line}</li>
         ))}
       </ol>
-      {problem && (
-        <p role="alert" className="error">
-          {s.sandboxFailed} {problem}
-        </p>
-      )}
+      {problem && <ErrorNotice what={s.sandboxFailed} error={problem} actions={{ retry: () => void trySandbox() }} />}
       <div className="choose-target">
         <section className="panel choice-card" aria-labelledby="own-box-heading">
           <h3 id="own-box-heading">{s.ownHeading}</h3>

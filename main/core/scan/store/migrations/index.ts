@@ -5,6 +5,7 @@
  * is refused rather than guessed at.
  */
 import type { Database } from 'better-sqlite3';
+import { CodedError } from '../../../../../common/errors/error-codes';
 import { up as initial } from './0001-initial';
 import { up as retries } from './0002-retries';
 import { up as counters } from './0003-counters';
@@ -25,9 +26,9 @@ export function schemaVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-export class UnknownSchemaError extends Error {
+export class UnknownSchemaError extends CodedError {
   constructor(readonly version: number) {
-    super(`scan.sqlite has schema version ${version}, newer than this app knows (${SCHEMA_VERSION}): update the app, or move the file away to start afresh`);
+    super('store_too_new', `scan.sqlite has schema version ${version}, newer than this app knows (${SCHEMA_VERSION}): update the app, or move the file away to start afresh`);
   }
 }
 
