@@ -19,7 +19,7 @@ import { download, fileCollaborations, fileContent, getFile } from '../routes/fi
 import { getEvents } from '../routes/events';
 import { revoke, token } from '../routes/oauth';
 import { authorizePage, authorizeSubmit } from '../routes/authorize';
-import { control, listTokens, truth, truthEvents, truthFile, truthFiles } from '../routes/control';
+import { control, listTokens, truth, truthEvents, truthFile, truthFiles, type ControlDeps } from '../routes/control';
 import type { LiveActivity } from '../state/activity';
 
 export interface ServerDeps {
@@ -41,43 +41,8 @@ export async function startServer(deps: ServerDeps, port: number): Promise<Start
   const limiter = new RateLimiter(world);
   const faults = new FaultInjector(world);
   const manual = new ManualFaults();
-  const api = new Router()
-    .on('GET', '/2.0/users/me', getMe)
-    .on('GET', '/2.0/users', listUsers)
-    .on('GET', '/2.0/users/:id', getUser)
-    .on('GET', '/2.0/folders/:id', getFolder)
-    .on('GET', '/2.0/folders/:id/items', listItems)
-    .on('GET', '/2.0/folders/:id/collaborations', folderCollaborations)
-    .on('GET', '/2.0/files/:id', getFile)
-    .on('GET', '/2.0/files/:id/content', fileContent)
-    .on('GET', '/2.0/files/:id/collaborations', fileCollaborations)
-    .on('GET', '/2.0/events', getEvents);
-  const ctl = { live: deps.live, limiter, manual };
-  const other = new Router()
-    .on('GET', '/api/oauth2/authorize', (ctx) => authorizePage(ctx, deps.signInUser()))
-    .on('POST', '/api/oauth2/authorize', authorizeSubmit)
-    .on('POST', '/oauth2/token', token)
-    .on('POST', '/oauth2/revoke', revoke)
-    // A download URL is on the network too: an outage drops it like /2.0.
-    .on('GET', '/d/1/:sig/download', (ctx) => (manual.inOutage() ? void ctx.req.socket.destroy() : download(ctx)))
-    .on('GET', '/_sandbox', truth)
-    .on('GET', '/_sandbox/info', (ctx) => sendJson(ctx, 200, deps.info?.() ?? {}))
-    .on('GET', '/_sandbox/truth', truth)
-    .on('GET', '/_sandbox/truth/files', truthFiles)
-    .on('GET', '/_sandbox/truth/files/:id', truthFile)
-    .on('GET', '/_sandbox/truth/events', truthEvents)
-    .on('GET', '/_sandbox/tokens', listTokens)
-    .on('POST', '/_sandbox/activity', (ctx) => control(ctx, ctl, 'activity'))
-    .on('POST', '/_sandbox/activity/stream', (ctx) => control(ctx, ctl, 'activity-stream'))
-    .on('POST', '/_sandbox/users/:id/role', (ctx) => control(ctx, ctl, 'role'))
-    .on('POST', '/_sandbox/app', (ctx) => control(ctx, ctl, 'app'))
-    .on('POST', '/_sandbox/enterprise', (ctx) => control(ctx, ctl, 'enterprise'))
-    .on('POST', '/_sandbox/tokens/expire', (ctx) => control(ctx, ctl, 'expire'))
-    .on('POST', '/_sandbox/tokens/revoke', (ctx) => control(ctx, ctl, 'revoke'))
-    .on('POST', '/_sandbox/limits', (ctx) => control(ctx, ctl, 'limits'))
-    .on('POST', '/_sandbox/faults', (ctx) => control(ctx, ctl, 'faults'))
-    .on('POST', '/_sandbox/outage', (ctx) => control(ctx, ctl, 'outage'))
-    .on('POST', '/_sandbox/clock', (ctx) => control(ctx, ctl, 'clock'));
+  const api = apiRoutes();
+  const other = otherRoutes(deps, { live: deps.live, limiter, manual });
 
   let origin = '';
   let seq = 0;
@@ -155,6 +120,51 @@ export async function startServer(deps: ServerDeps, port: number): Promise<Start
         server.closeAllConnections();
       }),
   };
+}
+
+/** Box's API, behind the gateway steps in handleApi. */
+function apiRoutes(): Router {
+  return new Router()
+    .on('GET', '/2.0/users/me', getMe)
+    .on('GET', '/2.0/users', listUsers)
+    .on('GET', '/2.0/users/:id', getUser)
+    .on('GET', '/2.0/folders/:id', getFolder)
+    .on('GET', '/2.0/folders/:id/items', listItems)
+    .on('GET', '/2.0/folders/:id/collaborations', folderCollaborations)
+    .on('GET', '/2.0/files/:id', getFile)
+    .on('GET', '/2.0/files/:id/content', fileContent)
+    .on('GET', '/2.0/files/:id/collaborations', fileCollaborations)
+    .on('GET', '/2.0/events', getEvents);
+}
+
+/** OAuth, the consent page, download URLs and the control API (loopback callers only). */
+function otherRoutes(deps: ServerDeps, ctl: ControlDeps): Router {
+  const { manual } = ctl;
+  return new Router()
+    .on('GET', '/api/oauth2/authorize', (ctx) => authorizePage(ctx, deps.signInUser()))
+    .on('POST', '/api/oauth2/authorize', authorizeSubmit)
+    .on('POST', '/oauth2/token', token)
+    .on('POST', '/oauth2/revoke', revoke)
+    // A download URL is on the network too: an outage drops it like /2.0.
+    .on('GET', '/d/1/:sig/download', (ctx) => (manual.inOutage() ? void ctx.req.socket.destroy() : download(ctx)))
+    .on('GET', '/_sandbox', truth)
+    .on('GET', '/_sandbox/info', (ctx) => sendJson(ctx, 200, deps.info?.() ?? {}))
+    .on('GET', '/_sandbox/truth', truth)
+    .on('GET', '/_sandbox/truth/files', truthFiles)
+    .on('GET', '/_sandbox/truth/files/:id', truthFile)
+    .on('GET', '/_sandbox/truth/events', truthEvents)
+    .on('GET', '/_sandbox/tokens', listTokens)
+    .on('POST', '/_sandbox/activity', (ctx) => control(ctx, ctl, 'activity'))
+    .on('POST', '/_sandbox/activity/stream', (ctx) => control(ctx, ctl, 'activity-stream'))
+    .on('POST', '/_sandbox/users/:id/role', (ctx) => control(ctx, ctl, 'role'))
+    .on('POST', '/_sandbox/app', (ctx) => control(ctx, ctl, 'app'))
+    .on('POST', '/_sandbox/enterprise', (ctx) => control(ctx, ctl, 'enterprise'))
+    .on('POST', '/_sandbox/tokens/expire', (ctx) => control(ctx, ctl, 'expire'))
+    .on('POST', '/_sandbox/tokens/revoke', (ctx) => control(ctx, ctl, 'revoke'))
+    .on('POST', '/_sandbox/limits', (ctx) => control(ctx, ctl, 'limits'))
+    .on('POST', '/_sandbox/faults', (ctx) => control(ctx, ctl, 'faults'))
+    .on('POST', '/_sandbox/outage', (ctx) => control(ctx, ctl, 'outage'))
+    .on('POST', '/_sandbox/clock', (ctx) => control(ctx, ctl, 'clock'));
 }
 
 /** The Host header names this server by a loopback name and its own port, nothing else. */
