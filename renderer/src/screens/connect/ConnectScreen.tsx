@@ -4,6 +4,7 @@ import { useStores } from '../../state/StateProvider';
 import { t } from '../../strings';
 import { ChooseTarget } from './ChooseTarget';
 import { ConnectionDetails } from './ConnectionDetails';
+import { WaitingForBrowser } from './WaitingForBrowser';
 
 interface Props {
   /** Takes the admin to the allowlist walkthrough (the usual cure for "not authorized"). */
@@ -37,24 +38,7 @@ export function ConnectScreen({ onOpenAllowlist }: Props) {
       )}
 
       {state.status === 'waiting_for_browser' && (
-        <div className="panel">
-          <p>{s.waitingIntro}</p>
-          <p>
-            <a href={state.authorizeUrl} target="_blank" rel="noreferrer" data-testid="authorize-link">
-              {s.openAgain}
-            </a>
-          </p>
-          <p className="detail">{s.waitingUntil(new Date(state.timeoutAt).toLocaleTimeString())}</p>
-          <div className="callout" role="note">
-            <strong>{s.disabledHeading}</strong> {s.disabledExplained}{' '}
-            <button type="button" className="link" onClick={onOpenAllowlist}>
-              {s.openAllowlist}
-            </button>
-          </div>
-          <button type="button" onClick={() => void run(() => bridge.cancelSignIn({}))}>
-            {s.cancel}
-          </button>
-        </div>
+        <WaitingForBrowser state={state} onOpenAllowlist={onOpenAllowlist} onCancel={() => void run(() => bridge.cancelSignIn({}))} />
       )}
 
       {state.status === 'connected' && (

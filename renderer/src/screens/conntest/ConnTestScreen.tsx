@@ -4,6 +4,8 @@ import { CHECK_IDS, CHECK_TITLES, type CheckResult } from '../../../../common/co
 import { useBridge, useSettings } from '../../state/hooks';
 import { t } from '../../strings';
 import { CheckItem } from './CheckItem';
+import { ConnTestStatus } from './ConnTestStatus';
+import { DiagnosticsNotice, type Notice } from './DiagnosticsNotice';
 import { useConnTest } from './useConnTest';
 
 interface Props {
@@ -12,8 +14,6 @@ interface Props {
   /** Offered next to fixes that say "connect again", when the host screen can sign in. */
   onReconnect?: () => void;
 }
-
-type Notice = { kind: 'ok'; text: string } | { kind: 'manual'; text: string } | { kind: 'error'; text: string };
 
 /**
  * The connection test: ten checks that arrive one by one while it runs, each with its status,
@@ -75,45 +75,14 @@ export function ConnTestScreen({ onOpenAllowlist, onReconnect }: Props) {
         </button>
       </div>
 
-      {notice?.kind === 'ok' && (
-        <p role="status" className="ok">
-          {notice.text}
-        </p>
-      )}
-      {notice?.kind === 'error' && (
-        <p role="alert" className="error">
-          {notice.text}
-        </p>
-      )}
-      {notice?.kind === 'manual' && (
-        <div className="form-row">
-          <label htmlFor="diagnostics-text">{s.copyManually}</label>
-          <textarea id="diagnostics-text" className="diagnostics-text" readOnly rows={8} value={notice.text} />
-        </div>
-      )}
+      <DiagnosticsNotice notice={notice} />
       {view.error && (
         <p role="alert" className="error">
           {s.failed(view.error)}
         </p>
       )}
 
-      <div role="status" aria-live="polite" className={`conntest-summary ${!running && last ? `verdict-${last.summary.verdict}` : ''}`} data-testid="conntest-status">
-        {running ? (
-          <p>{s.running(done, CHECK_IDS.length)}</p>
-        ) : last ? (
-          <>
-            <p className="verdict" data-testid="conntest-verdict">
-              <strong>{s.verdict[last.summary.verdict]}</strong> {s.counts(last.summary.pass, last.summary.warning, last.summary.fail)}
-            </p>
-            <p className="detail" data-testid="conntest-last">
-              {s.lastTested(new Date(last.finishedAt).toLocaleString(), (last.durationMs / 1000).toFixed(1))}
-              {last.account && ` ${s.testedAs(last.account.login, last.account.role ?? '?', last.account.enterprise ?? s.noEnterprise)}`}
-            </p>
-          </>
-        ) : (
-          loaded && <p>{s.never}</p>
-        )}
-      </div>
+      <ConnTestStatus running={running} done={done} last={last} loaded={loaded} />
 
       {(running || last) && (
         <ol className="checks" data-testid="checks" data-done={done} aria-busy={running}>
