@@ -4,7 +4,7 @@
  */
 import type { BoxEndpoints } from './box-endpoints';
 import { KeychainTokenStorage } from './keychain-token-storage';
-import { startLoopbackListener } from './loopback-listener';
+import { DEFAULT_SIGN_IN_TIMEOUT_MS, startLoopbackListener } from './loopback-listener';
 import { authorizeUrl, exchangeCode, OAuthError } from './oauth-requests';
 import { codeChallengeS256, createCodeVerifier, createState } from './pkce';
 import { IN_PROCESS_ONLY, type RefreshLock } from './refresh-lock';
@@ -37,7 +37,7 @@ export async function signIn(options: SignInOptions): Promise<KeychainTokenStora
 
   const state = createState();
   const verifier = createCodeVerifier();
-  const timeoutMs = options.timeoutMs ?? 5 * 60_000;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_SIGN_IN_TIMEOUT_MS;
   const listener = await startLoopbackListener({ expectedState: state, port: options.port ?? 0, timeoutMs, signal: options.signal });
   try {
     const url = authorizeUrl(options.endpoints, {

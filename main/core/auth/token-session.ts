@@ -23,7 +23,7 @@
 import type { Authentication } from 'box-node-sdk/networking';
 import type { AccessToken } from 'box-node-sdk/schemas/accessToken';
 import type { BoxEndpoints } from './box-endpoints';
-import type { KeychainTokenStorage, StoredTokens } from './keychain-token-storage';
+import { REFRESH_TOKEN_LIFETIME_MS, type KeychainTokenStorage, type StoredTokens } from './keychain-token-storage';
 import { OAuthError, refreshTokens, revokeToken } from './oauth-requests';
 import { IN_PROCESS_ONLY, type RefreshLock } from './refresh-lock';
 
@@ -109,7 +109,7 @@ export class TokenSession implements Authentication {
     const left = tokens.accessTokenExpiresAt - this.now();
     const margin = this.options.refreshMarginMs ?? 5 * 60_000;
     // For short-lived tokens (tests use seconds) refresh once half the lifetime is gone.
-    const lifetime = Math.max(1, tokens.accessTokenExpiresAt - (tokens.refreshTokenExpiresAt - 60 * 24 * 60 * 60 * 1000));
+    const lifetime = Math.max(1, tokens.accessTokenExpiresAt - (tokens.refreshTokenExpiresAt - REFRESH_TOKEN_LIFETIME_MS));
     return left <= Math.min(margin, lifetime / 2);
   }
 
