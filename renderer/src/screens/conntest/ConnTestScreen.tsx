@@ -1,12 +1,11 @@
-import { useState } from 'react';
 import type { DataCenterId } from '../../../../common/allowlist/data-centers';
 import { CHECK_IDS, CHECK_TITLES, type CheckResult } from '../../../../common/conntest';
-import { useBridge, useSettings } from '../../state/hooks';
+import { useSettings } from '../../state/hooks';
 import { t } from '../../strings';
 import { CheckItem } from './CheckItem';
 import { ConnTestStatus } from './ConnTestStatus';
-import { DiagnosticsNotice, type Notice } from './DiagnosticsNotice';
 import { useConnTest } from './useConnTest';
+import { useDiagnostics } from './useDiagnostics';
 
 interface Props {
   /** Opens the allowlist walkthrough at the key step for this data center (null: none chosen yet). */
@@ -21,35 +20,10 @@ interface Props {
  * the diagnostics for the help desk. Self-contained, so a guided flow can embed it as it is.
  */
 export function ConnTestScreen({ onOpenAllowlist, onReconnect }: Props) {
-  const bridge = useBridge();
   const { view, loaded, run } = useConnTest();
   const dataCenter: DataCenterId | null = useSettings().value?.walkthrough.dataCenter ?? null;
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const { notice, copyDiagnostics, saveDiagnostics } = useDiagnostics();
   const s = t.conntest;
-
-  const copyDiagnostics = async () => {
-    setNotice(null);
-    try {
-      const { text } = await bridge.getDiagnostics({});
-      try {
-        await navigator.clipboard.writeText(text);
-        setNotice({ kind: 'ok', text: s.copied });
-      } catch {
-        setNotice({ kind: 'manual', text });
-      }
-    } catch (reason) {
-      setNotice({ kind: 'error', text: reason instanceof Error ? reason.message : String(reason) });
-    }
-  };
-  const saveDiagnostics = async () => {
-    setNotice(null);
-    try {
-      const { path } = await bridge.saveDiagnostics({});
-      setNotice({ kind: 'ok', text: s.saved(path) });
-    } catch (reason) {
-      setNotice({ kind: 'error', text: reason instanceof Error ? reason.message : String(reason) });
-    }
-  };
 
   const running = view.live !== null;
   const shown: Map<string, CheckResult> = new Map((running ? view.live!.arrived : (view.last?.checks ?? [])).map((c) => [c.id, c]));
@@ -75,7 +49,22 @@ export function ConnTestScreen({ onOpenAllowlist, onReconnect }: Props) {
         </button>
       </div>
 
-      <DiagnosticsNotice notice={notice} />
+      {notice?.kind === 'ok' && (
+        <p role="status" className="ok">
+          {notice.text}
+        </p>
+      )}
+      {notice?.kind === 'error' && (
+        <p role="alert" className="error">
+          {notice.text}
+        </p>
+      )}
+      {notice?.kind === 'manual' && (
+        <div className="form-row">
+          <label htmlFor="diagnostics-text">{s.copyManually}</label>
+          <textarea id="diagnostics-text" className="diagnostics-text" readOnly rows={8} value={notice.text} />
+        </div>
+      )}
       {view.error && (
         <p role="alert" className="error">
           {s.failed(view.error)}
