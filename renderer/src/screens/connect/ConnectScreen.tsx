@@ -2,8 +2,8 @@ import { useEffect } from 'react';
 import { useBridge, useConnection, useConnectionAction } from '../../state/hooks';
 import { useStores } from '../../state/StateProvider';
 import { t } from '../../strings';
-import { ChooseTarget } from './ChooseTarget';
 import { ConnectionDetails } from './ConnectionDetails';
+import { SignIn } from './SignIn';
 import { WaitingForBrowser } from './WaitingForBrowser';
 
 interface Props {
@@ -75,19 +75,7 @@ export function ConnectScreen({ onOpenAllowlist }: Props) {
         </div>
       )}
 
-      {(state.status === 'not_connected' || state.status === 'error') && (
-        <>
-          {app && (
-            <div className="panel">
-              <p>{sandbox && app.target === 'sandbox' ? s.sandboxReady(sandbox.seed, sandbox.users, sandbox.files) : s.appReady(app.clientId)}</p>
-              <button type="button" className="primary" disabled={busy} onClick={() => void run(() => bridge.connect({}))}>
-                {s.signIn}
-              </button>
-            </div>
-          )}
-          <ChooseTarget busy={busy} run={run} />
-        </>
-      )}
+      {(state.status === 'not_connected' || state.status === 'error') && <SignIn app={app} sandbox={sandbox} busy={busy} run={run} />}
     </section>
   );
 }

@@ -9,7 +9,8 @@ import { usePagedRows } from '../layout/usePagedRows';
 import { AccessBreakdown, useAccessCounts } from './AccessBreakdown';
 import { ExportButtons } from './ExportButtons';
 import { FindingsFilters, NO_FILTERS, type Filters } from './FindingsFilters';
-import { FindingsTable, type SortKey } from './FindingsTable';
+import { FindingsTable } from './FindingsTable';
+import { useFindingsSort } from './useFindingsSort';
 
 const REFRESH_MS = 3000;
 
@@ -17,8 +18,7 @@ const REFRESH_MS = 3000;
 export function FindingsScreen() {
   const bridge = useBridge();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const [sort, setSort] = useState<SortKey>('accessLevel');
-  const [order, setOrder] = useState<'asc' | 'desc'>('asc');
+  const { sort, order, onSort } = useFindingsSort();
   const search = useDebounced(filters.search, 250);
   const s = t.findings;
 
@@ -53,16 +53,6 @@ export function FindingsScreen() {
 
   const toggleLevel = (level: AccessLevel) =>
     setFilters((f) => ({ ...f, accessLevels: f.accessLevels.includes(level) ? f.accessLevels.filter((l) => l !== level) : [...f.accessLevels, level] }));
-  const onSort = useCallback(
-    (key: SortKey) => {
-      if (key === sort) setOrder((o) => (o === 'asc' ? 'desc' : 'asc'));
-      else {
-        setSort(key);
-        setOrder('asc');
-      }
-    },
-    [sort],
-  );
 
   return (
     <section aria-labelledby="findings-heading" className="findings">
