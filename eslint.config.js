@@ -77,10 +77,11 @@ export default tseslint.config(
     },
   },
   {
-    // The scan is read by whoever adds to it next (issue 13): no function longer than a screen.
-    files: ['main/core/scan/**'],
+    // Product code is read by whoever adds to it next (issues 13, 15): no function longer than a
+    // screen. Tests are left out: a test's setup reads best in one place.
+    files: ['main/**', 'common/**', 'preload/**', 'renderer/src/**'],
     rules: {
-      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true, IIFEs: true }],
     },
   },
   {

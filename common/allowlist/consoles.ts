@@ -2,6 +2,8 @@
  * The four generations of the Box Admin Console, and the one plain question that tells them
  * apart: what the admin sees in the console's left-hand menu. Runs everywhere.
  */
+import { rowById } from './row-by-id';
+
 export const CONSOLE_GENERATIONS = ['classic', 'custom-apps', 'apps-manager', 'platform'] as const;
 export type ConsoleGeneration = (typeof CONSOLE_GENERATIONS)[number];
 
@@ -46,7 +48,5 @@ export const CONSOLE_GENERATION_INFO: readonly ConsoleGenerationInfo[] = [
 ];
 
 export function consoleGenerationInfo(id: ConsoleGeneration): ConsoleGenerationInfo {
-  const found = CONSOLE_GENERATION_INFO.find((candidate) => candidate.id === id);
-  if (!found) throw new Error(`No console generation ${id}`);
-  return found;
+  return rowById(CONSOLE_GENERATION_INFO, id, 'console generation');
 }

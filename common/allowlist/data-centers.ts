@@ -3,6 +3,8 @@
  * the ONLY place the keys appear in the code (a unit test checks it): everything else, the UI,
  * the runbooks and the tests, reads them from here. Runs everywhere: no Node, no DOM.
  */
+import { rowById } from './row-by-id';
+
 export const DATA_CENTER_IDS = ['US1', 'US2', 'US3', 'EU1', 'EU2', 'ADALLOM'] as const;
 export type DataCenterId = (typeof DATA_CENTER_IDS)[number];
 
@@ -80,10 +82,7 @@ export const DATA_CENTERS: readonly DataCenter[] = [
 ];
 
 export function dataCenter(id: DataCenterId): DataCenter {
-  const found = DATA_CENTERS.find((candidate) => candidate.id === id);
-  // The table covers every id of the enum; reaching this means the table was edited badly.
-  if (!found) throw new Error(`No data center ${id} in the table`);
-  return found;
+  return rowById(DATA_CENTERS, id, 'data center');
 }
 
 export function isDataCenterId(value: unknown): value is DataCenterId {

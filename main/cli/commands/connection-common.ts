@@ -1,10 +1,10 @@
-/** What the connect, status and disconnect commands share. */
+/** What the commands on the connection (connect, status, disconnect, test) share. */
 import { mkdirSync } from 'node:fs';
 import type { ConnectionState } from '../../../common/connection';
 import { signInExpiryReminder } from '../../../common/connection';
 import { ConnectionManager } from '../../core/connection/connection-manager';
 import { KeytarSecretStore } from '../../core/keychain/keytar-store';
-import { EXIT_CODES, type CliContext } from '../command';
+import { EXIT_CODES, type CliCommand, type CliContext } from '../command';
 
 export async function connectionManagerFor(ctx: CliContext): Promise<ConnectionManager | null> {
   const secrets = new KeytarSecretStore();
@@ -18,6 +18,22 @@ export async function connectionManagerFor(ctx: CliContext): Promise<ConnectionM
 }
 
 export const NO_KEYCHAIN_EXIT = EXIT_CODES.unavailable;
+
+/**
+ * The `run` of a command that takes no arguments and acts on the connection in the keychain:
+ * arguments are a usage error (exit 2), no keychain exits 3, and `act` gets the manager.
+ */
+export function runOnConnection(name: string, act: (ctx: CliContext, manager: ConnectionManager) => Promise<number>): CliCommand['run'] {
+  return async (ctx) => {
+    if (ctx.argv.length) {
+      ctx.out.error(`${name} takes no arguments (got ${ctx.argv.join(' ')}).`, 'usage');
+      return EXIT_CODES.usage;
+    }
+    const manager = await connectionManagerFor(ctx);
+    if (!manager) return NO_KEYCHAIN_EXIT;
+    return act(ctx, manager);
+  };
+}
 
 export function describeState(state: ConnectionState, now = new Date()): string {
   switch (state.status) {

@@ -6,8 +6,8 @@
 import { CHECK_IDS, testExitCode, type CheckResult, type ConnTestResult, type Evidence } from '../../../common/conntest';
 import { runConnectionTest } from '../../core/conntest/runner';
 import { createNodeSettingsStore } from '../../core/settings/node-settings';
-import { EXIT_CODES, type CliCommand } from '../command';
-import { connectionManagerFor, NO_KEYCHAIN_EXIT } from './connection-common';
+import type { CliCommand } from '../command';
+import { runOnConnection } from './connection-common';
 
 const MARK = { pass: 'PASS', warning: 'WARN', fail: 'FAIL' } as const;
 
@@ -48,13 +48,7 @@ fix. The result is kept, with its time, for the app and for box-companion diagno
 
 Exit codes: 0 every check passed; 1 warnings only; 2 at least one check failed (or a bad
 command line); 3 no keychain.`,
-  async run(ctx) {
-    if (ctx.argv.length) {
-      ctx.out.error(`test takes no arguments (got ${ctx.argv.join(' ')}).`, 'usage');
-      return EXIT_CODES.usage;
-    }
-    const manager = await connectionManagerFor(ctx);
-    if (!manager) return NO_KEYCHAIN_EXIT;
+  run: runOnConnection('test', async (ctx, manager) => {
     const settings = createNodeSettingsStore(ctx.home);
     const result = await runConnectionTest({ home: ctx.home, connection: manager, settings: () => settings.get() }, (progress) => {
       if (progress.type !== 'check') return;
@@ -64,7 +58,7 @@ command line); 3 no keychain.`,
     const { runId, startedAt, durationMs, account, summary } = result;
     ctx.out.result({ summary, runId, startedAt, durationMs, account }, describeSummary(result));
     return testExitCode(summary.verdict);
-  },
+  }),
 };
 
 export default test;

@@ -83,9 +83,19 @@ export function explainRefusal(refusal: SignInRefusal, ctx: ExplainContext): Exp
 export function explainResponse(r: ProbeResponse, refusal: SignInRefusal | null, ctx: ExplainContext, what: string): Explanation {
   if (r.problem === 'signed_out' || (r.status === 401 && refusal)) return explainRefusal(refusal ?? { reason: 'there are no Box tokens in the keychain for this connection', oauth: null }, ctx);
   const id = r.requestId ? ` (request id ${r.requestId})` : '';
+  return transportProblem(r, what, id) ?? documentedError(r, ctx, what, id) ?? byStatus(r, what, id);
+}
+
+/** The request never got a whole answer: a timeout, a broken connection, a cut-short body. */
+function transportProblem(r: ProbeResponse, what: string, id: string): Explanation | null {
   if (r.problem === 'timeout' || r.problem === 'out_of_time') return { cause: `Box did not answer ${what} in time${id}.`, fix: 'Retry later; if Box stays slow, check status.box.com and your network or proxy.', actions: ['retry'] };
   if (r.problem === 'network') return { cause: `The connection to Box broke while asking for ${what} (${r.message ?? 'no answer'}).`, fix: 'Check the network or proxy, then run the test again.', actions: ['retry'] };
   if (r.problem === 'malformed') return { cause: `“${PARSE_FAILURE_TEXT}”: Box's answer to ${what} was cut short${id}, a transient internal error.`, fix: 'Run the test again.', actions: ['retry'] };
+  return null;
+}
+
+/** The errors the connector documentation lists for Box, by their wording (or the 401 that means the last one). */
+function documentedError(r: ProbeResponse, ctx: ExplainContext, what: string, id: string): Explanation | null {
   const status = r.status ?? 0;
   // The connector documentation's wordings, wherever Box puts them (message or code).
   const said = `${r.code ?? ''} ${r.message ?? ''}`;
@@ -112,6 +122,12 @@ export function explainResponse(r: ProbeResponse, refusal: SignInRefusal | null,
   if (r.message?.includes(NO_ENTERPRISE_TEXT)) {
     return { cause: `Box: “${NO_ENTERPRISE_TEXT}”${id}. The account is not part of a Box Enterprise.`, fix: 'Upgrade the Box plan to one with an enterprise (Business or Enterprise), then connect again as its admin.', actions: ['reconnect'] };
   }
+  return null;
+}
+
+/** Anything else, by HTTP status; unknown answers go to the help desk with Box's own code and message. */
+function byStatus(r: ProbeResponse, what: string, id: string): Explanation {
+  const status = r.status ?? 0;
   if (status === 403 && r.code === 'insufficient_scope') {
     return { cause: `The sign-in lacks a permission (scope) ${what} needs (HTTP 403 insufficient_scope)${id}.`, fix: "Check the Box app's scopes (manage enterprise properties, manage users, read all files), then connect again.", actions: ['reconnect'] };
   }

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { hash, pickBy, pseudoSha1, S, token, unit, weighted } from './prng';
+import { indexOfId } from './ids';
 import { QUALIFIERS, TOPICS } from './words';
 import { generateText, TEXT_EXTENSIONS } from './content';
 import { folderOfFile, type CollabRole, type Tree } from './tree';
@@ -75,9 +76,7 @@ export function fileIdOf(sp: FileSpace, k: number): string {
 }
 
 export function fileIndexById(sp: FileSpace, id: string): number {
-  if (!/^\d+$/.test(id)) return -1;
-  const k = Number(id) - sp.fileIdBase;
-  return k >= 0 && k < sp.files ? k : -1;
+  return indexOfId(id, sp.fileIdBase, sp.files);
 }
 
 export function fileExt(seed: number, k: number): string {

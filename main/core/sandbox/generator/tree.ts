@@ -4,6 +4,7 @@
  * [fileStart[f], fileStart[f] + fileCount[f]), so a file's folder is a binary search.
  */
 import { hash, Rng, S, unit } from './prng';
+import { indexOfId } from './ids';
 import { SUB_FOLDERS, TOP_FOLDERS } from './words';
 import type { SandboxUser } from './users';
 
@@ -234,7 +235,5 @@ export function folderIdOf(t: Tree, f: number): string {
 }
 
 export function folderIndexById(t: Tree, id: string): number {
-  if (!/^\d+$/.test(id)) return -1;
-  const f = Number(id) - t.folderIdBase;
-  return f >= 0 && f < t.folderCount ? f : -1;
+  return indexOfId(id, t.folderIdBase, t.folderCount);
 }

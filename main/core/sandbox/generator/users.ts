@@ -4,6 +4,7 @@
  * A user count is small enough (thousands at most) to keep as plain objects.
  */
 import { hash, pickBy, S } from './prng';
+import { indexOfId } from './ids';
 import { COMPANIES, EXTERNAL_DOMAINS, FIRST_NAMES, JOB_TITLES, LAST_NAMES } from './words';
 
 export type Role = 'admin' | 'coadmin' | 'user';
@@ -81,7 +82,5 @@ export function generateUsers(seed: number, count: number, ent: EnterpriseIdenti
 
 export function userIndexById(users: readonly SandboxUser[], id: string): number {
   const first = users[0];
-  if (!first || !/^\d+$/.test(id)) return -1;
-  const i = Number(id) - Number(first.id);
-  return i >= 0 && i < users.length ? i : -1;
+  return first ? indexOfId(id, Number(first.id), users.length) : -1;
 }

@@ -19,7 +19,7 @@ import { download, fileCollaborations, fileContent, getFile } from '../routes/fi
 import { getEvents } from '../routes/events';
 import { revoke, token } from '../routes/oauth';
 import { authorizePage, authorizeSubmit } from '../routes/authorize';
-import { control, listTokens, truth, truthEvents, truthFile, truthFiles } from '../routes/control';
+import { control, listTokens, truth, truthEvents, truthFile, truthFiles, type ControlDeps } from '../routes/control';
 import type { LiveActivity } from '../state/activity';
 
 export interface ServerDeps {
@@ -39,9 +39,118 @@ export interface StartedServer {
 export async function startServer(deps: ServerDeps, port: number): Promise<StartedServer> {
   const { world } = deps;
   const limiter = new RateLimiter(world);
-  const faults = new FaultInjector(world);
   const manual = new ManualFaults();
-  const api = new Router()
+  const gateway: Gateway = {
+    world,
+    limiter,
+    manual,
+    faults: new FaultInjector(world),
+    api: apiRoutes(),
+    other: otherRoutes(deps, { live: deps.live, limiter, manual }),
+    origin: '',
+    idPrefix: randomBytes(4).toString('hex'),
+    seq: 0,
+  };
+  const server = createServer({ keepAlive: true }, (req, res) => {
+    handle(gateway, req, res).catch((e: unknown) => sendFailure(gateway, req, res, e));
+  });
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  gateway.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    server,
+    origin: gateway.origin,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** What every request goes through: the routes, the faults and limits, and the request ids. */
+interface Gateway {
+  world: World;
+  limiter: RateLimiter;
+  manual: ManualFaults;
+  faults: FaultInjector;
+  api: Router;
+  other: Router;
+  /** Known once the server listens. */
+  origin: string;
+  idPrefix: string;
+  seq: number;
+}
+
+function contextFor(gateway: Gateway, req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Ctx {
+  const { origin, world } = gateway;
+  return { req, res, url, q: url.searchParams, origin, world, params: {}, malformed: false, requestId };
+}
+
+async function handle(gateway: Gateway, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', gateway.origin);
+  const ctx = contextFor(gateway, req, res, url, `${gateway.idPrefix}${(++gateway.seq).toString(16).padStart(8, '0')}`);
+  const path = url.pathname.replace(/\/+$/, '') || '/';
+  if (path.startsWith('/2.0/')) return handleApi(gateway, ctx, path);
+  if ((path === '/_sandbox' || path.startsWith('/_sandbox/')) && !fromLocalTool(req, gateway.origin)) {
+    return boxError(ctx, 403, 'forbidden', 'The control API is for local tools only');
+  }
+  const m = gateway.other.match(req.method ?? 'GET', path);
+  if (m === 'method') return boxError(ctx, 405, 'method_not_allowed', 'Method Not Allowed');
+  if (!m) return boxError(ctx, 404, 'not_found', 'Not Found');
+  ctx.params = m.params;
+  await m.handler(ctx);
+}
+
+/**
+ * Loopback only, and not from a page of another origin (CSRF). The Host check stops DNS
+ * rebinding: a page of evil.example whose name now resolves to 127.0.0.1 is same-origin
+ * with itself, sends no Origin on simple GETs, but still says `Host: evil.example`.
+ */
+function fromLocalTool(req: IncomingMessage, origin: string): boolean {
+  const remote = req.socket.remoteAddress ?? '';
+  const from = req.headers.origin;
+  return ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(remote) && isLoopbackHost(req.headers.host, origin) && (from === undefined || from === origin);
+}
+
+/** Box's API through the gateway steps, in the order the file's header gives. */
+async function handleApi(gateway: Gateway, ctx: Ctx, path: string): Promise<void> {
+  const { manual, faults, limiter, world } = gateway;
+  if (manual.inOutage()) return void ctx.req.socket.destroy();
+  const latency = world.faults.latencyMs;
+  if (latency > 0) await new Promise((r) => setTimeout(r, latency));
+  const fault = faults.draw();
+  if (fault === 'drop') return void ctx.req.socket.destroy();
+  if (fault === 'error') {
+    const [status, code, message] = faults.errorStatus();
+    return boxError(ctx, status, code, message);
+  }
+  ctx.malformed = fault === 'malformed';
+  const m = gateway.api.match(ctx.req.method ?? 'GET', path);
+  if (!authenticate(ctx) || !ctx.auth) return;
+  const wait = limiter.take(ctx.auth.user);
+  if (wait > 0) return boxError(ctx, 429, 'rate_limit_exceeded', 'Request rate limit exceeded, please try again later', { headers: { 'retry-after': String(wait) } });
+  if (manual.failsForever(path)) return boxError(ctx, 500, 'internal_server_error', 'Internal Server Error');
+  if (m === 'method') return boxError(ctx, 405, 'method_not_allowed', 'Method Not Allowed');
+  if (!m) return boxError(ctx, 404, 'not_found', 'Not Found');
+  ctx.params = m.params;
+  await m.handler(ctx);
+}
+
+/** A handler threw: a bad parameter gets Box's 400, anything else Box's 500 (or a cut connection once the answer began). */
+function sendFailure(gateway: Gateway, req: IncomingMessage, res: ServerResponse, e: unknown): void {
+  const ctx = () => contextFor(gateway, req, res, new URL('http://127.0.0.1/'), `${gateway.idPrefix}err${++gateway.seq}`);
+  if (e instanceof ParamError) return sendParamError(ctx(), e);
+  if (res.headersSent) return void res.destroy();
+  sendJson(ctx(), 500, { type: 'error', status: 500, code: 'internal_server_error', message: String(e instanceof Error ? e.message : e), help_url: 'http://developers.box.com/docs/#errors', request_id: 'sandbox' });
+}
+
+/** Box's API, behind the gateway steps in handleApi. */
+function apiRoutes(): Router {
+  return new Router()
     .on('GET', '/2.0/users/me', getMe)
     .on('GET', '/2.0/users', listUsers)
     .on('GET', '/2.0/users/:id', getUser)
@@ -52,8 +161,12 @@ export async function startServer(deps: ServerDeps, port: number): Promise<Start
     .on('GET', '/2.0/files/:id/content', fileContent)
     .on('GET', '/2.0/files/:id/collaborations', fileCollaborations)
     .on('GET', '/2.0/events', getEvents);
-  const ctl = { live: deps.live, limiter, manual };
-  const other = new Router()
+}
+
+/** OAuth, the consent page, download URLs and the control API (loopback callers only). */
+function otherRoutes(deps: ServerDeps, ctl: ControlDeps): Router {
+  const { manual } = ctl;
+  return new Router()
     .on('GET', '/api/oauth2/authorize', (ctx) => authorizePage(ctx, deps.signInUser()))
     .on('POST', '/api/oauth2/authorize', authorizeSubmit)
     .on('POST', '/oauth2/token', token)
@@ -78,83 +191,6 @@ export async function startServer(deps: ServerDeps, port: number): Promise<Start
     .on('POST', '/_sandbox/faults', (ctx) => control(ctx, ctl, 'faults'))
     .on('POST', '/_sandbox/outage', (ctx) => control(ctx, ctl, 'outage'))
     .on('POST', '/_sandbox/clock', (ctx) => control(ctx, ctl, 'clock'));
-
-  let origin = '';
-  let seq = 0;
-  const idPrefix = randomBytes(4).toString('hex');
-
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', origin);
-    const ctx: Ctx = {
-      req, res, url, q: url.searchParams, origin, world, params: {}, malformed: false,
-      requestId: `${idPrefix}${(++seq).toString(16).padStart(8, '0')}`,
-    };
-    const path = url.pathname.replace(/\/+$/, '') || '/';
-    if (path.startsWith('/2.0/')) return handleApi(ctx, path);
-    if (path === '/_sandbox' || path.startsWith('/_sandbox/')) {
-      // Loopback only, and not from a page of another origin (CSRF). The Host check stops DNS
-      // rebinding: a page of evil.example whose name now resolves to 127.0.0.1 is same-origin
-      // with itself, sends no Origin on simple GETs, but still says `Host: evil.example`.
-      const remote = req.socket.remoteAddress ?? '';
-      const from = req.headers.origin;
-      if (!['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(remote) || !isLoopbackHost(req.headers.host, origin) || (from !== undefined && from !== origin)) {
-        return boxError(ctx, 403, 'forbidden', 'The control API is for local tools only');
-      }
-    }
-    const m = other.match(req.method ?? 'GET', path);
-    if (m === 'method') return boxError(ctx, 405, 'method_not_allowed', 'Method Not Allowed');
-    if (!m) return boxError(ctx, 404, 'not_found', 'Not Found');
-    ctx.params = m.params;
-    await m.handler(ctx);
-  }
-
-  async function handleApi(ctx: Ctx, path: string): Promise<void> {
-    if (manual.inOutage()) return void ctx.req.socket.destroy();
-    const latency = world.faults.latencyMs;
-    if (latency > 0) await new Promise((r) => setTimeout(r, latency));
-    const fault = faults.draw();
-    if (fault === 'drop') return void ctx.req.socket.destroy();
-    if (fault === 'error') {
-      const [status, code, message] = faults.errorStatus();
-      return boxError(ctx, status, code, message);
-    }
-    ctx.malformed = fault === 'malformed';
-    const m = api.match(ctx.req.method ?? 'GET', path);
-    if (!authenticate(ctx) || !ctx.auth) return;
-    const wait = limiter.take(ctx.auth.user);
-    if (wait > 0) return boxError(ctx, 429, 'rate_limit_exceeded', 'Request rate limit exceeded, please try again later', { headers: { 'retry-after': String(wait) } });
-    if (manual.failsForever(path)) return boxError(ctx, 500, 'internal_server_error', 'Internal Server Error');
-    if (m === 'method') return boxError(ctx, 405, 'method_not_allowed', 'Method Not Allowed');
-    if (!m) return boxError(ctx, 404, 'not_found', 'Not Found');
-    ctx.params = m.params;
-    await m.handler(ctx);
-  }
-
-  const server = createServer({ keepAlive: true }, (req, res) => {
-    handle(req, res).catch((e: unknown) => {
-      if (e instanceof ParamError) return sendParamError(ctxFor(req, res), e);
-      if (res.headersSent) return void res.destroy();
-      sendJson(ctxFor(req, res), 500, { type: 'error', status: 500, code: 'internal_server_error', message: String(e instanceof Error ? e.message : e), help_url: 'http://developers.box.com/docs/#errors', request_id: 'sandbox' });
-    });
-  });
-  const ctxFor = (req: IncomingMessage, res: ServerResponse): Ctx => ({
-    req, res, url: new URL('http://127.0.0.1/'), q: new URLSearchParams(), origin, world, params: {}, malformed: false, requestId: `${idPrefix}err${++seq}`,
-  });
-  server.keepAliveTimeout = 30_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    server,
-    origin,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
 }
 
 /** The Host header names this server by a loopback name and its own port, nothing else. */

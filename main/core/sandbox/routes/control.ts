@@ -126,17 +126,8 @@ export async function control(ctx: Ctx, deps: ControlDeps, action: string): Prom
   const w = ctx.world;
   try {
     switch (action) {
-      case 'activity': {
-        if (body.folder_id !== undefined) return folderActivity(ctx, body);
-        const k = fileIndexById(w.ent.space, String(body.file_id ?? ''));
-        const type = String(body.event_type ?? 'EDIT') as ActivityType;
-        if (!ACTIVITY_TYPES.includes(type)) throw new ActivityError(`event_type must be one of ${ACTIVITY_TYPES.join(', ')}`);
-        const actor = body.user_id === undefined ? undefined : userIndexById(w.ent.users, String(body.user_id));
-        if (actor !== undefined && actor < 0) throw new ActivityError('unknown user_id');
-        const access = body.access as 'open' | 'company' | 'collaborators' | undefined;
-        const e = applyActivity(w, { fileIndex: k, type, actor, access });
-        return sendJson(ctx, 200, { event: eventJson(w, e), stream_position: String(e.ordinal) });
-      }
+      case 'activity':
+        return body.folder_id !== undefined ? folderActivity(ctx, body) : fileActivity(ctx, body);
       case 'activity-stream': {
         // {burst: n} produces n live activities at once, so tests need not wait for the timer.
         const burst = num(body.burst, 'burst', 0, 100_000) ?? 0;
@@ -153,18 +144,8 @@ export async function control(ctx: Ctx, deps: ControlDeps, action: string): Prom
         w.roles.set(i, role);
         return sendJson(ctx, 200, { id: w.ent.users[i]?.id, role });
       }
-      case 'app': {
-        if (body.enabled !== undefined) w.app.disabledByAdmin = body.enabled === false;
-        if (Array.isArray(body.scopes)) {
-          const bad = body.scopes.filter((s) => !(ALL_SCOPES as readonly unknown[]).includes(s));
-          if (bad.length) throw new ActivityError(`unknown scopes: ${bad.join(', ')}`);
-          w.app.scopes = new Set(body.scopes as string[]);
-        }
-        if (body.as_user !== undefined) w.app.asUserEnabled = body.as_user === true;
-        // Removing the app from the enterprise ends every sign-in made with it.
-        const revoked = body.removed === true ? w.tokens.revokeWhere((t) => t.clientId === w.app.clientId, 'app_removed') : 0;
-        return sendJson(ctx, 200, { allowed: w.appAllowed(), disabled_by_admin: w.app.disabledByAdmin, scopes: [...w.app.scopes], as_user: w.app.asUserEnabled, revoked });
-      }
+      case 'app':
+        return appSettings(ctx, body);
       case 'enterprise':
         if (body.restrict_unpublished !== undefined) w.settings.restrictUnpublished = body.restrict_unpublished === true;
         if (Array.isArray(body.allowed_client_ids)) w.settings.allowedClientIds = new Set(body.allowed_client_ids.map(String));
@@ -202,6 +183,34 @@ export async function control(ctx: Ctx, deps: ControlDeps, action: string): Prom
     if (e instanceof ActivityError) return boxError(ctx, 400, 'bad_request', e.message);
     throw e;
   }
+}
+
+/** {file_id, event_type?, user_id?, access?}: an activity on a file (see activity.ts). */
+function fileActivity(ctx: Ctx, body: Json): void {
+  const w = ctx.world;
+  const k = fileIndexById(w.ent.space, String(body.file_id ?? ''));
+  const type = String(body.event_type ?? 'EDIT') as ActivityType;
+  if (!ACTIVITY_TYPES.includes(type)) throw new ActivityError(`event_type must be one of ${ACTIVITY_TYPES.join(', ')}`);
+  const actor = body.user_id === undefined ? undefined : userIndexById(w.ent.users, String(body.user_id));
+  if (actor !== undefined && actor < 0) throw new ActivityError('unknown user_id');
+  const access = body.access as 'open' | 'company' | 'collaborators' | undefined;
+  const e = applyActivity(w, { fileIndex: k, type, actor, access });
+  sendJson(ctx, 200, { event: eventJson(w, e), stream_position: String(e.ordinal) });
+}
+
+/** {enabled?, scopes?, as_user?, removed?}: the app's settings in the Admin Console. */
+function appSettings(ctx: Ctx, body: Json): void {
+  const w = ctx.world;
+  if (body.enabled !== undefined) w.app.disabledByAdmin = body.enabled === false;
+  if (Array.isArray(body.scopes)) {
+    const bad = body.scopes.filter((s) => !(ALL_SCOPES as readonly unknown[]).includes(s));
+    if (bad.length) throw new ActivityError(`unknown scopes: ${bad.join(', ')}`);
+    w.app.scopes = new Set(body.scopes as string[]);
+  }
+  if (body.as_user !== undefined) w.app.asUserEnabled = body.as_user === true;
+  // Removing the app from the enterprise ends every sign-in made with it.
+  const revoked = body.removed === true ? w.tokens.revokeWhere((t) => t.clientId === w.app.clientId, 'app_removed') : 0;
+  sendJson(ctx, 200, { allowed: w.appAllowed(), disabled_by_admin: w.app.disabledByAdmin, scopes: [...w.app.scopes], as_user: w.app.asUserEnabled, revoked });
 }
 
 /** {folder_id, event_type, user_id?, invitee_id?}: an activity on a folder (see folder-activity.ts). */

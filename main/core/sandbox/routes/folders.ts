@@ -43,24 +43,28 @@ export function listingOf(w: World, f: number, actor: number): Listing {
   };
 }
 
-/** Resolves {id} for the acting user: "0" is their root; others must be visible to them. */
-function resolveFolder(ctx: Ctx): number | null {
+/**
+ * The folder {id} names, for a token that may read content: "0" is the acting user's root (-1);
+ * others must be visible to them. Null once the error is sent.
+ */
+function requestedFolder(ctx: Ctx): { f: number; actor: number } | null {
+  if (!requireScope(ctx, ...CONTENT_SCOPES) || !ctx.auth) return null;
+  const actor = ctx.auth.actor;
   const id = ctx.params.id ?? '';
-  if (id === '0') return -1;
+  if (id === '0') return { f: -1, actor };
   const f = folderIndexById(ctx.world.ent.tree, id);
-  if (f < 0 || !ctx.auth || !folderVisibleTo(ctx.world, ctx.auth.actor, f)) {
+  if (f < 0 || !folderVisibleTo(ctx.world, actor, f)) {
     boxError(ctx, 404, 'not_found', 'Not Found', { contextInfo: { errors: [{ reason: 'invalid_parameter', name: 'folder', message: `Invalid value 'd_${id}'. 'folder' with value 'd_${id}' not found` }] } });
     return null;
   }
-  return f;
+  return { f, actor };
 }
 
 export function getFolder(ctx: Ctx): void {
-  if (!requireScope(ctx, ...CONTENT_SCOPES) || !ctx.auth) return;
-  const f = resolveFolder(ctx);
-  if (f === null) return;
+  const folder = requestedFolder(ctx);
+  if (!folder) return;
+  const { f, actor } = folder;
   const w = ctx.world;
-  const actor = ctx.auth.actor;
   const owner = f < 0 ? actor : (w.ent.tree.owner[f] ?? 0);
   if (f >= 0 && ctx.req.headers['if-none-match'] === '0') return sendEmpty(ctx, 304);
   const fields = parseFields(ctx);
@@ -74,10 +78,9 @@ export function getFolder(ctx: Ctx): void {
 }
 
 export function listItems(ctx: Ctx): void {
-  if (!requireScope(ctx, ...CONTENT_SCOPES) || !ctx.auth) return;
-  const f = resolveFolder(ctx);
-  if (f === null) return;
-  const list = listingOf(ctx.world, f, ctx.auth.actor);
+  const folder = requestedFolder(ctx);
+  if (!folder) return;
+  const list = listingOf(ctx.world, folder.f, folder.actor);
   const fields = parseFields(ctx);
   const limit = parseLimit(ctx, 100, 1000);
   const page = (from: number) => {
@@ -100,9 +103,9 @@ export function listItems(ctx: Ctx): void {
 }
 
 export function folderCollaborations(ctx: Ctx): void {
-  if (!requireScope(ctx, ...CONTENT_SCOPES) || !ctx.auth) return;
-  const f = resolveFolder(ctx);
-  if (f === null) return;
+  const folder = requestedFolder(ctx);
+  if (!folder) return;
+  const { f } = folder;
   const w = ctx.world;
   const t = w.ent.tree;
   // Only collaborations set on this very folder are listed (Box does not list inherited ones

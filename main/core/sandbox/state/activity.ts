@@ -6,7 +6,7 @@
 import { hash, Rng, S, token, unit, weighted } from '../generator/prng';
 import type { SandboxEvent } from '../generator/events';
 import type { LinkAccess } from '../generator/files';
-import type { World } from './world';
+import type { CurrentFile, FileOverride, World } from './world';
 
 export const ACTIVITY_TYPES = [
   'UPLOAD', 'EDIT', 'ITEM_MODIFY', 'FILE_VERSION_RESTORE', 'RENAME', 'SHARE', 'ITEM_SHARED_UPDATE', 'UNSHARE',
@@ -36,82 +36,7 @@ export function applyActivity(w: World, input: ActivityInput): SandboxEvent {
   const { type } = input;
   if (f.trashedAt !== null && type !== 'UNDELETE') throw new ActivityError('the file is in the trash');
   const actor = input.actor ?? f.gen.owner;
-  const now = w.now();
-  const o = w.override(f.gen.k);
-  const bump = () => {
-    o.modifiedAt = now;
-    o.modifiedBy = actor;
-  };
-  let details: Record<string, unknown> | null = null;
-  switch (type) {
-    case 'UPLOAD':
-    case 'EDIT':
-    case 'ITEM_MODIFY':
-    case 'FILE_VERSION_RESTORE':
-      o.version = f.version + 1;
-      bump();
-      details = { version_id: `${f.id}${o.version}`, size: w.file(f.gen.k)?.bytes().size ?? 0 };
-      break;
-    case 'RENAME': {
-      const dot = f.name.lastIndexOf('.');
-      const stem = dot > 0 ? f.name.slice(0, dot) : f.name;
-      o.name = `${stem.replace(/ \(renamed \d+\)$/, '')} (renamed ${w.live.length + 1})${dot > 0 ? f.name.slice(dot) : ''}`;
-      o.version = f.version + 1;
-      bump();
-      details = { old_name: f.name, new_name: o.name };
-      break;
-    }
-    case 'SHARE':
-    case 'ITEM_SHARED_UPDATE': {
-      const next: LinkAccess = input.access ?? (type === 'SHARE' ? 'open' : nextAccess(f.link?.access));
-      o.link = {
-        access: next,
-        effectiveAccess: next,
-        token: f.link?.token ?? token(w.ent.seed, S.live, f.gen.k + w.live.length * 7919, 32),
-        passwordEnabled: false,
-        downloadCount: f.link?.downloadCount ?? 0,
-        previewCount: f.link?.previewCount ?? 0,
-      };
-      o.version = f.version + 1;
-      bump();
-      details = { shared_link_access: next };
-      break;
-    }
-    case 'UNSHARE':
-      o.link = null;
-      o.version = f.version + 1;
-      bump();
-      break;
-    case 'COLLABORATION_INVITE': {
-      const ext = w.ent.space.externals;
-      const users = w.ent.users.length;
-      const candidate = ext > 0 ? users - 1 - (w.live.length % ext) : (f.gen.owner + 1) % users;
-      const list = [...f.collabs];
-      if (candidate !== f.gen.owner && !list.some((c) => c.userIndex === candidate)) {
-        list.push({ id: String(70_000_000_000 + w.live.length), userIndex: candidate, role: 'editor', status: 'accepted', createdAt: now });
-      }
-      o.collabs = list;
-      details = { role: 'editor', invitee: w.ent.users[candidate]?.login };
-      break;
-    }
-    case 'COLLABORATION_ROLE_CHANGE':
-      o.collabs = f.collabs.map((c, i) => (i === 0 ? { ...c, role: c.role === 'editor' ? 'viewer' : 'editor' } : c));
-      break;
-    case 'COLLABORATION_REMOVE':
-      o.collabs = f.collabs.slice(0, -1);
-      break;
-    case 'DELETE':
-      o.trashedAt = now;
-      w.setTrashed(f.gen.k, f.gen.folder, true);
-      break;
-    case 'UNDELETE':
-      o.trashedAt = null;
-      w.setTrashed(f.gen.k, f.gen.folder, false);
-      break;
-    default:
-      // Read-only activities (previews, downloads, opens...) leave the file as it is.
-      break;
-  }
+  const details = changeFile(w, f, input, actor);
   const r = new Rng(hash(w.ent.seed, S.live, w.live.length));
   return w.appendEvent({
     eventId: `${r.int(0x10000000).toString(16).padStart(7, '0')}-live-${w.live.length.toString(16)}-${token(w.ent.seed, S.live, w.live.length, 12)}`,
@@ -119,6 +44,87 @@ export function applyActivity(w: World, input: ActivityInput): SandboxEvent {
     ip: `10.${r.int(200)}.${r.int(250)}.${1 + r.int(250)}`,
     details,
   });
+}
+
+/** Changes the file the way the activity would in Box; returns the event's details. */
+function changeFile(w: World, f: CurrentFile, input: ActivityInput, actor: number): Record<string, unknown> | null {
+  const { type } = input;
+  const now = w.now();
+  const o = w.override(f.gen.k);
+  const newVersion = () => {
+    o.version = f.version + 1;
+    o.modifiedAt = now;
+    o.modifiedBy = actor;
+  };
+  switch (type) {
+    case 'UPLOAD':
+    case 'EDIT':
+    case 'ITEM_MODIFY':
+    case 'FILE_VERSION_RESTORE':
+      newVersion();
+      return { version_id: `${f.id}${o.version}`, size: w.file(f.gen.k)?.bytes().size ?? 0 };
+    case 'RENAME':
+      o.name = renamed(f.name, w.live.length + 1);
+      newVersion();
+      return { old_name: f.name, new_name: o.name };
+    case 'SHARE':
+    case 'ITEM_SHARED_UPDATE': {
+      o.link = sharedLink(w, f, input.access ?? (type === 'SHARE' ? 'open' : nextAccess(f.link?.access)));
+      newVersion();
+      return { shared_link_access: o.link.access };
+    }
+    case 'UNSHARE':
+      o.link = null;
+      newVersion();
+      return null;
+    case 'COLLABORATION_INVITE':
+      return inviteCollaborator(w, f, o, now);
+    case 'COLLABORATION_ROLE_CHANGE':
+      o.collabs = f.collabs.map((c, i) => (i === 0 ? { ...c, role: c.role === 'editor' ? 'viewer' : 'editor' } : c));
+      return null;
+    case 'COLLABORATION_REMOVE':
+      o.collabs = f.collabs.slice(0, -1);
+      return null;
+    case 'DELETE':
+    case 'UNDELETE':
+      o.trashedAt = type === 'DELETE' ? now : null;
+      w.setTrashed(f.gen.k, f.gen.folder, type === 'DELETE');
+      return null;
+    default:
+      // Read-only activities (previews, downloads, opens...) leave the file as it is.
+      return null;
+  }
+}
+
+/** `report.pdf` → `report (renamed 3).pdf`; a file renamed again keeps one suffix. */
+function renamed(name: string, n: number): string {
+  const dot = name.lastIndexOf('.');
+  const stem = dot > 0 ? name.slice(0, dot) : name;
+  return `${stem.replace(/ \(renamed \d+\)$/, '')} (renamed ${n})${dot > 0 ? name.slice(dot) : ''}`;
+}
+
+function sharedLink(w: World, f: CurrentFile, access: LinkAccess): NonNullable<FileOverride['link']> {
+  return {
+    access,
+    effectiveAccess: access,
+    token: f.link?.token ?? token(w.ent.seed, S.live, f.gen.k + w.live.length * 7919, 32),
+    passwordEnabled: false,
+    downloadCount: f.link?.downloadCount ?? 0,
+    previewCount: f.link?.previewCount ?? 0,
+  };
+}
+
+/** Invites an external user (one in turn) or, where there are none, the owner's neighbour. */
+function inviteCollaborator(w: World, f: CurrentFile, o: FileOverride, now: number): Record<string, unknown> {
+  const ext = w.ent.space.externals;
+  const users = w.ent.users.length;
+  const candidate = ext > 0 ? users - 1 - (w.live.length % ext) : (f.gen.owner + 1) % users;
+  const list = [...f.collabs];
+  if (candidate !== f.gen.owner && !list.some((c) => c.userIndex === candidate)) {
+    list.push({ id: String(70_000_000_000 + w.live.length), userIndex: candidate, role: 'editor', status: 'accepted', createdAt: now });
+  }
+  o.collabs = list;
+  return { role: 'editor', invitee: w.ent.users[candidate]?.login };
 }
 
 function nextAccess(a: LinkAccess | undefined): LinkAccess {

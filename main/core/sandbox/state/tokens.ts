@@ -97,15 +97,7 @@ export class TokenStore {
   }
 
   revokeGrant(grantId: number, reason: string): number {
-    let n = 0;
-    for (const t of this.tokens.values()) {
-      if (t.grantId === grantId && t.state === 'active') {
-        t.state = 'revoked';
-        t.reason = reason;
-        n++;
-      }
-    }
-    return n;
+    return this.revokeWhere((t) => t.grantId === grantId, reason);
   }
 
   revokeWhere(pred: (t: TokenRecord) => boolean, reason: string): number {

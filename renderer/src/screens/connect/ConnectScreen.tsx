@@ -5,6 +5,8 @@ import { t } from '../../strings';
 import { ErrorNotice } from '../layout/ErrorNotice';
 import { ChooseTarget } from './ChooseTarget';
 import { ConnectionDetails } from './ConnectionDetails';
+import { SignIn } from './SignIn';
+import { WaitingForBrowser } from './WaitingForBrowser';
 
 interface Props {
   /** Takes the admin to the allowlist walkthrough (the usual cure for "not authorized"). */
@@ -34,24 +36,7 @@ export function ConnectScreen({ onOpenAllowlist }: Props) {
       {problem && <ErrorNotice error={problem} actions={{}} />}
 
       {state.status === 'waiting_for_browser' && (
-        <div className="panel">
-          <p>{s.waitingIntro}</p>
-          <p>
-            <a href={state.authorizeUrl} target="_blank" rel="noreferrer" data-testid="authorize-link">
-              {s.openAgain}
-            </a>
-          </p>
-          <p className="detail">{s.waitingUntil(new Date(state.timeoutAt).toLocaleTimeString())}</p>
-          <div className="callout" role="note">
-            <strong>{s.disabledHeading}</strong> {s.disabledExplained}{' '}
-            <button type="button" className="link" onClick={onOpenAllowlist}>
-              {s.openAllowlist}
-            </button>
-          </div>
-          <button type="button" onClick={() => void run(() => bridge.cancelSignIn({}))}>
-            {s.cancel}
-          </button>
-        </div>
+        <WaitingForBrowser state={state} onOpenAllowlist={onOpenAllowlist} onCancel={() => void run(() => bridge.cancelSignIn({}))} />
       )}
 
       {state.status === 'connected' && (
@@ -88,19 +73,7 @@ export function ConnectScreen({ onOpenAllowlist }: Props) {
         </div>
       )}
 
-      {(state.status === 'not_connected' || state.status === 'error') && (
-        <>
-          {app && (
-            <div className="panel">
-              <p>{sandbox && app.target === 'sandbox' ? s.sandboxReady(sandbox.seed, sandbox.users, sandbox.files) : s.appReady(app.clientId)}</p>
-              <button type="button" className="primary" disabled={busy} onClick={() => void run(() => bridge.connect({}))}>
-                {s.signIn}
-              </button>
-            </div>
-          )}
-          <ChooseTarget busy={busy} run={run} />
-        </>
-      )}
+      {(state.status === 'not_connected' || state.status === 'error') && <SignIn app={app} sandbox={sandbox} busy={busy} run={run} />}
     </section>
   );
 }

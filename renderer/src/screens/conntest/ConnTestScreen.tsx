@@ -1,12 +1,12 @@
-import { useState } from 'react';
 import type { DataCenterId } from '../../../../common/allowlist/data-centers';
 import { CHECK_IDS, CHECK_TITLES, type CheckResult } from '../../../../common/conntest';
-import { errorLine } from '../../errors/describe-error';
-import { useBridge, useSettings } from '../../state/hooks';
+import { useSettings } from '../../state/hooks';
 import { t } from '../../strings';
 import { ErrorNotice } from '../layout/ErrorNotice';
 import { CheckItem } from './CheckItem';
+import { ConnTestStatus } from './ConnTestStatus';
 import { useConnTest } from './useConnTest';
+import { useDiagnostics } from './useDiagnostics';
 
 interface Props {
   /** Opens the allowlist walkthrough at the key step for this data center (null: none chosen yet). */
@@ -15,43 +15,16 @@ interface Props {
   onReconnect?: () => void;
 }
 
-type Notice = { kind: 'ok'; text: string } | { kind: 'manual'; text: string } | { kind: 'error'; text: string };
-
 /**
  * The connection test: ten checks that arrive one by one while it runs, each with its status,
  * what was found, the fix and Box's evidence; "Test again"; the last result with its time; and
  * the diagnostics for the help desk. Self-contained, so a guided flow can embed it as it is.
  */
 export function ConnTestScreen({ onOpenAllowlist, onReconnect }: Props) {
-  const bridge = useBridge();
   const { view, loaded, run } = useConnTest();
   const dataCenter: DataCenterId | null = useSettings().value?.walkthrough.dataCenter ?? null;
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const { notice, copyDiagnostics, saveDiagnostics } = useDiagnostics();
   const s = t.conntest;
-
-  const copyDiagnostics = async () => {
-    setNotice(null);
-    try {
-      const { text } = await bridge.getDiagnostics({});
-      try {
-        await navigator.clipboard.writeText(text);
-        setNotice({ kind: 'ok', text: s.copied });
-      } catch {
-        setNotice({ kind: 'manual', text });
-      }
-    } catch (reason) {
-      setNotice({ kind: 'error', text: errorLine(reason) });
-    }
-  };
-  const saveDiagnostics = async () => {
-    setNotice(null);
-    try {
-      const { path } = await bridge.saveDiagnostics({});
-      setNotice({ kind: 'ok', text: s.saved(path) });
-    } catch (reason) {
-      setNotice({ kind: 'error', text: errorLine(reason) });
-    }
-  };
 
   const running = view.live !== null;
   const shown: Map<string, CheckResult> = new Map((running ? view.live!.arrived : (view.last?.checks ?? [])).map((c) => [c.id, c]));
@@ -95,23 +68,7 @@ export function ConnTestScreen({ onOpenAllowlist, onReconnect }: Props) {
       )}
       {view.error && <ErrorNotice what={s.failed} error={view.error} actions={{ retry: () => void run() }} can={{ reconnect: onReconnect, open_allowlist: () => onOpenAllowlist(dataCenter) }} />}
 
-      <div role="status" aria-live="polite" className={`conntest-summary ${!running && last ? `verdict-${last.summary.verdict}` : ''}`} data-testid="conntest-status">
-        {running ? (
-          <p>{s.running(done, CHECK_IDS.length)}</p>
-        ) : last ? (
-          <>
-            <p className="verdict" data-testid="conntest-verdict">
-              <strong>{s.verdict[last.summary.verdict]}</strong> {s.counts(last.summary.pass, last.summary.warning, last.summary.fail)}
-            </p>
-            <p className="detail" data-testid="conntest-last">
-              {s.lastTested(new Date(last.finishedAt).toLocaleString(), (last.durationMs / 1000).toFixed(1))}
-              {last.account && ` ${s.testedAs(last.account.login, last.account.role ?? '?', last.account.enterprise ?? s.noEnterprise)}`}
-            </p>
-          </>
-        ) : (
-          loaded && <p>{s.never}</p>
-        )}
-      </div>
+      <ConnTestStatus running={running} done={done} last={last} loaded={loaded} />
 
       {(running || last) && (
         <ol className="checks" data-testid="checks" data-done={done} aria-busy={running}>

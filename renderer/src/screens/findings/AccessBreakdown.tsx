@@ -29,6 +29,28 @@ function cssVar(name: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#888';
 }
 
+/** The chart's options, in the theme's colours as they are now. */
+function chartOptions(hostWidth: number): uPlot.Options {
+  const axis = { stroke: cssVar('--muted'), grid: { stroke: cssVar('--border'), width: 1 }, ticks: { show: false }, font: '11px system-ui' };
+  // Horizontal bars (the category scale drawn top to bottom): the level names are too long to
+  // sit side by side under five bars in this narrow panel, but fit one per line on the left.
+  return {
+    width: Math.max(160, hostWidth),
+    height: 170,
+    legend: { show: false },
+    cursor: { show: false },
+    scales: {
+      x: { time: false, ori: 1, dir: -1, range: [-0.5, ACCESS_LEVELS.length - 0.5] },
+      y: { ori: 0, range: (_u, _min, max) => [0, Math.max(1, max * 1.15)] },
+    },
+    axes: [
+      { ...axis, side: 3, grid: { show: false }, size: 96, values: (_u, splits) => splits.map((v) => ACCESS_LEVELS[v] ?? ''), splits: () => ACCESS_LEVELS.map((_, i) => i) },
+      { ...axis, side: 2, size: 28, space: 60, values: (_u, splits) => splits.map((v) => formatNumber(v)) },
+    ],
+    series: [{}, { stroke: cssVar('--accent'), fill: cssVar('--accent'), paths: uPlot.paths.bars!({ size: [0.7, 40] }), points: { show: false } }],
+  };
+}
+
 /** A bar chart (uPlot) of files per access level, with the numbers as buttons that filter. */
 export function AccessBreakdown({ counts, selected, onToggle }: { counts: Counts | null; selected: AccessLevel[]; onToggle(level: AccessLevel): void }) {
   const host = useRef<HTMLDivElement>(null);
@@ -41,25 +63,8 @@ export function AccessBreakdown({ counts, selected, onToggle }: { counts: Counts
   useEffect(() => {
     const element = host.current;
     if (!element) return;
-    const axis = { stroke: cssVar('--muted'), grid: { stroke: cssVar('--border'), width: 1 }, ticks: { show: false }, font: '11px system-ui' };
-    // Horizontal bars (the category scale drawn top to bottom): the level names are too long to
-    // sit side by side under five bars in this narrow panel, but fit one per line on the left.
     plot.current = new uPlot(
-      {
-        width: Math.max(160, element.clientWidth),
-        height: 170,
-        legend: { show: false },
-        cursor: { show: false },
-        scales: {
-          x: { time: false, ori: 1, dir: -1, range: [-0.5, ACCESS_LEVELS.length - 0.5] },
-          y: { ori: 0, range: (_u, _min, max) => [0, Math.max(1, max * 1.15)] },
-        },
-        axes: [
-          { ...axis, side: 3, grid: { show: false }, size: 96, values: (_u, splits) => splits.map((v) => ACCESS_LEVELS[v] ?? ''), splits: () => ACCESS_LEVELS.map((_, i) => i) },
-          { ...axis, side: 2, size: 28, space: 60, values: (_u, splits) => splits.map((v) => formatNumber(v)) },
-        ],
-        series: [{}, { stroke: cssVar('--accent'), fill: cssVar('--accent'), paths: uPlot.paths.bars!({ size: [0.7, 40] }), points: { show: false } }],
-      },
+      chartOptions(element.clientWidth),
       [ACCESS_LEVELS.map((_, i) => i), latest.current],
       element,
     );

@@ -1,34 +1,24 @@
 import { useDebounced } from '../layout/useDebounced';
 import { useWhileScanning } from '../layout/useWhileScanning';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { FILE_STATUSES, INSPECTION_STATES } from '../../../../common/bridge/scan-calls';
-import { ACCESS_LEVELS, type AccessLevel } from '../../../../common/scan/access-level';
-import type { FileStatus, InspectionState } from '../../../../common/scan/types';
+import type { AccessLevel } from '../../../../common/scan/access-level';
 import { useBridge } from '../../state/hooks';
 import { t } from '../../strings';
 import { ErrorNotice } from '../layout/ErrorNotice';
 import { usePagedRows } from '../layout/usePagedRows';
 import { AccessBreakdown, useAccessCounts } from './AccessBreakdown';
 import { ExportButtons } from './ExportButtons';
-import { FindingsTable, type SortKey } from './FindingsTable';
+import { FindingsFilters, NO_FILTERS, type Filters } from './FindingsFilters';
+import { FindingsTable } from './FindingsTable';
+import { useFindingsSort } from './useFindingsSort';
 
 const REFRESH_MS = 3000;
-
-interface Filters {
-  accessLevels: AccessLevel[];
-  inspection: InspectionState | '';
-  status: FileStatus | '';
-  sensitiveOnly: boolean;
-  search: string;
-}
-const NO_FILTERS: Filters = { accessLevels: [], inspection: '', status: '', sensitiveOnly: false, search: '' };
 
 /** Files by access level, owner, external collaborators and content: filter, search, sort, export. */
 export function FindingsScreen() {
   const bridge = useBridge();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const [sort, setSort] = useState<SortKey>('accessLevel');
-  const [order, setOrder] = useState<'asc' | 'desc'>('asc');
+  const { sort, order, onSort } = useFindingsSort();
   const search = useDebounced(filters.search, 250);
   const s = t.findings;
 
@@ -63,17 +53,6 @@ export function FindingsScreen() {
 
   const toggleLevel = (level: AccessLevel) =>
     setFilters((f) => ({ ...f, accessLevels: f.accessLevels.includes(level) ? f.accessLevels.filter((l) => l !== level) : [...f.accessLevels, level] }));
-  const onSort = useCallback(
-    (key: SortKey) => {
-      if (key === sort) setOrder((o) => (o === 'asc' ? 'desc' : 'asc'));
-      else {
-        setSort(key);
-        setOrder('asc');
-      }
-    },
-    [sort],
-  );
-  const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
 
   return (
     <section aria-labelledby="findings-heading" className="findings">
@@ -88,50 +67,7 @@ export function FindingsScreen() {
       </div>
       <div className="findings-layout">
         <div className="findings-main">
-          <form className="filters" aria-label={s.filters} onSubmit={(event) => event.preventDefault()}>
-            <fieldset className="access-filter">
-              <legend>{s.accessLevel}</legend>
-              {ACCESS_LEVELS.map((level) => (
-                <label key={level} className="chip">
-                  <input type="checkbox" checked={filters.accessLevels.includes(level)} onChange={() => toggleLevel(level)} />
-                  {level}
-                </label>
-              ))}
-            </fieldset>
-            <div className="filter-row">
-              <label>
-                {s.inspection}{' '}
-                <select value={filters.inspection} onChange={(event) => setFilters((f) => ({ ...f, inspection: event.target.value as InspectionState | '' }))}>
-                  <option value="">{s.anyInspection}</option>
-                  {INSPECTION_STATES.map((state) => (
-                    <option key={state}>{state}</option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                {s.status}{' '}
-                <select value={filters.status} onChange={(event) => setFilters((f) => ({ ...f, status: event.target.value as FileStatus | '' }))}>
-                  <option value="">{s.anyStatus}</option>
-                  {FILE_STATUSES.map((status) => (
-                    <option key={status}>{status}</option>
-                  ))}
-                </select>
-              </label>
-              <label className="choice inline">
-                <input type="checkbox" checked={filters.sensitiveOnly} onChange={(event) => setFilters((f) => ({ ...f, sensitiveOnly: event.target.checked }))} />
-                {s.sensitiveOnly}
-              </label>
-              <label className="search">
-                <span className="visually-hidden">{s.search}</span>
-                <input type="search" placeholder={s.search} value={filters.search} onChange={(event) => setFilters((f) => ({ ...f, search: event.target.value }))} />
-              </label>
-              {filtered && (
-                <button type="button" onClick={() => setFilters(NO_FILTERS)}>
-                  {s.clear}
-                </button>
-              )}
-            </div>
-          </form>
+          <FindingsFilters filters={filters} setFilters={setFilters} onToggleLevel={toggleLevel} />
           <p className="detail" role="status" data-testid="findings-total">
             {rows.total === null ? t.loading : s.total(rows.total, counts.all ?? rows.total)}
           </p>

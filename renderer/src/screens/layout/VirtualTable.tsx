@@ -1,4 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
 import { useEffect, useRef, type CSSProperties, type ReactNode } from 'react';
 import { t } from '../../strings';
 import type { PagedRows } from './usePagedRows';
@@ -85,36 +85,46 @@ export function VirtualTable<T, S extends string = string>(props: Props<T, S>) {
       </div>
       <div ref={scroller} className="vt-scroll" tabIndex={0} role="rowgroup" aria-label={t.table.keyboardHint} data-testid={scrollTestId}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {items.map((item) => {
-            const row = rows.row(item.index);
-            return (
-              <div
-                key={item.key}
-                role="row"
-                aria-rowindex={item.index + 2}
-                className={`vt-row ${item.index % 2 ? 'odd' : ''}`}
-                data-testid={row ? rowTestId : `${rowTestId}-loading`}
-                data-row-key={row ? rowKey(row) : undefined}
-                data-index={item.index}
-                {...(row && rowData?.(row))}
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
-              >
-                {row ? (
-                  columns.map((column) => (
-                    <div key={column.key} role="cell" className={`vt-cell vt-col-${column.key} ${column.cellClass?.(row) ?? ''}`} title={column.title?.(row)}>
-                      {column.cell(row)}
-                    </div>
-                  ))
-                ) : (
-                  <div role="cell" className="vt-cell vt-loading">
-                    {t.table.loadingRow}
-                  </div>
-                )}
-              </div>
-            );
-          })}
+          {items.map((item) => (
+            <VirtualRow key={item.key} item={item} row={rows.row(item.index)} columns={columns} rowKey={rowKey} rowTestId={rowTestId} rowData={rowData} />
+          ))}
         </div>
       </div>
+    </div>
+  );
+}
+
+interface RowProps<T, S extends string> extends Pick<Props<T, S>, 'columns' | 'rowKey' | 'rowTestId' | 'rowData'> {
+  item: VirtualItem;
+  /** The row's data, or undefined while its page loads. */
+  row: T | undefined;
+}
+
+/** One row where the virtualiser puts it: its cells, or "loading" until its page arrives. */
+function VirtualRow<T, S extends string>({ item, row, columns, rowKey, rowTestId, rowData }: RowProps<T, S>) {
+  return (
+    <div
+      key={item.key}
+      role="row"
+      aria-rowindex={item.index + 2}
+      className={`vt-row ${item.index % 2 ? 'odd' : ''}`}
+      data-testid={row ? rowTestId : `${rowTestId}-loading`}
+      data-row-key={row ? rowKey(row) : undefined}
+      data-index={item.index}
+      {...(row && rowData?.(row))}
+      style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+    >
+      {row ? (
+        columns.map((column) => (
+          <div key={column.key} role="cell" className={`vt-cell vt-col-${column.key} ${column.cellClass?.(row) ?? ''}`} title={column.title?.(row)}>
+            {column.cell(row)}
+          </div>
+        ))
+      ) : (
+        <div role="cell" className="vt-cell vt-loading">
+          {t.table.loadingRow}
+        </div>
+      )}
     </div>
   );
 }
