@@ -3,7 +3,6 @@ import { useBridge, useConnection, useConnectionAction } from '../../state/hooks
 import { useStores } from '../../state/StateProvider';
 import { t } from '../../strings';
 import { ErrorNotice } from '../layout/ErrorNotice';
-import { ChooseTarget } from './ChooseTarget';
 import { ConnectionDetails } from './ConnectionDetails';
 import { SignIn } from './SignIn';
 import { WaitingForBrowser } from './WaitingForBrowser';
