@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { BackfillChoice, ScanPhase, ScanProgress } from '../../../common/scan/types';
 import type { BoxClient } from 'box-node-sdk';
 import { BoxApi } from './box-api';
-import { EventLoopDelay } from './event-loop';
+import { EventLoopDelay, yieldToIo } from './event-loop';
 import { classifyFailure, errorMessage, MAX_ATTEMPTS, OutageDetector } from './failures';
 import { LiveLoop, type LivePoll } from './live-loop';
 import { runBackfill } from './phases/backfill';
@@ -95,7 +95,7 @@ export class ScanEngine {
     this.api = new BoxApi(o.client, this.scheduler);
     this.progress = new ProgressThrottle(() => this.snapshot(), 100);
     this.holdRegular = o.holdRegular ?? false;
-    this.picker = new TaskPicker(this.store, { concurrency: o.concurrency ?? 16, holdRegular: () => this.holdRegular, onScannedLocally: (rows) => this.scanned(rows) });
+    this.picker = new TaskPicker(this.store, { concurrency: o.concurrency ?? 16, holdRegular: () => this.holdRegular });
     this.work = new ScanWork({ api: this.api, store: this.store, onScanned: (rows) => this.scanned(rows), onInspected: () => this.inspectedRate.add(1) });
     this.live = new LiveLoop({ api: this.api, store: this.store, everyMs: o.livePollMs ?? 1000, onPoll: (r) => this.onLivePoll(r), onError: (k, m) => this.onLiveError(k, m) });
     const w = this.store.meta('backfill_window');
@@ -389,8 +389,9 @@ export class ScanEngine {
           continue;
         }
         if (task.kind === 'inspect' && this.phase === 'discovery' && this.store.discoveryDone()) this.setPhase('inspection');
-        await this.work.run(task);
-        this.outage.succeeded();
+        // Only an answer from Box ends an outage; work that sent nothing lets I/O in first.
+        if (await this.work.run(task)) this.outage.succeeded();
+        else await yieldToIo();
       } catch (e) {
         await this.failed(run, task, e);
       } finally {
