@@ -17,14 +17,14 @@ export interface SchedulerOptions {
   random?: () => number;
 }
 
-/** `network`: no answer from Box; `malformed`: an answer that is not what Box sends; `server`: 429/5xx. */
-export type RetryableCause = 'network' | 'malformed' | 'server';
+/** `network`: no answer from Box; `malformed`: an answer that is not what Box sends; `rate`: 429; `server`: 5xx. */
+export type RetryableCause = 'network' | 'malformed' | 'rate' | 'server';
 
 export class RetryableError extends Error {
   readonly failure: RetryableCause;
   constructor(message: string, readonly status: number, readonly retryAfterSeconds: number | null, failure?: RetryableCause) {
     super(message);
-    this.failure = failure ?? (status > 0 ? 'server' : 'network');
+    this.failure = failure ?? (status === 429 ? 'rate' : status > 0 ? 'server' : 'network');
   }
 }
 
