@@ -72,6 +72,12 @@ export class ScanEngine {
   private readonly scannedRate = new RateWindow(10_000);
   private readonly inspectedRate = new RateWindow(10_000);
   private phase: ScanPhase = 'idle';
+  /** The step before the slots that is running (a reconnect or resume goes back to it). */
+  private step: 'users' | 'backfill' | null = null;
+  /** The queue was empty once this run: the scan is live from then on (one "Scan complete"). */
+  private reachedLive = false;
+  /** The live poller belongs to this run now (after the stream's position was saved). */
+  private liveWanted = false;
   private phaseStarted: Partial<Record<ScanPhase, string>> = {};
   private run: Run | null = null;
   private active: Promise<void> | null = null;
@@ -120,11 +126,18 @@ export class ScanEngine {
     const run: Run = { stopped: false };
     this.run = run;
     this.paused = false;
+    // A sign-in lost in an earlier run: this run's first request says whether it still is.
+    this.signInLost = false;
+    this.reachedLive = false;
+    this.liveWanted = false;
     this.phaseStarted = {};
     this.message = null;
+    // Files a live poll moved while no run (or no sign-in) could take its result.
+    this.picker.activity();
     this.loopDelay.start();
     try {
       await this.prepare(run, choice);
+      this.step = null;
       if (run.stopped) return;
       this.setPhase('discovery');
       this.loops = Array.from({ length: this.o.concurrency ?? 16 }, () => this.slot(run));
@@ -135,6 +148,8 @@ export class ScanEngine {
       this.setPhase('error');
       throw e;
     } finally {
+      this.step = null;
+      this.liveWanted = false;
       await this.halt(run);
       this.loopDelay.stop();
       if (this.phase !== 'error') this.setPhase('stopped');
@@ -144,12 +159,14 @@ export class ScanEngine {
 
   /** Users, the live stream's position, the backfill: each step waits out a lost sign-in or an outage. */
   private async prepare(run: Run, choice: BackfillChoice): Promise<void> {
+    this.step = 'users';
     this.setPhase('users');
     await this.persist(run, 'users', () => discoverUsers(this.api, this.store));
     if (run.stopped) return;
     this.activityAvailable = await this.persist(run, 'events', () => this.followFrom());
     this.pruneEvents();
     if (this.activityAvailable && !run.stopped) {
+      this.liveWanted = true;
       this.live.start();
       await this.persist(run, 'backfill', () => this.backfill(run, choice)).catch((e: unknown) => this.withoutBackfill(e));
     }
@@ -159,6 +176,7 @@ export class ScanEngine {
   private withoutBackfill(e: unknown): void {
     if (classifyFailure(e) !== 'final') throw e;
     this.activityAvailable = false;
+    this.liveWanted = false;
     this.live.stop();
     this.notice = `Activity is not available to this account: Box answered ${errorMessage(e)}; the scan goes on without it`;
   }
@@ -184,7 +202,7 @@ export class ScanEngine {
 
   resume(): void {
     this.paused = false;
-    if (!this.signInLost) this.setPhase(this.workPhase());
+    this.setPhase(this.signInLost ? 'reconnect' : this.workPhase());
     this.wake();
   }
 
@@ -221,7 +239,9 @@ export class ScanEngine {
     if (!this.signInLost) return;
     this.signInLost = false;
     this.message = null;
-    if (this.run && !this.run.stopped && this.activityAvailable && this.phase !== 'users' && this.phase !== 'backfill') this.live.start();
+    if (this.run && !this.run.stopped && this.liveWanted) this.live.start();
+    // A live poll that committed moved files just before the sign-in went had its result dropped.
+    this.picker.activity();
     this.setPhase(this.paused ? 'paused' : this.workPhase());
     this.wake();
   }
@@ -292,6 +312,7 @@ export class ScanEngine {
       this.window = { from: iso(from), to: iso(to) };
       this.store.setMeta('backfill_window', JSON.stringify(this.window));
     }
+    this.step = 'backfill';
     this.setPhase('backfill');
     await runBackfill(this.api, this.store, this.window, () => run.stopped, (_n, moved) => {
       // A folder sharing event moved files the store already knew (rare: see runBackfill).
@@ -430,8 +451,9 @@ export class ScanEngine {
 
   private checkIdle(): boolean {
     if (!this.store.discoveryDone() || this.store.head(1).length > 0 || this.store.nextInspections(1).length > 0) return false;
-    if (this.phase !== 'live') {
+    if (!this.reachedLive) {
       if (this.store.meta('full_scan_at') === '0' || this.store.meta('full_scan_at') === null) this.store.setMeta('full_scan_at', String(Date.now()));
+      this.reachedLive = true;
       this.setPhase('live');
     }
     if (!this.activityAvailable || this.store.meta('backfill_done') === '1') {
@@ -449,8 +471,11 @@ export class ScanEngine {
 
   // ---------- progress ----------
 
+  /** Where the run is, paused or signed out aside. */
   private workPhase(): ScanPhase {
     if (!this.run || this.run.stopped) return 'stopped';
+    if (this.step) return this.step;
+    if (this.reachedLive) return 'live';
     return this.store.discoveryDone() ? 'inspection' : 'discovery';
   }
 
