@@ -57,6 +57,8 @@ export function scanDbPath(home: string): string {
 /** One run of start(): its loops check their own run, so a run that ended never wakes again. */
 interface Run {
   stopped: boolean;
+  /** Ends the scheduler's waits (retry back-offs of up to a minute) when the run stops. */
+  abort: AbortController;
 }
 
 export class ScanEngine {
@@ -123,8 +125,9 @@ export class ScanEngine {
   }
 
   private async runScan(choice: BackfillChoice, untilIdle: boolean): Promise<void> {
-    const run: Run = { stopped: false };
+    const run: Run = { stopped: false, abort: new AbortController() };
     this.run = run;
+    this.scheduler.stopWith(run.abort.signal);
     this.paused = false;
     // A sign-in lost in an earlier run: this run's first request says whether it still is.
     this.signInLost = false;
@@ -144,6 +147,8 @@ export class ScanEngine {
       const allEnded = Promise.all(this.loops).then(() => undefined);
       await (untilIdle ? Promise.race([this.idle(), allEnded]) : allEnded);
     } catch (e) {
+      // A stopped run's waits end with the stop's AbortError: that is the stop, not a failure.
+      if (run.stopped) return;
       this.message = errorMessage(e);
       this.setPhase('error');
       throw e;
@@ -208,7 +213,10 @@ export class ScanEngine {
 
   /** Stops the run (if any) and waits until nothing it started is left running. */
   async stop(): Promise<void> {
-    if (this.run) this.run.stopped = true;
+    if (this.run) {
+      this.run.stopped = true;
+      this.run.abort.abort();
+    }
     this.live.stop();
     this.wake();
     await this.active?.catch(() => undefined);
@@ -443,6 +451,7 @@ export class ScanEngine {
 
   private async halt(run: Run): Promise<void> {
     run.stopped = true;
+    run.abort.abort();
     this.live.stop();
     this.wake();
     await Promise.allSettled(this.loops);
