@@ -80,6 +80,8 @@ export class ScanEngine {
   private reachedLive = false;
   /** The live poller belongs to this run now (after the stream's position was saved). */
   private liveWanted = false;
+  /** This run goes on without the backfill (it kept failing); the next run tries it again. */
+  private backfillGaveUp = false;
   private phaseStarted: Partial<Record<ScanPhase, string>> = {};
   private run: Run | null = null;
   private active: Promise<void> | null = null;
@@ -133,6 +135,7 @@ export class ScanEngine {
     this.signInLost = false;
     this.reachedLive = false;
     this.liveWanted = false;
+    this.backfillGaveUp = false;
     this.phaseStarted = {};
     this.message = null;
     // Files a live poll moved while no run (or no sign-in) could take its result.
@@ -173,13 +176,25 @@ export class ScanEngine {
     if (this.activityAvailable && !run.stopped) {
       this.liveWanted = true;
       this.live.start();
-      await this.persist(run, 'backfill', () => this.backfill(run, choice)).catch((e: unknown) => this.withoutBackfill(e));
+      await this.persist(run, 'backfill', () => this.backfill(run, choice), { giveUp: true }).catch((e: unknown) => this.withoutBackfill(e));
     }
   }
 
-  /** Box refused the activity log itself (403): the scan goes on without the backfill, and says so. */
+  /**
+   * Box refused the activity log itself (403): the scan goes on without activity, and says so.
+   * The backfill kept failing (5xx, a malformed answer) while nothing else was tried: the scan
+   * goes on without it this run (live events still followed), says so, and the next run tries again.
+   */
   private withoutBackfill(e: unknown): void {
-    if (classifyFailure(e) !== 'final') throw e;
+    const kind = classifyFailure(e);
+    if (kind === 'item') {
+      this.backfillGaveUp = true;
+      this.notice = `The activity backfill could not be read (Box answered ${errorMessage(e)}): the scan goes on without it; run the scan again to retry it`;
+      this.message = null;
+      this.progress.changed();
+      return;
+    }
+    if (kind !== 'final') throw e;
     this.activityAvailable = false;
     this.liveWanted = false;
     this.live.stop();
@@ -285,21 +300,23 @@ export class ScanEngine {
   // ---------- steps before the slots ----------
 
   /**
-   * Runs a step until it succeeds: a lost sign-in waits for the reconnect, an outage backs
-   * off; an error about the step itself (5xx for it alone, a malformed answer) gets
-   * MAX_ATTEMPTS before the scan stops with it.
+   * Runs a step until it succeeds: a lost sign-in waits for the reconnect, an outage or a 5xx
+   * storm backs off (growing, capped) and tries again, for as long as it lasts: the scan
+   * cannot go on without its users. With `giveUp` (a step the scan can do without), an error
+   * about the step gets MAX_ATTEMPTS, then the caller goes on without it.
    */
-  private async persist<T>(run: Run, what: string, step: () => Promise<T>): Promise<T> {
+  private async persist<T>(run: Run, what: string, step: () => Promise<T>, o: { giveUp?: boolean } = {}): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
         const value = await step();
         this.outage.succeeded();
+        if (this.message?.startsWith(`${what}: `)) this.message = null;
         return value;
       } catch (e) {
         const kind = classifyFailure(e);
         if (run.stopped) throw e;
         // Box's refusal or an error of ours (a bad argument, a bug) will not pass by waiting.
-        if (kind === 'final' || kind === 'internal' || (kind === 'item' && attempt >= MAX_ATTEMPTS && !this.outage.down)) throw e;
+        if (kind === 'final' || kind === 'internal' || (o.giveUp && kind === 'item' && attempt >= MAX_ATTEMPTS)) throw e;
         this.message = `${what}: ${errorMessage(e)}`;
         if (kind === 'reconnect') this.waitForSignIn();
         else this.outage.failed(kind, what);
@@ -465,7 +482,7 @@ export class ScanEngine {
       this.reachedLive = true;
       this.setPhase('live');
     }
-    if (!this.activityAvailable || this.store.meta('backfill_done') === '1') {
+    if (!this.activityAvailable || this.backfillGaveUp || this.store.meta('backfill_done') === '1') {
       const r = this.idleResolvers;
       this.idleResolvers = [];
       for (const x of r) x();
