@@ -8,6 +8,7 @@
  * `signInRestored()`; an outage backs every slot off together and resumes by itself.
  */
 import { join } from 'node:path';
+import { DEFAULT_SETTINGS } from '../../../common/settings';
 import type { BackfillChoice, ScanPhase, ScanProgress } from '../../../common/scan/types';
 import type { BoxClient } from 'box-node-sdk';
 import { BoxApi } from './box-api';
@@ -98,6 +99,7 @@ export class ScanEngine {
   private liveEvents = 0;
   private holdRegular: boolean;
   private lastPrune = 0;
+  private retentionDays: number | undefined;
 
   constructor(private readonly o: ScanEngineOptions) {
     this.store = o.store ?? new ScanStore(o.dbPath);
@@ -105,6 +107,7 @@ export class ScanEngine {
     this.api = new BoxApi(o.client, this.scheduler);
     this.progress = new ProgressThrottle(() => this.snapshot(), 100);
     this.holdRegular = o.holdRegular ?? false;
+    this.retentionDays = o.activityRetentionDays;
     this.picker = new TaskPicker(this.store, { concurrency: o.concurrency ?? 16, holdRegular: () => this.holdRegular });
     this.work = new ScanWork({ api: this.api, store: this.store, onScanned: (rows) => this.scanned(rows), onInspected: () => this.inspectedRate.add(1) });
     this.live = new LiveLoop({ api: this.api, store: this.store, everyMs: o.livePollMs ?? 1000, onPoll: (r) => this.onLivePoll(r), onError: (k, m) => this.onLiveError(k, m) });
@@ -381,12 +384,22 @@ export class ScanEngine {
     }
   }
 
-  /** The de-duplication rows past the stream's window go, at most hourly. */
+  /** The settings' activity retention changed: it applies from the next prune (the next live poll). */
+  setActivityRetentionDays(days: number): void {
+    this.retentionDays = days;
+    this.lastPrune = 0;
+  }
+
+  /**
+   * Events past the retention go, at most hourly; never those of the backfill window (a
+   * `--days 365` backfill beyond the retention would otherwise be read and then deleted).
+   */
   private pruneEvents(): void {
     const now = Date.now();
     if (now - this.lastPrune < PRUNE_EVERY_MS) return;
     this.lastPrune = now;
-    this.store.pruneEvents(now, this.o.activityRetentionDays);
+    const windowDays = this.window ? Math.ceil((now - Date.parse(this.window.from)) / 86_400_000) : 0;
+    this.store.pruneEvents(now, Math.max(this.retentionDays ?? DEFAULT_SETTINGS.activityRetentionDays, windowDays));
   }
 
   // ---------- the work loop ----------
