@@ -25,6 +25,12 @@ export class BoxApiError extends Error {
 export interface GetOptions {
   asUser?: string | null;
   kind: string;
+  /**
+   * The answer must be a page of a collection (`entries`, a list of objects; with 'items',
+   * each with a string `id` and `type`): anything else is a malformed answer, retried and
+   * then counted against the item, never a crash in the code that reads it.
+   */
+  page?: 'entries' | 'items';
 }
 
 /** The scan's client: the connection's auth and endpoints, with SDK retries off (the scheduler decides, and honours Retry-After). */
@@ -63,6 +69,7 @@ export class BoxApi {
         throw translate(e);
       }
       if (res.data === undefined) throw new RetryableError('empty or malformed response', 0, null, 'malformed');
+      if (o.page && !isPage(res.data, o.page === 'items')) throw new RetryableError(`malformed ${o.kind} page from Box`, 0, null, 'malformed');
       return res.data as T;
     });
   }
@@ -104,6 +111,17 @@ export class BoxApi {
       return Buffer.concat(chunks);
     });
   }
+}
+
+function isPage(data: unknown, items: boolean): boolean {
+  if (typeof data !== 'object' || data === null) return false;
+  const { entries, next_marker: marker } = data as { entries?: unknown; next_marker?: unknown };
+  if (!Array.isArray(entries) || !(marker === undefined || marker === null || typeof marker === 'string')) return false;
+  return entries.every((e: unknown) => {
+    if (typeof e !== 'object' || e === null) return false;
+    const { id, type } = e as { id?: unknown; type?: unknown };
+    return !items || (typeof id === 'string' && id !== '' && typeof type === 'string');
+  });
 }
 
 /** SDK errors → retryable (429, 5xx, network, malformed) or final (BoxApiError). No headers leak. */

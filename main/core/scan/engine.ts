@@ -83,6 +83,7 @@ export class ScanEngine {
   private liveWanted = false;
   /** This run goes on without the backfill (it kept failing); the next run tries it again. */
   private backfillGaveUp = false;
+  private probing = false;
   private phaseStarted: Partial<Record<ScanPhase, string>> = {};
   private run: Run | null = null;
   private active: Promise<void> | null = null;
@@ -470,6 +471,7 @@ export class ScanEngine {
     const kind = classifyFailure(e);
     if (kind === 'reconnect') return this.waitForSignIn();
     const down = task ? this.outage.failed(kind, task.key) : false;
+    if (down) this.probeWhileDown(run);
     if (task && !down && (kind === 'item' || kind === 'final')) {
       if (this.work.failed(task, e)) return;
     }
@@ -477,6 +479,33 @@ export class ScanEngine {
     this.progress.changed();
     await this.waitUntilRunnable(run, down || kind === 'internal' || kind === 'outage' ? this.outage.nextDelayMs() : 500);
     if (down) this.message = null;
+  }
+
+  /**
+   * While Box seems down, one probe a back-off round asks whether it answers at all: only a
+   * success ends an outage, and with no live poller (activity not readable, or two items
+   * failing forever with nothing else to do) nothing else would, so their attempts would
+   * never count again and `--until-idle` would never return.
+   */
+  private probeWhileDown(run: Run): void {
+    if (this.probing) return;
+    this.probing = true;
+    void (async () => {
+      try {
+        while (!run.stopped && this.outage.down) {
+          await this.waitUntilRunnable(run, this.outage.nextDelayMs());
+          if (run.stopped || !this.outage.down) return;
+          const answered = await this.api.get('/users/me?fields=id', { kind: 'probe' }).then(() => true, () => false);
+          if (answered && this.outage.succeeded()) {
+            this.resumeAt = 0;
+            this.message = null;
+            this.wake();
+          }
+        }
+      } finally {
+        this.probing = false;
+      }
+    })();
   }
 
   private async halt(run: Run): Promise<void> {

@@ -72,7 +72,8 @@ export class ScanWork {
   failed(t: Task, e: unknown): boolean {
     const reason = errorMessage(e);
     const { store } = this.d;
-    if (t.kind === 'refresh' || t.kind === 'local') return false; // retried by the picker; files keep waiting
+    if (t.kind === 'local') return false; // no request: nothing about an item
+    if (t.kind === 'refresh') return this.refreshFailed(t.folder, reason);
     const kind = t.kind === 'user' ? 'user' : t.kind === 'folder' ? 'folder' : 'file';
     const id = t.kind === 'user' ? t.user.id : t.kind === 'folder' ? t.folder.id : t.row.id;
     const attempts = store.tx(() => store.recordFailure(kind, id, reason));
@@ -81,6 +82,21 @@ export class ScanWork {
     else if (t.kind === 'folder') store.tx(() => store.giveUpFolder(id, reason));
     else if (t.kind === 'inspect') this.inspectionFailed(t.row, reason);
     else store.tx(() => store.fail(id, t.row.gen, FileState.failed, reason));
+    return true;
+  }
+
+  /**
+   * Collaborations that keep failing to read: after MAX_ATTEMPTS the reading is given up,
+   * the folder keeps what was known, its files are scanned with it (the folder records why).
+   */
+  private refreshFailed(f: FolderRow, reason: string): boolean {
+    const { store } = this.d;
+    const attempts = store.tx(() => store.recordFailure('folder', f.id, `collaborations could not be read again: ${reason}`));
+    if (attempts < MAX_ATTEMPTS) return false;
+    store.tx(() => {
+      store.collabRefreshStarted(f.id); // the reading ends here, even if it was asked for again
+      store.collabRefreshDone(f.id, null);
+    });
     return true;
   }
 

@@ -57,7 +57,7 @@ export async function collaborations(api: BoxApi, kind: 'folders' | 'files', id:
   do {
     const q = new URLSearchParams({ limit: '1000', fields: 'accessible_by,invite_email,status,role' });
     if (marker) q.set('marker', marker);
-    const page: { entries: Collab[]; next_marker?: string | null } = await api.get(`/${kind}/${id}/collaborations?${q}`, { asUser, kind: 'collaborations' });
+    const page: { entries: Collab[]; next_marker?: string | null } = await api.get(`/${kind}/${id}/collaborations?${q}`, { asUser, kind: 'collaborations', page: 'entries' });
     out.push(...page.entries);
     marker = page.next_marker;
   } while (marker);
@@ -84,7 +84,7 @@ export async function listRoot(d: DiscoveryDeps, u: UserRow): Promise<void> {
     if (marker) q.set('marker', marker);
     let page: { entries: Item[]; next_marker?: string | null };
     try {
-      page = await d.api.get(`/folders/0/items?${q}`, { asUser, kind: 'listing' });
+      page = await d.api.get(`/folders/0/items?${q}`, { asUser, kind: 'listing', page: 'items' });
     } catch (e) {
       if (e instanceof BoxApiError && e.status === 403) {
         d.store.tx(() => d.store.upsertUser({ ...u, reachable: 0, reason: `Box refused to act as this user: ${e.message}` }));
@@ -135,7 +135,7 @@ export async function listFolderPage(d: DiscoveryDeps, f: FolderRow): Promise<vo
   if (f.marker) q.set('marker', f.marker);
   let page: { entries: Item[]; next_marker?: string | null };
   try {
-    page = await d.api.get(`/folders/${f.id}/items?${q}`, { asUser: f.as_user, kind: 'listing' });
+    page = await d.api.get(`/folders/${f.id}/items?${q}`, { asUser: f.as_user, kind: 'listing', page: 'items' });
   } catch (e) {
     if (e instanceof BoxApiError && (e.status === 404 || e.status === 403)) {
       d.store.tx(() => d.store.folderPage(f.id, null, 0)); // gone or no longer reachable
