@@ -411,6 +411,10 @@ export class ScanEngine {
     for (const r of w) r();
   }
 
+  private wakeOne(): void {
+    this.wakers.shift()?.();
+  }
+
   private sleep(ms?: number): Promise<void> {
     return new Promise((r) => {
       const timer = ms === undefined ? null : setTimeout(() => this.wake(), ms);
@@ -458,7 +462,10 @@ export class ScanEngine {
         if (task) this.picker.release(task);
       }
       this.progress.changed();
-      this.wake();
+      // One more slot may have work now (a listing adds folders and files); waking them all
+      // after every task had 16 slots re-run the picks' queries for nothing, thousands of
+      // times a second: the core's thread. A slot that finds work wakes the next in turn.
+      this.wakeOne();
     }
   }
 
