@@ -51,10 +51,14 @@ export interface Core {
 
 export function createCore(services: CoreServices): Core {
   const events = new CoreEvents();
-  const scan = new ScanService(services.home, services.connection);
+  // The activity log keeps what the settings say (the CLI reads the same setting).
+  const scan = new ScanService(services.home, services.connection, { activityRetentionDays: services.settings.get().activityRetentionDays });
   const unsubscribers = [
     scan.onProgress((p) => events.emit('scanProgress', p)),
-    services.settings.onChange((settings) => events.emit('settingsChanged', settings)),
+    services.settings.onChange((settings) => {
+      scan.setActivityRetentionDays(settings.activityRetentionDays);
+      events.emit('settingsChanged', settings);
+    }),
     services.connection.onChange((state) => events.emit('connectionChanged', state)),
   ];
 

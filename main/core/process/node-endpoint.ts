@@ -9,7 +9,11 @@ import type { CoreSideEndpoint, HostSideEndpoint } from './protocol';
 export function parentProcessEndpoint(): CoreSideEndpoint {
   if (!process.send) throw new Error('core process: started without an IPC channel (use child_process.fork)');
   return {
-    post: (message) => void process.send!(message),
+    // After the host has gone, process.send would emit ERR_IPC_CHANNEL_CLOSED as an 'error'
+    // on the next tick (nobody listens: exit 1 mid-dispose); the callback takes that error.
+    post: (message) => {
+      if (process.connected) process.send!(message, undefined, undefined, () => undefined);
+    },
     onMessage: (listener) => void process.on('message', listener),
     onGone: (listener) => void process.once('disconnect', () => listener({ code: null, signal: null })),
   };

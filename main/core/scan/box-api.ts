@@ -5,9 +5,11 @@
  * As-User is one header on one request (the SDK's `withAsUserHeader` would build a client per
  * user). Token refresh ahead of expiry is the client's Authentication (our TokenSession).
  */
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import type { BoxClient } from 'box-node-sdk';
 import { BoxApiError as SdkApiError, BoxSdkError } from 'box-node-sdk/box';
-import type { Authentication, FetchResponse, NetworkSession } from 'box-node-sdk/networking';
+import { NetworkSession, type Authentication, type FetchResponse } from 'box-node-sdk/networking';
 import { CodedError, type ErrorCode } from '../../../common/errors/error-codes';
 import { clientWithoutSdkRetries } from '../box/client';
 import { sanitiseMessage } from './failures';
@@ -35,11 +37,37 @@ export class BoxApiError extends CodedError {
 export interface GetOptions {
   asUser?: string | null;
   kind: string;
+  /**
+   * The answer must be a page of a collection (`entries`, a list of objects; with 'items',
+   * each with a string `id` and `type`): anything else is a malformed answer, retried and
+   * then counted against the item, never a crash in the code that reads it.
+   */
+  page?: 'entries' | 'items';
 }
 
 /** The scan's client: the connection's auth and endpoints, with SDK retries off (the scheduler decides, and honours Retry-After). */
 export function scanClient(auth: Authentication, networkSession: NetworkSession): BoxClient {
-  return clientWithoutSdkRetries(auth, networkSession);
+  return clientWithoutSdkRetries(auth, withKeepAlive(networkSession));
+}
+
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'];
+
+/**
+ * The scan's connections: a keep-alive pool per protocol. The SDK's default agent (proxy-agent)
+ * decides per request whether a proxy applies, which costs a fresh connection and a stack
+ * trace (agent-base's isSecureEndpoint) every time: at millions of requests that was the
+ * core's thread. With a proxy configured (the session's, or the environment's) it stays.
+ */
+function withKeepAlive(ns: NetworkSession): NetworkSession {
+  if (ns.proxyConfig || PROXY_VARIABLES.some((v) => process.env[v])) return ns;
+  const http = new HttpAgent({ keepAlive: true });
+  const https = new HttpsAgent({ keepAlive: true });
+  // node-fetch (the SDK's fetch in Node) takes an agent per URL.
+  const agent = (url: URL) => (url.protocol === 'http:' ? http : https);
+  return new NetworkSession({
+    additionalHeaders: ns.additionalHeaders, baseUrls: ns.baseUrls, interceptors: ns.interceptors, agent: agent as unknown as NetworkSession['agent'],
+    agentOptions: ns.agentOptions, networkClient: ns.networkClient, retryStrategy: ns.retryStrategy, dataSanitizer: ns.dataSanitizer,
+  });
 }
 
 export class BoxApi {
@@ -73,6 +101,7 @@ export class BoxApi {
         throw translate(e);
       }
       if (res.data === undefined) throw new RetryableError('empty or malformed response', 0, null, 'malformed');
+      if (o.page && !isPage(res.data, o.page === 'items')) throw new RetryableError(`malformed ${o.kind} page from Box`, 0, null, 'malformed');
       return res.data as T;
     });
   }
@@ -114,6 +143,17 @@ export class BoxApi {
       return Buffer.concat(chunks);
     });
   }
+}
+
+function isPage(data: unknown, items: boolean): boolean {
+  if (typeof data !== 'object' || data === null) return false;
+  const { entries, next_marker: marker } = data as { entries?: unknown; next_marker?: unknown };
+  if (!Array.isArray(entries) || !(marker === undefined || marker === null || typeof marker === 'string')) return false;
+  return entries.every((e: unknown) => {
+    if (typeof e !== 'object' || e === null) return false;
+    const { id, type } = e as { id?: unknown; type?: unknown };
+    return !items || (typeof id === 'string' && id !== '' && typeof type === 'string');
+  });
 }
 
 /** SDK errors → retryable (429, 5xx, network, malformed) or final (BoxApiError). No headers leak. */

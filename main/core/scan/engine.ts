@@ -8,10 +8,11 @@
  * `signInRestored()`; an outage backs every slot off together and resumes by itself.
  */
 import { join } from 'node:path';
+import { DEFAULT_SETTINGS } from '../../../common/settings';
 import type { BackfillChoice, ScanPhase, ScanProgress } from '../../../common/scan/types';
 import type { BoxClient } from 'box-node-sdk';
 import { BoxApi } from './box-api';
-import { EventLoopDelay } from './event-loop';
+import { EventLoopDelay, yieldToIo } from './event-loop';
 import { classifyFailure, errorMessage, MAX_ATTEMPTS, OutageDetector } from './failures';
 import { LiveLoop, type LivePoll } from './live-loop';
 import { runBackfill } from './phases/backfill';
@@ -57,6 +58,8 @@ export function scanDbPath(home: string): string {
 /** One run of start(): its loops check their own run, so a run that ended never wakes again. */
 interface Run {
   stopped: boolean;
+  /** Ends the scheduler's waits (retry back-offs of up to a minute) when the run stops. */
+  abort: AbortController;
 }
 
 export class ScanEngine {
@@ -72,6 +75,15 @@ export class ScanEngine {
   private readonly scannedRate = new RateWindow(10_000);
   private readonly inspectedRate = new RateWindow(10_000);
   private phase: ScanPhase = 'idle';
+  /** The step before the slots that is running (a reconnect or resume goes back to it). */
+  private step: 'users' | 'backfill' | null = null;
+  /** The queue was empty once this run: the scan is live from then on (one "Scan complete"). */
+  private reachedLive = false;
+  /** The live poller belongs to this run now (after the stream's position was saved). */
+  private liveWanted = false;
+  /** This run goes on without the backfill (it kept failing); the next run tries it again. */
+  private backfillGaveUp = false;
+  private probing = false;
   private phaseStarted: Partial<Record<ScanPhase, string>> = {};
   private run: Run | null = null;
   private active: Promise<void> | null = null;
@@ -88,6 +100,7 @@ export class ScanEngine {
   private liveEvents = 0;
   private holdRegular: boolean;
   private lastPrune = 0;
+  private retentionDays: number | undefined;
 
   constructor(private readonly o: ScanEngineOptions) {
     this.store = o.store ?? new ScanStore(o.dbPath);
@@ -95,7 +108,8 @@ export class ScanEngine {
     this.api = new BoxApi(o.client, this.scheduler);
     this.progress = new ProgressThrottle(() => this.snapshot(), 100);
     this.holdRegular = o.holdRegular ?? false;
-    this.picker = new TaskPicker(this.store, { concurrency: o.concurrency ?? 16, holdRegular: () => this.holdRegular, onScannedLocally: (rows) => this.scanned(rows) });
+    this.retentionDays = o.activityRetentionDays;
+    this.picker = new TaskPicker(this.store, { concurrency: o.concurrency ?? 16, holdRegular: () => this.holdRegular });
     this.work = new ScanWork({ api: this.api, store: this.store, onScanned: (rows) => this.scanned(rows), onInspected: () => this.inspectedRate.add(1) });
     this.live = new LiveLoop({ api: this.api, store: this.store, everyMs: o.livePollMs ?? 1000, onPoll: (r) => this.onLivePoll(r), onError: (k, m) => this.onLiveError(k, m) });
     const w = this.store.meta('backfill_window');
@@ -117,25 +131,38 @@ export class ScanEngine {
   }
 
   private async runScan(choice: BackfillChoice, untilIdle: boolean): Promise<void> {
-    const run: Run = { stopped: false };
+    const run: Run = { stopped: false, abort: new AbortController() };
     this.run = run;
+    this.scheduler.stopWith(run.abort.signal);
     this.paused = false;
+    // A sign-in lost in an earlier run: this run's first request says whether it still is.
+    this.signInLost = false;
+    this.reachedLive = false;
+    this.liveWanted = false;
+    this.backfillGaveUp = false;
     this.phaseStarted = {};
     this.message = null;
+    // Files a live poll moved while no run (or no sign-in) could take its result.
+    this.picker.activity();
     this.loopDelay.start();
     this.store.recoverInterrupted(); // here, not on every store open: only the scanning process recovers
     try {
       await this.prepare(run, choice);
+      this.step = null;
       if (run.stopped) return;
       this.setPhase('discovery');
       this.loops = Array.from({ length: this.o.concurrency ?? 16 }, () => this.slot(run));
       const allEnded = Promise.all(this.loops).then(() => undefined);
       await (untilIdle ? Promise.race([this.idle(), allEnded]) : allEnded);
     } catch (e) {
+      // A stopped run's waits end with the stop's AbortError: that is the stop, not a failure.
+      if (run.stopped) return;
       this.message = errorMessage(e);
       this.setPhase('error');
       throw e;
     } finally {
+      this.step = null;
+      this.liveWanted = false;
       await this.halt(run);
       this.loopDelay.stop();
       if (this.phase !== 'error') this.setPhase('stopped');
@@ -145,21 +172,36 @@ export class ScanEngine {
 
   /** Users, the live stream's position, the backfill: each step waits out a lost sign-in or an outage. */
   private async prepare(run: Run, choice: BackfillChoice): Promise<void> {
+    this.step = 'users';
     this.setPhase('users');
     await this.persist(run, 'users', () => discoverUsers(this.api, this.store));
     if (run.stopped) return;
     this.activityAvailable = await this.persist(run, 'events', () => this.followFrom());
     this.pruneEvents();
     if (this.activityAvailable && !run.stopped) {
+      this.liveWanted = true;
       this.live.start();
-      await this.persist(run, 'backfill', () => this.backfill(run, choice)).catch((e: unknown) => this.withoutBackfill(e));
+      await this.persist(run, 'backfill', () => this.backfill(run, choice), { giveUp: true }).catch((e: unknown) => this.withoutBackfill(e));
     }
   }
 
-  /** Box refused the activity log itself (403): the scan goes on without the backfill, and says so. */
+  /**
+   * Box refused the activity log itself (403): the scan goes on without activity, and says so.
+   * The backfill kept failing (5xx, a malformed answer) while nothing else was tried: the scan
+   * goes on without it this run (live events still followed), says so, and the next run tries again.
+   */
   private withoutBackfill(e: unknown): void {
-    if (classifyFailure(e) !== 'final') throw e;
+    const kind = classifyFailure(e);
+    if (kind === 'item') {
+      this.backfillGaveUp = true;
+      this.notice = `The activity backfill could not be read (Box answered ${errorMessage(e)}): the scan goes on without it; run the scan again to retry it`;
+      this.message = null;
+      this.progress.changed();
+      return;
+    }
+    if (kind !== 'final') throw e;
     this.activityAvailable = false;
+    this.liveWanted = false;
     this.live.stop();
     this.notice = `Activity is not available to this account: Box answered ${errorMessage(e)}; the scan goes on without it`;
   }
@@ -185,13 +227,16 @@ export class ScanEngine {
 
   resume(): void {
     this.paused = false;
-    if (!this.signInLost) this.setPhase(this.workPhase());
+    this.setPhase(this.signInLost ? 'reconnect' : this.workPhase());
     this.wake();
   }
 
   /** Stops the run (if any) and waits until nothing it started is left running. */
   async stop(): Promise<void> {
-    if (this.run) this.run.stopped = true;
+    if (this.run) {
+      this.run.stopped = true;
+      this.run.abort.abort();
+    }
     this.live.stop();
     this.wake();
     await this.active?.catch(() => undefined);
@@ -222,7 +267,9 @@ export class ScanEngine {
     if (!this.signInLost) return;
     this.signInLost = false;
     this.message = null;
-    if (this.run && !this.run.stopped && this.activityAvailable && this.phase !== 'users' && this.phase !== 'backfill') this.live.start();
+    if (this.run && !this.run.stopped && this.liveWanted) this.live.start();
+    // A live poll that committed moved files just before the sign-in went had its result dropped.
+    this.picker.activity();
     this.setPhase(this.paused ? 'paused' : this.workPhase());
     this.wake();
   }
@@ -262,21 +309,23 @@ export class ScanEngine {
   // ---------- steps before the slots ----------
 
   /**
-   * Runs a step until it succeeds: a lost sign-in waits for the reconnect, an outage backs
-   * off; an error about the step itself (5xx for it alone, a malformed answer) gets
-   * MAX_ATTEMPTS before the scan stops with it.
+   * Runs a step until it succeeds: a lost sign-in waits for the reconnect, an outage or a 5xx
+   * storm backs off (growing, capped) and tries again, for as long as it lasts: the scan
+   * cannot go on without its users. With `giveUp` (a step the scan can do without), an error
+   * about the step gets MAX_ATTEMPTS, then the caller goes on without it.
    */
-  private async persist<T>(run: Run, what: string, step: () => Promise<T>): Promise<T> {
+  private async persist<T>(run: Run, what: string, step: () => Promise<T>, o: { giveUp?: boolean } = {}): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
         const value = await step();
         this.outage.succeeded();
+        if (this.message?.startsWith(`${what}: `)) this.message = null;
         return value;
       } catch (e) {
         const kind = classifyFailure(e);
         if (run.stopped) throw e;
         // Box's refusal or an error of ours (a bad argument, a bug) will not pass by waiting.
-        if (kind === 'final' || kind === 'internal' || (kind === 'item' && attempt >= MAX_ATTEMPTS && !this.outage.down)) throw e;
+        if (kind === 'final' || kind === 'internal' || (o.giveUp && kind === 'item' && attempt >= MAX_ATTEMPTS)) throw e;
         this.message = `${what}: ${errorMessage(e)}`;
         if (kind === 'reconnect') this.waitForSignIn();
         else this.outage.failed(kind, what);
@@ -297,6 +346,7 @@ export class ScanEngine {
       this.window = { from: iso(from), to: iso(to) };
       this.store.setMeta('backfill_window', JSON.stringify(this.window));
     }
+    this.step = 'backfill';
     this.setPhase('backfill');
     await runBackfill(this.api, this.store, this.window, () => run.stopped, (_n, moved) => {
       // A folder sharing event moved files the store already knew (rare: see runBackfill).
@@ -342,12 +392,22 @@ export class ScanEngine {
     }
   }
 
-  /** The de-duplication rows past the stream's window go, at most hourly. */
+  /** The settings' activity retention changed: it applies from the next prune (the next live poll). */
+  setActivityRetentionDays(days: number): void {
+    this.retentionDays = days;
+    this.lastPrune = 0;
+  }
+
+  /**
+   * Events past the retention go, at most hourly; never those of the backfill window (a
+   * `--days 365` backfill beyond the retention would otherwise be read and then deleted).
+   */
   private pruneEvents(): void {
     const now = Date.now();
     if (now - this.lastPrune < PRUNE_EVERY_MS) return;
     this.lastPrune = now;
-    this.store.pruneEvents(now, this.o.activityRetentionDays);
+    const windowDays = this.window ? Math.ceil((now - Date.parse(this.window.from)) / 86_400_000) : 0;
+    this.store.pruneEvents(now, Math.max(this.retentionDays ?? DEFAULT_SETTINGS.activityRetentionDays, windowDays));
   }
 
   // ---------- the work loop ----------
@@ -356,6 +416,10 @@ export class ScanEngine {
     const w = this.wakers;
     this.wakers = [];
     for (const r of w) r();
+  }
+
+  private wakeOne(): void {
+    this.wakers.shift()?.();
   }
 
   private sleep(ms?: number): Promise<void> {
@@ -396,15 +460,19 @@ export class ScanEngine {
           continue;
         }
         if (task.kind === 'inspect' && this.phase === 'discovery' && this.store.discoveryDone()) this.setPhase('inspection');
-        await this.work.run(task);
-        this.outage.succeeded();
+        // Only an answer from Box ends an outage; work that sent nothing lets I/O in first.
+        if (await this.work.run(task)) this.outage.succeeded();
+        else await yieldToIo();
       } catch (e) {
         await this.failed(run, task, e);
       } finally {
         if (task) this.picker.release(task);
       }
       this.progress.changed();
-      this.wake();
+      // One more slot may have work now (a listing adds folders and files); waking them all
+      // after every task had 16 slots re-run the picks' queries for nothing, thousands of
+      // times a second: the core's thread. A slot that finds work wakes the next in turn.
+      this.wakeOne();
     }
   }
 
@@ -417,6 +485,7 @@ export class ScanEngine {
     const kind = classifyFailure(e);
     if (kind === 'reconnect') return this.waitForSignIn();
     const down = task ? this.outage.failed(kind, task.key) : false;
+    if (down) this.probeWhileDown(run);
     if (task && !down && (kind === 'item' || kind === 'final')) {
       if (this.work.failed(task, e)) return;
     }
@@ -426,8 +495,36 @@ export class ScanEngine {
     if (down) this.message = null;
   }
 
+  /**
+   * While Box seems down, one probe a back-off round asks whether it answers at all: only a
+   * success ends an outage, and with no live poller (activity not readable, or two items
+   * failing forever with nothing else to do) nothing else would, so their attempts would
+   * never count again and `--until-idle` would never return.
+   */
+  private probeWhileDown(run: Run): void {
+    if (this.probing) return;
+    this.probing = true;
+    void (async () => {
+      try {
+        while (!run.stopped && this.outage.down) {
+          await this.waitUntilRunnable(run, this.outage.nextDelayMs());
+          if (run.stopped || !this.outage.down) return;
+          const answered = await this.api.get('/users/me?fields=id', { kind: 'probe' }).then(() => true, () => false);
+          if (answered && this.outage.succeeded()) {
+            this.resumeAt = 0;
+            this.message = null;
+            this.wake();
+          }
+        }
+      } finally {
+        this.probing = false;
+      }
+    })();
+  }
+
   private async halt(run: Run): Promise<void> {
     run.stopped = true;
+    run.abort.abort();
     this.live.stop();
     this.wake();
     await Promise.allSettled(this.loops);
@@ -436,11 +533,12 @@ export class ScanEngine {
 
   private checkIdle(): boolean {
     if (!this.store.discoveryDone() || this.store.head(1).length > 0 || this.store.nextInspections(1).length > 0) return false;
-    if (this.phase !== 'live') {
+    if (!this.reachedLive) {
       if (this.store.meta('full_scan_at') === '0' || this.store.meta('full_scan_at') === null) this.store.setMeta('full_scan_at', String(Date.now()));
+      this.reachedLive = true;
       this.setPhase('live');
     }
-    if (!this.activityAvailable || this.store.meta('backfill_done') === '1') {
+    if (!this.activityAvailable || this.backfillGaveUp || this.store.meta('backfill_done') === '1') {
       const r = this.idleResolvers;
       this.idleResolvers = [];
       for (const x of r) x();
@@ -455,8 +553,11 @@ export class ScanEngine {
 
   // ---------- progress ----------
 
+  /** Where the run is, paused or signed out aside. */
   private workPhase(): ScanPhase {
     if (!this.run || this.run.stopped) return 'stopped';
+    if (this.step) return this.step;
+    if (this.reachedLive) return 'live';
     return this.store.discoveryDone() ? 'inspection' : 'discovery';
   }
 

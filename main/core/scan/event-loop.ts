@@ -18,3 +18,11 @@ export class EventLoopDelay {
     return Math.round(ns / 1e5) / 10;
   }
 }
+
+/**
+ * Lets the loop serve I/O (a bridge call, a finished request) before going on: work that
+ * needs no request resolves in microtasks, and a chain of those would hold the thread.
+ */
+export function yieldToIo(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

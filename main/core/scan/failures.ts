@@ -14,7 +14,8 @@ import { RetryableError } from './scheduler';
  * - `final`: Box says the item is out of reach (403, 404, 413): the item ends now.
  * - `item`: an answer about the item that may not last (5xx, a malformed answer, another 4xx):
  *   counts as one attempt while other requests succeed.
- * - `outage`: no answer at all (network): never counts against the item.
+ * - `outage`: no answer at all (network), or Box's rate limit (429: about the caller, never
+ *   the item): never counts against the item.
  * - `internal`: our own failure (SQLite busy, a bug): back off, count nothing.
  */
 export type FailureKind = 'reconnect' | 'final' | 'item' | 'outage' | 'internal';
@@ -26,7 +27,7 @@ export function classifyFailure(e: unknown): FailureKind {
     if (e.status === 403 || e.status === 404 || e.status === 413) return 'final';
     return 'item';
   }
-  if (e instanceof RetryableError) return e.failure === 'network' ? 'outage' : 'item';
+  if (e instanceof RetryableError) return e.failure === 'network' || e.failure === 'rate' ? 'outage' : 'item';
   return 'internal';
 }
 

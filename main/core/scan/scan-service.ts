@@ -41,7 +41,7 @@ export class ScanService {
   constructor(
     private readonly home: string,
     private readonly connection: ConnectionManager,
-    private readonly engineOptions: Partial<Omit<ScanEngineOptions, 'dbPath' | 'client' | 'store'>> = {},
+    private engineOptions: Partial<Omit<ScanEngineOptions, 'dbPath' | 'client' | 'store'>> = {},
     /** Who scans, as a second scanner on this home is told ("the app", "box-companion scan"). */
     private readonly purpose = 'the Box Connect Companion app',
   ) {
@@ -57,6 +57,12 @@ export class ScanService {
       this.storeInstance = new ScanStore(scanDbPath(this.home));
     }
     return this.storeInstance;
+  }
+
+  /** The settings' activity retention (days): the running engine prunes by it from now on. */
+  setActivityRetentionDays(days: number): void {
+    this.engineOptions = { ...this.engineOptions, activityRetentionDays: days };
+    this.engineInstance?.setActivityRetentionDays(days);
   }
 
   get engine(): ScanEngine | null {

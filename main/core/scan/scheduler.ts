@@ -5,8 +5,11 @@
  * - On 429 it honours `retry-after` for EVERYONE (a global pause, so a limit never turns into
  *   a storm of retries), lowers its own rate, then recovers it step by step on success.
  * - On 5xx and network errors it backs off exponentially with full jitter.
+ * - Every wait (pacing, a pause, a retry's back-off) ends at once when the run's stop signal
+ *   fires (`stopWith`): Stop and quitting during an outage do not wait out minutes of retries.
  * We own retries because the SDK's retry strategy ignores `Retry-After` in Node (header-case bug).
  */
+import { setTimeout as delay } from 'node:timers/promises';
 import { CodedError, type ErrorCode } from '../../../common/errors/error-codes';
 
 export interface SchedulerOptions {
@@ -19,19 +22,20 @@ export interface SchedulerOptions {
   random?: () => number;
 }
 
-/** `network`: no answer from Box; `malformed`: an answer that is not what Box sends; `server`: 429/5xx. */
-export type RetryableCause = 'network' | 'malformed' | 'server';
+/** `network`: no answer from Box; `malformed`: an answer that is not what Box sends; `rate`: 429; `server`: 5xx. */
+export type RetryableCause = 'network' | 'malformed' | 'rate' | 'server';
 
 function codeOfRetryable(status: number, failure: RetryableCause): ErrorCode {
   if (failure === 'network') return 'network';
-  return status === 429 ? 'rate_limited' : 'box_unavailable';
+  return failure === 'rate' || status === 429 ? 'rate_limited' : 'box_unavailable';
 }
 
 export class RetryableError extends CodedError {
   readonly failure: RetryableCause;
-  constructor(message: string, readonly status: number, readonly retryAfterSeconds: number | null, failure: RetryableCause = status > 0 ? 'server' : 'network') {
-    super(codeOfRetryable(status, failure), message);
-    this.failure = failure;
+  constructor(message: string, readonly status: number, readonly retryAfterSeconds: number | null, failure?: RetryableCause) {
+    const cause = failure ?? (status === 429 ? 'rate' : status > 0 ? 'server' : 'network');
+    super(codeOfRetryable(status, cause), message);
+    this.failure = cause;
   }
 }
 
@@ -44,10 +48,20 @@ export class RequestScheduler {
   private readonly target: number;
   readonly stats = { total: 0, rateLimited: 0, retries: 0, serverErrors: 0, byKind: {} as Record<string, number> };
   private readonly window: number[] = [];
+  private signal: AbortSignal | undefined;
 
   constructor(private readonly o: SchedulerOptions) {
     this.target = o.ratePerSecond > 0 ? o.ratePerSecond * (o.headroom ?? 0.97) : 0;
     this.rate = this.target;
+  }
+
+  /** The run's stop: from now on every wait rejects (AbortError) as soon as `signal` aborts. */
+  stopWith(signal: AbortSignal): void {
+    this.signal = signal;
+  }
+
+  private wait(ms: number): Promise<void> {
+    return delay(ms, undefined, { signal: this.signal });
   }
 
   /** Requests sent in the last 5 s, per second. */
@@ -59,11 +73,17 @@ export class RequestScheduler {
   private async slot(): Promise<void> {
     if (this.active >= this.o.concurrency) await new Promise<void>((r) => this.waiters.push(r));
     this.active++;
-    for (;;) {
-      const now = Date.now();
-      const at = Math.max(now, this.pausedUntil, this.rate > 0 ? this.nextAt : 0);
-      if (at <= now) break;
-      await new Promise((r) => setTimeout(r, at - now));
+    try {
+      this.signal?.throwIfAborted();
+      for (;;) {
+        const now = Date.now();
+        const at = Math.max(now, this.pausedUntil, this.rate > 0 ? this.nextAt : 0);
+        if (at <= now) break;
+        await this.wait(at - now);
+      }
+    } catch (e) {
+      this.release();
+      throw e;
     }
     // Timers fire late: keep up to two intervals of credit so lateness is not lost for good
     // (a bucket of 2, far below any Box burst allowance), instead of restarting from now.
@@ -108,7 +128,7 @@ export class RequestScheduler {
       } else {
         this.stats.serverErrors++;
         const wait = Math.min(30_000, 250 * 2 ** n) * jitter;
-        await new Promise((r) => setTimeout(r, error.retryAfterSeconds !== null ? error.retryAfterSeconds * 1000 : wait));
+        await this.wait(error.retryAfterSeconds !== null ? error.retryAfterSeconds * 1000 : wait);
       }
     }
   }

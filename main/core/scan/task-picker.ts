@@ -2,11 +2,13 @@
  * Which work comes next, most urgent first: collaborations a folder sharing event changed,
  * files moved by an event, folder listings (discovery runs ahead of scanning, on at most half
  * the slots), the queue head, then content inspection. Files whose listing row says everything
- * are finished on the way, in batches, with no request at all. The picker knows what is in
- * flight, so two slots never take the same item; every pick is an indexed query.
+ * need no request: they become `local` tasks of up to LOCAL_BATCH rows, one in flight at a
+ * time, that ScanWork finishes after yielding to I/O (a pick is one short synchronous stretch,
+ * never thousands of rows). The picker knows what is in flight, so two slots never take the
+ * same item; every pick is an indexed query.
  */
 import { FolderState, Priority } from '../../../common/scan/states';
-import { folderCollabs, localInspection, localResult, needsFileCollabs } from './phases/scan-file';
+import { folderCollabs, needsFileCollabs } from './phases/scan-file';
 import type { FileRow, FolderRow, ScanStore, UserRow } from './store/scan-store';
 
 export type Task =
@@ -14,13 +16,16 @@ export type Task =
   | { kind: 'file'; key: string; row: FileRow }
   | { kind: 'user'; key: string; user: UserRow }
   | { kind: 'folder'; key: string; folder: FolderRow }
-  | { kind: 'inspect'; key: string; row: FileRow };
+  | { kind: 'inspect'; key: string; row: FileRow }
+  /** Files their listing row answers: finished with no request (ScanWork.finishLocally). */
+  | { kind: 'local'; key: string; rows: FileRow[] };
+
+/** Rows one local task finishes: one short transaction, then the loop serves I/O again. */
+export const LOCAL_BATCH = 200;
 
 export interface PickerOptions {
   concurrency: number;
   holdRegular(): boolean;
-  /** Files finished with no request (listing rows that say everything). */
-  onScannedLocally(rows: FileRow[]): void;
 }
 
 export class TaskPicker {
@@ -30,6 +35,8 @@ export class TaskPicker {
   private readonly inspecting = new Set<string>();
   private refreshing: string | null = null;
   private buffer: FileRow[] = [];
+  private localBuffer: FileRow[] = [];
+  private localInFlight = false;
   private inspectBuffer: FileRow[] = [];
   /** Whether files moved by an event may be waiting (cleared once none is found). */
   private activityHint = true;
@@ -47,6 +54,7 @@ export class TaskPicker {
   /** The buffered queue head is out of date (everything was queued again). */
   forgetBuffered(): void {
     this.buffer = [];
+    this.localBuffer = [];
     this.inspectBuffer = [];
   }
 
@@ -66,8 +74,8 @@ export class TaskPicker {
       if (d) return d;
     }
     if (!hold) {
-      const row = this.nextBuffered();
-      if (row) return this.take({ kind: 'file', key: `file:${row.id}`, row });
+      const head = this.nextBuffered();
+      if (head) return head;
       const ins = this.inspection();
       if (ins) return ins;
     }
@@ -80,7 +88,10 @@ export class TaskPicker {
       this.refreshing = null;
       this.activityHint = true;
     } else if (t.kind === 'file') this.files.delete(t.row.id);
-    else if (t.kind === 'user') this.roots.delete(t.user.id);
+    else if (t.kind === 'local') {
+      this.localInFlight = false;
+      for (const r of t.rows) this.files.delete(r.id);
+    } else if (t.kind === 'user') this.roots.delete(t.user.id);
     else if (t.kind === 'folder') this.folders.delete(t.folder.id);
     else this.inspecting.delete(t.row.id);
   }
@@ -88,7 +99,10 @@ export class TaskPicker {
   private take(t: Task): Task {
     if (t.kind === 'refresh') this.refreshing = t.folder.id;
     else if (t.kind === 'file') this.files.add(t.row.id);
-    else if (t.kind === 'user') this.roots.add(t.user.id);
+    else if (t.kind === 'local') {
+      this.localInFlight = true;
+      for (const r of t.rows) this.files.add(r.id);
+    } else if (t.kind === 'user') this.roots.add(t.user.id);
     else if (t.kind === 'folder') this.folders.add(t.folder.id);
     else this.inspecting.add(t.row.id);
     return t;
@@ -130,20 +144,27 @@ export class TaskPicker {
     return row ? this.take({ kind: 'inspect', key: `inspect:${row.id}`, row }) : null;
   }
 
-  /** The queue head, finishing on the way every file that needs no request. */
-  private nextBuffered(): FileRow | null {
-    for (let round = 0; round < 4; round++) {
-      while (this.buffer.length) {
-        const r = this.buffer.shift()!;
-        if (!this.files.has(r.id)) return r;
-      }
-      const rows = this.store.head(500 + this.files.size).filter((r) => !this.files.has(r.id));
-      if (rows.length === 0) return null;
-      const local = this.sortHead(rows);
-      if (local.length) this.finishLocally(local);
-      if (this.buffer.length === 0 && local.length === 0) return null;
+  /**
+   * The queue head: the next file that needs a request, or a batch of files that need none.
+   * The head is read again only once both buffers are used up (a local batch in flight keeps
+   * its rows out of the next read).
+   */
+  private nextBuffered(): Task | null {
+    for (let round = 0; round < 2; round++) {
+      let r: FileRow | undefined;
+      while ((r = this.buffer.shift()) && this.files.has(r.id));
+      if (r) return this.take({ kind: 'file', key: `file:${r.id}`, row: r });
+      if (this.localBuffer.length) return this.localInFlight ? null : this.localTask();
+      if (round > 0) return null; // the head holds only rows that wait (or are in flight)
+      const rows = this.store.head(LOCAL_BATCH + this.files.size).filter((x) => !this.files.has(x.id));
+      this.localBuffer = this.sortHead(rows);
     }
-    return this.buffer.shift() ?? null;
+    return null;
+  }
+
+  private localTask(): Task | null {
+    const rows = this.localBuffer.splice(0, LOCAL_BATCH).filter((r) => !this.files.has(r.id));
+    return rows.length ? this.take({ kind: 'local', key: `local:${rows[0]!.id}`, rows }) : null;
   }
 
   /** Buffers the rows that need a request; returns those a listing row already answers. */
@@ -161,17 +182,6 @@ export class TaskPicker {
       else local.push(r);
     }
     return local;
-  }
-
-  private finishLocally(local: FileRow[]): void {
-    const folderOf = memoFolders(this.store);
-    this.store.tx(() => {
-      for (const r of local) {
-        const ins = localInspection(r);
-        this.store.finish(r.id, r.gen, localResult(r, folderCollabs(folderOf(r.folder_id)), null, ins), ins.state === 'Pending');
-      }
-    });
-    this.o.onScannedLocally(local);
   }
 }
 

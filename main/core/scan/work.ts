@@ -10,6 +10,7 @@ import { BoxApiError } from './box-api';
 import { classifyFailure, errorMessage, MAX_ATTEMPTS } from './failures';
 import { collaborations, listFolderPage, listRoot, summariseCollabs, type DiscoveryDeps } from './phases/discovery';
 import { fetchFile, folderCollabs, inspect, localInspection, localResult, needsFileCollabs, ownCollabs } from './phases/scan-file';
+import { yieldToIo } from './event-loop';
 import type { FileRow, FolderRow, ScanStore } from './store/scan-store';
 import type { Task } from './task-picker';
 
@@ -28,12 +29,40 @@ export class ScanWork {
     return { api, store, isMember: (id) => store.isMember(id), onNewFiles: () => undefined };
   }
 
-  async run(t: Task): Promise<void> {
+  /**
+   * Does the task; resolves true when Box answered a request of it (only that may end an
+   * outage: a task that sent nothing says nothing about Box).
+   */
+  async run(t: Task): Promise<boolean> {
+    if (t.kind === 'local') return this.finishLocally(t.rows);
     if (t.kind === 'refresh') return this.refreshCollabs(t.folder);
     if (t.kind === 'user') return this.listUser(t);
     if (t.kind === 'folder') return this.listFolder(t.folder);
     if (t.kind === 'file') return this.scanFile(t.row.id);
     return this.inspectFile(t.row);
+  }
+
+  /**
+   * Files their listing row answers, in one short transaction after a turn of I/O (so a run
+   * of local batches never holds the thread). Only the files whose write went through count:
+   * an event that queued one again meanwhile gets it scanned afresh.
+   */
+  private async finishLocally(rows: FileRow[]): Promise<boolean> {
+    await yieldToIo();
+    const { store } = this.d;
+    const folders = new Map<string | null, FolderRow | undefined>();
+    const folderOf = (id: string | null) => {
+      if (!folders.has(id)) folders.set(id, id ? store.folder(id) : undefined);
+      return folders.get(id);
+    };
+    const finished = store.tx(() =>
+      rows.filter((r) => {
+        const ins = localInspection(r);
+        return store.finish(r.id, r.gen, localResult(r, folderCollabs(folderOf(r.folder_id)), null, ins), ins.state === 'Pending');
+      }),
+    );
+    if (finished.length) this.d.onScanned(finished);
+    return false;
   }
 
   /**
@@ -43,7 +72,8 @@ export class ScanWork {
   failed(t: Task, e: unknown): boolean {
     const reason = errorMessage(e);
     const { store } = this.d;
-    if (t.kind === 'refresh') return false; // retried by the picker; files keep waiting
+    if (t.kind === 'local') return false; // no request: nothing about an item
+    if (t.kind === 'refresh') return this.refreshFailed(t.folder, reason);
     const kind = t.kind === 'user' ? 'user' : t.kind === 'folder' ? 'folder' : 'file';
     const id = t.kind === 'user' ? t.user.id : t.kind === 'folder' ? t.folder.id : t.row.id;
     const attempts = store.tx(() => store.recordFailure(kind, id, reason));
@@ -55,15 +85,32 @@ export class ScanWork {
     return true;
   }
 
-  private async listUser(t: Extract<Task, { kind: 'user' }>): Promise<void> {
+  /**
+   * Collaborations that keep failing to read: after MAX_ATTEMPTS the reading is given up,
+   * the folder keeps what was known, its files are scanned with it (the folder records why).
+   */
+  private refreshFailed(f: FolderRow, reason: string): boolean {
+    const { store } = this.d;
+    const attempts = store.tx(() => store.recordFailure('folder', f.id, `collaborations could not be read again: ${reason}`));
+    if (attempts < MAX_ATTEMPTS) return false;
+    store.tx(() => {
+      store.collabRefreshStarted(f.id); // the reading ends here, even if it was asked for again
+      store.collabRefreshDone(f.id, null);
+    });
+    return true;
+  }
+
+  private async listUser(t: Extract<Task, { kind: 'user' }>): Promise<boolean> {
     await listRoot(this.discovery, t.user);
+    return true;
   }
 
-  private async listFolder(folder: FolderRow): Promise<void> {
+  private async listFolder(folder: FolderRow): Promise<boolean> {
     await listFolderPage(this.discovery, folder);
+    return true;
   }
 
-  private async refreshCollabs(f: FolderRow): Promise<void> {
+  private async refreshCollabs(f: FolderRow): Promise<boolean> {
     const { api, store } = this.d;
     let done = false;
     try {
@@ -79,49 +126,56 @@ export class ScanWork {
       }
       store.tx(() => store.collabRefreshDone(f.id, summary));
       done = true;
+      return summary !== null;
     } finally {
       if (!done) store.tx(() => store.collabRefreshFailed(f.id));
     }
   }
 
-  private async inspectFile(r: FileRow): Promise<void> {
+  private async inspectFile(r: FileRow): Promise<boolean> {
     const ins = await inspect(this.d.api, r);
     this.d.store.tx(() => this.d.store.inspected(r.id, r.gen, { inspection: ins.state, inspectionReason: ins.reason, findings: ins.findings, scannedSha1: ins.sha1 }));
     this.d.onInspected();
+    return true;
   }
 
   private inspectionFailed(r: FileRow, reason: string): void {
     this.d.store.tx(() => this.d.store.inspected(r.id, r.gen, { inspection: 'Failed', inspectionReason: `could not be read: ${reason}`, findings: null, scannedSha1: null }));
   }
 
-  private async scanFile(id: string): Promise<void> {
+  /** Resolves true when a request of the file's was answered (its metadata, collaborations or content). */
+  private async scanFile(id: string): Promise<boolean> {
     const { store, api } = this.d;
     let f = store.file(id);
-    if (!f || f.state !== FileState.queued) return;
+    if (!f || f.state !== FileState.queued) return false;
     const gen = f.gen;
+    let answered = false;
     if (f.stale) {
       const fresh = await fetchFile(api, f);
       if (!fresh) {
         // Not counted when an event queued the file again meanwhile: it will be looked at afresh.
         store.tx(() => store.fail(id, gen, FileState.gone, 'deleted, or no longer reachable'));
-        return;
+        return true;
       }
+      answered = true;
       store.tx(() => store.refresh(id, gen, fresh));
       f = store.file(id);
-      if (!f) return;
+      if (!f) return answered;
       f = { ...f, stale: 0 };
     }
     const folderRow = f.folder_id ? store.folder(f.folder_id) : undefined;
     // A sharing event on a folder above: scan once its collaborations were read again (the
     // file stays queued at the front; the reading wakes the slots when it is done).
-    if (folderRow?.collab_wait === 1) return;
+    if (folderRow?.collab_wait === 1) return answered;
     const folder = folderCollabs(folderRow);
     const own = needsFileCollabs(f, folder) ? await ownCollabs(api, f, (x) => store.isMember(x)) : null;
     // A file moved by an event is inspected at once; others wait for the inspection phase.
     const ins = f.priority === Priority.activity ? await inspect(api, f) : localInspection(f);
+    answered ||= own !== null || f.priority === Priority.activity;
     const result = localResult(f, folder, own, ins);
     // An event that queued the file again during this scan wins: the file is scanned once
     // more, and only that scan counts (otherwise "scanned" would pass "found").
     if (store.tx(() => store.finish(id, gen, result, ins.state === 'Pending'))) this.d.onScanned([f]);
+    return answered;
   }
 }

@@ -9,6 +9,7 @@
  */
 import type { BoxApi } from '../box-api';
 import { BoxApiError } from '../box-api';
+import { yieldToIo } from '../event-loop';
 import type { FolderRow, ScanStore, UserRow } from '../store/scan-store';
 import { extOf } from './events';
 
@@ -57,7 +58,7 @@ export async function collaborations(api: BoxApi, kind: 'folders' | 'files', id:
   do {
     const q = new URLSearchParams({ limit: '1000', fields: 'accessible_by,invite_email,status,role' });
     if (marker) q.set('marker', marker);
-    const page: { entries: Collab[]; next_marker?: string | null } = await api.get(`/${kind}/${id}/collaborations?${q}`, { asUser, kind: 'collaborations' });
+    const page: { entries: Collab[]; next_marker?: string | null } = await api.get(`/${kind}/${id}/collaborations?${q}`, { asUser, kind: 'collaborations', page: 'entries' });
     out.push(...page.entries);
     marker = page.next_marker;
   } while (marker);
@@ -84,7 +85,7 @@ export async function listRoot(d: DiscoveryDeps, u: UserRow): Promise<void> {
     if (marker) q.set('marker', marker);
     let page: { entries: Item[]; next_marker?: string | null };
     try {
-      page = await d.api.get(`/folders/0/items?${q}`, { asUser, kind: 'listing' });
+      page = await d.api.get(`/folders/0/items?${q}`, { asUser, kind: 'listing', page: 'items' });
     } catch (e) {
       if (e instanceof BoxApiError && e.status === 403) {
         d.store.tx(() => d.store.upsertUser({ ...u, reachable: 0, reason: `Box refused to act as this user: ${e.message}` }));
@@ -135,7 +136,7 @@ export async function listFolderPage(d: DiscoveryDeps, f: FolderRow): Promise<vo
   if (f.marker) q.set('marker', f.marker);
   let page: { entries: Item[]; next_marker?: string | null };
   try {
-    page = await d.api.get(`/folders/${f.id}/items?${q}`, { asUser: f.as_user, kind: 'listing' });
+    page = await d.api.get(`/folders/${f.id}/items?${q}`, { asUser: f.as_user, kind: 'listing', page: 'items' });
   } catch (e) {
     if (e instanceof BoxApiError && (e.status === 404 || e.status === 403)) {
       d.store.tx(() => d.store.folderPage(f.id, null, 0)); // gone or no longer reachable
@@ -143,22 +144,38 @@ export async function listFolderPage(d: DiscoveryDeps, f: FolderRow): Promise<vo
     }
     throw e;
   }
+  // A page of 1,000 entries is stored in chunks, each its own short transaction with a turn of
+  // I/O between (one transaction held the core's thread for tens of ms, and a bridge call with
+  // it). The marker moves with the last chunk; a restart mid-page lists the page again, and
+  // the rows already stored are upserts.
+  for (let i = 0; i === 0 || i < page.entries.length; i += PAGE_CHUNK) {
+    if (i > 0) await yieldToIo();
+    const last = i + PAGE_CHUNK >= page.entries.length;
+    d.store.tx(() => {
+      const added = storeEntries(d, f, page.entries.slice(i, i + PAGE_CHUNK));
+      if (last) d.store.folderPage(f.id, page.next_marker || null, page.entries.length);
+      d.onNewFiles(added);
+    });
+  }
+}
+
+const PAGE_CHUNK = 250;
+
+/** A listing's folders and files under `f`; returns how many files are new to the store. */
+function storeEntries(d: DiscoveryDeps, f: FolderRow, entries: Item[]): number {
   const owner = { id: f.owner_id ?? '', login: '' };
-  d.store.tx(() => {
-    let added = 0;
-    for (const it of page.entries) {
-      if (it.type === 'folder') {
-        // Inherit the parent's collaborations unless the child's own start here.
-        const inherit = f.has_collabs === 1;
-        d.store.insertFolder({
-          id: it.id, name: it.name ?? '', path: `${f.path}/${it.name ?? ''}`, parent_id: f.id, owner_id: it.owned_by?.id ?? f.owner_id, as_user: f.as_user,
-          has_collabs: it.has_collaborations ? 1 : 0, collab_ext: inherit ? f.collab_ext : null, collab_int: inherit ? f.collab_int : 0, collab_known: inherit ? f.collab_known : 0,
-        });
-      } else if (it.type === 'file') {
-        if (d.store.insertListedFile(listed(it, f.id, owner, f.as_user, f.path))) added++;
-      }
+  let added = 0;
+  for (const it of entries) {
+    if (it.type === 'folder') {
+      // Inherit the parent's collaborations unless the child's own start here.
+      const inherit = f.has_collabs === 1;
+      d.store.insertFolder({
+        id: it.id, name: it.name ?? '', path: `${f.path}/${it.name ?? ''}`, parent_id: f.id, owner_id: it.owned_by?.id ?? f.owner_id, as_user: f.as_user,
+        has_collabs: it.has_collaborations ? 1 : 0, collab_ext: inherit ? f.collab_ext : null, collab_int: inherit ? f.collab_int : 0, collab_known: inherit ? f.collab_known : 0,
+      });
+    } else if (it.type === 'file') {
+      if (d.store.insertListedFile(listed(it, f.id, owner, f.as_user, f.path))) added++;
     }
-    d.store.folderPage(f.id, page.next_marker || null, page.entries.length);
-    d.onNewFiles(added);
-  });
+  }
+  return added;
 }

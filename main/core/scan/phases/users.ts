@@ -31,7 +31,7 @@ export async function discoverUsers(api: BoxApi, store: ScanStore): Promise<BoxU
   do {
     const q = new URLSearchParams({ usemarker: 'true', limit: '1000', user_type: 'managed', fields: 'id,name,login,role' });
     if (marker) q.set('marker', marker);
-    const page: { entries: BoxUser[]; next_marker?: string | null } = await api.get(`/users?${q}`, { kind: 'users' });
+    const page: { entries: BoxUser[]; next_marker?: string | null } = await api.get(`/users?${q}`, { kind: 'users', page: 'items' });
     users.push(...page.entries);
     marker = page.next_marker;
   } while (marker);
