@@ -28,8 +28,11 @@ Resumes where it stopped: finished files are not scanned again.
   --concurrency N   requests in flight at most (default 16)
   --json            progress snapshots as JSON lines, then {"summary": ...}
 
-Exit codes: 0 done (or stopped by Ctrl+C), 1 the scan failed, files or folders failed, or
-another scan holds this home (scan_locked), 3 no keychain.`;
+Exit codes: 0 done (or stopped by Ctrl+C), 1 the scan failed, files or folders failed,
+another scan holds this home (scan_locked), or the sign-in was lost (reconnect_required: run
+box-companion connect, then scan again to resume), 3 no keychain.`;
+
+const RECONNECT_HINT = 'the sign-in to Box was lost (Reconnect to continue): run box-companion connect, then box-companion scan again to resume where it stopped';
 
 function parse(argv: string[]) {
   const { values } = parseArgs({
@@ -87,13 +90,20 @@ const scan: CliCommand = {
       }
     });
     let failure: unknown = null;
+    // A terminal has nobody to press Connect: a lost sign-in ends the run (progress is kept).
+    let signInLost = false;
+    const lost = new Promise<void>((resolve) => service.onProgress((p) => p.phase === 'reconnect' && resolve()));
     try {
       const { done } = await service.start(o.choice, o.untilIdle);
       const stopped = ctx.stopSignal.then(async (signal) => {
         ctx.out.info(`${signal}: stopping the scan (progress is saved; run scan again to resume)`);
         await service.stop();
       });
-      await Promise.race([done, stopped]);
+      const reconnect = lost.then(async () => {
+        signInLost = true;
+        await service.stop();
+      });
+      await Promise.race([done, stopped, reconnect]);
     } catch (error) {
       if (error instanceof ScanLockedError) {
         await service.dispose();
@@ -105,6 +115,10 @@ const scan: CliCommand = {
     const final = service.status();
     const failedItems = service.store.failedItems(100);
     await service.dispose();
+    if (signInLost) {
+      ctx.out.error(RECONNECT_HINT, 'reconnect_required');
+      return EXIT_CODES.failed;
+    }
     if (failure !== null) {
       ctx.out.failure(failure, { prefix: 'the scan failed', fallback: 'scan_failed' });
       return EXIT_CODES.failed;

@@ -11,6 +11,7 @@ import type { BoxClient } from 'box-node-sdk';
 import { BoxApiError as SdkApiError, BoxSdkError } from 'box-node-sdk/box';
 import { NetworkSession, type Authentication, type FetchResponse } from 'box-node-sdk/networking';
 import { CodedError, type ErrorCode } from '../../../common/errors/error-codes';
+import { ReconnectRequiredError } from '../auth/token-session';
 import { clientWithoutSdkRetries } from '../box/client';
 import { sanitiseMessage } from './failures';
 import { RetryableError, type RequestScheduler } from './scheduler';
@@ -92,14 +93,36 @@ export class BoxApi {
     });
   }
 
+  /**
+   * One request; on a 401 the access token alone may be dead (expired early, revoked) while
+   * the refresh token still works: refresh once and ask again. A refresh Box refuses throws
+   * ReconnectRequiredError, and only then does the scan wait for a new sign-in.
+   */
+  private async send(path: string, asUser: string | null | undefined, binary: boolean): Promise<FetchResponse> {
+    let refused: BoxApiError;
+    try {
+      return await this.request(path, asUser, binary);
+    } catch (e) {
+      const error = translate(e);
+      if (!(error instanceof BoxApiError && error.status === 401)) throw error;
+      refused = error;
+    }
+    try {
+      await this.client.auth.refreshToken(this.client.networkSession);
+    } catch (e) {
+      // Auth that cannot refresh (a developer token) leaves the 401 as it was.
+      throw e instanceof ReconnectRequiredError ? e : refused;
+    }
+    try {
+      return await this.request(path, asUser, binary);
+    } catch (e) {
+      throw translate(e);
+    }
+  }
+
   async get<T>(path: string, o: GetOptions): Promise<T> {
     return this.scheduler.run(o.kind, async () => {
-      let res: FetchResponse;
-      try {
-        res = await this.request(path, o.asUser, false);
-      } catch (e) {
-        throw translate(e);
-      }
+      const res = await this.send(path, o.asUser, false);
       if (res.data === undefined) throw new RetryableError('empty or malformed response', 0, null, 'malformed');
       if (o.page && !isPage(res.data, o.page === 'items')) throw new RetryableError(`malformed ${o.kind} page from Box`, 0, null, 'malformed');
       return res.data as T;
@@ -109,12 +132,7 @@ export class BoxApi {
   /** The file's bytes, or a BoxApiError; refuses (413) past maxBytes without reading the rest. */
   async download(fileId: string, asUser: string | null, maxBytes: number): Promise<Buffer> {
     return this.scheduler.run('download', async () => {
-      let res: FetchResponse;
-      try {
-        res = await this.request(`/files/${fileId}/content`, asUser, true);
-      } catch (e) {
-        throw translate(e);
-      }
+      const res = await this.send(`/files/${fileId}/content`, asUser, true);
       const body = res.content as unknown as (AsyncIterable<Uint8Array> & { destroy?(): void }) | undefined;
       if (res.status === 202) {
         body?.destroy?.();
