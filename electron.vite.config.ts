@@ -11,7 +11,9 @@ function contentSecurityPolicyMeta(): Plugin {
     .join('; ');
   return {
     name: 'box-companion-csp',
-    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' }],
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' },
+    ],
   };
 }
 
@@ -20,14 +22,19 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       // index: the main process (window, relay); core-process: the utilityProcess running the core.
-      rollupOptions: { input: { index: resolve('main/electron/index.ts'), 'core-process': resolve('main/electron/core-process.ts') } },
+      rollupOptions: {
+        input: { index: resolve('main/electron/index.ts'), 'core-process': resolve('main/electron/core-process.ts') },
+      },
     },
   },
   preload: {
     build: {
       outDir: 'out/preload',
       // A sandboxed preload must be a single CommonJS file.
-      rollupOptions: { input: { index: resolve('preload/index.ts') }, output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+      rollupOptions: {
+        input: { index: resolve('preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
     },
   },
   renderer: {

@@ -31,7 +31,10 @@ export default tseslint.config(
     files: ['common/**'],
     rules: {
       'no-restricted-imports': restrict([
-        group([...nodeBuiltins, 'electron', ...nodeOnlyPackages, 'react', 'react-dom'], 'common/ runs in every process: no Node, DOM, Electron or UI imports.'),
+        group(
+          [...nodeBuiltins, 'electron', ...nodeOnlyPackages, 'react', 'react-dom'],
+          'common/ runs in every process: no Node, DOM, Electron or UI imports.',
+        ),
         group(['**/main/**', '**/renderer/**', '**/preload/**'], 'common/ must not depend on a process folder.'),
       ]),
     },
@@ -41,8 +44,14 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': restrict([
-        group([...nodeBuiltins, 'electron', ...nodeOnlyPackages], 'The renderer never touches Node or Electron: use the bridge (window.boxCompanion).'),
-        group(['**/main/**', '**/preload/**'], 'The renderer must not import main/ or preload/: go through the bridge contract in common/bridge.'),
+        group(
+          [...nodeBuiltins, 'electron', ...nodeOnlyPackages],
+          'The renderer never touches Node or Electron: use the bridge (window.boxCompanion).',
+        ),
+        group(
+          ['**/main/**', '**/preload/**'],
+          'The renderer must not import main/ or preload/: go through the bridge contract in common/bridge.',
+        ),
       ]),
     },
   },
@@ -50,8 +59,14 @@ export default tseslint.config(
     files: ['main/core/**', 'main/cli/**', 'main/harness/**', 'test/**'],
     rules: {
       'no-restricted-imports': restrict([
-        group(['electron', 'electron-store'], "Only main/electron/ and preload/ may import 'electron': keep this code testable in plain Node."),
-        group(['**/main/electron/**', '**/electron/index', '**/renderer/**', '**/preload/**'], 'Core, CLI, harness and tests must not import the Electron shell or the UI.'),
+        group(
+          ['electron', 'electron-store'],
+          "Only main/electron/ and preload/ may import 'electron': keep this code testable in plain Node.",
+        ),
+        group(
+          ['**/main/electron/**', '**/electron/index', '**/renderer/**', '**/preload/**'],
+          'Core, CLI, harness and tests must not import the Electron shell or the UI.',
+        ),
       ]),
     },
   },
@@ -61,9 +76,19 @@ export default tseslint.config(
     files: ['test/unit/**'],
     rules: {
       'no-restricted-imports': restrict([
-        group(['electron', 'electron-store'], "Only main/electron/ and preload/ may import 'electron': keep this code testable in plain Node."),
-        group(['**/main/electron/**', '**/electron/index', '**/preload/**'], 'Tests must not import the Electron shell or the preload.'),
-        { regex: 'renderer/(?!src/errors/[\\w-]+$|src/strings$)', message: 'Unit tests may import only the renderer\'s pure modules (renderer/src/errors/*, renderer/src/strings).' },
+        group(
+          ['electron', 'electron-store'],
+          "Only main/electron/ and preload/ may import 'electron': keep this code testable in plain Node.",
+        ),
+        group(
+          ['**/main/electron/**', '**/electron/index', '**/preload/**'],
+          'Tests must not import the Electron shell or the preload.',
+        ),
+        {
+          regex: 'renderer/(?!src/errors/[\\w-]+$|src/strings$)',
+          message:
+            "Unit tests may import only the renderer's pure modules (renderer/src/errors/*, renderer/src/strings).",
+        },
       ]),
     },
   },
@@ -72,7 +97,18 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict([
         group(['electron', 'electron-store'], "main/core runs in plain Node: no 'electron'."),
-        group(['**/main/electron/**', '../electron/**', '../../electron/**', '**/cli/**', '**/harness/**', '**/renderer/**', '**/preload/**'], 'main/core is the bottom layer: it must not import its front ends or the UI.'),
+        group(
+          [
+            '**/main/electron/**',
+            '../electron/**',
+            '../../electron/**',
+            '**/cli/**',
+            '**/harness/**',
+            '**/renderer/**',
+            '**/preload/**',
+          ],
+          'main/core is the bottom layer: it must not import its front ends or the UI.',
+        ),
       ]),
     },
   },

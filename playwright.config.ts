@@ -5,7 +5,14 @@ import { defineConfig } from '@playwright/test';
  * harness (test/e2e), and the Electron smoke test where an Electron binary exists (test/electron).
  * Playwright's own browser download cannot work on our machines, so the executable is explicit.
  */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export default defineConfig({
   testDir: 'test',

@@ -2,7 +2,18 @@
  * The connection test's results, the same in the UI, the CLI (--json) and the diagnostics
  * bundle. Runs everywhere (no Node, no DOM).
  */
-export const CHECK_IDS = ['token', 'role', 'enterprise', 'app', 'admin_logs', 'users', 'as_user', 'files', 'headroom', 'sign_in_lifetime'] as const;
+export const CHECK_IDS = [
+  'token',
+  'role',
+  'enterprise',
+  'app',
+  'admin_logs',
+  'users',
+  'as_user',
+  'files',
+  'headroom',
+  'sign_in_lifetime',
+] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
 export type CheckStatus = 'pass' | 'warning' | 'fail';

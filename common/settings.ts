@@ -13,7 +13,10 @@ export const themeSchema = z.enum(['system', 'light', 'dark']);
 export const stepIdSchema = z.string().regex(/^[a-z0-9-]{1,40}$/, 'a step id: lowercase letters, digits and dashes');
 
 /** Ticked step ids per data center, then per console generation. */
-export const walkthroughTicksSchema = z.partialRecord(dataCenterIdSchema, z.partialRecord(consoleGenerationSchema, z.array(stepIdSchema)));
+export const walkthroughTicksSchema = z.partialRecord(
+  dataCenterIdSchema,
+  z.partialRecord(consoleGenerationSchema, z.array(stepIdSchema)),
+);
 export type WalkthroughTicks = z.infer<typeof walkthroughTicksSchema>;
 
 export const walkthroughSettingsSchema = z.object({

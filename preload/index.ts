@@ -6,7 +6,14 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { BoxCompanionApi, BridgeReply } from '../common/bridge/contract';
 import { contextBridgeError } from '../common/bridge/errors';
-import { CALL_CHANNEL, CALL_NAMES, EVENT_CHANNEL, EVENT_NAMES, type CallName, type EventName } from '../common/bridge/names';
+import {
+  CALL_CHANNEL,
+  CALL_NAMES,
+  EVENT_CHANNEL,
+  EVENT_NAMES,
+  type CallName,
+  type EventName,
+} from '../common/bridge/names';
 
 async function call(name: CallName, args: unknown): Promise<unknown> {
   const reply = (await ipcRenderer.invoke(CALL_CHANNEL, name, args)) as BridgeReply<CallName>;
@@ -15,7 +22,9 @@ async function call(name: CallName, args: unknown): Promise<unknown> {
   throw contextBridgeError(reply.error);
 }
 
-const api: Record<string, unknown> = Object.fromEntries(CALL_NAMES.map((name) => [name, (args: unknown) => call(name, args)]));
+const api: Record<string, unknown> = Object.fromEntries(
+  CALL_NAMES.map((name) => [name, (args: unknown) => call(name, args)]),
+);
 
 api.on = (event: EventName, listener: (payload: unknown) => void) => {
   if (!(EVENT_NAMES as readonly string[]).includes(event)) throw new Error(`Unknown event ${String(event)}`);

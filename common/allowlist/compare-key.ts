@@ -9,7 +9,7 @@ export type KeyComparison =
   | { kind: 'empty' }
   | { kind: 'exact' }
   /** Right key once spaces or line breaks are removed: Box would not accept it with them. */
-  | { kind: 'whitespace'; }
+  | { kind: 'whitespace' }
   | { kind: 'other-data-center'; dataCenter: DataCenterId }
   | { kind: 'unknown' };
 

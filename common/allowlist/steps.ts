@@ -41,14 +41,18 @@ const classic: readonly StepTemplate[] = [
       'Under “Unpublished Applications”, look at “Disable unpublished applications by default”. If it is not selected, your enterprise does not restrict unpublished apps: skip the rest of this walkthrough and go straight to connecting.',
     ],
     illustration: 'classic-check.svg',
-    illustrationAlt: 'The classic Box Admin Console Apps tab, with the “Disable unpublished applications by default” option highlighted.',
+    illustrationAlt:
+      'The classic Box Admin Console Apps tab, with the “Disable unpublished applications by default” option highlighted.',
   },
   {
     id: 'open-settings',
     title: 'Open Enterprise Settings',
-    instructions: ['Click the gear icon at the top right of the Admin Console and choose Enterprise Settings (or Business Settings).'],
+    instructions: [
+      'Click the gear icon at the top right of the Admin Console and choose Enterprise Settings (or Business Settings).',
+    ],
     illustration: 'classic-open-settings.svg',
-    illustrationAlt: 'The classic Box Admin Console header, with the gear icon and its Enterprise Settings item highlighted.',
+    illustrationAlt:
+      'The classic Box Admin Console header, with the gear icon and its Enterprise Settings item highlighted.',
   },
   {
     id: 'apps-tab',
@@ -60,7 +64,9 @@ const classic: readonly StepTemplate[] = [
   {
     id: 'except-for',
     title: 'Add the key to “Except for”',
-    instructions: ['Next to “Except for”, paste the {keyKind} {key}. If other keys are already listed, keep them and separate the keys with commas.'],
+    instructions: [
+      'Next to “Except for”, paste the {keyKind} {key}. If other keys are already listed, keep them and separate the keys with commas.',
+    ],
     illustration: 'classic-except-for.svg',
     illustrationAlt: 'The Unpublished Applications section, with the “Except for” box highlighted.',
   },
@@ -72,7 +78,9 @@ const classic: readonly StepTemplate[] = [
   {
     id: 'save',
     title: 'Save',
-    instructions: ['Click Save at the top right of Enterprise Settings. The change applies to new sign-ins straight away.'],
+    instructions: [
+      'Click Save at the top right of Enterprise Settings. The change applies to new sign-ins straight away.',
+    ],
     illustration: 'classic-save.svg',
     illustrationAlt: 'The Enterprise Settings page, with the Save button highlighted.',
   },
@@ -94,7 +102,8 @@ const customApps: readonly StepTemplate[] = [
     title: 'Open Apps > Custom Apps > Settings',
     instructions: ['In the left menu click Apps, then the Custom Apps tab at the top, then the Settings button.'],
     illustration: 'custom-apps-open.svg',
-    illustrationAlt: 'The Box Admin Console with Apps selected in the left menu and the Custom Apps tab and Settings button highlighted.',
+    illustrationAlt:
+      'The Box Admin Console with Apps selected in the left menu and the Custom Apps tab and Settings button highlighted.',
   },
   {
     id: 'except-for',
@@ -133,14 +142,18 @@ const appsManager: readonly StepTemplate[] = [
   {
     id: 'open-apps-manager',
     title: 'Open Custom Apps Manager',
-    instructions: ['In the left menu click Apps, then Custom Apps Manager. In some consoles it is Integrations, then Platform Apps Manager.'],
+    instructions: [
+      'In the left menu click Apps, then Custom Apps Manager. In some consoles it is Integrations, then Platform Apps Manager.',
+    ],
     illustration: 'apps-manager-open.svg',
     illustrationAlt: 'The Box Admin Console left menu, with Custom Apps Manager highlighted.',
   },
   {
     id: 'add-by-client-id',
     title: 'Add the app by its client ID',
-    instructions: ['Open the User Authentication Apps tab, click Add App, and paste {key} into the client ID box. Click Next.'],
+    instructions: [
+      'Open the User Authentication Apps tab, click Add App, and paste {key} into the client ID box. Click Next.',
+    ],
     illustration: 'apps-manager-add.svg',
     illustrationAlt: 'The Add App dialog on the User Authentication Apps tab, with the client ID box highlighted.',
   },
@@ -167,7 +180,8 @@ const platform: readonly StepTemplate[] = [
       'If it is off, your enterprise does not restrict unpublished apps: skip the rest of this walkthrough and go straight to connecting.',
     ],
     illustration: 'platform-check.svg',
-    illustrationAlt: 'Enterprise Settings, Platform Apps tab, with the “Disable unpublished platform apps by default” switch highlighted.',
+    illustrationAlt:
+      'Enterprise Settings, Platform Apps tab, with the “Disable unpublished platform apps by default” switch highlighted.',
   },
   {
     id: 'open-platform-apps',
@@ -179,7 +193,9 @@ const platform: readonly StepTemplate[] = [
   {
     id: 'add-app',
     title: 'Add the app under User Authentication Apps',
-    instructions: ['Open the User Authentication Apps tab, click Add, and paste {key} into the client ID box. Click Next.'],
+    instructions: [
+      'Open the User Authentication Apps tab, click Add, and paste {key} into the client ID box. Click Next.',
+    ],
     illustration: 'platform-add.svg',
     illustrationAlt: 'The Add app dialog on the User Authentication Apps tab, with the client ID box highlighted.',
   },

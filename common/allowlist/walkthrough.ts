@@ -41,7 +41,11 @@ export function companionClientIdPhrase(clientId: string | null): string {
     : 'the client ID of the Box app this companion signs in with (you set that app up in the Connect step; come back and add its client ID once you have it)';
 }
 
-export function buildWalkthrough({ dataCenter: id, consoleGeneration, companionClientId = null }: WalkthroughChoice): Walkthrough {
+export function buildWalkthrough({
+  dataCenter: id,
+  consoleGeneration,
+  companionClientId = null,
+}: WalkthroughChoice): Walkthrough {
   const center = dataCenter(id);
   const fill = (text: string) =>
     text
@@ -56,5 +60,11 @@ export function buildWalkthrough({ dataCenter: id, consoleGeneration, companionC
     illustration: template.illustration,
     illustrationAlt: template.illustrationAlt,
   }));
-  return { dataCenter: center, console: consoleGenerationInfo(consoleGeneration), key: center.allowlistKey, companionClientId, steps };
+  return {
+    dataCenter: center,
+    console: consoleGenerationInfo(consoleGeneration),
+    key: center.allowlistKey,
+    companionClientId,
+    steps,
+  };
 }

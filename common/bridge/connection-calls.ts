@@ -11,15 +11,26 @@ export const connectionCallArgs = {
   /** Starts (or restarts) the in-app sandbox enterprise with a seed, and points the connection at it. */
   useSandboxEnterprise: z
     .object({
-      seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+      seed: z
+        .number()
+        .int()
+        .min(0)
+        .max(2 ** 31 - 1)
+        .default(1),
       role: z.enum(['admin', 'coadmin', 'user']).default('admin'),
     })
     .strict(),
   /** The admin's own Box app; the secret goes straight to the keychain. */
   registerBoxApp: z
     .object({
-      clientId: z.string().trim().regex(/^[a-z0-9]{32}$/, 'a Box client ID is 32 lowercase letters and digits'),
-      clientSecret: z.string().trim().regex(/^[A-Za-z0-9]{32}$/, 'a Box client secret is 32 letters and digits'),
+      clientId: z
+        .string()
+        .trim()
+        .regex(/^[a-z0-9]{32}$/, 'a Box client ID is 32 lowercase letters and digits'),
+      clientSecret: z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9]{32}$/, 'a Box client secret is 32 letters and digits'),
       redirectPort: z.number().int().min(1024).max(65535).nullable().default(null),
     })
     .strict(),
@@ -38,7 +49,11 @@ export interface SandboxSummary {
 
 export interface ConnectionCallResults {
   /** `app`: the Box app (or sandbox) sign-in will use, once chosen. */
-  getConnection: { state: ConnectionState; sandbox: SandboxSummary | null; app: { target: 'box' | 'sandbox'; clientId: string } | null };
+  getConnection: {
+    state: ConnectionState;
+    sandbox: SandboxSummary | null;
+    app: { target: 'box' | 'sandbox'; clientId: string } | null;
+  };
   useSandboxEnterprise: SandboxSummary;
   registerBoxApp: ConnectionState;
   connect: ConnectionState;

@@ -31,13 +31,25 @@ export const callArgs = {
   getWalkthroughState: noArgs,
   /** Remembers the data center and/or console generation; null clears a choice. */
   chooseWalkthrough: z
-    .object({ dataCenter: dataCenterIdSchema.nullable().optional(), consoleGeneration: consoleGenerationSchema.nullable().optional() })
+    .object({
+      dataCenter: dataCenterIdSchema.nullable().optional(),
+      consoleGeneration: consoleGenerationSchema.nullable().optional(),
+    })
     .strict(),
-  setStepTicked: z.object({ dataCenter: dataCenterIdSchema, consoleGeneration: consoleGenerationSchema, stepId: stepIdSchema, ticked: z.boolean() }).strict(),
+  setStepTicked: z
+    .object({
+      dataCenter: dataCenterIdSchema,
+      consoleGeneration: consoleGenerationSchema,
+      stepId: stepIdSchema,
+      ticked: z.boolean(),
+    })
+    .strict(),
   /** Clears every tick of one data center. */
   startOver: z.object({ dataCenter: dataCenterIdSchema }).strict(),
   /** Writes the runbook under <home>/exports/ and returns its path. */
-  exportRunbook: z.object({ dataCenter: dataCenterIdSchema, consoleGeneration: consoleGenerationSchema, format: runbookFormatSchema }).strict(),
+  exportRunbook: z
+    .object({ dataCenter: dataCenterIdSchema, consoleGeneration: consoleGenerationSchema, format: runbookFormatSchema })
+    .strict(),
   ...connectionCallArgs,
   ...conntestCallArgs,
   ...scanCallArgs,
@@ -116,4 +128,3 @@ export type BoxCompanionApi = {
 } & {
   on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
 };
-

@@ -13,14 +13,26 @@ const page = { offset: z.number().int().min(0).default(0), limit: z.number().int
 
 export const INSPECTION_STATES = ['Pending', 'Completed', 'Not applicable', 'Failed'] as const;
 export const FILE_STATUSES = ['scanned', 'failed', 'not scanned', 'queued', 'gone'] as const;
-export const FINDINGS_SORTS = ['name', 'path', 'owner', 'accessLevel', 'inspection', 'findings', 'status', 'scannedAt'] as const;
+export const FINDINGS_SORTS = [
+  'name',
+  'path',
+  'owner',
+  'accessLevel',
+  'inspection',
+  'findings',
+  'status',
+  'scannedAt',
+] as const;
 
 export const scanCallArgs = {
   /** Backfill: `days` (default 7; 60 for the older behaviour), `since` an ISO date, or `noBackfill`. */
   startScan: z
     .object({
       days: z.number().int().min(1).max(365).optional(),
-      since: z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'an ISO date such as 2025-01-31').optional(),
+      since: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}/, 'an ISO date such as 2025-01-31')
+        .optional(),
       noBackfill: z.boolean().optional(),
     })
     .strict(),
@@ -49,7 +61,10 @@ export const scanCallArgs = {
   /** Stored activity (backfill and live), newest first. */
   listActivity: z
     .object({
-      types: z.array(z.string().regex(/^[A-Z_]+$/, 'an event type such as EDIT')).max(50).optional(),
+      types: z
+        .array(z.string().regex(/^[A-Z_]+$/, 'an event type such as EDIT'))
+        .max(50)
+        .optional(),
       /** Actor login, exact (case-insensitive). */
       user: z.string().max(320).optional(),
       fileId: z.string().regex(/^\d+$/, 'a Box file id').optional(),

@@ -15,7 +15,10 @@ export function isCallName(name: unknown): name is CallName {
 
 export function validateCall(name: unknown, args: unknown): ValidatedCall | BridgeFailure {
   if (!isCallName(name)) {
-    return failure('unknown_call', `Unknown bridge call ${JSON.stringify(name)}. Known calls: ${CALL_NAMES.join(', ')}.`);
+    return failure(
+      'unknown_call',
+      `Unknown bridge call ${JSON.stringify(name)}. Known calls: ${CALL_NAMES.join(', ')}.`,
+    );
   }
   const parsed = (callArgs[name] as z.ZodType).safeParse(args === undefined ? {} : args);
   if (!parsed.success) {
@@ -29,6 +32,10 @@ export function validateCall(name: unknown, args: unknown): ValidatedCall | Brid
 }
 
 /** A failed reply; its next step is the code's own unless told otherwise, and left out when there is none. */
-export function failure(code: BridgeFailure['error']['code'], message: string, nextStep: NextStep = nextStepOf(code)): BridgeFailure {
+export function failure(
+  code: BridgeFailure['error']['code'],
+  message: string,
+  nextStep: NextStep = nextStepOf(code),
+): BridgeFailure {
   return { ok: false, error: nextStep === 'none' ? { code, message } : { code, message, nextStep } };
 }

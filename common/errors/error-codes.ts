@@ -7,7 +7,15 @@
  */
 
 /** What the user can do next; the UI maps each to a button (none: nothing to press). */
-export const NEXT_STEPS = ['reconnect', 'open_allowlist', 'install_keychain', 'retry', 'wait', 'stop_other_scan', 'none'] as const;
+export const NEXT_STEPS = [
+  'reconnect',
+  'open_allowlist',
+  'install_keychain',
+  'retry',
+  'wait',
+  'stop_other_scan',
+  'none',
+] as const;
 export type NextStep = (typeof NEXT_STEPS)[number];
 
 interface ErrorCodeEntry {
@@ -22,7 +30,10 @@ export const ERROR_CODES = {
   core_unavailable: { message: 'The app core is not running, so the request was not carried out.', nextStep: 'retry' },
   not_connected: { message: 'Not connected to Box: sign in first.', nextStep: 'reconnect' },
   reconnect_required: { message: 'Box needs you to sign in again.', nextStep: 'reconnect' },
-  keychain_unavailable: { message: 'No keychain is available, so nothing secret can be stored.', nextStep: 'install_keychain' },
+  keychain_unavailable: {
+    message: 'No keychain is available, so nothing secret can be stored.',
+    nextStep: 'install_keychain',
+  },
   rate_limited: { message: 'Box is limiting how fast the app may ask.', nextStep: 'wait' },
   box_unavailable: { message: 'Box answered with an error for everyone; it usually passes.', nextStep: 'wait' },
   network: { message: 'Box could not be reached.', nextStep: 'retry' },
@@ -67,6 +78,8 @@ export class CodedError extends Error {
 }
 
 /** One factory per code: `appErrors.not_connected()` or `appErrors.network('Box did not answer in 30 s')`. */
-export const appErrors = Object.fromEntries(ALL_ERROR_CODES.map((code) => [code, (message?: string) => new CodedError(code, message)])) as {
+export const appErrors = Object.fromEntries(
+  ALL_ERROR_CODES.map((code) => [code, (message?: string) => new CodedError(code, message)]),
+) as {
   readonly [C in ErrorCode]: (message?: string) => CodedError;
 };

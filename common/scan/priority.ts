@@ -4,11 +4,33 @@
  * An unknown type moves nothing: the periodic rescan still covers it. Runs everywhere.
  */
 export const CONTENT_OR_SHARING_EVENTS = new Set([
-  'UPLOAD', 'EDIT', 'ITEM_MODIFY', 'COPY', 'MOVE', 'RENAME', 'UNDELETE', 'FILE_VERSION_RESTORE', 'SHARE',
-  'ITEM_SHARED_UPDATE', 'UNSHARE', 'SHARED_LINK_SEND', 'COLLABORATION_INVITE', 'COLLABORATION_ACCEPT',
-  'COLLABORATION_REMOVE', 'COLLABORATION_ROLE_CHANGE', 'CHANGE_FOLDER_PERMISSION', 'DELETE',
+  'UPLOAD',
+  'EDIT',
+  'ITEM_MODIFY',
+  'COPY',
+  'MOVE',
+  'RENAME',
+  'UNDELETE',
+  'FILE_VERSION_RESTORE',
+  'SHARE',
+  'ITEM_SHARED_UPDATE',
+  'UNSHARE',
+  'SHARED_LINK_SEND',
+  'COLLABORATION_INVITE',
+  'COLLABORATION_ACCEPT',
+  'COLLABORATION_REMOVE',
+  'COLLABORATION_ROLE_CHANGE',
+  'CHANGE_FOLDER_PERMISSION',
+  'DELETE',
 ]);
-export const READ_ONLY_EVENTS = new Set(['PREVIEW', 'DOWNLOAD', 'FILE_WATERMARKED_DOWNLOAD', 'ITEM_OPEN', 'CONTENT_ACCESS', 'ITEM_SYNC']);
+export const READ_ONLY_EVENTS = new Set([
+  'PREVIEW',
+  'DOWNLOAD',
+  'FILE_WATERMARKED_DOWNLOAD',
+  'ITEM_OPEN',
+  'CONTENT_ACCESS',
+  'ITEM_SYNC',
+]);
 
 export function eventMovesFile(eventType: string): boolean {
   return CONTENT_OR_SHARING_EVENTS.has(eventType);
@@ -22,8 +44,14 @@ export function eventMovesFile(eventType: string): boolean {
  * not re-queued for nothing.
  */
 export const FOLDER_SHARING_EVENTS = new Set([
-  'SHARE', 'ITEM_SHARED_UPDATE', 'UNSHARE', 'COLLABORATION_INVITE', 'COLLABORATION_ACCEPT', 'COLLABORATION_REMOVE',
-  'COLLABORATION_ROLE_CHANGE', 'CHANGE_FOLDER_PERMISSION',
+  'SHARE',
+  'ITEM_SHARED_UPDATE',
+  'UNSHARE',
+  'COLLABORATION_INVITE',
+  'COLLABORATION_ACCEPT',
+  'COLLABORATION_REMOVE',
+  'COLLABORATION_ROLE_CHANGE',
+  'CHANGE_FOLDER_PERMISSION',
 ]);
 
 export function eventMovesFolder(eventType: string): boolean {
@@ -41,7 +69,35 @@ export function eventMovesItems(itemType: string | null | undefined, eventType: 
 export type QueuePriority = 'activity' | 'regular' | 'periodic';
 
 /** Inspection: which files have text worth reading, and the limits. */
-export const TEXT_EXTENSIONS = new Set(['txt', 'csv', 'tsv', 'md', 'json', 'eml', 'log', 'xml', 'html', 'htm', 'yaml', 'yml', 'ini', 'rtf']);
-export const NO_TEXT_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'gif', 'bmp', 'heic', 'mp4', 'mov', 'avi', 'mp3', 'wav', 'm4a']);
+export const TEXT_EXTENSIONS = new Set([
+  'txt',
+  'csv',
+  'tsv',
+  'md',
+  'json',
+  'eml',
+  'log',
+  'xml',
+  'html',
+  'htm',
+  'yaml',
+  'yml',
+  'ini',
+  'rtf',
+]);
+export const NO_TEXT_EXTENSIONS = new Set([
+  'png',
+  'jpg',
+  'jpeg',
+  'gif',
+  'bmp',
+  'heic',
+  'mp4',
+  'mov',
+  'avi',
+  'mp3',
+  'wav',
+  'm4a',
+]);
 export const MAX_INSPECT_BYTES = 30 * 1024 * 1024;
 export const MAX_INSPECT_CHARS = 1_000_000;

@@ -4,7 +4,8 @@ import type { Findings } from './detectors';
 import type { QueuePriority } from './priority';
 
 /** `reconnect`: the sign-in was lost; the scan waits (nothing failed) and resumes after Connect. */
-export type ScanPhase = 'idle' | 'users' | 'backfill' | 'discovery' | 'inspection' | 'live' | 'paused' | 'reconnect' | 'stopped' | 'error';
+export type ScanPhase =
+  'idle' | 'users' | 'backfill' | 'discovery' | 'inspection' | 'live' | 'paused' | 'reconnect' | 'stopped' | 'error';
 export type InspectionState = 'Pending' | 'Completed' | 'Not applicable' | 'Failed';
 
 export type BackfillChoice = { days: number } | { since: string } | { none: true };
@@ -39,7 +40,14 @@ export interface ScanProgress {
   users: { discovered: number; reachable: number; notReachable: number };
   folders: { discovered: number; listed: number };
   /** `inspectionPending`: scanned files (access level known) whose content inspection is to come. */
-  files: { discovered: number; queued: number; scanned: number; failed: number; notScanned: number; inspectionPending: number };
+  files: {
+    discovered: number;
+    queued: number;
+    scanned: number;
+    failed: number;
+    notScanned: number;
+    inspectionPending: number;
+  };
   backfill: { done: boolean; events: number; window: { from: string; to: string } | null };
   liveEvents: number;
   requests: { total: number; perSecond: number; rateLimited: number; retries: number };

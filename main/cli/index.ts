@@ -47,7 +47,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     return EXIT_CODES.usage;
   }
   const [name, ...rest] = parsed.rest;
-  const find = (wanted: string | undefined): CliCommand | undefined => COMMANDS.find((command) => command.name === wanted);
+  const find = (wanted: string | undefined): CliCommand | undefined =>
+    COMMANDS.find((command) => command.name === wanted);
 
   if (name === undefined || name === 'help') {
     const target = rest[0];

@@ -8,7 +8,8 @@ import type { ErrorCode, NextStep } from '../../common/errors/error-codes';
 import { toBridgeFailure } from '../core/bridge/bridge-failure';
 
 /** Codes only the CLI reports; every other failure uses the app's table. */
-export type CliOnlyCode = 'usage' | 'no_keychain' | 'no_scan' | 'scan_failed' | 'government_cloud' | 'unavailable' | 'failed' | 'error';
+export type CliOnlyCode =
+  'usage' | 'no_keychain' | 'no_scan' | 'scan_failed' | 'government_cloud' | 'unavailable' | 'failed' | 'error';
 
 export interface CliOutput {
   readonly json: boolean;
@@ -26,7 +27,11 @@ export interface CliOutput {
   failure(thrown: unknown, options?: { prefix?: string; fallback?: CliOnlyCode }): void;
 }
 
-export function createCliOutput(json: boolean, stdout: NodeJS.WritableStream = process.stdout, stderr: NodeJS.WritableStream = process.stderr): CliOutput {
+export function createCliOutput(
+  json: boolean,
+  stdout: NodeJS.WritableStream = process.stdout,
+  stderr: NodeJS.WritableStream = process.stderr,
+): CliOutput {
   const output: CliOutput = {
     json,
     result(record, human) {
@@ -38,7 +43,11 @@ export function createCliOutput(json: boolean, stdout: NodeJS.WritableStream = p
     },
     error(message, code = 'error', nextStep) {
       stderr.write(`box-companion: ${message}\n`);
-      if (json) stdout.write(JSON.stringify({ error: nextStep && nextStep !== 'none' ? { code, message, nextStep } : { code, message } }) + '\n');
+      if (json)
+        stdout.write(
+          JSON.stringify({ error: nextStep && nextStep !== 'none' ? { code, message, nextStep } : { code, message } }) +
+            '\n',
+        );
     },
     failure(thrown, options = {}) {
       const { code, message, nextStep } = toBridgeFailure(thrown).error;

@@ -18,7 +18,8 @@ import { createNodeSettingsStore } from './settings/node-settings';
 export function createNodeCore(
   home: string,
   runtime: AppInfo['runtime'],
-  openBrowser: (url: string) => Promise<void> | void = (url) => void process.stderr.write(`Sign in to Box at: ${url}\n`),
+  openBrowser: (url: string) => Promise<void> | void = (url) =>
+    void process.stderr.write(`Sign in to Box at: ${url}\n`),
 ): Core {
   mkdirSync(home, { recursive: true, mode: 0o700 });
   const secrets = new KeytarSecretStore();

@@ -13,7 +13,9 @@ export function isOwnUiUrl(url: string, uiUrl: string): boolean {
 export function isSafeExternalUrl(url: string): boolean {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '' && parsed.hostname.length > 0;
+    return (
+      parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '' && parsed.hostname.length > 0
+    );
   } catch {
     return false;
   }

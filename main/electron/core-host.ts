@@ -9,10 +9,14 @@ import { CoreClient } from '../core/process/core-client';
 import { coreProcessArgs } from '../core/process/core-process-args';
 
 export function startCoreProcess(home: string): CoreClient {
-  const child = utilityProcess.fork(join(import.meta.dirname, 'core-process.js'), coreProcessArgs({ home, runtime: 'electron' }), {
-    serviceName: 'Box Connect Companion core',
-    stdio: 'inherit',
-  });
+  const child = utilityProcess.fork(
+    join(import.meta.dirname, 'core-process.js'),
+    coreProcessArgs({ home, runtime: 'electron' }),
+    {
+      serviceName: 'Box Connect Companion core',
+      stdio: 'inherit',
+    },
+  );
   const client = new CoreClient(
     {
       post: (message) => child.postMessage(message),
@@ -31,10 +35,12 @@ export function startCoreProcess(home: string): CoreClient {
   app.on('will-quit', (event) => {
     if (stopped) return;
     event.preventDefault();
-    void client.stop(() => child.kill()).finally(() => {
-      stopped = true;
-      app.quit();
-    });
+    void client
+      .stop(() => child.kill())
+      .finally(() => {
+        stopped = true;
+        app.quit();
+      });
   });
   return client;
 }

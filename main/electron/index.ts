@@ -12,7 +12,11 @@ import { hardenSessions, hardenWebContents } from './security';
 import { createMainWindow } from './window';
 
 // One instance per app home: a second launch on the same home focuses the first window instead.
-const home = claimAppHome({ chooseHome: applyAppHome, requestSingleInstanceLock: () => app.requestSingleInstanceLock(), quit: () => app.quit() });
+const home = claimAppHome({
+  chooseHome: applyAppHome,
+  requestSingleInstanceLock: () => app.requestSingleInstanceLock(),
+  quit: () => app.quit(),
+});
 if (home !== null) {
   app.on('web-contents-created', (_, contents) => hardenWebContents(contents));
 

@@ -12,12 +12,19 @@ import type { CoreBackend } from '../core/process/protocol';
 import { rendererUrl } from './window';
 
 export function registerBridge(core: CoreBackend, window: BrowserWindow): void {
-  const policy = { trustedWebContentsIds: new Set([window.webContents.id]), allowedUrlPrefixes: [rendererUrl().split(/[?#]/, 1)[0] ?? ''] };
+  const policy = {
+    trustedWebContentsIds: new Set([window.webContents.id]),
+    allowedUrlPrefixes: [rendererUrl().split(/[?#]/, 1)[0] ?? ''],
+  };
 
   ipcMain.handle(CALL_CHANNEL, async (event: IpcMainInvokeEvent, name: unknown, args: unknown) => {
     const frame = event.senderFrame;
     const refusal = whyUntrusted(
-      { webContentsId: event.sender.id, frameUrl: frame?.url ?? null, isTopFrame: frame !== null && frame === event.sender.mainFrame },
+      {
+        webContentsId: event.sender.id,
+        frameUrl: frame?.url ?? null,
+        isTopFrame: frame !== null && frame === event.sender.mainFrame,
+      },
       policy,
     );
     if (refusal) return failure('untrusted_sender', `Refused: ${refusal}.`);

@@ -28,8 +28,12 @@ export function hardenSessions(): void {
   const ses = session.defaultSession;
   // Both handlers judge the requesting frame's own URL (details.requestingUrl): a sub-frame is
   // judged by what it shows, and requestingOrigin alone cannot tell our file:// page from another.
-  ses.setPermissionRequestHandler((_contents, permission, callback, details) => callback(isPermissionAllowed(permission, details.requestingUrl, rendererUrl())));
-  ses.setPermissionCheckHandler((contents, permission, _origin, details) => isPermissionAllowed(permission, details.requestingUrl ?? contents?.getURL(), rendererUrl()));
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionAllowed(permission, details.requestingUrl, rendererUrl())),
+  );
+  ses.setPermissionCheckHandler((contents, permission, _origin, details) =>
+    isPermissionAllowed(permission, details.requestingUrl ?? contents?.getURL(), rendererUrl()),
+  );
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: {

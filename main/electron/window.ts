@@ -4,7 +4,11 @@ import { rendererSource } from '../core/renderer-source';
 
 /** Where the UI is loaded from: the dev server in an unpackaged `electron-vite dev`, the bundled file otherwise. */
 export function rendererUrl(): string {
-  return rendererSource({ isPackaged: app.isPackaged, env: process.env, bundledIndexPath: join(import.meta.dirname, '../renderer/index.html') });
+  return rendererSource({
+    isPackaged: app.isPackaged,
+    env: process.env,
+    bundledIndexPath: join(import.meta.dirname, '../renderer/index.html'),
+  });
 }
 
 export function createMainWindow(): BrowserWindow {
@@ -17,7 +21,7 @@ export function createMainWindow(): BrowserWindow {
     title: 'Box Connect Companion',
     webPreferences: {
       // Reviewed: the preload exposes named bridge functions only, never ipcRenderer (preload/index.ts).
-      preload: join(import.meta.dirname, '../preload/index.cjs'), /* eng-disable PRELOAD_JS_CHECK */
+      preload: join(import.meta.dirname, '../preload/index.cjs') /* eng-disable PRELOAD_JS_CHECK */,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

@@ -33,7 +33,8 @@ function options() {
   try {
     const { values } = parseArgs({ options: { home: { type: 'string' }, port: { type: 'string' } }, strict: true });
     const port = values.port === undefined ? 0 : Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a whole number from 0 to 65535, not ${values.port}`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      fail(`--port must be a whole number from 0 to 65535, not ${values.port}`);
     return { home: resolveHome(values.home), port };
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
@@ -51,10 +52,15 @@ async function main(): Promise<void> {
     // Tests and remote shells follow the waiting screen's link; a person can follow this one.
     host: { openBrowser: (url) => log(`Sign in to Box at: ${url}`) },
     onExit: ({ code, signal, expected }) => {
-      if (!expected) log(`harness: the core process died (${signal ?? `exit code ${code}`}); bridge calls now fail with core_unavailable`);
+      if (!expected)
+        log(
+          `harness: the core process died (${signal ?? `exit code ${code}`}); bridge calls now fail with core_unavailable`,
+        );
     },
   });
-  const corePid = await core.client.ready.catch((error: unknown) => fail(`the core process did not start: ${error instanceof Error ? error.message : String(error)}`));
+  const corePid = await core.client.ready.catch((error: unknown) =>
+    fail(`the core process did not start: ${error instanceof Error ? error.message : String(error)}`),
+  );
   const token = randomBytes(24).toString('base64url');
   const server = createServer(staticFileHandler(rendererRoot));
   const origin = () => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -70,7 +76,8 @@ async function main(): Promise<void> {
   const stop = async () => {
     transport.close();
     const gone = await core.stop();
-    if (gone.code !== 0) log(`harness: the core process stopped uncleanly (${gone.signal ?? `exit code ${gone.code}`})`);
+    if (gone.code !== 0)
+      log(`harness: the core process stopped uncleanly (${gone.signal ?? `exit code ${gone.code}`})`);
     server.closeAllConnections();
     server.close(() => process.exit(gone.code === 0 ? 0 : 1));
   };

@@ -50,7 +50,10 @@ export function attachWsTransport(server: Server, options: WsTransportOptions): 
   };
 }
 
-export function whyRefuseUpgrade(request: IncomingMessage, options: Pick<WsTransportOptions, 'token' | 'allowedOrigin'>): string | null {
+export function whyRefuseUpgrade(
+  request: IncomingMessage,
+  options: Pick<WsTransportOptions, 'token' | 'allowedOrigin'>,
+): string | null {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   if (url.pathname !== BRIDGE_PATH) return 'unknown path';
   if (request.headers.origin !== options.allowedOrigin()) return 'wrong origin';

@@ -69,7 +69,17 @@ function AppBody() {
     if (!settings) return;
     if (firstRunDone) {
       // After the first run, the set-up steps are ordinary pages.
-      setPage(step === 'allowlist' ? 'allowlist' : step === 'connect' ? 'connect' : step === 'test' ? 'test' : step === 'scan' ? 'scanStart' : 'dashboard');
+      setPage(
+        step === 'allowlist'
+          ? 'allowlist'
+          : step === 'connect'
+            ? 'connect'
+            : step === 'test'
+              ? 'test'
+              : step === 'scan'
+                ? 'scanStart'
+                : 'dashboard',
+      );
       return;
     }
     setPage('setup');
@@ -82,9 +92,17 @@ function AppBody() {
 
   return (
     <div className="app">
-      <AppHeader connection={connection} page={page} firstRunDone={firstRunDone} onNavigate={go} onOpenConnect={() => openStep('connect')} />
+      <AppHeader
+        connection={connection}
+        page={page}
+        firstRunDone={firstRunDone}
+        onNavigate={go}
+        onOpenConnect={() => openStep('connect')}
+      />
       <main ref={mainRef} tabIndex={-1} aria-label={t.nav.mainRegion}>
-        {error && <ErrorNotice what={t.bridgeFailed} error={error} actions={{ retry: () => window.location.reload() }} />}
+        {error && (
+          <ErrorNotice what={t.bridgeFailed} error={error} actions={{ retry: () => window.location.reload() }} />
+        )}
         {!error && (!info || !settings || !page) && <p aria-busy="true">{t.loading}</p>}
         {info && settings && page === 'setup' && (
           <FirstRunFlow
@@ -96,7 +114,9 @@ function AppBody() {
             }}
           />
         )}
-        {info && settings && page === 'dashboard' && <DashboardScreen onNavigate={go} onStartScan={() => openStep('scan')} />}
+        {info && settings && page === 'dashboard' && (
+          <DashboardScreen onNavigate={go} onStartScan={() => openStep('scan')} />
+        )}
         {info && settings && page === 'scanStart' && (
           <ScanStartStep connected={connected} onOpenConnect={() => go('connect')} onStarted={() => go('dashboard')} />
         )}
@@ -104,9 +124,15 @@ function AppBody() {
         {info && settings && page === 'activity' && <ActivityScreen />}
         {info && settings && page === 'allowlist' && <WalkthroughScreen focus={walkthroughFocus} />}
         {info && settings && page === 'connect' && <ConnectScreen onOpenAllowlist={() => go('allowlist')} />}
-        {info && settings && page === 'test' && <ConnTestScreen onOpenAllowlist={openAllowlistKey} onReconnect={() => go('connect')} />}
+        {info && settings && page === 'test' && (
+          <ConnTestScreen onOpenAllowlist={openAllowlistKey} onReconnect={() => go('connect')} />
+        )}
         {info && settings && page === 'about' && (
-          <AboutPanel info={info} settings={settings} onThemeChange={(theme) => void stores.settings.update({ theme }).catch(() => undefined)} />
+          <AboutPanel
+            info={info}
+            settings={settings}
+            onThemeChange={(theme) => void stores.settings.update({ theme }).catch(() => undefined)}
+          />
         )}
       </main>
     </div>

@@ -13,7 +13,9 @@ const temp = makeTempHome('bcc-bench-bridge-');
 const harness = await startHarness(temp.home);
 try {
   const figures = await measureBridgeLatency(harness.url, { calls });
-  console.log(`bridge round trip, idle (getAppInfo ×${figures.calls}, harness → core process pid ${harness.corePid}): p50 ${figures.p50Ms.toFixed(2)} ms, p99 ${figures.p99Ms.toFixed(2)} ms, max ${figures.maxMs.toFixed(2)} ms`);
+  console.log(
+    `bridge round trip, idle (getAppInfo ×${figures.calls}, harness → core process pid ${harness.corePid}): p50 ${figures.p50Ms.toFixed(2)} ms, p99 ${figures.p99Ms.toFixed(2)} ms, max ${figures.maxMs.toFixed(2)} ms`,
+  );
 } finally {
   await stopHarness(harness);
   temp.cleanup();

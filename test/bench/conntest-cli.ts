@@ -18,16 +18,26 @@ const runs = Number(process.argv[2] ?? 5);
 const secrets = new KeytarSecretStore();
 const keychain = await secrets.status();
 if (!keychain.available) {
-  console.log(`conntest-cli: skipped, no keychain (${keychain.reason ?? 'unknown'}); run it through test/helpers/with-keyring.mjs`);
+  console.log(
+    `conntest-cli: skipped, no keychain (${keychain.reason ?? 'unknown'}); run it through test/helpers/with-keyring.mjs`,
+  );
 } else {
   const child = spawnSandboxCli(['--port', '0']);
   child.stderr?.resume();
-  const info = JSON.parse(await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve))) as SandboxInfo;
+  const info = JSON.parse(
+    await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve)),
+  ) as SandboxInfo;
   const temp = makeTempHome('bcc-bench-conntest-');
   const manager = new ConnectionManager(temp.home, secrets);
   try {
     await manager.registerApp({
-      endpoints: { apiUrl: info.apiUrl, uploadUrl: info.uploadUrl, authorizeUrl: info.authorizeUrl, tokenUrl: info.tokenUrl, revokeUrl: info.revokeUrl },
+      endpoints: {
+        apiUrl: info.apiUrl,
+        uploadUrl: info.uploadUrl,
+        authorizeUrl: info.authorizeUrl,
+        tokenUrl: info.tokenUrl,
+        revokeUrl: info.revokeUrl,
+      },
       clientId: info.clientId,
       clientSecret: info.clientSecret,
       target: 'sandbox',
@@ -38,12 +48,17 @@ if (!keychain.available) {
     const inRun: number[] = [];
     for (let i = 0; i < runs; i++) {
       const t0 = performance.now();
-      const cli = spawn(process.execPath, ['main/cli/bin.mjs', '--home', temp.home, 'test', '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const cli = spawn(process.execPath, ['main/cli/bin.mjs', '--home', temp.home, 'test', '--json'], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       let out = '';
       cli.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
       const code = await new Promise<number | null>((resolve) => cli.once('exit', resolve));
       wall.push(performance.now() - t0);
-      const summary = JSON.parse(out.trim().split('\n').at(-1)!) as { summary: { verdict: string }; durationMs: number };
+      const summary = JSON.parse(out.trim().split('\n').at(-1)!) as {
+        summary: { verdict: string };
+        durationMs: number;
+      };
       if (code !== 0) throw new Error(`box-companion test exited ${code} (${summary.summary.verdict})`);
       inRun.push(summary.durationMs);
     }

@@ -8,10 +8,16 @@ import { fileURLToPath } from 'node:url';
 
 const benchmarks = ['./sandbox-million.ts', './conntest-cli.ts'];
 const isolated = [
-  './scan-coverage.ts', './scan-rate.ts', './scan-million.ts', './scan-folder-event.ts',
+  './scan-coverage.ts',
+  './scan-rate.ts',
+  './scan-million.ts',
+  './scan-folder-event.ts',
   // Issue 13: the store's reads at 20,000 users / 1,000,000 files, the scan at 200 vs 20,000
   // users, a trivial bridge call through the core process (idle, then during a 1,000,000-file scan).
-  './scan-store-scale.ts', './scan-users.ts', './bridge-latency.ts', './scan-bridge-latency.ts',
+  './scan-store-scale.ts',
+  './scan-users.ts',
+  './bridge-latency.ts',
+  './scan-bridge-latency.ts',
 ];
 
 for (const benchmark of benchmarks) {
@@ -20,12 +26,17 @@ for (const benchmark of benchmarks) {
 }
 for (const benchmark of isolated) {
   console.log(`\n== ${benchmark}`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(benchmark, import.meta.url))], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(benchmark, import.meta.url))], {
+    stdio: 'inherit',
+  });
   if (r.status !== 0) process.exitCode = 1;
 }
 // The dashboard's long-task figure (issue 8): a Playwright run of the built UI during a
 // 100,000-file scan (`npm run bench` builds first and runs everything inside a private keyring).
 console.log('\n== test/e2e/long-tasks.spec.ts');
-const ui = spawnSync('npx', ['playwright', 'test', 'test/e2e/long-tasks.spec.ts'], { stdio: 'inherit', env: { ...process.env, BCC_BENCH_UI: '1' } });
+const ui = spawnSync('npx', ['playwright', 'test', 'test/e2e/long-tasks.spec.ts'], {
+  stdio: 'inherit',
+  env: { ...process.env, BCC_BENCH_UI: '1' },
+});
 if (ui.status !== 0) process.exitCode = 1;
 export {};

@@ -34,7 +34,12 @@ try {
   const w0 = performance.now();
   let peakSample = 0;
   const sampler = setInterval(() => (peakSample = Math.max(peakSample, vmKb(pid, 'VmRSS') / 1024)), 500);
-  const walk = await walkEnterprise({ apiUrl: info.apiUrl, token, concurrency: 16, fields: 'name,size,sha1,owned_by,shared_link' });
+  const walk = await walkEnterprise({
+    apiUrl: info.apiUrl,
+    token,
+    concurrency: 16,
+    fields: 'name,size,sha1,owned_by,shared_link',
+  });
   clearInterval(sampler);
   const walkSeconds = (performance.now() - w0) / 1000;
   const figures = {

@@ -19,7 +19,11 @@ const files = Number(process.argv[2] ?? 1_000_000);
 const maxMinutes = Number(process.argv[3] ?? 40);
 
 async function signIn(home: string, apiUrl: string): Promise<void> {
-  const child = spawn(process.execPath, ['main/cli/bin.mjs', '--home', home, 'connect', '--sandbox-url', apiUrl, '--no-browser', '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    ['main/cli/bin.mjs', '--home', home, 'connect', '--sandbox-url', apiUrl, '--no-browser', '--json'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const first = await new Promise<string>((resolve) => createInterface({ input: child.stdout }).once('line', resolve));
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   await consentInSandbox((JSON.parse(first) as { authorizeUrl: string }).authorizeUrl);
@@ -35,7 +39,8 @@ try {
   let progress: ScanProgress | null = null;
   harness.bridge.on<ScanProgress>('scanProgress', (p) => (progress = p));
   const samples: Array<{ ms: number; phase: string }> = [];
-  const done = (p: ScanProgress | null) => p !== null && p.phase === 'live' && p.backfill.done && p.files.queued === 0 && p.files.inspectionPending === 0;
+  const done = (p: ScanProgress | null) =>
+    p !== null && p.phase === 'live' && p.backfill.done && p.files.queued === 0 && p.files.inspectionPending === 0;
   const t0 = performance.now();
   await harness.call('startScan', { days: 7 });
   while (!done(progress) && performance.now() - t0 < maxMinutes * 60_000) {
@@ -48,9 +53,16 @@ try {
   const last = progress as ScanProgress | null;
   await harness.close();
   const all = samples.map((s) => s.ms);
-  console.log(`\nIssue 13, acceptance 5: a trivial bridge call during a ${files.toLocaleString('en-US')}-file scan (${minutes.toFixed(1)} min, ${samples.length} calls)`);
+  console.log(
+    `\nIssue 13, acceptance 5: a trivial bridge call during a ${files.toLocaleString('en-US')}-file scan (${minutes.toFixed(1)} min, ${samples.length} calls)`,
+  );
   figure('scan finished', done(last) ? 'yes' : `no (${JSON.stringify(last?.files)})`, 'yes', done(last));
-  figure('getSettings round trip p99 (ms)', Number(percentile(all, 99).toFixed(1)), '<= 100', percentile(all, 99) <= 100);
+  figure(
+    'getSettings round trip p99 (ms)',
+    Number(percentile(all, 99).toFixed(1)),
+    '<= 100',
+    percentile(all, 99) <= 100,
+  );
   figure('getSettings round trip p50 (ms)', Number(percentile(all, 50).toFixed(1)), '-', null);
   figure('getSettings round trip max (ms)', Number(Math.max(...all).toFixed(1)), '-', null);
   for (const phase of [...new Set(samples.map((s) => s.phase))]) {

@@ -20,23 +20,61 @@ try {
   const t0 = performance.now();
   let scannedAt = 0;
   engine.progress.on((p) => {
-    if (!scannedAt && p.files.discovered > 0 && p.files.queued === 0 && (p.phase === 'inspection' || p.phase === 'live')) scannedAt = performance.now();
+    if (
+      !scannedAt &&
+      p.files.discovered > 0 &&
+      p.files.queued === 0 &&
+      (p.phase === 'inspection' || p.phase === 'live')
+    )
+      scannedAt = performance.now();
   });
   await engine.start({ days: 7 }, true);
   const seconds = (performance.now() - t0) / 1000;
   const p = engine.snapshot();
-  console.log(JSON.stringify({ files, users, seconds: Number(seconds.toFixed(1)), scanSeconds: Number(((scannedAt - t0) / 1000).toFixed(1)), progress: p.files, requests: engine.scheduler.stats }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        files,
+        users,
+        seconds: Number(seconds.toFixed(1)),
+        scanSeconds: Number(((scannedAt - t0) / 1000).toFixed(1)),
+        progress: p.files,
+        requests: engine.scheduler.stats,
+      },
+      null,
+      2,
+    ),
+  );
 
   // --- 1. Coverage and findings against the ground truth.
   const ent = buildEnterprise({ seed, users, files, historyEnd: Date.now() });
   const truth: Array<{ id: string; owner_id: string }> = [];
   for (let offset = 0; offset < files; offset += 10_000) {
-    truth.push(...(await control<{ entries: Array<{ id: string; owner_id: string }> }>(sb, `/truth/files?offset=${offset}&limit=10000`)).entries);
+    truth.push(
+      ...(
+        await control<{ entries: Array<{ id: string; owner_id: string }> }>(
+          sb,
+          `/truth/files?offset=${offset}&limit=10000`,
+        )
+      ).entries,
+    );
   }
-  const unreachableOwners = new Set((engine.store.reader().prepare('SELECT id FROM users WHERE reachable = 0').all() as Array<{ id: string }>).map((u) => u.id));
+  const unreachableOwners = new Set(
+    (engine.store.reader().prepare('SELECT id FROM users WHERE reachable = 0').all() as Array<{ id: string }>).map(
+      (u) => u.id,
+    ),
+  );
   const get = engine.store.reader().prepare('SELECT * FROM files WHERE id = ?');
-  let unaccounted = 0, notScannedWithReason = 0, accessMismatch = 0, findingMisses = 0, lookalikeMatches = 0, sensitiveFiles = 0, lookalikeFiles = 0;
-  let minListingItems = 0, minCollabChecks = ent.tree.collabs.size, minDownloads = 0;
+  let unaccounted = 0,
+    notScannedWithReason = 0,
+    accessMismatch = 0,
+    findingMisses = 0,
+    lookalikeMatches = 0,
+    sensitiveFiles = 0,
+    lookalikeFiles = 0;
+  let minListingItems = 0,
+    minCollabChecks = ent.tree.collabs.size,
+    minDownloads = 0;
   for (const t of truth) {
     const r = get.get(t.id) as FileRow | undefined;
     if (!r) {
@@ -60,7 +98,8 @@ try {
     if (r.state === 1 && r.access_level !== expected) accessMismatch++;
     // The minimum: a file whose access level its listing row cannot decide needs one check.
     const hasCollabs = direct.length > 0 || top.length > 0;
-    if (hasCollabs && g.link?.effectiveAccess !== 'open' && !top.some((c) => ent.users[c.userIndex]?.external)) minCollabChecks++;
+    if (hasCollabs && g.link?.effectiveAccess !== 'open' && !top.some((c) => ent.users[c.userIndex]?.external))
+      minCollabChecks++;
     if (g.hasText) {
       minDownloads++;
       const s = generateText(seed, k, g.ext, g.version, ent.users[g.owner]?.login ?? '').truth;
@@ -77,7 +116,9 @@ try {
   }
   const folders = engine.store.reader().prepare('SELECT items FROM folders').all() as Array<{ items: number }>;
   for (const f of folders) minListingItems += Math.max(1, Math.ceil(f.items / 1000));
-  const reachableUsers = (engine.store.reader().prepare('SELECT COUNT(*) n FROM users WHERE reachable = 1').get() as { n: number }).n;
+  const reachableUsers = (
+    engine.store.reader().prepare('SELECT COUNT(*) n FROM users WHERE reachable = 1').get() as { n: number }
+  ).n;
   const minListing = minListingItems + reachableUsers; // every folder once + every root once, 1,000 items a page
 
   console.log('\nAcceptance 1: coverage and findings');
@@ -85,21 +126,38 @@ try {
   figure('unaccounted for (neither scanned nor listed as not scanned)', unaccounted, '0', unaccounted === 0);
   figure('listed as not scanned with a reason', notScannedWithReason, 'any, each with a reason', null);
   figure('access-level mismatches', accessMismatch, '0', accessMismatch === 0);
-  figure('sensitive values missed', findingMisses, `0 (over ${sensitiveFiles} files with seeded values)`, findingMisses === 0);
-  figure('look-alike values reported', lookalikeMatches, `0 (over ${lookalikeFiles} files with seeded look-alikes)`, lookalikeMatches === 0);
+  figure(
+    'sensitive values missed',
+    findingMisses,
+    `0 (over ${sensitiveFiles} files with seeded values)`,
+    findingMisses === 0,
+  );
+  figure(
+    'look-alike values reported',
+    lookalikeMatches,
+    `0 (over ${lookalikeFiles} files with seeded look-alikes)`,
+    lookalikeMatches === 0,
+  );
 
   // --- 2. Backfill equals the window's events.
   const window = JSON.parse(engine.store.meta('backfill_window') ?? 'null') as { from: string; to: string };
   const truthIds = new Set<string>();
   let after = window.from;
   for (;;) {
-    const page = await control<{ entries: Array<{ event_id: string; created_at: string }> }>(sb, `/truth/events?after=${encodeURIComponent(after)}&before=${encodeURIComponent(window.to)}`);
+    const page = await control<{ entries: Array<{ event_id: string; created_at: string }> }>(
+      sb,
+      `/truth/events?after=${encodeURIComponent(after)}&before=${encodeURIComponent(window.to)}`,
+    );
     const before = truthIds.size;
     for (const e of page.entries) truthIds.add(e.event_id);
     if (page.entries.length < 10_000 || truthIds.size === before) break;
     after = page.entries.at(-1)!.created_at;
   }
-  const stored = (engine.store.reader().prepare("SELECT event_id FROM events WHERE source = 'backfill'").all() as Array<{ event_id: string }>).map((e) => e.event_id);
+  const stored = (
+    engine.store.reader().prepare("SELECT event_id FROM events WHERE source = 'backfill'").all() as Array<{
+      event_id: string;
+    }>
+  ).map((e) => e.event_id);
   const storedSet = new Set(stored);
   const missing = [...truthIds].filter((id) => !storedSet.has(id)).length;
   const outside = stored.filter((id) => !truthIds.has(id)).length;
@@ -115,9 +173,16 @@ try {
   const ours = (by.listing ?? 0) + (by.collaborations ?? 0) + (by.download ?? 0) + (by.file ?? 0);
   const minimum = minListing + minCollabChecks + minDownloads;
   console.log('\nAcceptance 4: API calls (listing pages + collaboration checks + downloads)');
-  console.log(`   ours: listing ${by.listing ?? 0}, collaborations ${by.collaborations ?? 0}, downloads ${by.download ?? 0}, file ${by.file ?? 0}; minimum: listing ${minListing}, collaborations ${minCollabChecks}, downloads ${minDownloads}`);
+  console.log(
+    `   ours: listing ${by.listing ?? 0}, collaborations ${by.collaborations ?? 0}, downloads ${by.download ?? 0}, file ${by.file ?? 0}; minimum: listing ${minListing}, collaborations ${minCollabChecks}, downloads ${minDownloads}`,
+  );
   const perK = (n: number) => Number(((n / files) * 1000).toFixed(1));
-  figure('API calls per 1,000 files (ours)', perK(ours), `within 10% of the minimum ${perK(minimum)}`, ours <= minimum * 1.1);
+  figure(
+    'API calls per 1,000 files (ours)',
+    perK(ours),
+    `within 10% of the minimum ${perK(minimum)}`,
+    ours <= minimum * 1.1,
+  );
   figure('API calls per 1,000 files (minimum for the tree)', perK(minimum), '-', null);
 } finally {
   cleanup();

@@ -17,8 +17,12 @@ const store = new ScanStore(join(dir, 'scan.sqlite'));
 try {
   // 100 top folders × 10 children × 10 grandchildren = 11,100 folders, 100 files per leaf folder.
   const t0 = performance.now();
-  const folder = raw.prepare(`INSERT INTO folders(id, name, path, parent_id, owner_id, as_user, state, seq) VALUES (?, ?, '', ?, 'u', 'u', 1, 0)`);
-  const file = raw.prepare(`INSERT INTO files(id, name, ext, folder_id, owner_id, state, priority, seq, scanned_at, access_level) VALUES (?, ?, 'txt', ?, 'u', 1, 1, ?, 0, 'Private')`);
+  const folder = raw.prepare(
+    `INSERT INTO folders(id, name, path, parent_id, owner_id, as_user, state, seq) VALUES (?, ?, '', ?, 'u', 'u', 1, 0)`,
+  );
+  const file = raw.prepare(
+    `INSERT INTO files(id, name, ext, folder_id, owner_id, state, priority, seq, scanned_at, access_level) VALUES (?, ?, 'txt', ?, 'u', 1, 1, ?, 0, 'Private')`,
+  );
   const leaves: string[] = [];
   raw.transaction(() => {
     for (let t = 0; t < 100; t++) {
@@ -33,11 +37,17 @@ try {
     }
     for (let i = 0; i < FILES; i++) file.run(`f${i}`, `file ${i}.txt`, leaves[i % leaves.length]!, i);
   })();
-  console.log(`store: ${FILES.toLocaleString('en')} files in 11,100 folders built in ${Math.round(performance.now() - t0)} ms`);
+  console.log(
+    `store: ${FILES.toLocaleString('en')} files in 11,100 folders built in ${Math.round(performance.now() - t0)} ms`,
+  );
 
   const event = (id: string, folderId: string): BoxEvent => ({
-    event_id: id, event_type: 'COLLABORATION_INVITE', created_at: '2026-11-23T10:00:00Z', created_by: { login: 'a@x.com' },
-    source: { item_type: 'folder', item_id: folderId, item_name: folderId }, additional_details: { invitee: 'ext@other.com' },
+    event_id: id,
+    event_type: 'COLLABORATION_INVITE',
+    created_at: '2026-11-23T10:00:00Z',
+    created_by: { login: 'a@x.com' },
+    source: { item_type: 'folder', item_id: folderId, item_name: folderId },
+    additional_details: { invitee: 'ext@other.com' },
   });
   const time = (label: string, id: string, folderId: string) => {
     const s = performance.now();

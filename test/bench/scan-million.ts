@@ -41,10 +41,16 @@ try {
   });
   const discovery = (performance.now() - t0) / 1000;
   const queued = engine.snapshot().files.queued;
-  console.log(`discovered ${engine.snapshot().files.discovered} files in ${discovery.toFixed(0)} s; ${queued} queued; RSS ${rssMb().toFixed(0)} MB`);
+  console.log(
+    `discovered ${engine.snapshot().files.discovered} files in ${discovery.toFixed(0)} s; ${queued} queued; RSS ${rssMb().toFixed(0)} MB`,
+  );
 
   // --- 3. Priority: 20 edits on the file last in line.
-  const lastInLine = () => engine.store.reader().prepare('SELECT * FROM files WHERE state = 0 ORDER BY priority DESC, seq DESC LIMIT 1').get() as FileRow;
+  const lastInLine = () =>
+    engine.store
+      .reader()
+      .prepare('SELECT * FROM files WHERE state = 0 ORDER BY priority DESC, seq DESC LIMIT 1')
+      .get() as FileRow;
   const latencies: number[] = [];
   for (let i = 0; i < 20; i++) {
     const last = lastInLine();
@@ -56,15 +62,25 @@ try {
   }
   // A preview on the file last in line: stored, then two more polls, and it has not moved.
   const target = lastInLine();
-  const { event } = await control<{ event: { event_id: string } }>(sb, '/activity', { file_id: target.id, event_type: 'PREVIEW' });
-  await waitFor(() => engine.store.reader().prepare('SELECT 1 FROM events WHERE event_id = ?').get(event.event_id) !== undefined);
+  const { event } = await control<{ event: { event_id: string } }>(sb, '/activity', {
+    file_id: target.id,
+    event_type: 'PREVIEW',
+  });
+  await waitFor(
+    () => engine.store.reader().prepare('SELECT 1 FROM events WHERE event_id = ?').get(event.event_id) !== undefined,
+  );
   const polls = engine.scheduler.stats.byKind.events ?? 0;
   await waitFor(() => (engine.scheduler.stats.byKind.events ?? 0) >= polls + 2);
   const after = engine.store.file(target.id)!;
   const moved = !(after.state === 0 && after.priority === target.priority && after.seq === target.seq);
   console.log('\nAcceptance 3: priority with the whole enterprise queued');
   figure('files queued during the trials', queued, String(files), queued >= files - 100);
-  figure('edit → scanned, p95 over 20 trials (s)', Number(percentile(latencies, 95).toFixed(3)), '<= 2', percentile(latencies, 95) <= 2);
+  figure(
+    'edit → scanned, p95 over 20 trials (s)',
+    Number(percentile(latencies, 95).toFixed(3)),
+    '<= 2',
+    percentile(latencies, 95) <= 2,
+  );
   figure('edit → scanned, median (s)', Number(percentile(latencies, 50).toFixed(3)), '-', null);
   figure('a previewed file moved', moved ? 'yes' : 'no', 'no', !moved);
 
@@ -76,11 +92,32 @@ try {
   if (ended === 'cap') await engine.stop();
   const p = engine.snapshot();
   const seconds = (performance.now() - s0) / 1000;
-  console.log(JSON.stringify({ ended, seconds: Number(seconds.toFixed(0)), files: p.files, requests: engine.scheduler.stats.byKind }, null, 2));
+  console.log(
+    JSON.stringify(
+      { ended, seconds: Number(seconds.toFixed(0)), files: p.files, requests: engine.scheduler.stats.byKind },
+      null,
+      2,
+    ),
+  );
   console.log('\nAcceptance 7: memory through a 1,000,000-file scan');
-  figure('files scanned (access level)', p.files.scanned + p.files.notScanned + p.files.failed, String(files), p.files.queued === 0);
-  figure('content inspections still pending at the end', p.files.inspectionPending, ended === 'done' ? '0' : `0 (stopped at the ${maxScanMinutes}-minute cap)`, p.files.inspectionPending === 0);
-  figure('scan files per second (after discovery)', Math.round((p.files.scanned + p.files.notScanned) / seconds), '-', null);
+  figure(
+    'files scanned (access level)',
+    p.files.scanned + p.files.notScanned + p.files.failed,
+    String(files),
+    p.files.queued === 0,
+  );
+  figure(
+    'content inspections still pending at the end',
+    p.files.inspectionPending,
+    ended === 'done' ? '0' : `0 (stopped at the ${maxScanMinutes}-minute cap)`,
+    p.files.inspectionPending === 0,
+  );
+  figure(
+    'scan files per second (after discovery)',
+    Math.round((p.files.scanned + p.files.notScanned) / seconds),
+    '-',
+    null,
+  );
   figure('main-process peak RSS (MB)', Math.round(peakRss), '< 300', peakRss < 300);
 } finally {
   clearInterval(sampler);

@@ -11,11 +11,25 @@ import { benchEngine, benchSandbox, control, figure } from './scan-support';
 
 const files = Number(process.argv[2] ?? 3000);
 const RATE = 20;
-const sb = await benchSandbox(['--files', String(files), '--users', '30', '--seed', '77', '--rate-limit', String(RATE), '--latency', '50']);
+const sb = await benchSandbox([
+  '--files',
+  String(files),
+  '--users',
+  '30',
+  '--seed',
+  '77',
+  '--rate-limit',
+  String(RATE),
+  '--latency',
+  '50',
+]);
 
 /** The naive scan: what a first attempt with the SDK looks like. */
 async function naiveScan(): Promise<{ seconds: number; files: number; requests: number }> {
-  const client = new BoxClient({ auth: new BoxDeveloperTokenAuth({ token: sb.token }), networkSession: networkSessionFor(sb.info) });
+  const client = new BoxClient({
+    auth: new BoxDeveloperTokenAuth({ token: sb.token }),
+    networkSession: networkSessionFor(sb.info),
+  });
   let requests = 0;
   const seen = new Set<string>();
   const visited = new Set<string>();
@@ -41,7 +55,9 @@ async function naiveScan(): Promise<{ seconds: number; files: number; requests: 
             visited.add(it.id);
             await walk(it.id);
           } else if (it.type === 'file' && !seen.has(it.id)) {
-            await c.files.getFileById(it.id, { queryParams: { fields: ['name', 'size', 'sha1', 'owned_by', 'shared_link', 'has_collaborations'] } });
+            await c.files.getFileById(it.id, {
+              queryParams: { fields: ['name', 'size', 'sha1', 'owned_by', 'shared_link', 'has_collaborations'] },
+            });
             requests++;
             seen.add(it.id);
           }
@@ -61,9 +77,23 @@ try {
   const t0 = performance.now();
   let coveredAt = 0;
   const samples: Array<{ t: number; total: number; limited: number }> = [];
-  const sampler = setInterval(() => samples.push({ t: performance.now(), total: engine.scheduler.stats.total, limited: engine.scheduler.stats.rateLimited }), 1000);
+  const sampler = setInterval(
+    () =>
+      samples.push({
+        t: performance.now(),
+        total: engine.scheduler.stats.total,
+        limited: engine.scheduler.stats.rateLimited,
+      }),
+    1000,
+  );
   engine.progress.on((p) => {
-    if (!coveredAt && p.files.discovered > 0 && p.files.queued === 0 && p.files.scanned + p.files.notScanned + p.files.failed >= truth.counts.files) coveredAt = performance.now();
+    if (
+      !coveredAt &&
+      p.files.discovered > 0 &&
+      p.files.queued === 0 &&
+      p.files.scanned + p.files.notScanned + p.files.failed >= truth.counts.files
+    )
+      coveredAt = performance.now();
   });
   await engine.start({ none: true }, true);
   clearInterval(sampler);
@@ -75,11 +105,27 @@ try {
   const from = samples.find((s) => s.t - t0 >= 5000) ?? { t: t0, total: 0, limited: 0 };
   const useful = stats.total - stats.rateLimited - stats.serverErrors - (from.total - from.limited);
   const sustained = useful / ((end - from.t) / 1000);
-  console.log(JSON.stringify({ files: truth.counts.files, coverageSeconds: Number(ourCoverage.toFixed(1)), totalSeconds: Number(ourTotal.toFixed(1)), requests: stats }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        files: truth.counts.files,
+        coverageSeconds: Number(ourCoverage.toFixed(1)),
+        totalSeconds: Number(ourTotal.toFixed(1)),
+        requests: stats,
+      },
+      null,
+      2,
+    ),
+  );
   cleanup();
 
   console.log('\nAcceptance 5: rate under --rate-limit 20 --latency 50');
-  figure('sustained useful requests per second', Number(sustained.toFixed(2)), `>= ${0.9 * RATE} (90% of ${RATE})`, sustained >= 0.9 * RATE);
+  figure(
+    'sustained useful requests per second',
+    Number(sustained.toFixed(2)),
+    `>= ${0.9 * RATE} (90% of ${RATE})`,
+    sustained >= 0.9 * RATE,
+  );
   const share = (stats.rateLimited / stats.total) * 100;
   figure('requests answered 429', `${stats.rateLimited} of ${stats.total} (${share.toFixed(2)}%)`, '< 1%', share < 1);
 
@@ -91,8 +137,18 @@ try {
   figure('naive: files covered', naive.files, String(truth.counts.files), naive.files === truth.counts.files);
   figure('naive: seconds to full coverage', Number(naive.seconds.toFixed(1)), '-', null);
   figure('ours: seconds to full coverage (every file scanned)', Number(ourCoverage.toFixed(1)), '-', null);
-  figure('ours: seconds including content inspection (downloads, which the naive scan never does)', Number(ourTotal.toFixed(1)), '-', null);
-  figure('speed-up to full coverage (naive / ours)', Number((naive.seconds / ourCoverage).toFixed(1)), '>= 10', naive.seconds / ourCoverage >= 10);
+  figure(
+    'ours: seconds including content inspection (downloads, which the naive scan never does)',
+    Number(ourTotal.toFixed(1)),
+    '-',
+    null,
+  );
+  figure(
+    'speed-up to full coverage (naive / ours)',
+    Number((naive.seconds / ourCoverage).toFixed(1)),
+    '>= 10',
+    naive.seconds / ourCoverage >= 10,
+  );
 } finally {
   sb.close();
 }

@@ -33,28 +33,50 @@ const path = join(dir, 'scan.sqlite');
 try {
   let t = performance.now();
   seedScale(path, { users: USERS, files: FILES });
-  console.log(`seeded ${USERS.toLocaleString('en')} users, ${FILES.toLocaleString('en')} files in ${ms(performance.now() - t)}`);
+  console.log(
+    `seeded ${USERS.toLocaleString('en')} users, ${FILES.toLocaleString('en')} files in ${ms(performance.now() - t)}`,
+  );
   const store = new ScanStore(path);
   const raw = new Database(path, { readonly: true });
   const inFlight = new Set(['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8']);
   console.log(`counts(): ${ms(median(() => store.counts()))}`);
-  const oldCounts = ['SELECT COUNT(*) n FROM users', 'SELECT COUNT(*) n FROM users WHERE reachable = 1', 'SELECT COUNT(*) n FROM folders', 'SELECT COUNT(*) n FROM folders WHERE state = 1',
-    'SELECT COUNT(*) n FROM files', 'SELECT COUNT(*) n FROM files WHERE state = 0', 'SELECT COUNT(*) n FROM files WHERE state = 1', 'SELECT COUNT(*) n FROM files WHERE state = 2',
-    'SELECT COUNT(*) n FROM files WHERE state IN (3, 4)', 'SELECT COUNT(*) n FROM files WHERE inspect = 1', 'SELECT COUNT(*) n FROM events', "SELECT COUNT(*) n FROM events WHERE source = 'backfill'"].map((s) => raw.prepare(s));
+  const oldCounts = [
+    'SELECT COUNT(*) n FROM users',
+    'SELECT COUNT(*) n FROM users WHERE reachable = 1',
+    'SELECT COUNT(*) n FROM folders',
+    'SELECT COUNT(*) n FROM folders WHERE state = 1',
+    'SELECT COUNT(*) n FROM files',
+    'SELECT COUNT(*) n FROM files WHERE state = 0',
+    'SELECT COUNT(*) n FROM files WHERE state = 1',
+    'SELECT COUNT(*) n FROM files WHERE state = 2',
+    'SELECT COUNT(*) n FROM files WHERE state IN (3, 4)',
+    'SELECT COUNT(*) n FROM files WHERE inspect = 1',
+    'SELECT COUNT(*) n FROM events',
+    "SELECT COUNT(*) n FROM events WHERE source = 'backfill'",
+  ].map((s) => raw.prepare(s));
   console.log(`  before (12 COUNT(*)): ${ms(median(() => oldCounts.map((s) => s.get()), 5))}`);
   console.log(`nextUserToList(8 in flight): ${ms(median(() => store.nextUserToList(inFlight)))}`);
   const allUsers = raw.prepare('SELECT * FROM users ORDER BY seq');
-  console.log(`  before (users() then find): ${ms(median(() => (allUsers.all() as Array<{ id: string; reachable: number; root_done: number }>).find((u) => u.reachable && !u.root_done && !inFlight.has(u.id)), 11))}`);
+  console.log(
+    `  before (users() then find): ${ms(median(() => (allUsers.all() as Array<{ id: string; reachable: number; root_done: number }>).find((u) => u.reachable && !u.root_done && !inFlight.has(u.id)), 11))}`,
+  );
   console.log(`discoveryDone(): ${ms(median(() => store.discoveryDone()))}`);
   console.log(`isMember(): ${ms(median(() => store.isMember('u19999')))}`);
   console.log(`head(500): ${ms(median(() => store.head(500), 21))}`);
   console.log(`failedItems(100): ${ms(median(() => store.failedItems(100), 21))}`);
   console.log(`dashboard coverage (one row per user): ${ms(median(() => coverage(store.reader()), 11))}`);
-  const oldCoverage = raw.prepare('SELECT owner_id, COUNT(*) files, SUM(state = 1) scanned, SUM(state = 2) failed, SUM(state IN (3, 4)) not_scanned, SUM(state = 0) queued FROM files GROUP BY owner_id');
+  const oldCoverage = raw.prepare(
+    'SELECT owner_id, COUNT(*) files, SUM(state = 1) scanned, SUM(state = 2) failed, SUM(state IN (3, 4)) not_scanned, SUM(state = 0) queued FROM files GROUP BY owner_id',
+  );
   console.log(`  before (GROUP BY over the files): ${ms(median(() => oldCoverage.all(), 5))}`);
-  console.log(`dashboard not scanned page (${store.counts().notScanned.toLocaleString('en')} not scanned): ${ms(median(() => notScannedPage(store.reader(), 0, 20), 5))}`);
+  console.log(
+    `dashboard not scanned page (${store.counts().notScanned.toLocaleString('en')} not scanned): ${ms(median(() => notScannedPage(store.reader(), 0, 20), 5))}`,
+  );
   t = performance.now();
-  for (let p = 0; p < 100; p++) store.tx(() => { for (let i = 0; i < 1000; i++) store.insertListedFile(listedTextFile(`n${p}-${i}`, 'd1')); });
+  for (let p = 0; p < 100; p++)
+    store.tx(() => {
+      for (let i = 0; i < 1000; i++) store.insertListedFile(listedTextFile(`n${p}-${i}`, 'd1'));
+    });
   console.log(`insert 100,000 listed files (pages of 1,000, triggers on): ${ms(performance.now() - t)}`);
   t = performance.now();
   store.pruneEvents();

@@ -29,10 +29,19 @@ export async function benchSandbox(args: string[]): Promise<BenchSandbox> {
   });
   const info = JSON.parse(line) as SandboxInfo;
   const token = (await getTokens(info)).access_token;
-  return { info, token, pid: child.pid!, startupSeconds: (performance.now() - t0) / 1000, close: () => void child.kill('SIGTERM') };
+  return {
+    info,
+    token,
+    pid: child.pid!,
+    startupSeconds: (performance.now() - t0) / 1000,
+    close: () => void child.kill('SIGTERM'),
+  };
 }
 
-export function benchEngine(sb: BenchSandbox, o: Partial<ScanEngineOptions> = {}): { engine: ScanEngine; cleanup(): void } {
+export function benchEngine(
+  sb: BenchSandbox,
+  o: Partial<ScanEngineOptions> = {},
+): { engine: ScanEngine; cleanup(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'bcc-bench-scan-'));
   const engine = new ScanEngine({
     dbPath: join(dir, 'scan.sqlite'),
@@ -51,7 +60,12 @@ export function benchEngine(sb: BenchSandbox, o: Partial<ScanEngineOptions> = {}
 }
 
 export async function control<T>(sb: BenchSandbox, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${sb.info.controlUrl}${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(
+    `${sb.info.controlUrl}${path}`,
+    body === undefined
+      ? {}
+      : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+  );
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
@@ -61,7 +75,12 @@ export function rssMb(pid = process.pid): number {
   return m ? Number(m[1]) / 1024 : 0;
 }
 
-export function figure(name: string, value: number | string, target: string, holds: boolean | null): { name: string; value: number | string; target: string; holds: boolean | null } {
+export function figure(
+  name: string,
+  value: number | string,
+  target: string,
+  holds: boolean | null,
+): { name: string; value: number | string; target: string; holds: boolean | null } {
   const mark = holds === null ? '  ' : holds ? 'OK' : 'NO';
   console.log(`${mark} ${name}: ${value}   (target ${target})`);
   return { name, value, target, holds };

@@ -29,7 +29,9 @@ async function audit(page: Page, screen: string, found: Finding[]): Promise<void
     await page.emulateMedia({ colorScheme: scheme });
     // The scheme is CSS-only (prefers-color-scheme): wait until the page's colours follow it.
     // (A string: this test project has Node types, not the DOM's.)
-    await expect.poll(() => page.evaluate<boolean>("matchMedia('(prefers-color-scheme: dark)').matches")).toBe(scheme === 'dark');
+    await expect
+      .poll(() => page.evaluate<boolean>("matchMedia('(prefers-color-scheme: dark)').matches"))
+      .toBe(scheme === 'dark');
     const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
     for (const violation of result.violations) {
       found.push({
@@ -46,11 +48,17 @@ async function audit(page: Page, screen: string, found: Finding[]): Promise<void
 }
 
 function report(found: Finding[]): string {
-  return found.map((f) => `[${f.impact}] ${f.screen} (${f.scheme}): ${f.rule}: ${f.help}\n    ${f.targets.join('\n    ')}`).join('\n');
+  return found
+    .map((f) => `[${f.impact}] ${f.screen} (${f.scheme}): ${f.rule}: ${f.help}\n    ${f.targets.join('\n    ')}`)
+    .join('\n');
 }
 
 async function post(control: string, path: string, body: unknown): Promise<void> {
-  const answer = await fetch(`${control}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const answer = await fetch(`${control}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   expect(answer.ok).toBe(true);
 }
 
@@ -58,7 +66,11 @@ async function count(page: Page, testId: string): Promise<number> {
   return Number(((await page.getByTestId(testId).textContent()) ?? '').replace(/\D/g, ''));
 }
 
-test('no serious or critical WCAG 2.2 A/AA violation on any screen, light or dark', async ({ page, context, harness }) => {
+test('no serious or critical WCAG 2.2 A/AA violation on any screen, light or dark', async ({
+  page,
+  context,
+  harness,
+}) => {
   test.setTimeout(240_000);
   const found: Finding[] = [];
   await page.goto(harness.url);

@@ -17,7 +17,9 @@ function listeners(): string {
   return execFileSync('ss', ['-ltn'], { encoding: 'utf8' });
 }
 
-test('connect from the CLI: consent clicked in Chromium, Connected as the sandbox admin, tokens only in the keychain', async ({ page }) => {
+test('connect from the CLI: consent clicked in Chromium, Connected as the sandbox admin, tokens only in the keychain', async ({
+  page,
+}) => {
   const sandbox = await startSandboxProcess();
   const { home, cleanup } = makeTempHome('bcc-connect-');
   try {
@@ -42,7 +44,11 @@ test('connect from the CLI: consent clicked in Chromium, Connected as the sandbo
     expect(page.url()).not.toContain('code=');
 
     expect(await exited).toBe(0);
-    const result = JSON.parse(stdout.at(-1)!) as { status: string; user: { role: string; login: string }; enterprise: { id: string } | null };
+    const result = JSON.parse(stdout.at(-1)!) as {
+      status: string;
+      user: { role: string; login: string };
+      enterprise: { id: string } | null;
+    };
     expect(result.status).toBe('connected');
     expect(result.user.role).toBe('admin');
     expect(result.enterprise).not.toBeNull();
@@ -50,21 +56,39 @@ test('connect from the CLI: consent clicked in Chromium, Connected as the sandbo
     expect(listeners()).not.toContain(`127.0.0.1:${redirect.port} `);
 
     // Where the tokens ended up: the sandbox issued them, the keychain holds them, no file does.
-    const issued = (await (await fetch(`${sandbox.info.controlUrl}/tokens`)).json()) as { entries: { kind: string; token: string; state: string }[] };
+    const issued = (await (await fetch(`${sandbox.info.controlUrl}/tokens`)).json()) as {
+      entries: { kind: string; token: string; state: string }[];
+    };
     const active = issued.entries.filter((token) => token.state === 'active');
     expect(active.map((token) => token.kind).sort()).toEqual(['access', 'refresh']);
-    const stored = execFileSync('secret-tool', ['lookup', 'service', process.env.BOX_COMPANION_KEYCHAIN_SERVICE!, 'account', `tokens:${sandbox.info.clientId}`], { encoding: 'utf8' });
+    const stored = execFileSync(
+      'secret-tool',
+      ['lookup', 'service', process.env.BOX_COMPANION_KEYCHAIN_SERVICE!, 'account', `tokens:${sandbox.info.clientId}`],
+      { encoding: 'utf8' },
+    );
     for (const token of active) expect(stored).toContain(token.token);
-    for (const file of readAllFiles(home)) for (const token of active) expect(file.bytes.includes(Buffer.from(token.token)), file.path).toBe(false);
+    for (const file of readAllFiles(home))
+      for (const token of active) expect(file.bytes.includes(Buffer.from(token.token)), file.path).toBe(false);
 
     const status = execFileSync(process.execPath, ['main/cli/bin.mjs', '--home', home, 'status'], { encoding: 'utf8' });
     expect(status).toContain('Connected to the sandbox enterprise as');
 
     // Disconnect: nothing left in the keychain, both tokens revoked at the sandbox.
     execFileSync(process.execPath, ['main/cli/bin.mjs', '--home', home, 'disconnect']);
-    const after = (await (await fetch(`${sandbox.info.controlUrl}/tokens`)).json()) as { entries: { token: string; state: string }[] };
-    for (const token of active) expect(after.entries.find((entry) => entry.token === token.token)?.state).toBe('revoked');
-    expect(() => execFileSync('secret-tool', ['lookup', 'service', process.env.BOX_COMPANION_KEYCHAIN_SERVICE!, 'account', `tokens:${sandbox.info.clientId}`])).toThrow();
+    const after = (await (await fetch(`${sandbox.info.controlUrl}/tokens`)).json()) as {
+      entries: { token: string; state: string }[];
+    };
+    for (const token of active)
+      expect(after.entries.find((entry) => entry.token === token.token)?.state).toBe('revoked');
+    expect(() =>
+      execFileSync('secret-tool', [
+        'lookup',
+        'service',
+        process.env.BOX_COMPANION_KEYCHAIN_SERVICE!,
+        'account',
+        `tokens:${sandbox.info.clientId}`,
+      ]),
+    ).toThrow();
   } finally {
     await sandbox.stop();
     cleanup();

@@ -7,7 +7,11 @@ import { execFileSync } from 'node:child_process';
 import { expect, test } from './harness';
 import { readAllFiles } from '../helpers/temp-home';
 
-test('connect from the UI: sandbox, consent in Chromium, Connected as the admin, tokens only in the keychain', async ({ page, context, harness }) => {
+test('connect from the UI: sandbox, consent in Chromium, Connected as the admin, tokens only in the keychain', async ({
+  page,
+  context,
+  harness,
+}) => {
   await page.goto(harness.url);
   await page.getByRole('button', { name: 'Connect to Box' }).click();
   await expect(page.getByTestId('connection-status')).toHaveText('Not connected.');
@@ -32,8 +36,14 @@ test('connect from the UI: sandbox, consent in Chromium, Connected as the admin,
   await expect(page.getByTestId('connected-role')).toHaveText('Box Admin');
   await expect(page.getByTestId('connection-badge')).toContainText('Connected');
 
-  const { clientId } = JSON.parse(await (await fetch(new URL('/_sandbox/info', authorizeUrl!))).text()) as { clientId: string };
-  const stored = execFileSync('secret-tool', ['lookup', 'service', process.env.BOX_COMPANION_KEYCHAIN_SERVICE!, 'account', `tokens:${clientId}`], { encoding: 'utf8' });
+  const { clientId } = JSON.parse(await (await fetch(new URL('/_sandbox/info', authorizeUrl!))).text()) as {
+    clientId: string;
+  };
+  const stored = execFileSync(
+    'secret-tool',
+    ['lookup', 'service', process.env.BOX_COMPANION_KEYCHAIN_SERVICE!, 'account', `tokens:${clientId}`],
+    { encoding: 'utf8' },
+  );
   const { accessToken, refreshToken } = JSON.parse(stored) as { accessToken: string; refreshToken: string };
   for (const file of readAllFiles(harness.home)) {
     expect(file.bytes.includes(Buffer.from(accessToken)), file.path).toBe(false);
@@ -42,10 +52,22 @@ test('connect from the UI: sandbox, consent in Chromium, Connected as the admin,
 
   await page.getByRole('button', { name: 'Disconnect' }).click();
   await expect(page.getByTestId('connection-status')).toHaveText('Not connected.');
-  expect(() => execFileSync('secret-tool', ['lookup', 'service', process.env.BOX_COMPANION_KEYCHAIN_SERVICE!, 'account', `tokens:${clientId}`])).toThrow();
+  expect(() =>
+    execFileSync('secret-tool', [
+      'lookup',
+      'service',
+      process.env.BOX_COMPANION_KEYCHAIN_SERVICE!,
+      'account',
+      `tokens:${clientId}`,
+    ]),
+  ).toThrow();
 });
 
-test('Deny on Box’s page ends the sign-in with a clear message and a way to try again', async ({ page, context, harness }) => {
+test('Deny on Box’s page ends the sign-in with a clear message and a way to try again', async ({
+  page,
+  context,
+  harness,
+}) => {
   await page.goto(harness.url);
   await page.getByRole('button', { name: 'Connect to Box' }).click();
   await page.getByRole('button', { name: 'Use the sandbox enterprise' }).click();

@@ -11,7 +11,11 @@ import { expect, test } from './harness';
 
 const EU1_KEY = DATA_CENTERS.find((d) => d.id === 'EU1')!.allowlistKey;
 
-async function signInToSandbox(page: Page, role: 'Box Admin' | 'Co-Admin', context: import('@playwright/test').BrowserContext): Promise<string> {
+async function signInToSandbox(
+  page: Page,
+  role: 'Box Admin' | 'Co-Admin',
+  context: import('@playwright/test').BrowserContext,
+): Promise<string> {
   // The guided first run's stepper: step 3 is Connect.
   await page.getByRole('button', { name: 'Step 3 of 5: Connect to Box' }).click();
   await page.getByLabel('Sign in as').selectOption({ label: role });
@@ -28,11 +32,19 @@ async function signInToSandbox(page: Page, role: 'Box Admin' | 'Co-Admin', conte
 }
 
 async function control(origin: string, path: string, body: unknown): Promise<void> {
-  const res = await fetch(`${origin}/_sandbox${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${origin}/_sandbox${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   expect(res.status).toBe(200);
 }
 
-test('co-admin: the checks arrive one by one, the co-admin gap with both ways forward, and the last result kept', async ({ page, context, harness }) => {
+test('co-admin: the checks arrive one by one, the co-admin gap with both ways forward, and the last result kept', async ({
+  page,
+  context,
+  harness,
+}) => {
   await page.goto(harness.url);
   const origin = await signInToSandbox(page, 'Co-Admin', context);
   await expect(page.getByTestId('connected-role')).toHaveText('Co-Admin');
@@ -56,7 +68,9 @@ test('co-admin: the checks arrive one by one, the co-admin gap with both ways fo
   })()`);
   await page.getByRole('button', { name: 'Run the test' }).click();
   // The run's own budget is 8 s; allow for a loaded machine.
-  await expect(page.getByTestId('conntest-verdict')).toContainText('The connection will not give full coverage.', { timeout: 15_000 });
+  await expect(page.getByTestId('conntest-verdict')).toContainText('The connection will not give full coverage.', {
+    timeout: 15_000,
+  });
 
   // Incremental: the list filled up in several steps, never going back, ending with all ten.
   const seen = (await page.evaluate('window.seenDone')) as number[];
@@ -67,7 +81,18 @@ test('co-admin: the checks arrive one by one, the co-admin gap with both ways fo
   // Ordering, from the progress events: the sign-in first, As-User after the user list and the
   // activity log it needs, headroom and the sign-in's lifetime last.
   const arrival: Record<string, number> = {};
-  for (const id of ['token', 'role', 'enterprise', 'app', 'admin_logs', 'users', 'as_user', 'files', 'headroom', 'sign_in_lifetime']) {
+  for (const id of [
+    'token',
+    'role',
+    'enterprise',
+    'app',
+    'admin_logs',
+    'users',
+    'as_user',
+    'files',
+    'headroom',
+    'sign_in_lifetime',
+  ]) {
     arrival[id] = Number(await page.getByTestId(`check-${id}`).getAttribute('data-arrival'));
   }
   expect(Object.values(arrival).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
@@ -81,7 +106,9 @@ test('co-admin: the checks arrive one by one, the co-admin gap with both ways fo
   await expect(role).toHaveAttribute('data-status', 'fail');
   await expect(role.getByTestId('check-status')).toHaveText('Fail');
   await expect(role).toContainText('fails for co-admins even with every privilege ticked');
-  await expect(role).toContainText('files owned by other admins (the primary admin and the other co-admins) will not be scanned');
+  await expect(role).toContainText(
+    'files owned by other admins (the primary admin and the other co-admins) will not be scanned',
+  );
   await expect(role).toContainText('(1) connect as the primary Box Admin instead');
   await expect(role).toContainText('(2) keep this co-admin connection and accept the gap');
   const asUser = page.getByTestId('check-as_user');
@@ -90,7 +117,8 @@ test('co-admin: the checks arrive one by one, the co-admin gap with both ways fo
   await expect(asUser).toContainText(/\d+ of their files had activity in the last 7 days and will not be scanned/);
   // Box's evidence is shown for the failure: the 403 and its request id.
   await expect(asUser.getByRole('table')).toContainText('HTTP 403 access_denied_insufficient_permissions');
-  for (const id of ['token', 'enterprise', 'app', 'admin_logs', 'users', 'files']) await expect(page.getByTestId(`check-${id}`)).toHaveAttribute('data-status', 'pass');
+  for (const id of ['token', 'enterprise', 'app', 'admin_logs', 'users', 'files'])
+    await expect(page.getByTestId(`check-${id}`)).toHaveAttribute('data-status', 'pass');
 
   // The last result stays with its time, also after leaving the screen; "Test again" is offered.
   await expect(page.getByTestId('conntest-last')).toContainText('Last tested');
@@ -115,7 +143,11 @@ test('co-admin: the checks arrive one by one, the co-admin gap with both ways fo
   expect(copied).not.toContain(clientSecret);
 });
 
-test('allowlist failure: the app check opens the walkthrough at the key for the chosen data center', async ({ page, context, harness }) => {
+test('allowlist failure: the app check opens the walkthrough at the key for the chosen data center', async ({
+  page,
+  context,
+  harness,
+}) => {
   await page.goto(harness.url);
   // The admin chose EU1 in the walkthrough earlier.
   await page.getByRole('button', { name: 'Use my Box' }).click();

@@ -33,7 +33,10 @@ async function collectRowIds(page: Page): Promise<string[]> {
   await scroller.evaluate((el) => (el as unknown as ScrollBox).scrollTo({ top: 0 }));
   for (;;) {
     await expect(page.getByTestId('finding-row-loading')).toHaveCount(0);
-    for (const id of await page.getByTestId('finding-row').evaluateAll((rows) => rows.map((r) => (r as unknown as Attributed).getAttribute('data-file-id')!))) ids.add(id);
+    for (const id of await page
+      .getByTestId('finding-row')
+      .evaluateAll((rows) => rows.map((r) => (r as unknown as Attributed).getAttribute('data-file-id')!)))
+      ids.add(id);
     const atEnd = await scroller.evaluate((element) => {
       const el = element as unknown as ScrollBox;
       if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1) return true;
@@ -44,7 +47,11 @@ async function collectRowIds(page: Page): Promise<string[]> {
   }
 }
 
-test('filtered to "Public (Internet)", the table shows exactly the sandbox’s publicly shared files', async ({ page, context, harness }) => {
+test('filtered to "Public (Internet)", the table shows exactly the sandbox’s publicly shared files', async ({
+  page,
+  context,
+  harness,
+}) => {
   test.setTimeout(180_000);
   // Every OS notification the page asks for is recorded (and still shown): the window goes to
   // the background during the scan, so the scan's end must reach the admin outside the app too.
@@ -62,12 +69,16 @@ test('filtered to "Public (Internet)", the table shows exactly the sandbox’s p
   await page.evaluate('document.hasFocus = () => false'); // the admin switched to another window
   await expect(page.getByTestId('scan-state')).toContainText('Scan complete', { timeout: 150_000 });
   await expect(page.getByTestId('toasts')).toContainText(/Scan complete: [\d,]+ files scanned\./);
-  expect(await page.evaluate('window.osNotifications')).toEqual([{ title: 'Box Connect Companion', body: expect.stringMatching(/^Scan complete: [\d,]+ files scanned\.$/) }]);
+  expect(await page.evaluate('window.osNotifications')).toEqual([
+    { title: 'Box Connect Companion', body: expect.stringMatching(/^Scan complete: [\d,]+ files scanned\.$/) },
+  ]);
 
   // The ground truth: the sandbox's files whose shared link is open to anyone, without a password.
   const info = (await (await fetch(`${control}/info`)).json()) as { seed: number; users: number; files: number };
   const ent = buildEnterprise({ seed: info.seed, users: info.users, files: info.files, historyEnd: Date.now() });
-  const truth = (await (await fetch(`${control}/truth/files?offset=0&limit=10000`)).json()) as { entries: Array<{ id: string; shared: string | null; trashed: boolean }> };
+  const truth = (await (await fetch(`${control}/truth/files?offset=0&limit=10000`)).json()) as {
+    entries: Array<{ id: string; shared: string | null; trashed: boolean }>;
+  };
   expect(truth.entries).toHaveLength(info.files);
   const expected = truth.entries
     .filter((f) => !f.trashed && f.shared === 'open')
@@ -82,12 +93,15 @@ test('filtered to "Public (Internet)", the table shows exactly the sandbox’s p
   await page.getByRole('button', { name: 'Findings', exact: true }).click();
   await expect(page.getByTestId('findings-total')).toContainText('files');
   await page.getByRole('checkbox', { name: 'Public (Internet)' }).check();
-  await expect(page.getByTestId('findings-total')).toHaveText(`${expected.length.toLocaleString('en-US')} of ${info.files.toLocaleString('en-US')} files`);
+  await expect(page.getByTestId('findings-total')).toHaveText(
+    `${expected.length.toLocaleString('en-US')} of ${info.files.toLocaleString('en-US')} files`,
+  );
   await expect(page.getByTestId('access-count-Public (Internet)')).toHaveText(expected.length.toLocaleString('en-US'));
   const shown = await collectRowIds(page);
   expect(shown.sort()).toEqual(expected);
   // Every row on screen says so.
-  for (const text of await page.locator('[data-testid="finding-row"] .vt-col-accessLevel').allTextContents()) expect(text).toBe('Public (Internet)');
+  for (const text of await page.locator('[data-testid="finding-row"] .vt-col-accessLevel').allTextContents())
+    expect(text).toBe('Public (Internet)');
 });
 
 test('a million findings scroll to the end with the keyboard, a page at a time over the bridge', async ({ page }) => {
@@ -96,11 +110,13 @@ test('a million findings scroll to the end with the keyboard, a page at a time o
   seedFindings(temp.home, 1_000_000);
   const harness = await startHarness(temp.home);
   const calls: number[] = [];
-  page.on('websocket', (socket) => socket.on('framesent', (frame) => {
-    const text = typeof frame.payload === 'string' ? frame.payload : frame.payload.toString();
-    const limit = /"call":"listFindings".*?"limit":(\d+)/.exec(text)?.[1];
-    if (limit) calls.push(Number(limit));
-  }));
+  page.on('websocket', (socket) =>
+    socket.on('framesent', (frame) => {
+      const text = typeof frame.payload === 'string' ? frame.payload : frame.payload.toString();
+      const limit = /"call":"listFindings".*?"limit":(\d+)/.exec(text)?.[1];
+      if (limit) calls.push(Number(limit));
+    }),
+  );
   try {
     await page.goto(harness.url);
     // A returning user lands on the dashboard.

@@ -11,7 +11,11 @@ test.use({ viewport: { width: 1280, height: 800 } });
 test.setTimeout(180_000);
 
 async function post(control: string, path: string, body: unknown): Promise<unknown> {
-  const response = await fetch(`${control}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${control}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   expect(response.status, `${path}: ${await response.clone().text()}`).toBe(200);
   return response.json();
 }
@@ -20,7 +24,11 @@ async function counter(page: Page, key: string): Promise<number> {
   return Number((await page.getByTestId(`count-${key}`).textContent())!.replace(/\D/g, ''));
 }
 
-test('first run: Welcome → sandbox → sign in → test → scan; the dashboard follows the scan and its queue live', async ({ page, context, harness }) => {
+test('first run: Welcome → sandbox → sign in → test → scan; the dashboard follows the scan and its queue live', async ({
+  page,
+  context,
+  harness,
+}) => {
   await page.goto(harness.url);
 
   // Welcome: the stepper shows step 1 of 5.
@@ -28,7 +36,10 @@ test('first run: Welcome → sandbox → sign in → test → scan; the dashboar
   await page.getByRole('button', { name: 'Try the sandbox enterprise' }).click();
 
   // Connect: the sandbox is ready; sign in through Box's consent page in another tab.
-  await expect(page.getByRole('button', { name: 'Step 3 of 5: Connect to Box' })).toHaveAttribute('aria-current', 'step');
+  await expect(page.getByRole('button', { name: 'Step 3 of 5: Connect to Box' })).toHaveAttribute(
+    'aria-current',
+    'step',
+  );
   await expect(page.getByText(/The sandbox enterprise is running \(seed 1/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Next: Test the connection' })).toBeDisabled();
   await page.getByRole('button', { name: 'Sign in with Box' }).click();
@@ -47,10 +58,16 @@ test('first run: Welcome → sandbox → sign in → test → scan; the dashboar
   await post(control, '/activity/stream', { per_second: 1 });
 
   await page.getByRole('button', { name: 'Next: Test the connection' }).click();
-  await expect(page.getByRole('button', { name: 'Step 4 of 5: Test the connection' })).toHaveAttribute('aria-current', 'step');
+  await expect(page.getByRole('button', { name: 'Step 4 of 5: Test the connection' })).toHaveAttribute(
+    'aria-current',
+    'step',
+  );
   // Back works, and so does Next again.
   await page.getByRole('button', { name: 'Back: Connect to Box' }).click();
-  await expect(page.getByRole('button', { name: 'Step 3 of 5: Connect to Box' })).toHaveAttribute('aria-current', 'step');
+  await expect(page.getByRole('button', { name: 'Step 3 of 5: Connect to Box' })).toHaveAttribute(
+    'aria-current',
+    'step',
+  );
   await page.getByRole('button', { name: 'Next: Test the connection' }).click();
   await page.getByRole('button', { name: 'Next: Start the scan' }).click();
 
@@ -68,8 +85,13 @@ test('first run: Welcome → sandbox → sign in → test → scan; the dashboar
   await expect(page.getByTestId('phase-timeline')).toBeVisible();
 
   // Pick two files from the sandbox's ground truth: one to edit, one to preview.
-  const truth = (await (await fetch(`${control}/truth/files?offset=0&limit=200`)).json()) as { entries: Array<{ id: string; trashed: boolean }> };
-  const [edited, previewed, marker] = truth.entries.filter((f) => !f.trashed).slice(100, 103).map((f) => f.id);
+  const truth = (await (await fetch(`${control}/truth/files?offset=0&limit=200`)).json()) as {
+    entries: Array<{ id: string; trashed: boolean }>;
+  };
+  const [edited, previewed, marker] = truth.entries
+    .filter((f) => !f.trashed)
+    .slice(100, 103)
+    .map((f) => f.id);
 
   await post(control, '/activity', { file_id: previewed, event_type: 'PREVIEW' });
   await post(control, '/activity', { file_id: edited, event_type: 'EDIT' });

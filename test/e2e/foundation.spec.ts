@@ -23,7 +23,10 @@ test('the built UI shows what the real core reports over the bridge', async ({ p
   expect(requests.filter((url) => !url.startsWith(origin))).toEqual([]);
 });
 
-test('a change made in the UI goes through the core, persists, and comes back after a restart', async ({ page, harness }) => {
+test('a change made in the UI goes through the core, persists, and comes back after a restart', async ({
+  page,
+  harness,
+}) => {
   await page.goto(harness.url);
   await page.getByRole('button', { name: 'About this installation' }).click();
   await page.getByLabel('Theme').selectOption('dark');
@@ -41,7 +44,10 @@ test('a change made in the UI goes through the core, persists, and comes back af
   }
 });
 
-test('the page refuses to start without the bridge token, and the bridge refuses such a client', async ({ page, harness }) => {
+test('the page refuses to start without the bridge token, and the bridge refuses such a client', async ({
+  page,
+  harness,
+}) => {
   const origin = new URL(harness.url).origin;
   await page.goto(origin + '/');
   await expect(page.getByRole('alert')).toContainText('must be opened by Box Connect Companion');

@@ -25,16 +25,32 @@ const RUN = process.env.BCC_BENCH_UI === '1';
 if (!RUN) process.stdout.write('long-tasks: skipped in npm test (a timing benchmark): run it with `npm run bench`\n');
 test.skip(!RUN, 'a timing benchmark: `npm run bench` runs it (BCC_BENCH_UI=1)');
 
-test(`no main-thread task over 50 ms while a ${FILES.toLocaleString('en-US')}-file scan streams at full speed`, async ({ page, context }) => {
+test(`no main-thread task over 50 ms while a ${FILES.toLocaleString('en-US')}-file scan streams at full speed`, async ({
+  page,
+  context,
+}) => {
   test.setTimeout(1_200_000);
   const sandbox = await startSandboxProcess(['--files', String(FILES)]);
   const temp = makeTempHome('bcc-e2e-longtasks-');
   let harness: Awaited<ReturnType<typeof startHarness>> | null = null;
   try {
     // Sign in from the CLI to the 100,000-file sandbox, consent clicked in Chromium.
-    const child = spawn(process.execPath, ['main/cli/bin.mjs', '--home', temp.home, 'connect', '--sandbox-url', sandbox.info.apiUrl, '--no-browser', '--json'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        'main/cli/bin.mjs',
+        '--home',
+        temp.home,
+        'connect',
+        '--sandbox-url',
+        sandbox.info.apiUrl,
+        '--no-browser',
+        '--json',
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     const first = new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     const { authorizeUrl } = JSON.parse(await first) as { authorizeUrl: string };
@@ -89,7 +105,10 @@ test(`no main-thread task over 50 ms while a ${FILES.toLocaleString('en-US')}-fi
     process.stdout.write(`long-tasks: ${figure}\n`);
     test.info().annotations.push({ type: 'long-tasks', description: figure });
     expect(scanned).toBeGreaterThanOrEqual(FILES * 0.95);
-    if (longTasks.length > 0) process.stdout.write(`long-tasks: the long animation frames: ${JSON.stringify(await page.evaluate('window.longFrames'), null, 1)}\n`);
+    if (longTasks.length > 0)
+      process.stdout.write(
+        `long-tasks: the long animation frames: ${JSON.stringify(await page.evaluate('window.longFrames'), null, 1)}\n`,
+      );
     expect(longTasks, figure).toEqual([]);
   } finally {
     if (harness) await stopHarness(harness);

@@ -8,14 +8,22 @@
 import { signInToSandbox } from './support/first-run';
 import { expect, test } from './harness';
 
-test('a sign-in Box revoked: Start fails with its own text and a Reconnect that leads to the Connect step', async ({ page, context, harness }) => {
+test('a sign-in Box revoked: Start fails with its own text and a Reconnect that leads to the Connect step', async ({
+  page,
+  context,
+  harness,
+}) => {
   await page.goto(harness.url);
   const control = await signInToSandbox(page, context);
   await page.getByRole('button', { name: 'Next: Test the connection' }).click();
   await page.getByRole('button', { name: 'Next: Start the scan' }).click();
   await expect(page.getByRole('button', { name: 'Start the scan', exact: true })).toBeEnabled();
 
-  const revoked = await fetch(`${control}/tokens/revoke`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  const revoked = await fetch(`${control}/tokens/revoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
   expect(revoked.ok).toBe(true);
   await page.getByRole('button', { name: 'Start the scan', exact: true }).click();
 
@@ -31,6 +39,9 @@ test('a sign-in Box revoked: Start fails with its own text and a Reconnect that 
   await expect(reconnect).toHaveClass(/primary/);
 
   await reconnect.click();
-  await expect(page.getByRole('button', { name: 'Step 3 of 5: Connect to Box' })).toHaveAttribute('aria-current', 'step');
+  await expect(page.getByRole('button', { name: 'Step 3 of 5: Connect to Box' })).toHaveAttribute(
+    'aria-current',
+    'step',
+  );
   await expect(page.getByTestId('connection-status')).toHaveText('Reconnect required.');
 });

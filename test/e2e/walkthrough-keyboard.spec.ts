@@ -4,7 +4,8 @@ import { expect, test } from './harness';
 test.use({ viewport: { width: 1280, height: 800 } });
 
 // Page-side checks are expressions (strings): this test project has Node types, not the DOM's.
-const focused = (condition: string) => `(() => { const el = document.activeElement; return Boolean(el && (${condition})); })()`;
+const focused = (condition: string) =>
+  `(() => { const el = document.activeElement; return Boolean(el && (${condition})); })()`;
 
 /** Presses Tab until the focused element matches, failing after a bounded number of presses. */
 async function tabTo(page: import('@playwright/test').Page, description: string, condition: string): Promise<void> {
@@ -15,7 +16,11 @@ async function tabTo(page: import('@playwright/test').Page, description: string,
   throw new Error(`Tab never reached ${description}`);
 }
 
-test('the walkthrough can be completed with the keyboard alone, with a visible focus ring', async ({ page, context, harness }) => {
+test('the walkthrough can be completed with the keyboard alone, with a visible focus ring', async ({
+  page,
+  context,
+  harness,
+}) => {
   const origin = new URL(harness.url).origin;
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   await page.goto(harness.url);

@@ -3,7 +3,11 @@ import { expect, startHarness, stopHarness, test } from './harness';
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
-test('paste a portal URL, copy the key, check a wrong paste-back, tick steps that survive a reload, all offline', async ({ page, context, harness }) => {
+test('paste a portal URL, copy the key, check a wrong paste-back, tick steps that survive a reload, all offline', async ({
+  page,
+  context,
+  harness,
+}) => {
   const origin = new URL(harness.url).origin;
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   const requests: string[] = [];
@@ -12,9 +16,13 @@ test('paste a portal URL, copy the key, check a wrong paste-back, tick steps tha
   // First launch opens on Welcome; "Use my Box" leads to the allowlist step.
   await page.getByRole('button', { name: 'Use my Box' }).click();
 
-  await page.getByLabel('Portal address or the About page’s “API URL”').fill('HTTPS://Contoso.EU.Portal.CloudAppSecurity.com:443/#/settings?tab=about');
+  await page
+    .getByLabel('Portal address or the About page’s “API URL”')
+    .fill('HTTPS://Contoso.EU.Portal.CloudAppSecurity.com:443/#/settings?tab=about');
   await page.getByRole('button', { name: 'Find my data center' }).click();
-  await expect(page.getByTestId('detection-answer')).toHaveText('Found it: EU1 (Europe). The key below is for this data center.');
+  await expect(page.getByTestId('detection-answer')).toHaveText(
+    'Found it: EU1 (Europe). The key below is for this data center.',
+  );
   await expect(page.getByRole('radio', { name: 'EU1 (Europe)' })).toBeChecked();
 
   const eu1Key = dataCenter('EU1').allowlistKey;
@@ -33,7 +41,9 @@ test('paste a portal URL, copy the key, check a wrong paste-back, tick steps tha
 
   await page.getByRole('radio', { name: /An entry called “Platform”/ }).check();
   // The step that says when to skip allowlisting comes first.
-  await expect(page.getByRole('checkbox').first()).toHaveAccessibleName('Step 1: First check whether you need to allowlist at all');
+  await expect(page.getByRole('checkbox').first()).toHaveAccessibleName(
+    'Step 1: First check whether you need to allowlist at all',
+  );
   await page.getByRole('checkbox', { name: /^Step 1:/ }).check();
   await page.getByRole('checkbox', { name: /^Step 3:/ }).check();
   await expect(page.getByTestId('steps-progress')).toHaveText('2 of 5 steps ticked');
@@ -56,11 +66,17 @@ test('paste a portal URL, copy the key, check a wrong paste-back, tick steps tha
     await expect(page.getByRole('checkbox', { name: /^Step 1:/ })).not.toBeChecked();
 
     // Every illustration came from the app itself, and nothing left the machine.
-    const widths = (await page.evaluate("[...document.querySelectorAll('.illustration img')].map((img) => img.naturalWidth)")) as number[];
+    const widths = (await page.evaluate(
+      "[...document.querySelectorAll('.illustration img')].map((img) => img.naturalWidth)",
+    )) as number[];
     expect(widths.length).toBe(5);
     expect(widths.every((width) => width > 0)).toBe(true);
     const own = [origin, againOrigin];
-    expect(requests.filter((url) => !own.some((allowed) => url.startsWith(allowed)) && !url.startsWith('data:') && url !== 'about:blank')).toEqual([]);
+    expect(
+      requests.filter(
+        (url) => !own.some((allowed) => url.startsWith(allowed)) && !url.startsWith('data:') && url !== 'about:blank',
+      ),
+    ).toEqual([]);
   } finally {
     await stopHarness(again);
   }
@@ -73,7 +89,9 @@ test('a government cloud URL gets the honest answer and garbage gets told what t
   const input = page.getByLabel('Portal address or the About page’s “API URL”');
   await input.fill('https://agency.us1.portal.cloudappsecurity.us/');
   await input.press('Enter');
-  await expect(page.getByTestId('detection-answer')).toContainText('No Box allowlist key is published for government clouds');
+  await expect(page.getByTestId('detection-answer')).toContainText(
+    'No Box allowlist key is published for government clouds',
+  );
   await expect(page.getByTestId('allowlist-key')).toHaveCount(0);
   await input.fill('my tenant');
   await input.press('Enter');
@@ -88,5 +106,7 @@ test('the runbook PDF is saved from the app', async ({ page, harness }) => {
   await page.getByRole('radio', { name: 'US3 (United States)' }).check();
   await page.getByRole('radio', { name: /gear icon/ }).check();
   await page.getByRole('button', { name: 'Save runbook as PDF' }).click();
-  await expect(page.getByTestId('runbook-result')).toContainText(`${harness.home}/exports/allowlist-runbook-US3-classic-`);
+  await expect(page.getByTestId('runbook-result')).toContainText(
+    `${harness.home}/exports/allowlist-runbook-US3-classic-`,
+  );
 });

@@ -10,7 +10,9 @@ import { makeTempHome } from '../helpers/temp-home';
 
 const electronInstalled = existsSync(join('node_modules', 'electron', 'path.txt'));
 if (!electronInstalled) {
-  console.log('electron smoke test: not run — no Electron binary is installed here (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1).');
+  console.log(
+    'electron smoke test: not run — no Electron binary is installed here (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1).',
+  );
 }
 
 test.skip(!electronInstalled, 'no Electron binary is installed on this machine');
@@ -26,7 +28,9 @@ test('the desktop app opens one sandboxed window that shows the core’s data', 
     await expect(window.getByTestId('app-runtime')).toHaveText('electron');
     // No Node in the page, and only the named bridge functions on window.
     expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
-    expect(await window.evaluate(() => Object.keys((window as unknown as { boxCompanion: object }).boxCompanion).sort())).toEqual(
+    expect(
+      await window.evaluate(() => Object.keys((window as unknown as { boxCompanion: object }).boxCompanion).sort()),
+    ).toEqual(
       [
         'chooseWalkthrough',
         'exportRunbook',

@@ -20,7 +20,9 @@ export interface BridgeConnection {
 export async function openBridge(harnessUrl: string): Promise<BridgeConnection> {
   const page = new URL(harnessUrl);
   const token = new URLSearchParams(page.hash.slice(1)).get('bridge-token') ?? '';
-  const socket = new WebSocket(`ws://${page.host}/bridge?token=${encodeURIComponent(token)}`, { headers: { Origin: page.origin } });
+  const socket = new WebSocket(`ws://${page.host}/bridge?token=${encodeURIComponent(token)}`, {
+    headers: { Origin: page.origin },
+  });
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
     socket.once('error', reject);
@@ -29,7 +31,12 @@ export async function openBridge(harnessUrl: string): Promise<BridgeConnection> 
   const waiting = new Map<number, (reply: BridgeReplyEnvelope) => void>();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   socket.on('message', (data) => {
-    const message = JSON.parse(String(data)) as { id?: number; reply?: BridgeReplyEnvelope; event?: string; payload?: unknown };
+    const message = JSON.parse(String(data)) as {
+      id?: number;
+      reply?: BridgeReplyEnvelope;
+      event?: string;
+      payload?: unknown;
+    };
     if (message.event) for (const listener of listeners.get(message.event) ?? []) listener(message.payload);
     if (typeof message.id !== 'number' || !message.reply) return;
     waiting.get(message.id)?.(message.reply);
@@ -60,7 +67,10 @@ export interface LatencyFigures {
 }
 
 /** `calls` getAppInfo round trips one after another, `intervalMs` apart; every one must succeed. */
-export async function measureBridgeLatency(harnessUrl: string, options: { calls?: number; intervalMs?: number } = {}): Promise<LatencyFigures> {
+export async function measureBridgeLatency(
+  harnessUrl: string,
+  options: { calls?: number; intervalMs?: number } = {},
+): Promise<LatencyFigures> {
   const { calls = 200, intervalMs = 0 } = options;
   const bridge = await openBridge(harnessUrl);
   const times: number[] = [];

@@ -14,13 +14,22 @@ export interface Connected {
 }
 
 /** `secrets`: the keychain to use (the real one unless a test wraps it to count its reads). */
-export async function connectToSandbox(options: Partial<SandboxOptions> = {}, secrets: SecretStore = new KeytarSecretStore()): Promise<Connected> {
+export async function connectToSandbox(
+  options: Partial<SandboxOptions> = {},
+  secrets: SecretStore = new KeytarSecretStore(),
+): Promise<Connected> {
   const sandbox = await startSandbox({ files: 300, ...options });
   const temp = makeTempHome('bcc-auth-');
   const manager = new ConnectionManager(temp.home, secrets);
   const info = sandbox.info;
   await manager.registerApp({
-    endpoints: { apiUrl: info.apiUrl, uploadUrl: info.uploadUrl, authorizeUrl: info.authorizeUrl, tokenUrl: info.tokenUrl, revokeUrl: info.revokeUrl },
+    endpoints: {
+      apiUrl: info.apiUrl,
+      uploadUrl: info.uploadUrl,
+      authorizeUrl: info.authorizeUrl,
+      tokenUrl: info.tokenUrl,
+      revokeUrl: info.revokeUrl,
+    },
     clientId: info.clientId,
     clientSecret: info.clientSecret,
     target: 'sandbox',

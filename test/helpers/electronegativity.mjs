@@ -17,7 +17,9 @@ cpSync('main', join(app, 'main'), { recursive: true });
 cpSync('preload', join(app, 'preload'), { recursive: true });
 if (existsSync('out/renderer/index.html')) cpSync('out/renderer/index.html', join(app, 'renderer', 'index.html'));
 const csv = join(out, 'findings.csv');
-const run = spawnSync('npx', ['electronegativity', '-i', app, '-r', '-e', electronVersion, '-o', csv], { encoding: 'utf8' });
+const run = spawnSync('npx', ['electronegativity', '-i', app, '-r', '-e', electronVersion, '-o', csv], {
+  encoding: 'utf8',
+});
 if (run.status !== 0) {
   console.error(run.stdout, run.stderr);
   process.exit(run.status ?? 1);
@@ -26,5 +28,7 @@ const findings = readFileSync(csv, 'utf8').trim().split('\n').slice(1).filter(Bo
 rmSync(out, { recursive: true, force: true });
 const serious = findings.filter((row) => /"(HIGH|MEDIUM)"/.test(row));
 for (const row of findings) console.log(row);
-console.log(`electronegativity: ${findings.length} findings, ${serious.length} high or medium (Electron ${electronVersion}).`);
+console.log(
+  `electronegativity: ${findings.length} findings, ${serious.length} high or medium (Electron ${electronVersion}).`,
+);
 process.exit(serious.length ? 1 : 0);

@@ -4,7 +4,10 @@
  * given user, and follows the redirect to the app's loopback listener and its result page.
  * The end-to-end tests click the same page in a real Chromium instead.
  */
-export async function consentInSandbox(authorizeUrl: string, options: { userId?: string; action?: 'grant' | 'deny' } = {}): Promise<string> {
+export async function consentInSandbox(
+  authorizeUrl: string,
+  options: { userId?: string; action?: 'grant' | 'deny' } = {},
+): Promise<string> {
   const page = await fetch(authorizeUrl, { redirect: 'manual' });
   const html = await page.text();
   const nonce = /name="request_token" value="([^"]+)"/.exec(html)?.[1];
@@ -14,7 +17,12 @@ export async function consentInSandbox(authorizeUrl: string, options: { userId?:
   form.set('request_token', nonce);
   form.set('user_id', options.userId ?? selected ?? '');
   form.set('action', options.action ?? 'grant');
-  const submitted = await fetch(authorizeUrl.split('?')[0]!, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form });
+  const submitted = await fetch(authorizeUrl.split('?')[0]!, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: form,
+  });
   const callback = submitted.headers.get('location');
   if (!callback) throw new Error(`the consent page did not redirect (HTTP ${submitted.status})`);
   const result = await fetch(callback, { redirect: 'follow' });

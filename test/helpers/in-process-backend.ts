@@ -4,5 +4,8 @@ import type { CoreBackend } from '../../main/core/process/protocol';
 
 /** A core built in the test's own process, behind the interface the transports relay to. */
 export function inProcessBackend(core: Core): CoreBackend {
-  return { call: (name, args) => dispatch(core.handlers, name, args), on: (event, listener) => core.events.on(event, listener) };
+  return {
+    call: (name, args) => dispatch(core.handlers, name, args),
+    on: (event, listener) => core.events.on(event, listener),
+  };
 }

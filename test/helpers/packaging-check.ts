@@ -28,15 +28,22 @@ export function schemaErrors(config: unknown): string[] {
   }
   const validate = compiled;
   if (validate(config)) return [];
-  return (validate.errors ?? []).map((error) => `${error.instancePath || '(root)'} ${error.message ?? ''} ${JSON.stringify(error.params)}`);
+  return (validate.errors ?? []).map(
+    (error) => `${error.instancePath || '(root)'} ${error.message ?? ''} ${JSON.stringify(error.params)}`,
+  );
 }
 
 /** Every file or folder the config names (icons, entitlements, resources) that does not exist. */
 export function missingFiles(config: BuilderConfig, root = '.'): string[] {
   const named: string[] = [];
   const visit = (value: unknown, key: string) => {
-    if (typeof value === 'string' && /^(icon|entitlements|entitlementsInherit|buildResources|license|installerIcon|uninstallerIcon)$/.test(key)) named.push(value);
-    else if (value && typeof value === 'object') for (const [childKey, child] of Object.entries(value)) visit(child, childKey);
+    if (
+      typeof value === 'string' &&
+      /^(icon|entitlements|entitlementsInherit|buildResources|license|installerIcon|uninstallerIcon)$/.test(key)
+    )
+      named.push(value);
+    else if (value && typeof value === 'object')
+      for (const [childKey, child] of Object.entries(value)) visit(child, childKey);
   };
   visit(config, '');
   return named.filter((path) => !existsSync(join(root, path)));

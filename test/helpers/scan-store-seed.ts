@@ -11,13 +11,26 @@ import { openRawScanDb } from './raw-scan-db';
 export function seedScale(path: string, n: { users: number; files: number; folders?: number }): void {
   const db = openRawScanDb(path);
   const folders = n.folders ?? Math.max(1, Math.floor(n.files / 100));
-  const states = [FileState.queued, FileState.done, FileState.done, FileState.done, FileState.failed, FileState.notScanned];
+  const states = [
+    FileState.queued,
+    FileState.done,
+    FileState.done,
+    FileState.done,
+    FileState.failed,
+    FileState.notScanned,
+  ];
   db.transaction(() => {
-    const u = db.prepare('INSERT INTO users(id, login, name, role, reachable, reason, self, root_done, seq) VALUES (?, ?, ?, ?, 1, NULL, 0, ?, ?)');
+    const u = db.prepare(
+      'INSERT INTO users(id, login, name, role, reachable, reason, self, root_done, seq) VALUES (?, ?, ?, ?, 1, NULL, 0, ?, ?)',
+    );
     for (let i = 0; i < n.users; i++) u.run(`u${i}`, `u${i}@example.com`, `User ${i}`, 'user', i % 10 === 0 ? 0 : 1, i);
-    const d = db.prepare("INSERT INTO folders(id, name, path, parent_id, owner_id, as_user, state, seq) VALUES (?, ?, ?, '0', 'u1', 'u1', 1, ?)");
+    const d = db.prepare(
+      "INSERT INTO folders(id, name, path, parent_id, owner_id, as_user, state, seq) VALUES (?, ?, ?, '0', 'u1', 'u1', 1, ?)",
+    );
     for (let i = 0; i < folders; i++) d.run(`d${i}`, `Folder ${i}`, `/Folder ${i}`, i);
-    const f = db.prepare("INSERT INTO files(id, name, ext, folder_id, owner_id, state, priority, seq, inspect) VALUES (?, ?, 'txt', ?, 'u1', ?, 1, ?, ?)");
+    const f = db.prepare(
+      "INSERT INTO files(id, name, ext, folder_id, owner_id, state, priority, seq, inspect) VALUES (?, ?, 'txt', ?, 'u1', ?, 1, ?, ?)",
+    );
     for (let i = 0; i < n.files; i++) {
       const state = states[i % states.length]!;
       f.run(`f${i}`, `file ${i}.txt`, `d${i % folders}`, state, i, state === FileState.done && i % 7 === 0 ? 1 : 0);
@@ -51,11 +64,24 @@ export function countAll(path: string): StoreCounts {
 }
 
 /** Files per owner who is a user, by GROUP BY (what the per-owner counters must equal). */
-export function ownersFromFiles(path: string): Record<string, { files: number; scanned: number; failed: number; notScanned: number; queued: number }> {
+export function ownersFromFiles(
+  path: string,
+): Record<string, { files: number; scanned: number; failed: number; notScanned: number; queued: number }> {
   const db = new Database(path, { readonly: true });
   try {
-    const rows = db.prepare(`SELECT owner_id, COUNT(*) files, SUM(state = 1) scanned, SUM(state = 2) failed, SUM(state IN (3, 4)) notScanned, SUM(state = 0) queued
-      FROM files WHERE owner_id IN (SELECT id FROM users) GROUP BY owner_id`).all() as Array<{ owner_id: string; files: number; scanned: number; failed: number; notScanned: number; queued: number }>;
+    const rows = db
+      .prepare(
+        `SELECT owner_id, COUNT(*) files, SUM(state = 1) scanned, SUM(state = 2) failed, SUM(state IN (3, 4)) notScanned, SUM(state = 0) queued
+      FROM files WHERE owner_id IN (SELECT id FROM users) GROUP BY owner_id`,
+      )
+      .all() as Array<{
+      owner_id: string;
+      files: number;
+      scanned: number;
+      failed: number;
+      notScanned: number;
+      queued: number;
+    }>;
     return Object.fromEntries(rows.map(({ owner_id, ...c }) => [owner_id, c]));
   } finally {
     db.close();

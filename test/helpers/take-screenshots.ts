@@ -26,13 +26,20 @@ async function shoot(page: Page, name: string): Promise<void> {
 }
 
 async function post(control: string, path: string, body: unknown): Promise<void> {
-  await fetch(`${control}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  await fetch(`${control}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 }
 
 async function main(): Promise<void> {
   const temp = makeTempHome('bcc-shots-');
   const harness = await startHarness(temp.home);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
@@ -69,7 +76,8 @@ async function main(): Promise<void> {
     await page.getByTestId('count-scanned').waitFor();
     // Mid-scan: content is being inspected, files wait in the queue and some have jumped it.
     const count = async (id: string) => Number(((await page.getByTestId(id).textContent()) ?? '').replace(/\D/g, ''));
-    while ((await count('count-scanned')) < 800 || (await page.getByTestId('jump').count()) < 2) await page.waitForTimeout(500);
+    while ((await count('count-scanned')) < 800 || (await page.getByTestId('jump').count()) < 2)
+      await page.waitForTimeout(500);
     await shoot(page, '07-dashboard-running');
     await page.mouse.wheel(0, 700);
     await page.waitForTimeout(300);

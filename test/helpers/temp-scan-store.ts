@@ -30,8 +30,30 @@ export function openTempScanStore(prefix: string): TempScanStore {
 
 /** A small text file as a folder listing reports it, owned by user u1 (a@x.com). */
 export function listedTextFile(id: string, folderId = '0'): ListedFile {
-  return { id, name: `${id}.txt`, ext: 'txt', folderId, ownerId: 'u1', ownerLogin: 'a@x.com', asUser: 'u1', size: 1, sha1: 's', linkEffective: null, linkPassword: false, hasCollabs: false, externallyOwned: false, reason: 'discovered' };
+  return {
+    id,
+    name: `${id}.txt`,
+    ext: 'txt',
+    folderId,
+    ownerId: 'u1',
+    ownerLogin: 'a@x.com',
+    asUser: 'u1',
+    size: 1,
+    sha1: 's',
+    linkEffective: null,
+    linkPassword: false,
+    hasCollabs: false,
+    externallyOwned: false,
+    reason: 'discovered',
+  };
 }
 
 /** A finished scan: private, content inspected, nothing sensitive. */
-export const PRIVATE_NOTHING_FOUND: ScanResult = { accessLevel: 'Private', extCollaborators: [], inspection: 'Completed', inspectionReason: null, findings: null, scannedSha1: 's' };
+export const PRIVATE_NOTHING_FOUND: ScanResult = {
+  accessLevel: 'Private',
+  extCollaborators: [],
+  inspection: 'Completed',
+  inspectionReason: null,
+  findings: null,
+  scannedSha1: 's',
+};

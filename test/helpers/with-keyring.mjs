@@ -14,12 +14,18 @@ if (!command) {
   process.exit(2);
 }
 const has = (tool) => spawnSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' }).status === 0;
-const env = { ...process.env, BOX_COMPANION_KEYCHAIN_SERVICE: process.env.BOX_COMPANION_KEYCHAIN_SERVICE || `box-connect-companion-test-${process.pid}` };
+const env = {
+  ...process.env,
+  BOX_COMPANION_KEYCHAIN_SERVICE:
+    process.env.BOX_COMPANION_KEYCHAIN_SERVICE || `box-connect-companion-test-${process.pid}`,
+};
 
 let result;
 if (process.platform === 'linux' && !process.env.BOX_COMPANION_IN_TEST_KEYRING) {
   if (!has('dbus-run-session') || !has('gnome-keyring-daemon')) {
-    console.error('with-keyring: dbus-run-session and gnome-keyring-daemon are needed for the keychain tests (Debian: apt-get install dbus gnome-keyring libsecret-tools).');
+    console.error(
+      'with-keyring: dbus-run-session and gnome-keyring-daemon are needed for the keychain tests (Debian: apt-get install dbus gnome-keyring libsecret-tools).',
+    );
     process.exit(3);
   }
   const script = join(dirname(fileURLToPath(import.meta.url)), 'keyring-session.sh');

@@ -1,7 +1,14 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareKey, CONSOLE_GENERATIONS, DATA_CENTERS, dataCenter, STEPS, buildWalkthrough } from '../../common/allowlist';
+import {
+  compareKey,
+  CONSOLE_GENERATIONS,
+  DATA_CENTERS,
+  dataCenter,
+  STEPS,
+  buildWalkthrough,
+} from '../../common/allowlist';
 
 describe('paste-back key comparison', () => {
   const eu2 = dataCenter('EU2').allowlistKey;
@@ -9,7 +16,10 @@ describe('paste-back key comparison', () => {
     expect(compareKey(eu2, 'EU2')).toEqual({ kind: 'exact' });
     expect(compareKey(` ${eu2}\n`, 'EU2')).toEqual({ kind: 'whitespace' });
     expect(compareKey(dataCenter('US1').allowlistKey, 'EU2')).toEqual({ kind: 'other-data-center', dataCenter: 'US1' });
-    expect(compareKey(dataCenter('ADALLOM').allowlistKey.toUpperCase(), 'EU2')).toEqual({ kind: 'other-data-center', dataCenter: 'ADALLOM' });
+    expect(compareKey(dataCenter('ADALLOM').allowlistKey.toUpperCase(), 'EU2')).toEqual({
+      kind: 'other-data-center',
+      dataCenter: 'ADALLOM',
+    });
     expect(compareKey(eu2.slice(0, -1), 'EU2')).toEqual({ kind: 'unknown' });
     expect(compareKey('  ', 'EU2')).toEqual({ kind: 'empty' });
   });
@@ -30,7 +40,8 @@ describe('the data-center table and the steps', () => {
       for (const entry of readdirSync(folder)) {
         const path = join(folder, entry);
         if (statSync(path).isDirectory()) walk(path);
-        else if (DATA_CENTERS.some((center) => readFileSync(path, 'utf8').includes(center.allowlistKey))) found.push(path);
+        else if (DATA_CENTERS.some((center) => readFileSync(path, 'utf8').includes(center.allowlistKey)))
+          found.push(path);
       }
     };
     roots.forEach(walk);
@@ -49,12 +60,18 @@ describe('the data-center table and the steps', () => {
   });
 
   it('fills in the key and the companion’s client ID, or says plainly that it must be added', () => {
-    const known = buildWalkthrough({ dataCenter: 'US3', consoleGeneration: 'custom-apps', companionClientId: 'abc123' });
+    const known = buildWalkthrough({
+      dataCenter: 'US3',
+      consoleGeneration: 'custom-apps',
+      companionClientId: 'abc123',
+    });
     const text = known.steps.flatMap((step) => step.instructions).join(' ');
     expect(text).toContain(dataCenter('US3').allowlistKey);
     expect(text).toContain('abc123');
     expect(text).not.toMatch(/\{(key|clientId|keyKind)\}/);
     const unknown = buildWalkthrough({ dataCenter: 'US3', consoleGeneration: 'platform' });
-    expect(unknown.steps.flatMap((step) => step.instructions).join(' ')).toContain('the client ID of the Box app this companion signs in with');
+    expect(unknown.steps.flatMap((step) => step.instructions).join(' ')).toContain(
+      'the client ID of the Box app this companion signs in with',
+    );
   });
 });

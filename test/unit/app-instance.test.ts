@@ -40,7 +40,12 @@ describe('the single-instance lock', () => {
   });
 
   it('is what the Electron entry uses: it asks for the lock only through claimAppHome', () => {
-    const source = ts.createSourceFile('index.ts', readFileSync('main/electron/index.ts', 'utf8'), ts.ScriptTarget.Latest, true);
+    const source = ts.createSourceFile(
+      'index.ts',
+      readFileSync('main/electron/index.ts', 'utf8'),
+      ts.ScriptTarget.Latest,
+      true,
+    );
     const calls: { callee: string; insideClaim: boolean }[] = [];
     const visit = (node: ts.Node, insideClaim: boolean) => {
       let inside = insideClaim;

@@ -7,9 +7,21 @@ import type { ScanProgress } from '../../common/scan/types';
 const walkthroughState = { ...DEFAULT_SETTINGS.walkthrough, companionClientId: null };
 const notConnected = { status: 'not_connected' as const };
 const idle: ScanProgress = {
-  phase: 'idle', running: false, users: { discovered: 0, reachable: 0, notReachable: 0 }, folders: { discovered: 0, listed: 0 },
-  files: { discovered: 0, queued: 0, scanned: 0, failed: 0, notScanned: 0, inspectionPending: 0 }, backfill: { done: false, events: 0, window: null }, liveEvents: 0,
-  requests: { total: 0, perSecond: 0, rateLimited: 0, retries: 0 }, filesPerSecond: 0, etaSeconds: null, phaseStarted: {}, head: [], jumps: [], message: null, at: '2026-01-01T00:00:00Z',
+  phase: 'idle',
+  running: false,
+  users: { discovered: 0, reachable: 0, notReachable: 0 },
+  folders: { discovered: 0, listed: 0 },
+  files: { discovered: 0, queued: 0, scanned: 0, failed: 0, notScanned: 0, inspectionPending: 0 },
+  backfill: { done: false, events: 0, window: null },
+  liveEvents: 0,
+  requests: { total: 0, perSecond: 0, rateLimited: 0, retries: 0 },
+  filesPerSecond: 0,
+  etaSeconds: null,
+  phaseStarted: {},
+  head: [],
+  jumps: [],
+  message: null,
+  at: '2026-01-01T00:00:00Z',
 };
 const emptyPage = { total: 0, offset: 0, limit: 100, entries: [] };
 
@@ -110,7 +122,10 @@ describe('bridge argument validation', () => {
 
   it('refuses a non-object argument and an unknown call', async () => {
     const { handlers } = recordingHandlers();
-    expect(await dispatch(handlers, 'getSettings', 'please')).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(await dispatch(handlers, 'getSettings', 'please')).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument' },
+    });
     const unknown = await dispatch(handlers, 'deleteEverything', {});
     expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown_call' } });
     expect(!unknown.ok && unknown.error.message).toContain('getAppInfo');
@@ -118,20 +133,39 @@ describe('bridge argument validation', () => {
 
   it('passes a valid argument through and reports handler errors as failures, not exceptions', async () => {
     const { handlers, calls } = recordingHandlers();
-    expect(await dispatch(handlers, 'updateSettings', { theme: 'dark' })).toEqual({ ok: true, value: { ...DEFAULT_SETTINGS, theme: 'dark' } });
+    expect(await dispatch(handlers, 'updateSettings', { theme: 'dark' })).toEqual({
+      ok: true,
+      value: { ...DEFAULT_SETTINGS, theme: 'dark' },
+    });
     expect(calls).toEqual([{ theme: 'dark' }]);
-    expect(await dispatch(handlers, 'getAppInfo', {})).toEqual({ ok: false, error: { code: 'internal', message: 'not used' } });
+    expect(await dispatch(handlers, 'getAppInfo', {})).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'not used' },
+    });
   });
 
   it('walkthrough calls accept only known data centers, console generations, formats and fields', async () => {
     const { handlers, calls } = recordingHandlers();
-    const badCenter = await dispatch(handlers, 'exportRunbook', { dataCenter: 'US9', consoleGeneration: 'platform', format: 'pdf' });
+    const badCenter = await dispatch(handlers, 'exportRunbook', {
+      dataCenter: 'US9',
+      consoleGeneration: 'platform',
+      format: 'pdf',
+    });
     expect(!badCenter.ok && badCenter.error.message).toMatch(/^exportRunbook: invalid argument: dataCenter: .*"EU2"/);
-    const badFormat = await dispatch(handlers, 'exportRunbook', { dataCenter: 'US1', consoleGeneration: 'platform', format: 'docx' });
+    const badFormat = await dispatch(handlers, 'exportRunbook', {
+      dataCenter: 'US1',
+      consoleGeneration: 'platform',
+      format: 'docx',
+    });
     expect(!badFormat.ok && badFormat.error.message).toContain('format');
     const extra = await dispatch(handlers, 'startOver', { dataCenter: 'US1', everything: true });
     expect(!extra.ok && extra.error.message).toContain('everything');
-    const badStep = await dispatch(handlers, 'setStepTicked', { dataCenter: 'EU1', consoleGeneration: 'classic', stepId: '../x', ticked: true });
+    const badStep = await dispatch(handlers, 'setStepTicked', {
+      dataCenter: 'EU1',
+      consoleGeneration: 'classic',
+      stepId: '../x',
+      ticked: true,
+    });
     expect(!badStep.ok && badStep.error.message).toContain('stepId');
     expect(calls).toEqual([]);
     const good = { dataCenter: 'EU1', consoleGeneration: 'classic', stepId: 'save', ticked: true };
@@ -147,19 +181,40 @@ describe('bridge argument validation', () => {
     expect(!reply.ok && reply.error.message).toContain('clientSecret: a Box client secret is 32 letters and digits');
     expect(!reply.ok && reply.error.message).not.toContain('short'); // the secret is never echoed
     expect(calls).toEqual([]);
-    expect(await dispatch(handlers, 'useSandboxEnterprise', { seed: -1 })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
-    expect(await dispatch(handlers, 'useSandboxEnterprise', {})).toMatchObject({ ok: true, value: { seed: 1, role: 'admin' } });
+    expect(await dispatch(handlers, 'useSandboxEnterprise', { seed: -1 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument' },
+    });
+    expect(await dispatch(handlers, 'useSandboxEnterprise', {})).toMatchObject({
+      ok: true,
+      value: { seed: 1, role: 'admin' },
+    });
   });
 
   it('scan queries accept only known filters, sorts and page sizes, with defaults filled in', async () => {
     const { handlers, calls } = recordingHandlers();
     const badLevel = await dispatch(handlers, 'listFindings', { accessLevels: ['Secret'] });
     expect(!badLevel.ok && badLevel.error.message).toMatch(/^listFindings: invalid argument: accessLevels\.0: /);
-    expect(await dispatch(handlers, 'listFindings', { limit: 5000 })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
-    expect(await dispatch(handlers, 'listFindings', { sort: 'password' })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
-    expect(await dispatch(handlers, 'listActivity', { types: ['edit; DROP'] })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
-    expect(await dispatch(handlers, 'rescanFile', { fileId: '../1' })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
-    expect(await dispatch(handlers, 'startScan', { since: 'last week' })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(await dispatch(handlers, 'listFindings', { limit: 5000 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument' },
+    });
+    expect(await dispatch(handlers, 'listFindings', { sort: 'password' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument' },
+    });
+    expect(await dispatch(handlers, 'listActivity', { types: ['edit; DROP'] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument' },
+    });
+    expect(await dispatch(handlers, 'rescanFile', { fileId: '../1' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument' },
+    });
+    expect(await dispatch(handlers, 'startScan', { since: 'last week' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument' },
+    });
     expect(calls).toEqual([]);
     expect(await dispatch(handlers, 'listFindings', { search: 'budget' })).toMatchObject({ ok: true });
     expect(calls).toEqual([{ search: 'budget', sort: 'name', order: 'asc', offset: 0, limit: 100 }]);

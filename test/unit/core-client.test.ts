@@ -62,8 +62,14 @@ afterEach(async () => {
 describe('CoreClient and serveCore', () => {
   it('answers a call whose result cannot cross the process boundary, instead of leaving it waiting', async () => {
     const client = connected();
-    core.handlers.getAppInfo = (async () => ({ name: 'x', describe: () => 'a function cannot be cloned' })) as unknown as Core['handlers']['getAppInfo'];
-    expect(await client.call('getAppInfo', {})).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringMatching(/could not send/) } });
+    core.handlers.getAppInfo = (async () => ({
+      name: 'x',
+      describe: () => 'a function cannot be cloned',
+    })) as unknown as Core['handlers']['getAppInfo'];
+    expect(await client.call('getAppInfo', {})).toMatchObject({
+      ok: false,
+      error: { code: 'internal', message: expect.stringMatching(/could not send/) },
+    });
     // The channel is still good for the next call.
     expect(await client.call('getSettings', {})).toMatchObject({ ok: true, value: { theme: 'system' } });
   });

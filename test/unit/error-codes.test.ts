@@ -33,7 +33,12 @@ function sdkApiError(statusCode: number, code: string): SdkApiError {
     message: `Box said no; request https://api.box.com/2.0/users/me?access_token=abc with Authorization: Bearer sEcReTtOkEn`,
     timestamp: undefined,
     error: undefined,
-    requestInfo: { method: 'GET', url: 'https://api.box.com/2.0/users/me', queryParams: {}, headers: { authorization: 'Bearer sEcReTtOkEn' } },
+    requestInfo: {
+      method: 'GET',
+      url: 'https://api.box.com/2.0/users/me',
+      queryParams: {},
+      headers: { authorization: 'Bearer sEcReTtOkEn' },
+    },
     responseInfo: { statusCode, headers: {}, code },
   });
 }
@@ -60,12 +65,22 @@ const THROWN: Array<[string, unknown, ErrorCode]> = [
   ['RetryableError 429', new RetryableError('HTTP 429', 429, 5), 'rate_limited'],
   ['RetryableError 500', new RetryableError('HTTP 500', 500, null), 'box_unavailable'],
   ['RetryableError network', new RetryableError('network: ECONNRESET', 0, null, 'network'), 'network'],
-  ['RetryableError malformed', new RetryableError('malformed response from Box', 0, null, 'malformed'), 'box_unavailable'],
+  [
+    'RetryableError malformed',
+    new RetryableError('malformed response from Box', 0, null, 'malformed'),
+    'box_unavailable',
+  ],
   ['ActivityUnavailableError', new ActivityUnavailableError('403 access_denied'), 'activity_unavailable'],
   ['UnknownSchemaError', new UnknownSchemaError(99), 'store_too_new'],
   ['the SDK’s BoxApiError 401', sdkApiError(401, 'unauthorized'), 'reconnect_required'],
   ['the SDK’s BoxApiError 429', sdkApiError(429, 'rate_limit_exceeded'), 'rate_limited'],
-  ['fetch failed (connection refused)', new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) }), 'network'],
+  [
+    'fetch failed (connection refused)',
+    new TypeError('fetch failed', {
+      cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+    }),
+    'network',
+  ],
   ['AbortSignal.timeout', new DOMException('The operation was aborted due to timeout', 'TimeoutError'), 'network'],
   ['a plain Error', new Error('SQLITE_BUSY: database is locked'), 'internal'],
   ['a thrown string', 'something odd', 'internal'],
@@ -81,11 +96,15 @@ describe('the core: every error it throws reaches the bridge with its code', () 
   });
 
   it('a sign-in Box refused offers the allowlist step', () => {
-    expect(toBridgeFailure(new SignInError('box_error', 'Box refused the sign-in: unauthorized_client.')).error.nextStep).toBe('open_allowlist');
+    expect(
+      toBridgeFailure(new SignInError('box_error', 'Box refused the sign-in: unauthorized_client.')).error.nextStep,
+    ).toBe('open_allowlist');
   });
 
   it('keeps the error’s own message, with URLs and bearer tokens removed', () => {
-    const signed = new Error('download failed at https://dl.boxcloud.com/d/1/abc?sig=SIGNED with Bearer AbCdEf123 refused');
+    const signed = new Error(
+      'download failed at https://dl.boxcloud.com/d/1/abc?sig=SIGNED with Bearer AbCdEf123 refused',
+    );
     const reply = toBridgeFailure(signed);
     expect(reply.error).toEqual({ code: 'internal', message: 'download failed at <url> with Bearer <token> refused' });
     const sdk = JSON.stringify(toBridgeFailure(sdkApiError(401, 'unauthorized')));
@@ -97,7 +116,8 @@ describe('the core: every error it throws reaches the bridge with its code', () 
   it('gives every code of the table a thrown value that reaches it (no code only on paper)', () => {
     const reached = new Set(THROWN.map(([, , code]) => code));
     // Raised by the bridge itself (validation, the IPC sender check, a dead core process).
-    for (const code of ['invalid_argument', 'unknown_call', 'untrusted_sender', 'core_unavailable'] as const) reached.add(code);
+    for (const code of ['invalid_argument', 'unknown_call', 'untrusted_sender', 'core_unavailable'] as const)
+      reached.add(code);
     expect(ALL_ERROR_CODES.filter((code) => !reached.has(code))).toEqual([]);
   });
 });
@@ -106,13 +126,29 @@ describe('dispatch: a handler’s error is replied with its code, not flattened 
   const throwing = (error: unknown) => ({ startScan: async () => Promise.reject(error) }) as unknown as Handlers;
 
   it('a lost sign-in is reconnect_required with the Reconnect step', async () => {
-    const reply = await dispatch(throwing(new ReconnectRequiredError('Box no longer accepts this sign-in')), 'startScan', {});
-    expect(reply).toEqual({ ok: false, error: { code: 'reconnect_required', message: 'Box needs you to sign in again: Box no longer accepts this sign-in', nextStep: 'reconnect' } });
+    const reply = await dispatch(
+      throwing(new ReconnectRequiredError('Box no longer accepts this sign-in')),
+      'startScan',
+      {},
+    );
+    expect(reply).toEqual({
+      ok: false,
+      error: {
+        code: 'reconnect_required',
+        message: 'Box needs you to sign in again: Box no longer accepts this sign-in',
+        nextStep: 'reconnect',
+      },
+    });
   });
 
   it('another scanner is scan_locked, no keychain is keychain_unavailable', async () => {
-    expect(await dispatch(throwing(new ScanLockedError(holder)), 'startScan', {})).toMatchObject({ ok: false, error: { code: 'scan_locked', nextStep: 'stop_other_scan' } });
-    expect(await dispatch(throwing(new KeychainUnavailableError('No Secret Service.')), 'startScan', {})).toMatchObject({ ok: false, error: { code: 'keychain_unavailable', nextStep: 'install_keychain' } });
+    expect(await dispatch(throwing(new ScanLockedError(holder)), 'startScan', {})).toMatchObject({
+      ok: false,
+      error: { code: 'scan_locked', nextStep: 'stop_other_scan' },
+    });
+    expect(await dispatch(throwing(new KeychainUnavailableError('No Secret Service.')), 'startScan', {})).toMatchObject(
+      { ok: false, error: { code: 'keychain_unavailable', nextStep: 'install_keychain' } },
+    );
   });
 });
 
@@ -150,7 +186,9 @@ describe('the renderer: describeError gives each code its own text and next step
   });
 
   it('the reconnect_required the core sends is told as a lost sign-in with a Reconnect button', () => {
-    const view = describeError(new BridgeError(toBridgeFailure(new ReconnectRequiredError('Box no longer accepts this sign-in')).error));
+    const view = describeError(
+      new BridgeError(toBridgeFailure(new ReconnectRequiredError('Box no longer accepts this sign-in')).error),
+    );
     expect(view).toMatchObject({ code: 'reconnect_required', next: { step: 'reconnect', label: 'Reconnect' } });
     expect(view.text).toBe('Box no longer accepts this sign-in: reconnect to go on.');
   });

@@ -42,22 +42,32 @@ describe('renderer state in one place', () => {
       const found: string[] = [];
       if (/\bapi\s*=\s*\{/.test(file.code)) found.push(`${file.path}: passes api={…}`);
       if (/\(\s*\{[^)]*\bapi\b[^)]*\}\s*:/.test(file.code)) found.push(`${file.path}: destructures an api prop`);
-      if (/\bapi\??\s*:\s*BoxCompanionApi\b/.test(file.code)) found.push(`${file.path}: declares an api prop or parameter`);
+      if (/\bapi\??\s*:\s*BoxCompanionApi\b/.test(file.code))
+        found.push(`${file.path}: declares an api prop or parameter`);
       return found;
     });
     expect(offenders).toEqual([]);
   });
 
   it('only the bridge module and the state provider know the bridge object’s type', () => {
-    const offenders = files.filter((file) => /\bBoxCompanionApi\b/.test(file.code) && !BRIDGE_OWNERS.some((owner) => file.path.startsWith(owner)));
+    const offenders = files.filter(
+      (file) => /\bBoxCompanionApi\b/.test(file.code) && !BRIDGE_OWNERS.some((owner) => file.path.startsWith(owner)),
+    );
     expect(offenders.map((file) => file.path)).toEqual([]);
   });
 
   it('every core event is subscribed in exactly one place, with its name written out', () => {
-    const calls = files.flatMap((file) => [...file.code.matchAll(/\.on\(\s*([^,\s)]+)/g)].map((match) => ({ path: file.path, event: match[1]! })));
+    const calls = files.flatMap((file) =>
+      [...file.code.matchAll(/\.on\(\s*([^,\s)]+)/g)].map((match) => ({ path: file.path, event: match[1]! })),
+    );
     // A subscription through a variable (`.on(name, …)`) could hide a second one: none allowed.
     expect(calls.filter((call) => !/^['"][A-Za-z]+['"]$/.test(call.event))).toEqual([]);
-    const where = Object.fromEntries(EVENT_NAMES.map((event) => [event, calls.filter((call) => call.event.slice(1, -1) === event).map((call) => call.path)]));
+    const where = Object.fromEntries(
+      EVENT_NAMES.map((event) => [
+        event,
+        calls.filter((call) => call.event.slice(1, -1) === event).map((call) => call.path),
+      ]),
+    );
     for (const event of EVENT_NAMES) expect(where[event], `subscriptions to ${event}`).toHaveLength(1);
     expect(where).toMatchObject({
       connectionChanged: ['renderer/src/state/connection-store.ts'],

@@ -30,8 +30,13 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const network = new NetworkSession({ baseUrls: new BaseUrls({ baseUrl: origin, uploadUrl: origin, oauth2Url: origin }) });
-  api = new BoxApi(scanClient(new BoxDeveloperTokenAuth({ token: 'test' }), network), new RequestScheduler({ ratePerSecond: 0, concurrency: 2, maxRetries: 0 }));
+  const network = new NetworkSession({
+    baseUrls: new BaseUrls({ baseUrl: origin, uploadUrl: origin, oauth2Url: origin }),
+  });
+  api = new BoxApi(
+    scanClient(new BoxDeveloperTokenAuth({ token: 'test' }), network),
+    new RequestScheduler({ ratePerSecond: 0, concurrency: 2, maxRetries: 0 }),
+  );
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
@@ -60,7 +65,21 @@ describe('a download that fails on its signed URL', () => {
       const store = temp.store;
       store.tx(() => store.insertListedFile(listedTextFile('8')));
       const row = store.file('8')!;
-      store.tx(() => store.finish('8', row.gen, { accessLevel: 'Private', extCollaborators: [], inspection: 'Pending', inspectionReason: null, findings: null, scannedSha1: null }, true));
+      store.tx(() =>
+        store.finish(
+          '8',
+          row.gen,
+          {
+            accessLevel: 'Private',
+            extCollaborators: [],
+            inspection: 'Pending',
+            inspectionReason: null,
+            findings: null,
+            scannedSha1: null,
+          },
+          true,
+        ),
+      );
       const work = new ScanWork({ api, store, onScanned: () => undefined, onInspected: () => undefined });
       const task = { kind: 'inspect' as const, key: 'inspect:8', row: store.file('8')! };
       let givenUp = false;
@@ -97,7 +116,9 @@ describe('failure rules', () => {
   });
 
   it('removes URLs and bearer tokens from messages', () => {
-    const m = sanitiseMessage('request to https://dl.boxcloud.com/d/1/abc/download?x=1 failed; Authorization: Bearer abc.DEF-123');
+    const m = sanitiseMessage(
+      'request to https://dl.boxcloud.com/d/1/abc/download?x=1 failed; Authorization: Bearer abc.DEF-123',
+    );
     expect(m).toBe('request to <url> failed; Authorization: Bearer <token>');
   });
 

@@ -27,18 +27,33 @@ beforeAll(async () => {
       return res.end(JSON.stringify({ type: 'error', status: 404, code: 'not_found', message: 'Not Found' }));
     }
     res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '1' });
-    res.end(JSON.stringify({ type: 'error', status: 429, code: 'rate_limit_exceeded', message: 'Request rate limit exceeded' }));
+    res.end(
+      JSON.stringify({
+        type: 'error',
+        status: 429,
+        code: 'rate_limit_exceeded',
+        message: 'Request rate limit exceeded',
+      }),
+    );
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const network = new NetworkSession({ baseUrls: new BaseUrls({ baseUrl: origin, uploadUrl: origin, oauth2Url: origin }) });
-  api = new BoxApi(scanClient(new BoxDeveloperTokenAuth({ token: 'test' }), network), new RequestScheduler({ ratePerSecond: 0, concurrency: 2, maxRetries: 0 }));
+  const network = new NetworkSession({
+    baseUrls: new BaseUrls({ baseUrl: origin, uploadUrl: origin, oauth2Url: origin }),
+  });
+  api = new BoxApi(
+    scanClient(new BoxDeveloperTokenAuth({ token: 'test' }), network),
+    new RequestScheduler({ ratePerSecond: 0, concurrency: 2, maxRetries: 0 }),
+  );
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 describe('what counts as Box answering', () => {
   it('classes 429 as an outage (never an attempt of the item)', async () => {
-    const e = await api.get('/files/1', { kind: 'file' }).then(() => null, (x: unknown) => x);
+    const e = await api.get('/files/1', { kind: 'file' }).then(
+      () => null,
+      (x: unknown) => x,
+    );
     expect(e).not.toBeNull();
     expect(classifyFailure(e)).toBe('outage');
   });
@@ -50,7 +65,18 @@ describe('what counts as Box answering', () => {
       store.tx(() => {
         store.insertListedFile(listedTextFile('1'));
         store.finish('1', store.file('1')!.gen, PRIVATE_NOTHING_FOUND);
-        store.insertFolder({ id: 'F', name: 'F', path: '/F', parent_id: '0', owner_id: 'u1', as_user: 'u1', has_collabs: 1, collab_ext: null, collab_int: 0, collab_known: 0 });
+        store.insertFolder({
+          id: 'F',
+          name: 'F',
+          path: '/F',
+          parent_id: '0',
+          owner_id: 'u1',
+          as_user: 'u1',
+          has_collabs: 1,
+          collab_ext: null,
+          collab_int: 0,
+          collab_known: 0,
+        });
       });
       expect(store.file('1')!.state).toBe(FileState.done);
       const work = new ScanWork({ api, store, onScanned: () => undefined, onInspected: () => undefined });

@@ -18,7 +18,10 @@ import { listedTextFile, openTempScanStore } from '../helpers/temp-scan-store';
 // No request is made by these tasks: an address nothing listens on proves it.
 const nowhere = 'http://127.0.0.1:9';
 const api = new BoxApi(
-  scanClient(new BoxDeveloperTokenAuth({ token: 'unused' }), new NetworkSession({ baseUrls: new BaseUrls({ baseUrl: nowhere, uploadUrl: nowhere, oauth2Url: nowhere }) })),
+  scanClient(
+    new BoxDeveloperTokenAuth({ token: 'unused' }),
+    new NetworkSession({ baseUrls: new BaseUrls({ baseUrl: nowhere, uploadUrl: nowhere, oauth2Url: nowhere }) }),
+  ),
   new RequestScheduler({ ratePerSecond: 0, concurrency: 1, maxRetries: 0 }),
 );
 
@@ -31,12 +34,33 @@ describe('files finished with no request', () => {
         for (let i = 1; i <= 1000; i++) store.insertListedFile(listedTextFile(String(i)));
       });
       const counted: string[] = [];
-      const picker = new TaskPicker(store, { concurrency: 4, holdRegular: () => false, onScannedLocally: (rows: Array<{ id: string }>) => counted.push(...rows.map((r) => r.id)) } as never);
-      const work = new ScanWork({ api, store, onScanned: (rows) => counted.push(...rows.map((r) => r.id)), onInspected: () => undefined });
+      const picker = new TaskPicker(store, {
+        concurrency: 4,
+        holdRegular: () => false,
+        onScannedLocally: (rows: Array<{ id: string }>) => counted.push(...rows.map((r) => r.id)),
+      } as never);
+      const work = new ScanWork({
+        api,
+        store,
+        onScanned: (rows) => counted.push(...rows.map((r) => r.id)),
+        onInspected: () => undefined,
+      });
       const task = picker.next();
       // An edit event arrives for the first file of the queue before its batch is written.
       const first = store.file('1')!;
-      store.tx(() => store.prioritise({ id: '1', name: first.name, ext: first.ext, folderId: first.folder_id, ownerId: first.owner_id, ownerLogin: first.owner_login, asUser: first.as_user, reason: 'edited', eventId: 'e1' }));
+      store.tx(() =>
+        store.prioritise({
+          id: '1',
+          name: first.name,
+          ext: first.ext,
+          folderId: first.folder_id,
+          ownerId: first.owner_id,
+          ownerLogin: first.owner_login,
+          asUser: first.as_user,
+          reason: 'edited',
+          eventId: 'e1',
+        }),
+      );
       if (task?.kind === 'local') await work.run(task);
       const notDone = counted.filter((id) => store.file(id)!.state !== FileState.done);
       expect(notDone).toEqual([]); // every file counted as scanned is scanned

@@ -29,8 +29,13 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const network = new NetworkSession({ baseUrls: new BaseUrls({ baseUrl: origin, uploadUrl: origin, oauth2Url: origin }) });
-  api = new BoxApi(scanClient(new BoxDeveloperTokenAuth({ token: 'test' }), network), new RequestScheduler({ ratePerSecond: 0, concurrency: 2, maxRetries: 0 }));
+  const network = new NetworkSession({
+    baseUrls: new BaseUrls({ baseUrl: origin, uploadUrl: origin, oauth2Url: origin }),
+  });
+  api = new BoxApi(
+    scanClient(new BoxDeveloperTokenAuth({ token: 'test' }), network),
+    new RequestScheduler({ ratePerSecond: 0, concurrency: 2, maxRetries: 0 }),
+  );
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
@@ -40,12 +45,28 @@ describe('a malformed folder listing', () => {
       const temp = openTempScanStore('bcc-malformed-');
       try {
         const { store } = temp;
-        store.tx(() => store.insertFolder({ id, name: id, path: `/${id}`, parent_id: '0', owner_id: 'u1', as_user: 'u1', has_collabs: 0, collab_ext: null, collab_int: 0, collab_known: 0 }));
+        store.tx(() =>
+          store.insertFolder({
+            id,
+            name: id,
+            path: `/${id}`,
+            parent_id: '0',
+            owner_id: 'u1',
+            as_user: 'u1',
+            has_collabs: 0,
+            collab_ext: null,
+            collab_int: 0,
+            collab_known: 0,
+          }),
+        );
         const work = new ScanWork({ api, store, onScanned: () => undefined, onInspected: () => undefined });
         let givenUp = false;
         for (let i = 0; i < MAX_ATTEMPTS && !givenUp; i++) {
           const task = { kind: 'folder' as const, key: `folder:${id}`, folder: store.folder(id)! };
-          const e = await work.run(task).then(() => null, (x: unknown) => x);
+          const e = await work.run(task).then(
+            () => null,
+            (x: unknown) => x,
+          );
           expect(e).not.toBeNull();
           expect(classifyFailure(e)).toBe('item');
           givenUp = work.failed(task, e);

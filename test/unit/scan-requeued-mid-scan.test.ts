@@ -6,7 +6,12 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { FileState } from '../../common/scan/states';
 import { type ScanStore } from '../../main/core/scan/store/scan-store';
-import { listedTextFile, openTempScanStore, PRIVATE_NOTHING_FOUND as result, type TempScanStore } from '../helpers/temp-scan-store';
+import {
+  listedTextFile,
+  openTempScanStore,
+  PRIVATE_NOTHING_FOUND as result,
+  type TempScanStore,
+} from '../helpers/temp-scan-store';
 
 let temp: TempScanStore;
 let store: ScanStore;
@@ -23,7 +28,17 @@ beforeEach(() => {
 afterEach(() => temp.remove());
 
 const requeue = (id: string) =>
-  store.prioritise({ id, name: `${id}.txt`, ext: 'txt', folderId: null, ownerId: 'u1', ownerLogin: 'a@x.com', asUser: 'u1', reason: 'EDIT by b@x.com', eventId: `e${id}` });
+  store.prioritise({
+    id,
+    name: `${id}.txt`,
+    ext: 'txt',
+    folderId: null,
+    ownerId: 'u1',
+    ownerLogin: 'a@x.com',
+    asUser: 'u1',
+    reason: 'EDIT by b@x.com',
+    eventId: `e${id}`,
+  });
 
 it('a scan that finishes after an edit queued its file again is not counted, and the file stays queued', () => {
   const scanning = store.file('1')!;

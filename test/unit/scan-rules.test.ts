@@ -18,7 +18,13 @@ describe('sensitive-data detectors', () => {
   });
 
   it('finds nothing in ordinary prose and numbers', () => {
-    expect(detect('Invoice 2024-01-15, total 1,234.56 EUR, ref 9876543210, phone +44 20 7946 0958.')).toEqual({ card: 0, iban: 0, ssn: 0, nino: 0, email: 0 });
+    expect(detect('Invoice 2024-01-15, total 1,234.56 EUR, ref 9876543210, phone +44 20 7946 0958.')).toEqual({
+      card: 0,
+      iban: 0,
+      ssn: 0,
+      nino: 0,
+      email: 0,
+    });
   });
 });
 
@@ -37,8 +43,10 @@ describe('access levels as the connector reports them', () => {
 
 describe('which events move a file', () => {
   it('content and sharing events do; read-only ones and unknown ones do not', () => {
-    for (const t of ['EDIT', 'UPLOAD', 'SHARE', 'ITEM_SHARED_UPDATE', 'COLLABORATION_INVITE', 'DELETE']) expect(eventMovesFile(t)).toBe(true);
-    for (const t of ['PREVIEW', 'DOWNLOAD', 'ITEM_OPEN', 'CONTENT_ACCESS', 'ITEM_SYNC', 'LOGIN']) expect(eventMovesFile(t)).toBe(false);
+    for (const t of ['EDIT', 'UPLOAD', 'SHARE', 'ITEM_SHARED_UPDATE', 'COLLABORATION_INVITE', 'DELETE'])
+      expect(eventMovesFile(t)).toBe(true);
+    for (const t of ['PREVIEW', 'DOWNLOAD', 'ITEM_OPEN', 'CONTENT_ACCESS', 'ITEM_SYNC', 'LOGIN'])
+      expect(eventMovesFile(t)).toBe(false);
   });
 });
 

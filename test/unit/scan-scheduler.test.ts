@@ -33,10 +33,12 @@ describe('the scan request scheduler', () => {
     const seconds = (Date.now() - t0) / 1000;
     expect(26 / seconds).toBeLessThanOrEqual(50 * 1.15); // a 2-interval credit at most
     let calls = 0;
-    await expect(s.run('file', async () => {
-      calls++;
-      throw new RetryableError('HTTP 503', 503, null);
-    })).rejects.toThrow('HTTP 503');
+    await expect(
+      s.run('file', async () => {
+        calls++;
+        throw new RetryableError('HTTP 503', 503, null);
+      }),
+    ).rejects.toThrow('HTTP 503');
     expect(calls).toBe(3);
     expect(s.stats.serverErrors).toBe(2);
   });

@@ -37,6 +37,8 @@ it('rescanAll lets other work run between chunks, and in the end has queued ever
   const notScanned = countAll(temp.path).notScanned;
   expect(store.counts()).toEqual(countAll(temp.path));
   expect(store.counts().queued).toBe(FILES - notScanned);
-  const stillDone = store.reader().prepare(`SELECT COUNT(*) n FROM files WHERE state = ${FileState.done}`).get() as { n: number };
+  const stillDone = store.reader().prepare(`SELECT COUNT(*) n FROM files WHERE state = ${FileState.done}`).get() as {
+    n: number;
+  };
   expect(stillDone.n).toBe(0);
 });

@@ -18,15 +18,39 @@ beforeEach(() => {
   temp = openTempScanStore('bcc-events-');
   store = temp.store;
   store.tx(() => {
-    for (const [id, age, source] of [['old', 200, 'backfill'], ['q', 91, 'backfill'], ['m', 30, 'live'], ['w', 10, 'live'], ['new', 0, 'live']] as const) {
-      store.insertEvent({ event_id: id, source, event_type: 'EDIT', created_at: daysAgo(age), item_type: 'file', item_id: '1', item_name: 'a.txt', actor_login: 'a@x.com', json: '{"raw":true}' });
+    for (const [id, age, source] of [
+      ['old', 200, 'backfill'],
+      ['q', 91, 'backfill'],
+      ['m', 30, 'live'],
+      ['w', 10, 'live'],
+      ['new', 0, 'live'],
+    ] as const) {
+      store.insertEvent({
+        event_id: id,
+        source,
+        event_type: 'EDIT',
+        created_at: daysAgo(age),
+        item_type: 'file',
+        item_id: '1',
+        item_name: 'a.txt',
+        actor_login: 'a@x.com',
+        json: '{"raw":true}',
+      });
     }
   });
 });
 afterEach(() => temp.remove());
 
-const ids = () => activityPage(store.reader(), { offset: 0, limit: 100 }).entries.map((e) => e.eventId).sort();
-const payloads = () => (temp.store.reader().prepare('SELECT event_id FROM events WHERE json IS NOT NULL ORDER BY event_id').all() as Array<{ event_id: string }>).map((r) => r.event_id);
+const ids = () =>
+  activityPage(store.reader(), { offset: 0, limit: 100 })
+    .entries.map((e) => e.eventId)
+    .sort();
+const payloads = () =>
+  (
+    temp.store.reader().prepare('SELECT event_id FROM events WHERE json IS NOT NULL ORDER BY event_id').all() as Array<{
+      event_id: string;
+    }>
+  ).map((r) => r.event_id);
 
 describe('pruneEvents', () => {
   it('keeps the activity log for the retention and raw payloads for the 14-day window', () => {
@@ -40,7 +64,19 @@ describe('pruneEvents', () => {
     store.pruneEvents(NOW, 1);
     expect(ids()).toEqual(['new', 'w']);
     // An event seen again inside the window is still known: not stored (nor acted on) twice.
-    expect(store.insertEvent({ event_id: 'w', source: 'live', event_type: 'EDIT', created_at: daysAgo(10), item_type: 'file', item_id: '1', item_name: 'a.txt', actor_login: null, json: '{}' })).toBe(false);
+    expect(
+      store.insertEvent({
+        event_id: 'w',
+        source: 'live',
+        event_type: 'EDIT',
+        created_at: daysAgo(10),
+        item_type: 'file',
+        item_id: '1',
+        item_name: 'a.txt',
+        actor_login: null,
+        json: '{}',
+      }),
+    ).toBe(false);
   });
 
   it('has a retention setting, 90 days by default, never under the window', () => {

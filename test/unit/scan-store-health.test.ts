@@ -55,5 +55,8 @@ it('finds no counter drift while another connection keeps committing', async () 
     Atomics.store(new Int32Array(stop), 0, 1);
     await finished;
   }
-  expect(checkStore(temp.path)).toMatchObject({ healthy: true, counts: expect.objectContaining({ files: expect.any(Number) }) });
+  expect(checkStore(temp.path)).toMatchObject({
+    healthy: true,
+    counts: expect.objectContaining({ files: expect.any(Number) }),
+  });
 }, 60_000);

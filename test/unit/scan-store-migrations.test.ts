@@ -38,7 +38,7 @@ function someRows(): void {
   `);
 }
 
-describe('migration 1 (the last release\'s schema)', () => {
+describe("migration 1 (the last release's schema)", () => {
   it('brings a store of the last release (user_version 0) to the latest version with every row', () => {
     lastRelease(db);
     someRows();
@@ -49,7 +49,17 @@ describe('migration 1 (the last release\'s schema)', () => {
       expect(store.file('f1')).toMatchObject({ state: FileState.done, access_level: 'Private', attempts: 0 });
       expect(store.user('u2')).toMatchObject({ reachable: 0, reason: 'co-admin' });
       expect(store.counts()).toEqual(countAll(path));
-      expect(store.counts()).toMatchObject({ users: 2, reachable: 1, folders: 2, listed: 1, files: 2, done: 1, queued: 1, events: 1, backfillEvents: 1 });
+      expect(store.counts()).toMatchObject({
+        users: 2,
+        reachable: 1,
+        folders: 2,
+        listed: 1,
+        files: 2,
+        done: 1,
+        queued: 1,
+        events: 1,
+        backfillEvents: 1,
+      });
     } finally {
       store.close();
     }
@@ -60,10 +70,15 @@ describe('migration 1 (the last release\'s schema)', () => {
 
   it('adds the collaboration-refresh columns to a store made before them', () => {
     lastRelease(db);
-    db.exec('DROP INDEX folders_refresh; ALTER TABLE folders DROP COLUMN collab_refresh; ALTER TABLE folders DROP COLUMN collab_wait');
+    db.exec(
+      'DROP INDEX folders_refresh; ALTER TABLE folders DROP COLUMN collab_refresh; ALTER TABLE folders DROP COLUMN collab_wait',
+    );
     someRows();
     expect(migrate(db, 1)).toEqual([1]);
-    expect(db.prepare("SELECT collab_refresh, collab_wait FROM folders WHERE id = 'd1'").get()).toEqual({ collab_refresh: 0, collab_wait: 0 });
+    expect(db.prepare("SELECT collab_refresh, collab_wait FROM folders WHERE id = 'd1'").get()).toEqual({
+      collab_refresh: 0,
+      collab_wait: 0,
+    });
   });
 
   it('creates an empty store from nothing', () => {
@@ -78,12 +93,20 @@ describe('migration 2 (bounded retries)', () => {
     someRows();
     expect(migrate(db, 2)).toEqual([2]);
     for (const t of ['users', 'folders', 'files']) {
-      expect(db.prepare(`SELECT DISTINCT attempts, last_error FROM ${t}`).all()).toEqual([{ attempts: 0, last_error: null }]);
+      expect(db.prepare(`SELECT DISTINCT attempts, last_error FROM ${t}`).all()).toEqual([
+        { attempts: 0, last_error: null },
+      ]);
     }
-    const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all() as Array<{ name: string }>).map((r) => r.name);
-    expect(indexes).toEqual(expect.arrayContaining(['users_roots', 'users_given_up', 'folders_failed', 'files_failed']));
+    const indexes = (
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all() as Array<{ name: string }>
+    ).map((r) => r.name);
+    expect(indexes).toEqual(
+      expect.arrayContaining(['users_roots', 'users_given_up', 'folders_failed', 'files_failed']),
+    );
     // The picker's next user now comes from the index, in order, with no sort of the users table.
-    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${PICK_SQL.nextUsers}`).all(1) as Array<{ detail: string }>).map((r) => r.detail);
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${PICK_SQL.nextUsers}`).all(1) as Array<{ detail: string }>).map(
+      (r) => r.detail,
+    );
     expect(plan).toEqual([expect.stringMatching(/^SCAN users USING INDEX users_roots/)]);
   });
 });
@@ -93,9 +116,29 @@ describe('migration 3 (counters)', () => {
     migrate(db, 2);
     someRows();
     expect(migrate(db, 3)).toEqual([3]);
-    const counters = () => db.prepare('SELECT users, reachable, folders, listed, files, queued, done, failed, not_scanned, inspection_pending, events, backfill_events FROM counters').get();
-    expect(counters()).toEqual({ users: 2, reachable: 1, folders: 2, listed: 1, files: 2, queued: 1, done: 1, failed: 0, not_scanned: 0, inspection_pending: 0, events: 1, backfill_events: 1 });
-    db.exec(`UPDATE files SET state = ${FileState.failed} WHERE id = 'f2'; DELETE FROM events; UPDATE folders SET state = ${FolderState.listed}`);
+    const counters = () =>
+      db
+        .prepare(
+          'SELECT users, reachable, folders, listed, files, queued, done, failed, not_scanned, inspection_pending, events, backfill_events FROM counters',
+        )
+        .get();
+    expect(counters()).toEqual({
+      users: 2,
+      reachable: 1,
+      folders: 2,
+      listed: 1,
+      files: 2,
+      queued: 1,
+      done: 1,
+      failed: 0,
+      not_scanned: 0,
+      inspection_pending: 0,
+      events: 1,
+      backfill_events: 1,
+    });
+    db.exec(
+      `UPDATE files SET state = ${FileState.failed} WHERE id = 'f2'; DELETE FROM events; UPDATE folders SET state = ${FolderState.listed}`,
+    );
     expect(counters()).toMatchObject({ queued: 0, failed: 1, events: 0, backfill_events: 0, listed: 2 });
   });
 });
@@ -104,14 +147,21 @@ describe('migration 4 (files per owner)', () => {
   it('fills the counts per owner from the files there, and triggers keep them right after', () => {
     migrate(db, 3);
     someRows();
-    db.exec(`INSERT INTO files(id, name, ext, folder_id, owner_id, state, priority, seq) VALUES ('f3', 'c.txt', 'txt', 'd1', 'u2', ${FileState.notScanned}, 1, 7), ('f4', 'd.txt', 'txt', 'd1', NULL, ${FileState.queued}, 1, 8)`);
+    db.exec(
+      `INSERT INTO files(id, name, ext, folder_id, owner_id, state, priority, seq) VALUES ('f3', 'c.txt', 'txt', 'd1', 'u2', ${FileState.notScanned}, 1, 7), ('f4', 'd.txt', 'txt', 'd1', NULL, ${FileState.queued}, 1, 8)`,
+    );
     expect(migrate(db, 4)).toEqual([4]);
-    const owners = () => db.prepare('SELECT owner_id, files, scanned, failed, not_scanned, queued FROM owner_counts ORDER BY owner_id').all();
+    const owners = () =>
+      db
+        .prepare('SELECT owner_id, files, scanned, failed, not_scanned, queued FROM owner_counts ORDER BY owner_id')
+        .all();
     expect(owners()).toEqual([
       { owner_id: 'u1', files: 2, scanned: 1, failed: 0, not_scanned: 0, queued: 1 },
       { owner_id: 'u2', files: 1, scanned: 0, failed: 0, not_scanned: 1, queued: 0 },
     ]);
-    db.exec(`UPDATE files SET state = ${FileState.failed} WHERE id = 'f2'; UPDATE files SET owner_id = 'u3' WHERE id = 'f3'; DELETE FROM files WHERE id = 'f1'`);
+    db.exec(
+      `UPDATE files SET state = ${FileState.failed} WHERE id = 'f2'; UPDATE files SET owner_id = 'u3' WHERE id = 'f3'; DELETE FROM files WHERE id = 'f1'`,
+    );
     expect(owners()).toEqual([
       { owner_id: 'u1', files: 1, scanned: 0, failed: 1, not_scanned: 0, queued: 0 },
       { owner_id: 'u2', files: 0, scanned: 0, failed: 0, not_scanned: 0, queued: 0 },
@@ -129,7 +179,10 @@ describe('migration 5 (files given up with their folder)', () => {
       ('f4', 'd.txt', 'txt', 'd2', 'u1', ${FileState.notScanned}, 1, 8, 'owned outside the enterprise: Box does not let an admin reach it')`);
     expect(migrate(db, 5)).toEqual([5]);
     expect(db.prepare('SELECT id, given_up FROM files ORDER BY id').all()).toEqual([
-      { id: 'f1', given_up: 0 }, { id: 'f2', given_up: 0 }, { id: 'f3', given_up: 1 }, { id: 'f4', given_up: 0 },
+      { id: 'f1', given_up: 0 },
+      { id: 'f2', given_up: 0 },
+      { id: 'f3', given_up: 1 },
+      { id: 'f4', given_up: 0 },
     ]);
   });
 });
@@ -160,7 +213,10 @@ describe('two processes opening an old store at once', () => {
       expect(() => migrate(racing)).not.toThrow();
       expect(interleaved).toBe(true);
       expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
-      expect(db.prepare("SELECT id, attempts FROM files ORDER BY id").all()).toEqual([{ id: 'f1', attempts: 0 }, { id: 'f2', attempts: 0 }]);
+      expect(db.prepare('SELECT id, attempts FROM files ORDER BY id').all()).toEqual([
+        { id: 'f1', attempts: 0 },
+        { id: 'f2', attempts: 0 },
+      ]);
     } finally {
       other.close();
     }
@@ -172,7 +228,9 @@ describe('schema versions', () => {
     db.pragma('user_version = 99');
     db.close();
     expect(() => new ScanStore(path)).toThrow(UnknownSchemaError);
-    expect(() => new ScanStore(path)).toThrow(new RegExp(`schema version 99, newer than this app knows \\(${SCHEMA_VERSION}\\)`));
+    expect(() => new ScanStore(path)).toThrow(
+      new RegExp(`schema version 99, newer than this app knows \\(${SCHEMA_VERSION}\\)`),
+    );
   });
 
   it('applies nothing twice', () => {

@@ -23,7 +23,12 @@ afterAll(() => temp.remove());
 function plan(sql: string): string[] {
   const named = [...sql.matchAll(/@(\w+)/g)].map((m) => m[1]!);
   const params = named.length ? [Object.fromEntries(named.map((n) => [n, 1]))] : (sql.match(/\?/g) ?? []).map(() => 1);
-  return (temp.store.reader().prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail);
+  return (
+    temp.store
+      .reader()
+      .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+      .all(...params) as Array<{ detail: string }>
+  ).map((r) => r.detail);
 }
 
 /** A full pass over a table: "SCAN users" without an index (a covering index scan is named too). */
@@ -34,7 +39,11 @@ function fullScans(details: string[]): string[] {
 describe('query plans', () => {
   for (const [name, sql] of Object.entries(PICK_SQL)) {
     it(`${name} reads through an index`, () => {
-      expect({ name, scans: fullScans(plan(sql)), sorts: plan(sql).filter((d) => d.includes('TEMP B-TREE')) }).toEqual({ name, scans: [], sorts: [] });
+      expect({ name, scans: fullScans(plan(sql)), sorts: plan(sql).filter((d) => d.includes('TEMP B-TREE')) }).toEqual({
+        name,
+        scans: [],
+        sorts: [],
+      });
     });
   }
 
@@ -46,7 +55,11 @@ describe('query plans', () => {
     expect(plan(PICK_SQL.head).join('\n')).toMatch(/files USING INDEX files_queue/);
   });
 
-  for (const [name, sql] of Object.entries({ ...GIVE_UP_SQL, failedItems: RETRY_SQL.failedItems, subtreeCounts: SUBTREE_SQL.subtreeCounts })) {
+  for (const [name, sql] of Object.entries({
+    ...GIVE_UP_SQL,
+    failedItems: RETRY_SQL.failedItems,
+    subtreeCounts: SUBTREE_SQL.subtreeCounts,
+  })) {
     it(`${name} walks only what it changes, through indexes`, () => {
       expect({ name, scans: fullScans(plan(sql)) }).toEqual({ name, scans: [] });
     });

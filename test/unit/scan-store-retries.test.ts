@@ -7,13 +7,29 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FileState, FolderState } from '../../common/scan/states';
 import { notScannedPage } from '../../main/core/scan/store/queries';
 import type { ScanStore } from '../../main/core/scan/store/scan-store';
-import { listedTextFile, openTempScanStore, PRIVATE_NOTHING_FOUND, type TempScanStore } from '../helpers/temp-scan-store';
+import {
+  listedTextFile,
+  openTempScanStore,
+  PRIVATE_NOTHING_FOUND,
+  type TempScanStore,
+} from '../helpers/temp-scan-store';
 
 let temp: TempScanStore;
 let store: ScanStore;
 
 const folder = (id: string, parent = '0', path = `/${id}`) =>
-  store.insertFolder({ id, name: id, path, parent_id: parent, owner_id: 'u1', as_user: 'u1', has_collabs: 0, collab_ext: null, collab_int: 0, collab_known: 0 });
+  store.insertFolder({
+    id,
+    name: id,
+    path,
+    parent_id: parent,
+    owner_id: 'u1',
+    as_user: 'u1',
+    has_collabs: 0,
+    collab_ext: null,
+    collab_int: 0,
+    collab_known: 0,
+  });
 
 beforeEach(() => {
   temp = openTempScanStore('bcc-retries-');
@@ -25,7 +41,14 @@ beforeEach(() => {
     folder('C', 'P', '/Projects/Child');
     folder('G', 'C', '/Projects/Child/Grand');
     folder('O', '0', '/Other');
-    for (const [id, at] of [['p1', 'P'], ['p2', 'P'], ['c1', 'C'], ['g1', 'G'], ['o1', 'O']] as const) store.insertListedFile(listedTextFile(id, at));
+    for (const [id, at] of [
+      ['p1', 'P'],
+      ['p2', 'P'],
+      ['c1', 'C'],
+      ['g1', 'G'],
+      ['o1', 'O'],
+    ] as const)
+      store.insertListedFile(listedTextFile(id, at));
     store.finish('p2', 0, PRIVATE_NOTHING_FOUND);
     store.folderPage('P', 'next-page', 3); // P listed in part: its first page gave p1, p2 and C
   });
@@ -60,7 +83,11 @@ describe('recordFailure', () => {
 describe('giveUpFolder', () => {
   it('fails the folder and what is unlisted beneath it; its unfinished files are not scanned, with the reason', () => {
     store.tx(() => store.giveUpFolder('P', 'HTTP 500 after 5 tries'));
-    expect(store.folder('P')).toMatchObject({ state: FolderState.failed, last_error: 'HTTP 500 after 5 tries', marker: null });
+    expect(store.folder('P')).toMatchObject({
+      state: FolderState.failed,
+      last_error: 'HTTP 500 after 5 tries',
+      marker: null,
+    });
     expect(store.folder('C')!.state).toBe(FolderState.failed);
     expect(store.folder('G')!.state).toBe(FolderState.failed);
     expect(store.folder('O')!.state).toBe(FolderState.pending);
@@ -80,7 +107,11 @@ describe('giveUpFolder', () => {
     expect(store.discoveryDone()).toBe(false);
     store.tx(() => store.giveUpFolder('P', 'HTTP 500'));
     expect(store.discoveryDone()).toBe(true);
-    expect(store.failedItems(10)).toEqual([{ kind: 'folder', id: 'P', name: '/Projects', reason: 'HTTP 500' }, expect.objectContaining({ kind: 'folder', id: 'C' }), expect.objectContaining({ kind: 'folder', id: 'G' })]);
+    expect(store.failedItems(10)).toEqual([
+      { kind: 'folder', id: 'P', name: '/Projects', reason: 'HTTP 500' },
+      expect.objectContaining({ kind: 'folder', id: 'C' }),
+      expect.objectContaining({ kind: 'folder', id: 'G' }),
+    ]);
   });
 });
 
@@ -102,7 +133,8 @@ describe('a folder given up, then listing again', () => {
   it('a rescan of everything queues them again', async () => {
     store.tx(() => store.giveUpFolder('P', 'HTTP 500'));
     await store.rescanAll('periodic');
-    for (const id of ['p1', 'c1', 'g1']) expect(store.file(id)).toMatchObject({ state: FileState.queued, reason: 'periodic' });
+    for (const id of ['p1', 'c1', 'g1'])
+      expect(store.file(id)).toMatchObject({ state: FileState.queued, reason: 'periodic' });
     expect(notScannedPage(store.reader(), 0, 10).byReason).toEqual([]);
   });
 
@@ -118,7 +150,17 @@ describe('a folder given up, then listing again', () => {
 describe('giveUpUser', () => {
   it('does not call a user Box refused given up because of failures before the refusal', async () => {
     store.tx(() => store.recordFailure('user', 'u2', 'HTTP 502'));
-    store.tx(() => store.upsertUser({ id: 'u2', login: 'b@x.com', name: 'B', role: 'user', reachable: 0, reason: 'Box refused to act as this user: 403', self: 0 }));
+    store.tx(() =>
+      store.upsertUser({
+        id: 'u2',
+        login: 'b@x.com',
+        name: 'B',
+        role: 'user',
+        reachable: 0,
+        reason: 'Box refused to act as this user: 403',
+        self: 0,
+      }),
+    );
     expect(store.failedItems(10).filter((i) => i.kind === 'user')).toEqual([]);
     await store.rescanAll('periodic');
     expect(store.user('u2')).toMatchObject({ reachable: 0, reason: 'Box refused to act as this user: 403' }); // a refusal stays out
@@ -127,16 +169,42 @@ describe('giveUpUser', () => {
   it('keeps a given-up user given up when the users step writes it again', () => {
     store.tx(() => store.giveUpUser('u2', 'HTTP 500'));
     const u = store.user('u2')!;
-    store.tx(() => store.upsertUser({ id: 'u2', login: u.login, name: u.name, role: u.role, reachable: 0, reason: u.reason, self: 0 }));
-    expect(store.failedItems(10)).toContainEqual({ kind: 'user', id: 'u2', name: 'b@x.com', reason: 'root folder could not be listed: HTTP 500' });
+    store.tx(() =>
+      store.upsertUser({
+        id: 'u2',
+        login: u.login,
+        name: u.name,
+        role: u.role,
+        reachable: 0,
+        reason: u.reason,
+        self: 0,
+      }),
+    );
+    expect(store.failedItems(10)).toContainEqual({
+      kind: 'user',
+      id: 'u2',
+      name: 'b@x.com',
+      reason: 'root folder could not be listed: HTTP 500',
+    });
   });
 
   it('shows the user as not reachable with the reason, ends their root listing, and a rescan tries again', async () => {
     store.tx(() => store.giveUpUser('u2', 'HTTP 500'));
-    expect(store.user('u2')).toMatchObject({ reachable: 0, root_done: 1, reason: 'root folder could not be listed: HTTP 500' });
+    expect(store.user('u2')).toMatchObject({
+      reachable: 0,
+      root_done: 1,
+      reason: 'root folder could not be listed: HTTP 500',
+    });
     expect(store.nextUserToList()!.id).toBe('u1');
-    expect(store.failedItems(10)).toContainEqual({ kind: 'user', id: 'u2', name: 'b@x.com', reason: 'root folder could not be listed: HTTP 500' });
-    expect(notScannedPage(store.reader(), 0, 10).entries).toContainEqual(expect.objectContaining({ kind: 'user', id: 'u2', reason: 'root folder could not be listed: HTTP 500' }));
+    expect(store.failedItems(10)).toContainEqual({
+      kind: 'user',
+      id: 'u2',
+      name: 'b@x.com',
+      reason: 'root folder could not be listed: HTTP 500',
+    });
+    expect(notScannedPage(store.reader(), 0, 10).entries).toContainEqual(
+      expect.objectContaining({ kind: 'user', id: 'u2', reason: 'root folder could not be listed: HTTP 500' }),
+    );
     await store.rescanAll('periodic');
     expect(store.user('u2')).toMatchObject({ reachable: 1, root_done: 0, reason: null });
   });
@@ -150,6 +218,8 @@ describe('giveUpUser', () => {
 describe('failedItems', () => {
   it('lists files given up with their last reason', () => {
     store.fail('o1', 0, FileState.failed, 'HTTP 500 after 5 tries');
-    expect(store.failedItems(10)).toEqual([{ kind: 'file', id: 'o1', name: 'o1.txt', reason: 'HTTP 500 after 5 tries' }]);
+    expect(store.failedItems(10)).toEqual([
+      { kind: 'file', id: 'o1', name: 'o1.txt', reason: 'HTTP 500 after 5 tries' },
+    ]);
   });
 });

@@ -12,11 +12,13 @@ describe('IPC sender check', () => {
   });
 
   it('refuses another webContents, a sub-frame, a foreign page and a look-alike path', () => {
-    expect(whyUntrusted({ webContentsId: 8, frameUrl: ui, isTopFrame: true }, policy)).toMatch(/not a window of this app/);
-    expect(whyUntrusted({ webContentsId: 7, frameUrl: ui, isTopFrame: false }, policy)).toMatch(/sub-frame/);
-    expect(whyUntrusted({ webContentsId: 7, frameUrl: 'https://evil.example/index.html', isTopFrame: true }, policy)).toMatch(
-      /https:\/\/evil\.example is not the app's own UI/,
+    expect(whyUntrusted({ webContentsId: 8, frameUrl: ui, isTopFrame: true }, policy)).toMatch(
+      /not a window of this app/,
     );
+    expect(whyUntrusted({ webContentsId: 7, frameUrl: ui, isTopFrame: false }, policy)).toMatch(/sub-frame/);
+    expect(
+      whyUntrusted({ webContentsId: 7, frameUrl: 'https://evil.example/index.html', isTopFrame: true }, policy),
+    ).toMatch(/https:\/\/evil\.example is not the app's own UI/);
     expect(whyUntrusted({ webContentsId: 7, frameUrl: `${ui}.evil.html`, isTopFrame: true }, policy)).not.toBeNull();
     expect(whyUntrusted({ webContentsId: 7, frameUrl: null, isTopFrame: true }, policy)).toMatch(/gone/);
   });
@@ -43,7 +45,8 @@ describe('web permissions', () => {
   it('grants our UI clipboard writes and notifications, and nothing else', () => {
     expect(isPermissionAllowed('clipboard-sanitized-write', `${ui}#/walkthrough`, ui)).toBe(true);
     expect(isPermissionAllowed('notifications', ui, ui)).toBe(true);
-    for (const permission of ['clipboard-read', 'media', 'geolocation', 'openExternal', 'fullscreen']) expect(isPermissionAllowed(permission, ui, ui)).toBe(false);
+    for (const permission of ['clipboard-read', 'media', 'geolocation', 'openExternal', 'fullscreen'])
+      expect(isPermissionAllowed(permission, ui, ui)).toBe(false);
   });
 
   it('grants nothing to another page, or when the requesting page is unknown', () => {

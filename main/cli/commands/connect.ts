@@ -39,19 +39,25 @@ function parse(argv: string[]) {
     },
   });
   const port = values.port === undefined ? null : Number(values.port);
-  if (port !== null && (!Number.isInteger(port) || port < 1 || port > 65535)) throw new Error('--port must be a whole number from 1 to 65535');
+  if (port !== null && (!Number.isInteger(port) || port < 1 || port > 65535))
+    throw new Error('--port must be a whole number from 1 to 65535');
   const timeout = values.timeout === undefined ? DEFAULT_SIGN_IN_TIMEOUT_MS / 1000 : Number(values.timeout);
-  if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 3600) throw new Error('--timeout must be a number of seconds from 1 to 3600');
-  if (values['sandbox-url'] && (values['api-url'] || values['client-id'] || values['authorize-url'])) throw new Error('--sandbox-url replaces --api-url, --authorize-url and --client-id');
-  if ((values['api-url'] || values['authorize-url']) && !values['client-id']) throw new Error('--client-id is needed with --api-url / --authorize-url');
+  if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 3600)
+    throw new Error('--timeout must be a number of seconds from 1 to 3600');
+  if (values['sandbox-url'] && (values['api-url'] || values['client-id'] || values['authorize-url']))
+    throw new Error('--sandbox-url replaces --api-url, --authorize-url and --client-id');
+  if ((values['api-url'] || values['authorize-url']) && !values['client-id'])
+    throw new Error('--client-id is needed with --api-url / --authorize-url');
   return { ...values, port, timeoutMs: timeout * 1000 };
 }
 
 async function registration(options: ReturnType<typeof parse>, ctx: CliContext): Promise<AppRegistration | null> {
-  if (options['sandbox-url']) return { ...(await sandboxRegistration(options['sandbox-url'])), redirectPort: options.port };
+  if (options['sandbox-url'])
+    return { ...(await sandboxRegistration(options['sandbox-url'])), redirectPort: options.port };
   if (!options['client-id']) return null;
   const apiUrl = (options['api-url'] ?? BOX_ENDPOINTS.apiUrl).replace(/\/+$/, '');
-  const clientSecret = process.env.BOX_COMPANION_CLIENT_SECRET ?? (await readSecret(`Client secret for ${options['client-id']}: `, ctx));
+  const clientSecret =
+    process.env.BOX_COMPANION_CLIENT_SECRET ?? (await readSecret(`Client secret for ${options['client-id']}: `, ctx));
   return {
     endpoints: {
       apiUrl,

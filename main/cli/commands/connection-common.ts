@@ -10,7 +10,10 @@ export async function connectionManagerFor(ctx: CliContext): Promise<ConnectionM
   const secrets = new KeytarSecretStore();
   const status = await secrets.status();
   if (!status.available) {
-    ctx.out.error(`No keychain is available, so the Box sign-in cannot be kept safely. ${status.reason ?? ''}`, 'no_keychain');
+    ctx.out.error(
+      `No keychain is available, so the Box sign-in cannot be kept safely. ${status.reason ?? ''}`,
+      'no_keychain',
+    );
     return null;
   }
   mkdirSync(ctx.home, { recursive: true, mode: 0o700 });
@@ -23,7 +26,10 @@ export const NO_KEYCHAIN_EXIT = EXIT_CODES.unavailable;
  * The `run` of a command that takes no arguments and acts on the connection in the keychain:
  * arguments are a usage error (exit 2), no keychain exits 3, and `act` gets the manager.
  */
-export function runOnConnection(name: string, act: (ctx: CliContext, manager: ConnectionManager) => Promise<number>): CliCommand['run'] {
+export function runOnConnection(
+  name: string,
+  act: (ctx: CliContext, manager: ConnectionManager) => Promise<number>,
+): CliCommand['run'] {
   return async (ctx) => {
     if (ctx.argv.length) {
       ctx.out.error(`${name} takes no arguments (got ${ctx.argv.join(' ')}).`, 'usage');
@@ -43,7 +49,9 @@ export function describeState(state: ConnectionState, now = new Date()): string 
       return `Waiting for the browser: finish signing in at ${state.authorizeUrl}`;
     case 'connected': {
       const who = `${state.user.name} <${state.user.login}> (${state.user.role ?? 'role unknown'})`;
-      const where = state.enterprise ? `enterprise “${state.enterprise.name}” (${state.enterprise.id})` : 'no enterprise';
+      const where = state.enterprise
+        ? `enterprise “${state.enterprise.name}” (${state.enterprise.id})`
+        : 'no enterprise';
       const reminder = signInExpiryReminder(state.refreshTokenExpiresAt, now);
       return [
         `Connected${state.target === 'sandbox' ? ' to the sandbox enterprise' : ''} as ${who}, ${where}, since ${state.connectedAt}.`,

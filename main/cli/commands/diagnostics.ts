@@ -22,7 +22,9 @@ Exit codes: 0 written; 2 bad or missing option; 3 no keychain.`,
   async run(ctx) {
     let out: string | undefined;
     try {
-      ({ values: { out } } = parseArgs({ args: ctx.argv, options: { out: { type: 'string' } }, strict: true, allowPositionals: false }));
+      ({
+        values: { out },
+      } = parseArgs({ args: ctx.argv, options: { out: { type: 'string' } }, strict: true, allowPositionals: false }));
     } catch (error) {
       ctx.out.error(error instanceof Error ? error.message : String(error), 'usage');
       return EXIT_CODES.usage;
@@ -34,8 +36,14 @@ Exit codes: 0 written; 2 bad or missing option; 3 no keychain.`,
     const manager = await connectionManagerFor(ctx);
     if (!manager) return NO_KEYCHAIN_EXIT;
     const settings = createNodeSettingsStore(ctx.home);
-    const written = await writeDiagnostics({ home: ctx.home, runtime: 'cli', connection: manager, settings: () => settings.get() }, resolve(out));
-    ctx.out.result(written, `Diagnostics written to ${written.path} (${written.bytes} bytes). Tokens and secrets are not in it.`);
+    const written = await writeDiagnostics(
+      { home: ctx.home, runtime: 'cli', connection: manager, settings: () => settings.get() },
+      resolve(out),
+    );
+    ctx.out.result(
+      written,
+      `Diagnostics written to ${written.path} (${written.bytes} bytes). Tokens and secrets are not in it.`,
+    );
     return EXIT_CODES.ok;
   },
 };

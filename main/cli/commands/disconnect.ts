@@ -9,7 +9,9 @@ const disconnect: CliCommand = {
     const { revoked } = await manager.disconnect();
     ctx.out.result(
       { status: 'not_connected', revoked },
-      revoked ? 'Disconnected: Box revoked the sign-in and the keychain no longer holds it.' : 'Disconnected: the keychain no longer holds the sign-in (Box could not be reached to revoke it; it expires on its own).',
+      revoked
+        ? 'Disconnected: Box revoked the sign-in and the keychain no longer holds it.'
+        : 'Disconnected: the keychain no longer holds the sign-in (Box could not be reached to revoke it; it expires on its own).',
     );
     return EXIT_CODES.ok;
   }),

@@ -33,7 +33,11 @@ const findings: CliCommand = {
   async run(ctx) {
     let values;
     try {
-      ({ values } = parseArgs({ args: ctx.argv, strict: true, options: { format: { type: 'string' }, output: { type: 'string' } } }));
+      ({ values } = parseArgs({
+        args: ctx.argv,
+        strict: true,
+        options: { format: { type: 'string' }, output: { type: 'string' } },
+      }));
       if (values.format !== 'csv' && values.format !== 'json') throw new Error('--format must be csv or json');
     } catch (error) {
       ctx.out.error(`${error instanceof Error ? error.message : String(error)}\n${usage}`, 'usage');
@@ -53,7 +57,10 @@ const findings: CliCommand = {
         const files = await writeFindings(store, format, out);
         out.end();
         await once(out, 'close');
-        ctx.out.result({ path: values.output, format, files, failed }, `Wrote ${files} files' findings to ${values.output}${failedText(failed)}`);
+        ctx.out.result(
+          { path: values.output, format, files, failed },
+          `Wrote ${files} files' findings to ${values.output}${failedText(failed)}`,
+        );
       } else {
         await writeFindings(store, format, process.stdout);
         // stdout is the export itself: what the scan gave up on goes to stderr.

@@ -49,7 +49,12 @@ function parseOptions(ctx: CliContext): Parsed | { usageError: string } | { fail
   try {
     ({ values } = parseArgs({
       args: ctx.argv,
-      options: { dc: { type: 'string' }, 'portal-url': { type: 'string' }, console: { type: 'string' }, format: { type: 'string' } },
+      options: {
+        dc: { type: 'string' },
+        'portal-url': { type: 'string' },
+        console: { type: 'string' },
+        format: { type: 'string' },
+      },
       strict: true,
       allowPositionals: false,
     }));
@@ -61,12 +66,14 @@ function parseOptions(ctx: CliContext): Parsed | { usageError: string } | { fail
     return { usageError: `--console must be one of ${CONSOLE_GENERATIONS.join(', ')} (got "${consoleGeneration}").` };
   }
   const format = values.format ?? 'text';
-  if (!oneOf(format, RUNBOOK_FORMATS)) return { usageError: `--format must be one of ${RUNBOOK_FORMATS.join(', ')} (got "${format}").` };
+  if (!oneOf(format, RUNBOOK_FORMATS))
+    return { usageError: `--format must be one of ${RUNBOOK_FORMATS.join(', ')} (got "${format}").` };
 
   let fromDc: DataCenterId | undefined;
   if (values.dc !== undefined) {
     const wanted = values.dc.toUpperCase();
-    if (!isDataCenterId(wanted)) return { usageError: `--dc must be one of ${DATA_CENTER_IDS.join(', ')} (got "${values.dc}").` };
+    if (!isDataCenterId(wanted))
+      return { usageError: `--dc must be one of ${DATA_CENTER_IDS.join(', ')} (got "${values.dc}").` };
     fromDc = wanted;
   }
   let fromUrl: DataCenterId | undefined;
@@ -80,7 +87,8 @@ function parseOptions(ctx: CliContext): Parsed | { usageError: string } | { fail
     return { usageError: `--dc ${fromDc} does not match --portal-url, which is on ${fromUrl}. Give one of them.` };
   }
   const dataCenter = fromDc ?? fromUrl;
-  if (!dataCenter) return { usageError: `say which data center: --dc ${DATA_CENTER_IDS.join('|')} or --portal-url URL.` };
+  if (!dataCenter)
+    return { usageError: `say which data center: --dc ${DATA_CENTER_IDS.join('|')} or --portal-url URL.` };
   return { dataCenter, consoleGeneration, format };
 }
 

@@ -12,4 +12,16 @@ import status from './status';
 import test from './test';
 import version from './version';
 
-export const COMMANDS: readonly CliCommand[] = [version, guide, sandbox, connect, status, test, diagnostics, disconnect, scan, findings, doctor];
+export const COMMANDS: readonly CliCommand[] = [
+  version,
+  guide,
+  sandbox,
+  connect,
+  status,
+  test,
+  diagnostics,
+  disconnect,
+  scan,
+  findings,
+  doctor,
+];

@@ -2,7 +2,10 @@
 import type { CliContext } from '../command';
 
 export async function readSecret(prompt: string, ctx: CliContext): Promise<string> {
-  if (!process.stdin.isTTY) throw new Error('The client secret is needed: set BOX_COMPANION_CLIENT_SECRET, or run in a terminal to be asked for it.');
+  if (!process.stdin.isTTY)
+    throw new Error(
+      'The client secret is needed: set BOX_COMPANION_CLIENT_SECRET, or run in a terminal to be asked for it.',
+    );
   ctx.out.info(prompt);
   process.stdin.setRawMode(true);
   process.stdin.resume();

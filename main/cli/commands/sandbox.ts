@@ -49,7 +49,8 @@ class UsageError extends Error {}
 
 function intOpt(v: string | undefined, name: string, min: number, max: number): number | undefined {
   if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max} (got '${v}')`);
+  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max)
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max} (got '${v}')`);
   return Number(v);
 }
 
@@ -79,8 +80,11 @@ export function parseSandboxArgs(argv: string[]): SandboxOptions {
     throw new UsageError(e instanceof Error ? e.message : String(e));
   }
   const role = values.role;
-  if (role !== undefined && role !== 'admin' && role !== 'coadmin' && role !== 'user') throw new UsageError(`--role must be admin, coadmin or user (got '${role}')`);
-  for (const id of values.allow ?? []) if (!/^[a-z0-9]{32}$/.test(id)) throw new UsageError(`--allow takes a Box client ID: 32 lowercase letters and digits (got '${id}')`);
+  if (role !== undefined && role !== 'admin' && role !== 'coadmin' && role !== 'user')
+    throw new UsageError(`--role must be admin, coadmin or user (got '${role}')`);
+  for (const id of values.allow ?? [])
+    if (!/^[a-z0-9]{32}$/.test(id))
+      throw new UsageError(`--allow takes a Box client ID: 32 lowercase letters and digits (got '${id}')`);
   return {
     port: intOpt(values.port, 'port', 0, 65535),
     users: intOpt(values.users, 'users', LIMITS.users[0], LIMITS.users[1]),
@@ -115,14 +119,21 @@ const command: CliCommand = {
       sandbox = await startSandbox(options);
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
-      ctx.out.error(`sandbox: could not start: ${message}`, /EADDRINUSE|EACCES/.test(message) ? 'unavailable' : 'internal');
+      ctx.out.error(
+        `sandbox: could not start: ${message}`,
+        /EADDRINUSE|EACCES/.test(message) ? 'unavailable' : 'internal',
+      );
       return /EADDRINUSE|EACCES/.test(message) ? EXIT_CODES.unavailable : EXIT_CODES.internal;
     }
     const { info } = sandbox;
     // The ready line is JSON in both modes: it is what scripts wait for.
     ctx.out.result({ ...info }, JSON.stringify(info));
-    ctx.out.info(`Sandbox enterprise ready at ${info.apiUrl} (${info.users} users, ${info.files} files, seed ${info.seed}).`);
-    ctx.out.info(`Sign in: ${info.authorizeUrl}?response_type=code&client_id=${info.clientId}&redirect_uri=${encodeURIComponent('http://127.0.0.1:8080/callback')}`);
+    ctx.out.info(
+      `Sandbox enterprise ready at ${info.apiUrl} (${info.users} users, ${info.files} files, seed ${info.seed}).`,
+    );
+    ctx.out.info(
+      `Sign in: ${info.authorizeUrl}?response_type=code&client_id=${info.clientId}&redirect_uri=${encodeURIComponent('http://127.0.0.1:8080/callback')}`,
+    );
     ctx.out.info('Press Ctrl+C to stop.');
     const signal = await ctx.stopSignal;
     await sandbox.close();

@@ -32,7 +32,8 @@ Exit codes: 0 done (or stopped by Ctrl+C), 1 the scan failed, files or folders f
 another scan holds this home (scan_locked), or the sign-in was lost (reconnect_required: run
 box-companion connect, then scan again to resume), 3 no keychain.`;
 
-const RECONNECT_HINT = 'the sign-in to Box was lost (Reconnect to continue): run box-companion connect, then box-companion scan again to resume where it stopped';
+const RECONNECT_HINT =
+  'the sign-in to Box was lost (Reconnect to continue): run box-companion connect, then box-companion scan again to resume where it stopped';
 
 function parse(argv: string[]) {
   const { values } = parseArgs({
@@ -50,13 +51,25 @@ function parse(argv: string[]) {
   const picked = [values.days, values.since, values['no-backfill']].filter((v) => v !== undefined).length;
   if (picked > 1) throw new Error('choose one of --days, --since and --no-backfill');
   const days = values.days === undefined ? undefined : Number(values.days);
-  if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 365)) throw new Error('--days must be a whole number from 1 to 365');
-  if (values.since !== undefined && (!/^\d{4}-\d{2}-\d{2}/.test(values.since) || Number.isNaN(Date.parse(values.since)))) throw new Error('--since must be an ISO date such as 2025-01-31');
+  if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 365))
+    throw new Error('--days must be a whole number from 1 to 365');
+  if (
+    values.since !== undefined &&
+    (!/^\d{4}-\d{2}-\d{2}/.test(values.since) || Number.isNaN(Date.parse(values.since)))
+  )
+    throw new Error('--since must be an ISO date such as 2025-01-31');
   const rate = values['rate-limit'] === undefined ? undefined : Number(values['rate-limit']);
-  if (rate !== undefined && (!Number.isFinite(rate) || rate <= 0 || rate > 10_000)) throw new Error('--rate-limit must be a number of requests per second above 0');
+  if (rate !== undefined && (!Number.isFinite(rate) || rate <= 0 || rate > 10_000))
+    throw new Error('--rate-limit must be a number of requests per second above 0');
   const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
-  if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256)) throw new Error('--concurrency must be a whole number from 1 to 256');
-  return { choice: backfillChoice({ days, since: values.since, noBackfill: values['no-backfill'] }), untilIdle: values['until-idle'] === true, rate, concurrency };
+  if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256))
+    throw new Error('--concurrency must be a whole number from 1 to 256');
+  return {
+    choice: backfillChoice({ days, since: values.since, noBackfill: values['no-backfill'] }),
+    untilIdle: values['until-idle'] === true,
+    rate,
+    concurrency,
+  };
 }
 
 export function describeProgress(p: ScanProgress): string {
@@ -80,7 +93,12 @@ const scan: CliCommand = {
     const manager = await connectionManagerFor(ctx);
     if (!manager) return NO_KEYCHAIN_EXIT;
     const activityRetentionDays = createNodeSettingsStore(ctx.home).get().activityRetentionDays;
-    const service = new ScanService(ctx.home, manager, { rateLimitPerSecond: o.rate, concurrency: o.concurrency, activityRetentionDays }, 'box-companion scan');
+    const service = new ScanService(
+      ctx.home,
+      manager,
+      { rateLimitPerSecond: o.rate, concurrency: o.concurrency, activityRetentionDays },
+      'box-companion scan',
+    );
     let lastHuman = 0;
     service.onProgress((p) => {
       if (ctx.out.json) return ctx.out.result({ progress: p }, '');
@@ -125,7 +143,10 @@ const scan: CliCommand = {
     }
     const summary = { ...final, eventLoopDelayP99Ms: final.eventLoopDelayP99Ms ?? 0, failedItems };
     const given = failedItems.map((i) => `\n  ${i.kind} ${i.name}: ${i.reason}`).join('');
-    ctx.out.result({ summary }, `Scan ${o.untilIdle ? 'finished' : 'stopped'}: ${describeProgress(final)}; event-loop delay p99 ${summary.eventLoopDelayP99Ms} ms${given ? `\nGiven up after repeated failures:${given}` : ''}`);
+    ctx.out.result(
+      { summary },
+      `Scan ${o.untilIdle ? 'finished' : 'stopped'}: ${describeProgress(final)}; event-loop delay p99 ${summary.eventLoopDelayP99Ms} ms${given ? `\nGiven up after repeated failures:${given}` : ''}`,
+    );
     return final.files.failed > 0 || failedItems.length > 0 ? EXIT_CODES.failed : EXIT_CODES.ok;
   },
 };

@@ -3,7 +3,13 @@
  * object per check, then a summary object). Its exit codes are the issue's own: 0 all pass,
  * 1 warnings only, 2 a failure (2 is also a bad command line, as for every command).
  */
-import { CHECK_IDS, testExitCode, type CheckResult, type ConnTestResult, type Evidence } from '../../../common/conntest';
+import {
+  CHECK_IDS,
+  testExitCode,
+  type CheckResult,
+  type ConnTestResult,
+  type Evidence,
+} from '../../../common/conntest';
 import { runConnectionTest } from '../../core/conntest/runner';
 import { createNodeSettingsStore } from '../../core/settings/node-settings';
 import type { CliCommand } from '../command';
@@ -15,7 +21,13 @@ function evidenceLine(e: Evidence): string {
   // A local fact (the keychain's expiry date) has no HTTP answer: its message is the evidence.
   if (e.status === null && e.code === null) return `      ${e.request}: ${e.message ?? '—'}`;
   const answer = e.status !== null ? `HTTP ${e.status}` : (e.code ?? 'no answer');
-  const details = [e.code && e.status !== null ? e.code : null, e.requestId ? `request id ${e.requestId}` : null, e.ms !== null ? `${e.ms} ms` : null].filter(Boolean).join(', ');
+  const details = [
+    e.code && e.status !== null ? e.code : null,
+    e.requestId ? `request id ${e.requestId}` : null,
+    e.ms !== null ? `${e.ms} ms` : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
   return `      ${e.request} → ${answer}${details ? ` (${details})` : ''}${e.message && e.status === null ? `: ${e.message}` : ''}`;
 }
 
@@ -29,7 +41,12 @@ export function describeCheck(check: CheckResult): string {
 
 function describeSummary(result: ConnTestResult): string {
   const { pass, warning, fail, verdict } = result.summary;
-  const headline = verdict === 'pass' ? 'The connection gives full coverage.' : verdict === 'warning' ? 'The connection works, with warnings.' : 'The connection will not give full coverage.';
+  const headline =
+    verdict === 'pass'
+      ? 'The connection gives full coverage.'
+      : verdict === 'warning'
+        ? 'The connection works, with warnings.'
+        : 'The connection will not give full coverage.';
   return `\n${headline} ${pass} passed, ${warning} warning${warning === 1 ? '' : 's'}, ${fail} failed, in ${(result.durationMs / 1000).toFixed(1)} s.`;
 }
 
@@ -50,11 +67,14 @@ Exit codes: 0 every check passed; 1 warnings only; 2 at least one check failed (
 command line); 3 no keychain.`,
   run: runOnConnection('test', async (ctx, manager) => {
     const settings = createNodeSettingsStore(ctx.home);
-    const result = await runConnectionTest({ home: ctx.home, connection: manager, settings: () => settings.get() }, (progress) => {
-      if (progress.type !== 'check') return;
-      const { id, status, title, summary, evidence, fix, actions } = progress.check;
-      ctx.out.result({ id, status, title, summary, evidence, fix, actions }, describeCheck(progress.check));
-    });
+    const result = await runConnectionTest(
+      { home: ctx.home, connection: manager, settings: () => settings.get() },
+      (progress) => {
+        if (progress.type !== 'check') return;
+        const { id, status, title, summary, evidence, fix, actions } = progress.check;
+        ctx.out.result({ id, status, title, summary, evidence, fix, actions }, describeCheck(progress.check));
+      },
+    );
     const { runId, startedAt, durationMs, account, summary } = result;
     ctx.out.result({ summary, runId, startedAt, durationMs, account }, describeSummary(result));
     return testExitCode(summary.verdict);

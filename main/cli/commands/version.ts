@@ -10,7 +10,10 @@ const version: CliCommand = {
       out.error(`version takes no arguments (got ${argv.join(' ')}).`, 'usage');
       return EXIT_CODES.usage;
     }
-    out.result({ name: APP_NAME, version: APP_VERSION, node: process.versions.node, platform: process.platform }, `${APP_NAME} ${APP_VERSION}`);
+    out.result(
+      { name: APP_NAME, version: APP_VERSION, node: process.versions.node, platform: process.platform },
+      `${APP_NAME} ${APP_VERSION}`,
+    );
     return EXIT_CODES.ok;
   },
 };

@@ -29,7 +29,11 @@ export const BOX_ENDPOINTS: BoxEndpoints = {
 export function networkSessionFor(endpoints: BoxEndpoints): NetworkSession {
   return new NetworkSession({})
     .withCustomBaseUrls(
-      new BaseUrls({ baseUrl: endpoints.apiUrl, uploadUrl: endpoints.uploadUrl, oauth2Url: endpoints.authorizeUrl.replace(/\/authorize$/, '') }),
+      new BaseUrls({
+        baseUrl: endpoints.apiUrl,
+        uploadUrl: endpoints.uploadUrl,
+        oauth2Url: endpoints.authorizeUrl.replace(/\/authorize$/, ''),
+      }),
     )
     .withCustomAgentOptions({ keepAlive: true });
 }

@@ -29,7 +29,8 @@ export class KeychainTokenStorage implements TokenStorage {
 
   /** Called by the SDK with a fresh token response (code exchange or refresh). */
   async store(token: AccessToken): Promise<undefined> {
-    if (!token.accessToken || !token.refreshToken) throw new Error('Box answered without an access token and refresh token.');
+    if (!token.accessToken || !token.refreshToken)
+      throw new Error('Box answered without an access token and refresh token.');
     const issuedAt = this.now();
     const tokens: StoredTokens = {
       accessToken: token.accessToken,

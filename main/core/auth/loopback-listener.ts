@@ -48,7 +48,13 @@ type Outcome = 'success' | 'failed' | 'denied';
 export async function startLoopbackListener(options: LoopbackOptions): Promise<LoopbackListener> {
   const path = options.path ?? '/callback';
   const flow = createSignInFlow();
-  const context: RequestContext = { port: 0, path, expectedState: options.expectedState, flow, onDoneShown: () => scheduleClose(0) };
+  const context: RequestContext = {
+    port: 0,
+    path,
+    expectedState: options.expectedState,
+    flow,
+    onDoneShown: () => scheduleClose(0),
+  };
   const server = createServer((request, response) => {
     handleRequest(request, response, context).catch(() => {
       if (!response.headersSent) send(response, PAGES.failed);
@@ -86,7 +92,12 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
   };
   const timeoutMs = options.timeoutMs ?? DEFAULT_SIGN_IN_TIMEOUT_MS;
   const timeout = setTimeout(() => {
-    flow.end(new SignInError('timeout', `Nobody came back from Box within ${Math.round(timeoutMs / 1000)} seconds, so the sign-in was stopped.`));
+    flow.end(
+      new SignInError(
+        'timeout',
+        `Nobody came back from Box within ${Math.round(timeoutMs / 1000)} seconds, so the sign-in was stopped.`,
+      ),
+    );
     void close();
   }, timeoutMs);
 
@@ -159,7 +170,11 @@ interface RequestContext {
   onDoneShown(): void;
 }
 
-async function handleRequest(request: IncomingMessage, response: ServerResponse, context: RequestContext): Promise<void> {
+async function handleRequest(
+  request: IncomingMessage,
+  response: ServerResponse,
+  context: RequestContext,
+): Promise<void> {
   const { port, flow } = context;
   if ((request.url ?? '').length > MAX_URL_LENGTH) return send(response, PAGES.tooLong);
   if (request.headers.host !== `127.0.0.1:${port}`) return send(response, PAGES.wrongHost);
@@ -217,7 +232,8 @@ async function listenOnLoopback(server: Server, port: number): Promise<number> {
       server.listen(port, '127.0.0.1', () => resolve());
     });
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? `port ${port} is already in use` : String(error);
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? `port ${port} is already in use` : String(error);
     throw new SignInError('listener', `The app could not listen for Box’s answer on 127.0.0.1: ${reason}.`);
   }
   return (server.address() as AddressInfo).port;

@@ -99,7 +99,15 @@ export async function refreshTokens(
   return (await response.json()) as TokenResponse;
 }
 
-export async function revokeToken(endpoints: BoxEndpoints, credentials: { clientId: string; clientSecret: string }, token: string): Promise<void> {
-  const response = await postForm(endpoints.revokeUrl, { token, client_id: credentials.clientId, client_secret: credentials.clientSecret });
+export async function revokeToken(
+  endpoints: BoxEndpoints,
+  credentials: { clientId: string; clientSecret: string },
+  token: string,
+): Promise<void> {
+  const response = await postForm(endpoints.revokeUrl, {
+    token,
+    client_id: credentials.clientId,
+    client_secret: credentials.clientSecret,
+  });
   if (!response.ok) throw await oauthError(response);
 }

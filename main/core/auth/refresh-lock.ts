@@ -14,7 +14,14 @@
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { CodedError } from '../../../common/errors/error-codes';
-import { holderIsAlive, readLockHolder, releaseLockFile, sameHolder, tryAcquireLockFile, type LockHolder } from '../locks/lock-file';
+import {
+  holderIsAlive,
+  readLockHolder,
+  releaseLockFile,
+  sameHolder,
+  tryAcquireLockFile,
+  type LockHolder,
+} from '../locks/lock-file';
 
 export interface RefreshLock {
   /** Runs `work` while no other process refreshes this connection. */
@@ -31,11 +38,22 @@ const STALE_AFTER_MS = 45_000;
 const MAX_WAIT_MS = 60_000;
 const POLL_MS = 15;
 const PROGRAM = 'Box Connect Companion, refreshing the Box sign-in';
-const UNKNOWN_HOLDER: LockHolder = { pid: 0, host: 'unknown', program: 'an unknown process', startedAt: new Date(0).toISOString() };
+const UNKNOWN_HOLDER: LockHolder = {
+  pid: 0,
+  host: 'unknown',
+  program: 'an unknown process',
+  startedAt: new Date(0).toISOString(),
+};
 
 export class RefreshLockTimeoutError extends CodedError {
-  constructor(readonly holder: LockHolder, waitedMs: number) {
-    super('sign_in_busy', `Another process (pid ${holder.pid}, ${holder.program}) has been refreshing this Box sign-in for over ${Math.round(waitedMs / 1000)} s; try again in a moment.`);
+  constructor(
+    readonly holder: LockHolder,
+    waitedMs: number,
+  ) {
+    super(
+      'sign_in_busy',
+      `Another process (pid ${holder.pid}, ${holder.program}) has been refreshing this Box sign-in for over ${Math.round(waitedMs / 1000)} s; try again in a moment.`,
+    );
     this.name = 'RefreshLockTimeoutError';
   }
 }
@@ -68,10 +86,16 @@ async function acquire(path: string, maxWaitMs: number, staleAfterMs: number): P
   let myTurnClaim: LockHolder | null = null;
   try {
     for (;;) {
-      const attempt = isMyTurn(nextPath, myTurnClaim) ? tryAcquireLockFile(path, { program: PROGRAM, staleAfterMs }) : null;
+      const attempt = isMyTurn(nextPath, myTurnClaim)
+        ? tryAcquireLockFile(path, { program: PROGRAM, staleAfterMs })
+        : null;
       if (attempt?.acquired) return attempt.holder;
       const waited = performance.now() - started;
-      if (waited >= maxWaitMs) throw new RefreshLockTimeoutError(attempt?.holder ?? readLockHolder(path) ?? readLockHolder(nextPath) ?? UNKNOWN_HOLDER, waited);
+      if (waited >= maxWaitMs)
+        throw new RefreshLockTimeoutError(
+          attempt?.holder ?? readLockHolder(path) ?? readLockHolder(nextPath) ?? UNKNOWN_HOLDER,
+          waited,
+        );
       if (!myTurnClaim) {
         const claim = tryAcquireLockFile(nextPath, { program: PROGRAM, staleAfterMs });
         if (claim.acquired) myTurnClaim = claim.holder;

@@ -33,12 +33,18 @@ export interface SignInOptions {
 
 export async function signIn(options: SignInOptions): Promise<KeychainTokenStorage> {
   const keychain = await options.secrets.status();
-  if (!keychain.available) throw new SignInError('no_keychain', `There is nowhere safe to keep the Box sign-in. ${keychain.reason ?? ''}`);
+  if (!keychain.available)
+    throw new SignInError('no_keychain', `There is nowhere safe to keep the Box sign-in. ${keychain.reason ?? ''}`);
 
   const state = createState();
   const verifier = createCodeVerifier();
   const timeoutMs = options.timeoutMs ?? DEFAULT_SIGN_IN_TIMEOUT_MS;
-  const listener = await startLoopbackListener({ expectedState: state, port: options.port ?? 0, timeoutMs, signal: options.signal });
+  const listener = await startLoopbackListener({
+    expectedState: state,
+    port: options.port ?? 0,
+    timeoutMs,
+    signal: options.signal,
+  });
   try {
     const url = authorizeUrl(options.endpoints, {
       clientId: options.credentials.clientId,
@@ -46,7 +52,11 @@ export async function signIn(options: SignInOptions): Promise<KeychainTokenStora
       state,
       codeChallenge: codeChallengeS256(verifier),
     });
-    options.onWaiting?.({ authorizeUrl: url, redirectUri: listener.redirectUri, timeoutAt: new Date(Date.now() + timeoutMs) });
+    options.onWaiting?.({
+      authorizeUrl: url,
+      redirectUri: listener.redirectUri,
+      timeoutAt: new Date(Date.now() + timeoutMs),
+    });
     await options.openBrowser(url);
     const code = await listener.code;
 
@@ -54,7 +64,12 @@ export async function signIn(options: SignInOptions): Promise<KeychainTokenStora
     try {
       const tokens = await exchangeCode(options.endpoints, options.credentials, code, verifier, listener.redirectUri);
       await (options.refreshLock ?? IN_PROCESS_ONLY).run(() =>
-        storage.store({ accessToken: tokens.access_token, refreshToken: tokens.refresh_token, expiresIn: tokens.expires_in, tokenType: tokens.token_type }),
+        storage.store({
+          accessToken: tokens.access_token,
+          refreshToken: tokens.refresh_token,
+          expiresIn: tokens.expires_in,
+          tokenType: tokens.token_type,
+        }),
       );
     } catch (error) {
       listener.finish('failed');
@@ -74,8 +89,10 @@ export function explainExchangeFailure(error: unknown): string {
     if (error.error === 'unauthorized_client') {
       return 'Box refused this app for your enterprise (“This app is not authorized by the enterprise admin”). Unpublished apps are probably disabled and this app is not enabled: add its client ID in the allowlist step, then connect again.';
     }
-    if (error.error === 'invalid_client') return 'Box did not accept the client ID and secret. Check them against your Box app’s configuration page.';
-    if (error.error === 'invalid_grant') return `Box did not accept the sign-in code (${error.description || 'invalid_grant'}). It lives 30 seconds: connect again.`;
+    if (error.error === 'invalid_client')
+      return 'Box did not accept the client ID and secret. Check them against your Box app’s configuration page.';
+    if (error.error === 'invalid_grant')
+      return `Box did not accept the sign-in code (${error.description || 'invalid_grant'}). It lives 30 seconds: connect again.`;
     return `Box refused the sign-in: ${error.message}.`;
   }
   return `The app could not reach Box to finish signing in: ${error instanceof Error ? error.message : String(error)}.`;

@@ -85,7 +85,8 @@ export class TokenSession implements Authentication {
 
   /** The keychain's tokens as read at most a second ago; concurrent callers share one read. */
   private recentTokens(): Promise<StoredTokens | null> {
-    if (this.lastRead && performance.now() - this.lastRead.at < KEYCHAIN_READ_REUSE_MS) return Promise.resolve(this.lastRead.tokens);
+    if (this.lastRead && performance.now() - this.lastRead.at < KEYCHAIN_READ_REUSE_MS)
+      return Promise.resolve(this.lastRead.tokens);
     if (this.reading) return this.reading;
     const generation = this.readGeneration;
     const reading = this.options.storage.read().then((tokens) => {
@@ -110,7 +111,10 @@ export class TokenSession implements Authentication {
     const left = tokens.accessTokenExpiresAt - this.now();
     const margin = this.options.refreshMarginMs ?? 5 * 60_000;
     // For short-lived tokens (tests use seconds) refresh once half the lifetime is gone.
-    const lifetime = Math.max(1, tokens.accessTokenExpiresAt - (tokens.refreshTokenExpiresAt - REFRESH_TOKEN_LIFETIME_MS));
+    const lifetime = Math.max(
+      1,
+      tokens.accessTokenExpiresAt - (tokens.refreshTokenExpiresAt - REFRESH_TOKEN_LIFETIME_MS),
+    );
     return left <= Math.min(margin, lifetime / 2);
   }
 
@@ -131,7 +135,8 @@ export class TokenSession implements Authentication {
     return (this.options.refreshLock ?? IN_PROCESS_ONLY).run(async () => {
       const current = await this.options.storage.read();
       if (!current) throw new ReconnectRequiredError('there are no Box tokens in the keychain for this connection');
-      if (usedRefreshToken && current.refreshToken !== usedRefreshToken && !this.expiresSoon(current)) return this.remember(current);
+      if (usedRefreshToken && current.refreshToken !== usedRefreshToken && !this.expiresSoon(current))
+        return this.remember(current);
       return this.refreshWith(current, true);
     });
   }
@@ -142,7 +147,11 @@ export class TokenSession implements Authentication {
     try {
       response = await refreshTokens(this.options.endpoints, await this.options.credentials(), current.refreshToken);
     } catch (error) {
-      if (!(error instanceof OAuthError && (error.error === 'invalid_grant' || error.error === 'unauthorized_client' || error.error === 'invalid_client'))) throw error;
+      if (!(
+        error instanceof OAuthError &&
+        (error.error === 'invalid_grant' || error.error === 'unauthorized_client' || error.error === 'invalid_client')
+      ))
+        throw error;
       // Refused: if a process outside the lock (an older version, a lock taken over as stale)
       // stored a newer sign-in meanwhile, that one is good. The refused token is never sent again.
       const newer = error.error === 'invalid_grant' && mayRereadKeychain ? await this.options.storage.read() : null;
@@ -151,7 +160,11 @@ export class TokenSession implements Authentication {
       }
       const reason = explainRefreshRefusal(error);
       this.options.onReconnectRequired?.(reason);
-      throw new ReconnectRequiredError(reason, { error: error.error, description: error.description, status: error.status });
+      throw new ReconnectRequiredError(reason, {
+        error: error.error,
+        description: error.description,
+        status: error.status,
+      });
     }
     // Keychain first: only once the new refresh token is safe is the new access token used.
     await this.options.storage.store({

@@ -7,7 +7,14 @@
  * token, for per-request deadlines.
  */
 import { BoxClient } from 'box-node-sdk';
-import { FetchOptions, type Authentication, type FetchOptionsInput, type FetchResponse, type NetworkSession, type RetryStrategy } from 'box-node-sdk/networking';
+import {
+  FetchOptions,
+  type Authentication,
+  type FetchOptionsInput,
+  type FetchResponse,
+  type NetworkSession,
+  type RetryStrategy,
+} from 'box-node-sdk/networking';
 import { networkSessionFor, type BoxEndpoints } from '../auth/box-endpoints';
 import type { TokenSession } from '../auth/token-session';
 
@@ -44,5 +51,7 @@ export type RequestInput = Omit<FetchOptionsInput, 'auth' | 'networkSession'> & 
  */
 export function sendRequest(client: BoxClient, input: RequestInput): Promise<FetchResponse> {
   const auth = input.auth === null ? undefined : (input.auth ?? client.auth);
-  return client.networkSession.networkClient.fetch(new FetchOptions({ ...input, auth, networkSession: client.networkSession }));
+  return client.networkSession.networkClient.fetch(
+    new FetchOptions({ ...input, auth, networkSession: client.networkSession }),
+  );
 }

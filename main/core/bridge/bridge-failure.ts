@@ -12,7 +12,18 @@ import { CodedError, type ErrorCode } from '../../../common/errors/error-codes';
 import { errorMessage, sanitiseMessage } from '../scan/failures';
 
 /** Node's codes for "no answer from the other side" (on the error or its `cause`). */
-const NETWORK_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET']);
+const NETWORK_ERRNOS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_SOCKET',
+]);
 
 function errnoOf(value: unknown): string | null {
   const code = (value as { code?: unknown } | null)?.code;

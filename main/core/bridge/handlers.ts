@@ -52,7 +52,9 @@ export interface Core {
 export function createCore(services: CoreServices): Core {
   const events = new CoreEvents();
   // The activity log keeps what the settings say (the CLI reads the same setting).
-  const scan = new ScanService(services.home, services.connection, { activityRetentionDays: services.settings.get().activityRetentionDays });
+  const scan = new ScanService(services.home, services.connection, {
+    activityRetentionDays: services.settings.get().activityRetentionDays,
+  });
   const unsubscribers = [
     scan.onProgress((p) => events.emit('scanProgress', p)),
     services.settings.onChange((settings) => {

@@ -20,16 +20,29 @@ export function connectionHandlers(deps: ConnectionHandlerDeps) {
   return {
     async getConnection(): Promise<ConnectionCallResults['getConnection']> {
       const profile = deps.connection.profile();
-      return { state: await deps.connection.state(), sandbox: sandboxSummary(deps.sandbox), app: profile ? { target: profile.target, clientId: profile.clientId } : null };
+      return {
+        state: await deps.connection.state(),
+        sandbox: sandboxSummary(deps.sandbox),
+        app: profile ? { target: profile.target, clientId: profile.clientId } : null,
+      };
     },
-    async useSandboxEnterprise(args: { seed: number; role: 'admin' | 'coadmin' | 'user' }): Promise<ConnectionCallResults['useSandboxEnterprise']> {
+    async useSandboxEnterprise(args: {
+      seed: number;
+      role: 'admin' | 'coadmin' | 'user';
+    }): Promise<ConnectionCallResults['useSandboxEnterprise']> {
       await deps.connection.disconnect().catch(() => undefined);
       await deps.connection.registerApp(await deps.sandbox.start({ seed: args.seed, role: args.role }));
       return sandboxSummary(deps.sandbox)!;
     },
     async registerBoxApp(args: { clientId: string; clientSecret: string; redirectPort: number | null }) {
       await deps.sandbox.stop();
-      await deps.connection.registerApp({ endpoints: BOX_ENDPOINTS, clientId: args.clientId, clientSecret: args.clientSecret, target: 'box', redirectPort: args.redirectPort });
+      await deps.connection.registerApp({
+        endpoints: BOX_ENDPOINTS,
+        clientId: args.clientId,
+        clientSecret: args.clientSecret,
+        target: 'box',
+        redirectPort: args.redirectPort,
+      });
       return deps.connection.state();
     },
     async connect() {

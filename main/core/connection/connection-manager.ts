@@ -64,12 +64,25 @@ export class ConnectionManager {
 
   /** Registers the Box app to sign in with; the secret goes to the keychain, never a file. */
   async registerApp(app: AppRegistration): Promise<void> {
-    if (!CLIENT_ID_PATTERN.test(app.clientId)) throw appErrors.invalid_argument('A Box client ID is 32 lowercase letters and digits (from the Box app’s Configuration page).');
-    if (!CLIENT_SECRET_PATTERN.test(app.clientSecret)) throw appErrors.invalid_argument('A Box client secret is 32 letters and digits (from the Box app’s Configuration page).');
+    if (!CLIENT_ID_PATTERN.test(app.clientId))
+      throw appErrors.invalid_argument(
+        'A Box client ID is 32 lowercase letters and digits (from the Box app’s Configuration page).',
+      );
+    if (!CLIENT_SECRET_PATTERN.test(app.clientSecret))
+      throw appErrors.invalid_argument(
+        'A Box client secret is 32 letters and digits (from the Box app’s Configuration page).',
+      );
     await this.secrets.set(secretAccount(app.clientId), app.clientSecret);
     const previous = this.profiles.get();
     if (previous && previous.clientId !== app.clientId) await this.forgetTokens(previous.clientId);
-    this.profiles.set({ endpoints: app.endpoints, clientId: app.clientId, target: app.target, redirectPort: app.redirectPort ?? null, account: null, reconnectReason: null });
+    this.profiles.set({
+      endpoints: app.endpoints,
+      clientId: app.clientId,
+      target: app.target,
+      redirectPort: app.redirectPort ?? null,
+      account: null,
+      reconnectReason: null,
+    });
     this.lastError = null;
     await this.changed();
   }
@@ -79,9 +92,17 @@ export class ConnectionManager {
     if (this.lastError) return this.lastError;
     const profile = this.profiles.get();
     if (!profile?.account) return { status: 'not_connected' };
-    if (profile.reconnectReason) return { status: 'reconnect_required', reason: profile.reconnectReason, account: profile.account };
-    const tokens = await new KeychainTokenStorage(this.secrets, tokenAccount(profile.clientId)).read().catch(() => null);
-    if (!tokens) return { status: 'reconnect_required', reason: 'The Box sign-in is no longer in the keychain. Connect again.', account: profile.account };
+    if (profile.reconnectReason)
+      return { status: 'reconnect_required', reason: profile.reconnectReason, account: profile.account };
+    const tokens = await new KeychainTokenStorage(this.secrets, tokenAccount(profile.clientId))
+      .read()
+      .catch(() => null);
+    if (!tokens)
+      return {
+        status: 'reconnect_required',
+        reason: 'The Box sign-in is no longer in the keychain. Connect again.',
+        account: profile.account,
+      };
     return {
       status: 'connected',
       ...profile.account,
@@ -93,14 +114,19 @@ export class ConnectionManager {
   /** Signs in through the system browser; resolves with the new state (connected or error). */
   async connect(options: ConnectOptions): Promise<ConnectionState> {
     const profile = this.profiles.get();
-    if (!profile) throw appErrors.not_connected('Choose the Box app to sign in with first (or the sandbox enterprise).');
+    if (!profile)
+      throw appErrors.not_connected('Choose the Box app to sign in with first (or the sandbox enterprise).');
     this.signInAbort?.abort();
     const abort = new AbortController();
     this.signInAbort = abort;
     this.lastError = null;
     try {
       const clientSecret = await this.secrets.get(secretAccount(profile.clientId));
-      if (!clientSecret) throw new SignInError('exchange_failed', 'The client secret of this Box app is not in the keychain. Enter it again.');
+      if (!clientSecret)
+        throw new SignInError(
+          'exchange_failed',
+          'The client secret of this Box app is not in the keychain. Enter it again.',
+        );
       await signIn({
         endpoints: profile.endpoints,
         credentials: { clientId: profile.clientId, clientSecret },
@@ -112,7 +138,12 @@ export class ConnectionManager {
         refreshLock: homeRefreshLock(this.home),
         openBrowser: options.openBrowser,
         onWaiting: (waiting) => {
-          this.waiting = { status: 'waiting_for_browser', authorizeUrl: waiting.authorizeUrl, redirectUri: waiting.redirectUri, timeoutAt: waiting.timeoutAt.toISOString() };
+          this.waiting = {
+            status: 'waiting_for_browser',
+            authorizeUrl: waiting.authorizeUrl,
+            redirectUri: waiting.redirectUri,
+            timeoutAt: waiting.timeoutAt.toISOString(),
+          };
           void this.changed();
         },
       });
@@ -157,7 +188,8 @@ export class ConnectionManager {
       endpoints: profile.endpoints,
       credentials: async () => {
         const clientSecret = await this.secrets.get(secretAccount(profile.clientId));
-        if (!clientSecret) throw appErrors.not_connected('The client secret of this Box app is not in the keychain. Enter it again.');
+        if (!clientSecret)
+          throw appErrors.not_connected('The client secret of this Box app is not in the keychain. Enter it again.');
         return { clientId: profile.clientId, clientSecret };
       },
       // The app and box-companion on this home refresh this sign-in one at a time.
@@ -178,9 +210,13 @@ export class ConnectionManager {
   async secretsToScrub(): Promise<string[]> {
     const profile = this.profiles.get();
     if (!profile) return [];
-    const tokens = await new KeychainTokenStorage(this.secrets, tokenAccount(profile.clientId)).read().catch(() => null);
+    const tokens = await new KeychainTokenStorage(this.secrets, tokenAccount(profile.clientId))
+      .read()
+      .catch(() => null);
     const secret = await this.secrets.get(secretAccount(profile.clientId)).catch(() => null);
-    return [tokens?.accessToken, tokens?.refreshToken, secret].filter((v): v is string => typeof v === 'string' && v.length > 0);
+    return [tokens?.accessToken, tokens?.refreshToken, secret].filter(
+      (v): v is string => typeof v === 'string' && v.length > 0,
+    );
   }
 
   private async whoAmI(profile: ConnectionProfile): Promise<ConnectedAccount> {

@@ -23,11 +23,22 @@ export class InAppSandbox {
 
   async start(options: InAppSandboxOptions): Promise<AppRegistration> {
     await this.stop();
-    this.running = await startSandbox({ seed: options.seed, role: options.role, users: options.users ?? 50, files: options.files ?? 5000 });
+    this.running = await startSandbox({
+      seed: options.seed,
+      role: options.role,
+      users: options.users ?? 50,
+      files: options.files ?? 5000,
+    });
     this.options = options;
     const info = this.running.info;
     return {
-      endpoints: { apiUrl: info.apiUrl, uploadUrl: info.uploadUrl, authorizeUrl: info.authorizeUrl, tokenUrl: info.tokenUrl, revokeUrl: info.revokeUrl },
+      endpoints: {
+        apiUrl: info.apiUrl,
+        uploadUrl: info.uploadUrl,
+        authorizeUrl: info.authorizeUrl,
+        tokenUrl: info.tokenUrl,
+        revokeUrl: info.revokeUrl,
+      },
       clientId: info.clientId,
       clientSecret: info.clientSecret,
       target: 'sandbox',

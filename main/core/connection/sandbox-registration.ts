@@ -16,17 +16,26 @@ interface SandboxInfoResponse {
 
 export async function sandboxRegistration(apiUrl: string): Promise<AppRegistration> {
   const base = new URL(apiUrl);
-  if (base.hostname !== '127.0.0.1' && base.hostname !== 'localhost') throw new Error('--sandbox-url must be the sandbox’s own 127.0.0.1 address (its apiUrl).');
+  if (base.hostname !== '127.0.0.1' && base.hostname !== 'localhost')
+    throw new Error('--sandbox-url must be the sandbox’s own 127.0.0.1 address (its apiUrl).');
   let info: SandboxInfoResponse;
   try {
     const response = await fetch(new URL('/_sandbox/info', base), { signal: AbortSignal.timeout(10_000) });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     info = (await response.json()) as SandboxInfoResponse;
   } catch (error) {
-    throw new Error(`No sandbox answered at ${base.origin} (${error instanceof Error ? error.message : String(error)}). Start one with: box-companion sandbox`);
+    throw new Error(
+      `No sandbox answered at ${base.origin} (${error instanceof Error ? error.message : String(error)}). Start one with: box-companion sandbox`,
+    );
   }
   return {
-    endpoints: { apiUrl: info.apiUrl, uploadUrl: info.uploadUrl, authorizeUrl: info.authorizeUrl, tokenUrl: info.tokenUrl, revokeUrl: info.revokeUrl },
+    endpoints: {
+      apiUrl: info.apiUrl,
+      uploadUrl: info.uploadUrl,
+      authorizeUrl: info.authorizeUrl,
+      tokenUrl: info.tokenUrl,
+      revokeUrl: info.revokeUrl,
+    },
     clientId: info.clientId,
     clientSecret: info.clientSecret,
     target: 'sandbox',

@@ -19,11 +19,19 @@ export interface ConntestHandlerDeps {
 
 export function conntestHandlers(deps: ConntestHandlerDeps) {
   let running: Promise<ConnTestResult> | null = null;
-  const diag = { home: deps.home, runtime: deps.runtime, connection: deps.connection, settings: () => deps.settings.get() };
+  const diag = {
+    home: deps.home,
+    runtime: deps.runtime,
+    connection: deps.connection,
+    settings: () => deps.settings.get(),
+  };
   return {
     async runConnectionTest(): Promise<ConntestCallResults['runConnectionTest']> {
       // One run at a time: a second window or a double click joins the run in progress.
-      running ??= runConnectionTest({ home: deps.home, connection: deps.connection, settings: () => deps.settings.get() }, deps.emitProgress).finally(() => {
+      running ??= runConnectionTest(
+        { home: deps.home, connection: deps.connection, settings: () => deps.settings.get() },
+        deps.emitProgress,
+      ).finally(() => {
         running = null;
       });
       return running;

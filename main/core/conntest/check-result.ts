@@ -1,5 +1,12 @@
 /** Small builders for check results and the state the checks of one run share. */
-import { CHECK_TITLES, type CheckId, type CheckResult, type CheckStatus, type Evidence, type FixAction } from '../../../common/conntest';
+import {
+  CHECK_TITLES,
+  type CheckId,
+  type CheckResult,
+  type CheckStatus,
+  type Evidence,
+  type FixAction,
+} from '../../../common/conntest';
 import type { ConnectionState } from '../../../common/connection';
 import type { Explanation, ExplainContext } from './explain';
 import type { Prober, ProbeResponse } from './probe';
@@ -48,7 +55,14 @@ export interface RunState {
   deadline: number;
 }
 
-export function result(id: CheckId, status: CheckStatus, summary: string, evidence: Evidence[], fix: string | null = null, actions: FixAction[] = []): CheckResult {
+export function result(
+  id: CheckId,
+  status: CheckStatus,
+  summary: string,
+  evidence: Evidence[],
+  fix: string | null = null,
+  actions: FixAction[] = [],
+): CheckResult {
   return { id, title: CHECK_TITLES[id], status, summary, evidence, fix, actions, notRun: false };
 }
 
@@ -58,7 +72,17 @@ export function fromExplanation(id: CheckId, e: Explanation, evidence: Evidence[
 
 /** A check that could not run because an earlier one failed: it cannot vouch for coverage, so it fails. */
 export function notRun(id: CheckId, because: string, actions: FixAction[] = ['retry']): CheckResult {
-  return { ...result(id, 'fail', `Not checked: ${because}.`, [], 'Fix the failed check above, then run the test again.', actions), notRun: true };
+  return {
+    ...result(
+      id,
+      'fail',
+      `Not checked: ${because}.`,
+      [],
+      'Fix the failed check above, then run the test again.',
+      actions,
+    ),
+    notRun: true,
+  };
 }
 
 export function str(v: unknown): string | null {

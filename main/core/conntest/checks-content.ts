@@ -32,28 +32,73 @@ export async function checkFiles(run: RunState): Promise<CheckResult> {
     root = await run.prober.get('/folders/0/items?limit=100&fields=id,type,name,size');
   }
   evidence.push(evidenceOf(root));
-  if (!root.ok) return fromExplanation('files', explainResponse(root, run.prober.refusal, run.explain, `${who}'s files`), evidence);
+  if (!root.ok)
+    return fromExplanation('files', explainResponse(root, run.prober.refusal, run.explain, `${who}'s files`), evidence);
 
   const rootCount = entriesOf(root.body).length;
   const found = await findSmallFile(run, root, asUser, evidence);
-  if (found.failed) return fromExplanation('files', explainResponse(found.failed, run.prober.refusal, run.explain, `${who}'s folders`), evidence);
+  if (found.failed)
+    return fromExplanation(
+      'files',
+      explainResponse(found.failed, run.prober.refusal, run.explain, `${who}'s folders`),
+      evidence,
+    );
   const file = found.file;
-  if (!file) return result('files', 'warning', `Listed ${rootCount} items in ${who}'s root folder, but found no file in its first folders to read.`, evidence, 'Nothing to do if that user really has no files; run the test again later to read one.');
+  if (!file)
+    return result(
+      'files',
+      'warning',
+      `Listed ${rootCount} items in ${who}'s root folder, but found no file in its first folders to read.`,
+      evidence,
+      'Nothing to do if that user really has no files; run the test again later to read one.',
+    );
 
   // Box's own answer (302 to the download URL, or 202), then the download host's: two pieces of evidence.
-  const content = await run.prober.get(`/files/${file.id}/content`, { asUser, label: `“${file.name}”`, followRedirects: false });
+  const content = await run.prober.get(`/files/${file.id}/content`, {
+    asUser,
+    label: `“${file.name}”`,
+    followRedirects: false,
+  });
   evidence.push(evidenceOf(content));
   const location = content.headers?.get('location');
-  if (content.status === 202) return result('files', 'warning', `Box is still preparing “${file.name}” for download (HTTP 202).`, evidence, 'Run the test again in a minute.', ['retry']);
-  if (!content.ok || !location) return fromExplanation('files', explainResponse(content, run.prober.refusal, run.explain, `the content of “${file.name}”`), evidence);
+  if (content.status === 202)
+    return result(
+      'files',
+      'warning',
+      `Box is still preparing “${file.name}” for download (HTTP 202).`,
+      evidence,
+      'Run the test again in a minute.',
+      ['retry'],
+    );
+  if (!content.ok || !location)
+    return fromExplanation(
+      'files',
+      explainResponse(content, run.prober.refusal, run.explain, `the content of “${file.name}”`),
+      evidence,
+    );
   const body = await run.prober.download(location, DOWNLOAD_BYTES);
   evidence.push(evidenceOf(body));
-  if (!body.ok) return fromExplanation('files', explainResponse(body, run.prober.refusal, run.explain, `the download of “${file.name}”`), evidence);
-  return result('files', 'pass', `Listed ${rootCount} items in ${who}'s root folder and read “${file.name}” (${body.bytes} bytes).`, evidence);
+  if (!body.ok)
+    return fromExplanation(
+      'files',
+      explainResponse(body, run.prober.refusal, run.explain, `the download of “${file.name}”`),
+      evidence,
+    );
+  return result(
+    'files',
+    'pass',
+    `Listed ${rootCount} items in ${who}'s root folder and read “${file.name}” (${body.bytes} bytes).`,
+    evidence,
+  );
 }
 
 /** Breadth-first through a few folders for the smallest file seen; `failed` when a listing was refused or timed out. */
-async function findSmallFile(run: RunState, root: ProbeResponse, asUser: string | undefined, evidence: Evidence[]): Promise<{ file: FoundFile | null; failed: ProbeResponse | null }> {
+async function findSmallFile(
+  run: RunState,
+  root: ProbeResponse,
+  asUser: string | undefined,
+  evidence: Evidence[],
+): Promise<{ file: FoundFile | null; failed: ProbeResponse | null }> {
   const queue: string[] = [];
   let best: FoundFile | null = null;
   let listing: ProbeResponse = root;
@@ -89,15 +134,57 @@ export function checkHeadroom(run: RunState): CheckResult {
   const median = ms[Math.floor(ms.length / 2)] ?? 0;
   const slowest = ms[ms.length - 1] ?? 0;
   const limited = answered.filter((r) => r.status === 429);
-  const errors = answered.filter((r) => (r.status !== null && r.status >= 500) || r.problem === 'network' || r.problem === 'malformed');
+  const errors = answered.filter(
+    (r) => (r.status !== null && r.status >= 500) || r.problem === 'network' || r.problem === 'malformed',
+  );
   const timeouts = answered.filter((r) => r.problem === 'timeout' || r.problem === 'out_of_time');
   const retryAfter = limited.map((r) => r.headers?.get('retry-after')).find(Boolean);
   const figures = `${answered.length} request${answered.length === 1 ? '' : 's'}, median ${median} ms, slowest ${slowest} ms; ${limited.length} rate-limit answer${limited.length === 1 ? '' : 's'} (HTTP 429${retryAfter ? `, retry-after ${retryAfter} s` : ''}); ${errors.length} server error${errors.length === 1 ? '' : 's'}; ${timeouts.length} timeout${timeouts.length === 1 ? '' : 's'}.`;
   const worst = [...timeouts, ...errors, ...limited].slice(0, 3).map(evidenceOf);
-  if (timeouts.length > 0) return result('headroom', 'fail', `Box did not answer in time. ${figures}`, worst, 'Retry later; if Box stays slow, check status.box.com and your network or proxy.', ['retry']);
-  if (errors.length * 2 >= answered.length) return result('headroom', 'fail', `Most requests failed with server errors. ${figures}`, worst, 'Check Box’s status (status.box.com) and retry later.', ['retry']);
-  if (limited.length > 0) return result('headroom', 'warning', `Box is rate-limiting this account. ${figures}`, worst, 'Box allows about 1,000 requests per minute per user: stop other tools using this account while scanning, or expect a slower scan.', ['retry']);
-  if (errors.length > 0) return result('headroom', 'warning', `Some requests failed and worked on retry. ${figures}`, worst, 'Nothing to do now; if it persists, check status.box.com.', ['retry']);
-  if (median > SLOW_MEDIAN_MS || slowest > SLOW_MAX_MS) return result('headroom', 'warning', `Box answers slowly. ${figures}`, [], 'Expect a slower scan; check the network or proxy if this persists.', ['retry']);
+  if (timeouts.length > 0)
+    return result(
+      'headroom',
+      'fail',
+      `Box did not answer in time. ${figures}`,
+      worst,
+      'Retry later; if Box stays slow, check status.box.com and your network or proxy.',
+      ['retry'],
+    );
+  if (errors.length * 2 >= answered.length)
+    return result(
+      'headroom',
+      'fail',
+      `Most requests failed with server errors. ${figures}`,
+      worst,
+      'Check Box’s status (status.box.com) and retry later.',
+      ['retry'],
+    );
+  if (limited.length > 0)
+    return result(
+      'headroom',
+      'warning',
+      `Box is rate-limiting this account. ${figures}`,
+      worst,
+      'Box allows about 1,000 requests per minute per user: stop other tools using this account while scanning, or expect a slower scan.',
+      ['retry'],
+    );
+  if (errors.length > 0)
+    return result(
+      'headroom',
+      'warning',
+      `Some requests failed and worked on retry. ${figures}`,
+      worst,
+      'Nothing to do now; if it persists, check status.box.com.',
+      ['retry'],
+    );
+  if (median > SLOW_MEDIAN_MS || slowest > SLOW_MAX_MS)
+    return result(
+      'headroom',
+      'warning',
+      `Box answers slowly. ${figures}`,
+      [],
+      'Expect a slower scan; check the network or proxy if this persists.',
+      ['retry'],
+    );
   return result('headroom', 'pass', figures, []);
 }

@@ -6,7 +6,17 @@
 import type { CheckResult, Evidence } from '../../../common/conntest';
 import { explainResponse } from './explain';
 import { evidenceOf, type ProbeResponse } from './probe';
-import { entriesOf, fromExplanation, notRun, obj, result, str, type EnterpriseUser, type FileActivity, type RunState } from './check-result';
+import {
+  entriesOf,
+  fromExplanation,
+  notRun,
+  obj,
+  result,
+  str,
+  type EnterpriseUser,
+  type FileActivity,
+  type RunState,
+} from './check-result';
 
 const DAY = 86_400_000;
 const MAX_EVENT_PAGES = 40;
@@ -28,10 +38,18 @@ export async function checkAdminLogs(run: RunState): Promise<CheckResult> {
       truncated = true;
       break;
     }
-    const r = await run.prober.get(`/events?stream_type=admin_logs&limit=500&created_after=${encodeURIComponent(after)}${position ? `&stream_position=${position}` : ''}`, { label: page ? `page ${page + 1}` : '' });
+    const r = await run.prober.get(
+      `/events?stream_type=admin_logs&limit=500&created_after=${encodeURIComponent(after)}${position ? `&stream_position=${position}` : ''}`,
+      { label: page ? `page ${page + 1}` : '' },
+    );
     first ??= r;
     if (!r.ok) {
-      if (page === 0) return fromExplanation('admin_logs', explainResponse(r, run.prober.refusal, run.explain, 'the enterprise activity log (admin_logs)'), [evidenceOf(r)]);
+      if (page === 0)
+        return fromExplanation(
+          'admin_logs',
+          explainResponse(r, run.prober.refusal, run.explain, 'the enterprise activity log (admin_logs)'),
+          [evidenceOf(r)],
+        );
       break;
     }
     const entries = entriesOf(r.body);
@@ -50,7 +68,12 @@ export async function checkAdminLogs(run: RunState): Promise<CheckResult> {
   run.fileActivity = activity;
   run.activityTruncated = truncated;
   const evidence = first ? [evidenceOf(first)] : [];
-  return result('admin_logs', 'pass', `The activity log answers: ${events} event${events === 1 ? '' : 's'} read from the last 7 days.`, evidence);
+  return result(
+    'admin_logs',
+    'pass',
+    `The activity log answers: ${events} event${events === 1 ? '' : 's'} read from the last 7 days.`,
+    evidence,
+  );
 }
 
 export async function checkUsers(run: RunState): Promise<CheckResult> {
@@ -59,14 +82,28 @@ export async function checkUsers(run: RunState): Promise<CheckResult> {
   let marker = '';
   let first: ProbeResponse | null = null;
   for (let page = 0; page < MAX_USER_PAGES; page++) {
-    const r = await run.prober.get(`/users?usemarker=true&limit=1000&user_type=managed&fields=id,name,login,role,space_used${marker ? `&marker=${encodeURIComponent(marker)}` : ''}`, { label: page ? `page ${page + 1}` : '' });
+    const r = await run.prober.get(
+      `/users?usemarker=true&limit=1000&user_type=managed&fields=id,name,login,role,space_used${marker ? `&marker=${encodeURIComponent(marker)}` : ''}`,
+      { label: page ? `page ${page + 1}` : '' },
+    );
     first ??= r;
     if (!r.ok) {
-      if (page === 0) return fromExplanation('users', explainResponse(r, run.prober.refusal, run.explain, 'the list of enterprise users'), [evidenceOf(r)]);
+      if (page === 0)
+        return fromExplanation(
+          'users',
+          explainResponse(r, run.prober.refusal, run.explain, 'the list of enterprise users'),
+          [evidenceOf(r)],
+        );
       break;
     }
     for (const u of entriesOf(r.body)) {
-      users.push({ id: str(u.id) ?? '', name: str(u.name) ?? '', login: str(u.login) ?? '', role: str(u.role), spaceUsed: typeof u.space_used === 'number' ? u.space_used : 0 });
+      users.push({
+        id: str(u.id) ?? '',
+        name: str(u.name) ?? '',
+        login: str(u.login) ?? '',
+        role: str(u.role),
+        spaceUsed: typeof u.space_used === 'number' ? u.space_used : 0,
+      });
     }
     marker = str(r.body?.next_marker) ?? '';
     if (!marker) break;
@@ -75,7 +112,12 @@ export async function checkUsers(run: RunState): Promise<CheckResult> {
   run.usersTruncated = marker !== '';
   const admins = users.filter((u) => u.role === 'admin' || u.role === 'coadmin').length;
   const count = `${run.usersTruncated ? 'at least ' : ''}${users.length}`;
-  return result('users', 'pass', `Listed ${count} managed users, ${admins} of them admins or co-admins.`, first ? [evidenceOf(first)] : []);
+  return result(
+    'users',
+    'pass',
+    `Listed ${count} managed users, ${admins} of them admins or co-admins.`,
+    first ? [evidenceOf(first)] : [],
+  );
 }
 
 function gb(bytes: number): string {
@@ -85,21 +127,32 @@ function gb(bytes: number): string {
 export async function checkAsUser(run: RunState): Promise<CheckResult> {
   const me = run.me;
   if (!me) return notRun('as_user', 'the sign-in did not work (check 1)');
-  if (!run.users) return notRun('as_user', 'the enterprise users could not be listed (check 6), so there is no one to try');
+  if (!run.users)
+    return notRun('as_user', 'the enterprise users could not be listed (check 6), so there is no one to try');
   const others = run.users.filter((u) => u.id !== me.id);
   const regular = others.filter((u) => u.role === 'user').slice(0, 2);
   // The primary admin first: the one a co-admin most often loses.
-  const admins = others.filter((u) => u.role === 'admin' || u.role === 'coadmin').sort((a, b) => (a.role === 'admin' ? -1 : b.role === 'admin' ? 1 : 0));
+  const admins = others
+    .filter((u) => u.role === 'admin' || u.role === 'coadmin')
+    .sort((a, b) => (a.role === 'admin' ? -1 : b.role === 'admin' ? 1 : 0));
   const sample = [...regular, ...admins.slice(0, 3)];
-  if (sample.length === 0) return result('as_user', 'warning', 'There is no other user in the enterprise to act as.', [], null);
-  const tries = await Promise.all(sample.map(async (user) => ({ user, r: await run.prober.get('/users/me?fields=id,login', { asUser: user.id }) })));
+  if (sample.length === 0)
+    return result('as_user', 'warning', 'There is no other user in the enterprise to act as.', [], null);
+  const tries = await Promise.all(
+    sample.map(async (user) => ({ user, r: await run.prober.get('/users/me?fields=id,login', { asUser: user.id }) })),
+  );
   const evidence: Evidence[] = tries.map((t) => evidenceOf(t.r));
   const refused = tries.filter((t) => !t.r.ok);
   const worked = tries.filter((t) => t.r.ok);
   run.asUserWorked = worked.map((t) => t.user);
   if (refused.length === 0) {
     const adminNote = admins.length ? `, including another admin (${admins[0]!.login})` : '';
-    return result('as_user', 'pass', `Acted as ${worked.length} sample user${worked.length === 1 ? '' : 's'}${adminNote}: every file in the enterprise is in reach.`, evidence);
+    return result(
+      'as_user',
+      'pass',
+      `Acted as ${worked.length} sample user${worked.length === 1 ? '' : 's'}${adminNote}: every file in the enterprise is in reach.`,
+      evidence,
+    );
   }
   const firstRefusal = refused[0]!.r;
   const deniedOnlyAdmins = me.role === 'coadmin' && refused.every((t) => t.user.role !== 'user' && t.r.status === 403);
@@ -115,17 +168,37 @@ export async function checkAsUser(run: RunState): Promise<CheckResult> {
     );
   }
   if (me.role === 'user' && firstRefusal.status === 403) {
-    return result('as_user', 'fail', `Box refused As-User for this regular account (HTTP 403 ${firstRefusal.code ?? ''}): only an admin can act as users, so only this user's own files are in reach.`, evidence, 'Connect as the primary Box Admin.', ['reconnect']);
+    return result(
+      'as_user',
+      'fail',
+      `Box refused As-User for this regular account (HTTP 403 ${firstRefusal.code ?? ''}): only an admin can act as users, so only this user's own files are in reach.`,
+      evidence,
+      'Connect as the primary Box Admin.',
+      ['reconnect'],
+    );
   }
-  return fromExplanation('as_user', explainResponse(firstRefusal, run.prober.refusal, run.explain, `acting as ${refused[0]!.user.login}`), evidence);
+  return fromExplanation(
+    'as_user',
+    explainResponse(firstRefusal, run.prober.refusal, run.explain, `acting as ${refused[0]!.user.login}`),
+    evidence,
+  );
 }
 
 /** A co-admin: Box refused the admins it tried. Count who falls outside and what they hold. */
-function coAdminGap(run: RunState, admins: EnterpriseUser[], worked: number, triedRegular: number, evidence: Evidence[], refusal: ProbeResponse): CheckResult {
+function coAdminGap(
+  run: RunState,
+  admins: EnterpriseUser[],
+  worked: number,
+  triedRegular: number,
+  evidence: Evidence[],
+  refusal: ProbeResponse,
+): CheckResult {
   const outside = new Set(admins.map((u) => u.id));
   const files = new Set((run.fileActivity ?? []).filter((a) => outside.has(a.ownerId)).map((a) => a.fileId));
   const storage = admins.reduce((sum, u) => sum + u.spaceUsed, 0);
-  const names = admins.map((u) => `${u.name} <${u.login}> (${u.role === 'admin' ? 'primary admin' : 'co-admin'})`).join(', ');
+  const names = admins
+    .map((u) => `${u.name} <${u.login}> (${u.role === 'admin' ? 'primary admin' : 'co-admin'})`)
+    .join(', ');
   const n = admins.length;
   run.gap = { users: n, files: files.size, bytes: storage };
   return result(

@@ -14,7 +14,8 @@ import { APP_NAME, APP_VERSION } from '../version';
 import { loadLastResult, loadRecentErrors } from './store';
 
 export const REMOVED = '[removed]';
-const SECRET_KEYS = /^(access_?token|refresh_?token|client_?secret|authorization|token|code_verifier|password|cookie|set-cookie|secret)$/i;
+const SECRET_KEYS =
+  /^(access_?token|refresh_?token|client_?secret|authorization|token|code_verifier|password|cookie|set-cookie|secret)$/i;
 const BEARER = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi;
 const FORM_SECRET = /\b(access_token|refresh_token|client_secret|code|code_verifier|token)=([^&\s"]+)/gi;
 
@@ -35,7 +36,8 @@ export function scrub(value: unknown, secrets: readonly string[]): unknown {
   if (Array.isArray(value)) return value.map((v) => scrub(v, secrets));
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(value)) out[key] = SECRET_KEYS.test(key) && v !== null ? REMOVED : scrub(v, secrets);
+    for (const [key, v] of Object.entries(value))
+      out[key] = SECRET_KEYS.test(key) && v !== null ? REMOVED : scrub(v, secrets);
     return out;
   }
   return value;

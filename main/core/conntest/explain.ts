@@ -42,8 +42,17 @@ export function explainRefusal(refusal: SignInRefusal, ctx: ExplainContext): Exp
   const oauth = refusal.oauth;
   if (!oauth) {
     return /no Box tokens/.test(refusal.reason)
-      ? { cause: 'There is no Box sign-in to test: the tokens are not in the keychain.', fix: 'Connect to Box, then run the test again.', actions: ['reconnect'], signInOver: true }
-      : { cause: `The sign-in could not be renewed: ${refusal.reason}`, fix: 'Run the test again; if it keeps failing, connect again.', actions: ['retry', 'reconnect'] };
+      ? {
+          cause: 'There is no Box sign-in to test: the tokens are not in the keychain.',
+          fix: 'Connect to Box, then run the test again.',
+          actions: ['reconnect'],
+          signInOver: true,
+        }
+      : {
+          cause: `The sign-in could not be renewed: ${refusal.reason}`,
+          fix: 'Run the test again; if it keeps failing, connect again.',
+          actions: ['retry', 'reconnect'],
+        };
   }
   if (oauth.error === 'invalid_grant' && /expired/i.test(oauth.description)) {
     return {
@@ -80,17 +89,41 @@ export function explainRefusal(refusal: SignInRefusal, ctx: ExplainContext): Exp
 }
 
 /** Why a request failed, whatever the check. `what` names what the request was for. */
-export function explainResponse(r: ProbeResponse, refusal: SignInRefusal | null, ctx: ExplainContext, what: string): Explanation {
-  if (r.problem === 'signed_out' || (r.status === 401 && refusal)) return explainRefusal(refusal ?? { reason: 'there are no Box tokens in the keychain for this connection', oauth: null }, ctx);
+export function explainResponse(
+  r: ProbeResponse,
+  refusal: SignInRefusal | null,
+  ctx: ExplainContext,
+  what: string,
+): Explanation {
+  if (r.problem === 'signed_out' || (r.status === 401 && refusal))
+    return explainRefusal(
+      refusal ?? { reason: 'there are no Box tokens in the keychain for this connection', oauth: null },
+      ctx,
+    );
   const id = r.requestId ? ` (request id ${r.requestId})` : '';
   return transportProblem(r, what, id) ?? documentedError(r, ctx, what, id) ?? byStatus(r, what, id);
 }
 
 /** The request never got a whole answer: a timeout, a broken connection, a cut-short body. */
 function transportProblem(r: ProbeResponse, what: string, id: string): Explanation | null {
-  if (r.problem === 'timeout' || r.problem === 'out_of_time') return { cause: `Box did not answer ${what} in time${id}.`, fix: 'Retry later; if Box stays slow, check status.box.com and your network or proxy.', actions: ['retry'] };
-  if (r.problem === 'network') return { cause: `The connection to Box broke while asking for ${what} (${r.message ?? 'no answer'}).`, fix: 'Check the network or proxy, then run the test again.', actions: ['retry'] };
-  if (r.problem === 'malformed') return { cause: `“${PARSE_FAILURE_TEXT}”: Box's answer to ${what} was cut short${id}, a transient internal error.`, fix: 'Run the test again.', actions: ['retry'] };
+  if (r.problem === 'timeout' || r.problem === 'out_of_time')
+    return {
+      cause: `Box did not answer ${what} in time${id}.`,
+      fix: 'Retry later; if Box stays slow, check status.box.com and your network or proxy.',
+      actions: ['retry'],
+    };
+  if (r.problem === 'network')
+    return {
+      cause: `The connection to Box broke while asking for ${what} (${r.message ?? 'no answer'}).`,
+      fix: 'Check the network or proxy, then run the test again.',
+      actions: ['retry'],
+    };
+  if (r.problem === 'malformed')
+    return {
+      cause: `“${PARSE_FAILURE_TEXT}”: Box's answer to ${what} was cut short${id}, a transient internal error.`,
+      fix: 'Run the test again.',
+      actions: ['retry'],
+    };
   return null;
 }
 
@@ -99,9 +132,19 @@ function documentedError(r: ProbeResponse, ctx: ExplainContext, what: string, id
   const status = r.status ?? 0;
   // The connector documentation's wordings, wherever Box puts them (message or code).
   const said = `${r.code ?? ''} ${r.message ?? ''}`;
-  if (said.includes(PARSE_FAILURE_TEXT)) return { cause: `“${PARSE_FAILURE_TEXT}” from Box for ${what}${id}: a transient internal error.`, fix: 'Run the test again.', actions: ['retry'] };
+  if (said.includes(PARSE_FAILURE_TEXT))
+    return {
+      cause: `“${PARSE_FAILURE_TEXT}” from Box for ${what}${id}: a transient internal error.`,
+      fix: 'Run the test again.',
+      actions: ['retry'],
+    };
   if (/invalid_grant|Invalid refresh token/i.test(said)) {
-    return { cause: `Box no longer accepts this sign-in (“${r.message ?? 'Invalid refresh token'}”)${id}: Box refresh tokens live 60 days and work once.`, fix: 'Connect again (Connect to Box > Sign in with Box).', actions: ['reconnect'], signInOver: true };
+    return {
+      cause: `Box no longer accepts this sign-in (“${r.message ?? 'Invalid refresh token'}”)${id}: Box refresh tokens live 60 days and work once.`,
+      fix: 'Connect again (Connect to Box > Sign in with Box).',
+      actions: ['reconnect'],
+      signInOver: true,
+    };
   }
   if (said.includes(CANNOT_AUTHORIZE_TEXT)) {
     return {
@@ -120,7 +163,11 @@ function documentedError(r: ProbeResponse, ctx: ExplainContext, what: string, id
     };
   }
   if (r.message?.includes(NO_ENTERPRISE_TEXT)) {
-    return { cause: `Box: “${NO_ENTERPRISE_TEXT}”${id}. The account is not part of a Box Enterprise.`, fix: 'Upgrade the Box plan to one with an enterprise (Business or Enterprise), then connect again as its admin.', actions: ['reconnect'] };
+    return {
+      cause: `Box: “${NO_ENTERPRISE_TEXT}”${id}. The account is not part of a Box Enterprise.`,
+      fix: 'Upgrade the Box plan to one with an enterprise (Business or Enterprise), then connect again as its admin.',
+      actions: ['reconnect'],
+    };
   }
   return null;
 }
@@ -129,17 +176,33 @@ function documentedError(r: ProbeResponse, ctx: ExplainContext, what: string, id
 function byStatus(r: ProbeResponse, what: string, id: string): Explanation {
   const status = r.status ?? 0;
   if (status === 403 && r.code === 'insufficient_scope') {
-    return { cause: `The sign-in lacks a permission (scope) ${what} needs (HTTP 403 insufficient_scope)${id}.`, fix: "Check the Box app's scopes (manage enterprise properties, manage users, read all files), then connect again.", actions: ['reconnect'] };
+    return {
+      cause: `The sign-in lacks a permission (scope) ${what} needs (HTTP 403 insufficient_scope)${id}.`,
+      fix: "Check the Box app's scopes (manage enterprise properties, manage users, read all files), then connect again.",
+      actions: ['reconnect'],
+    };
   }
   if (status === 403) {
-    return { cause: `Box refused ${what} (HTTP 403 ${r.code ?? ''}: ${r.message ?? 'access denied'})${id}.`, fix: 'Connect as the primary Box Admin, whose account has every right the connector needs.', actions: ['reconnect'] };
+    return {
+      cause: `Box refused ${what} (HTTP 403 ${r.code ?? ''}: ${r.message ?? 'access denied'})${id}.`,
+      fix: 'Connect as the primary Box Admin, whose account has every right the connector needs.',
+      actions: ['reconnect'],
+    };
   }
   if (status === 429) {
     const after = r.headers?.get('retry-after');
-    return { cause: `Box is rate-limiting this account (HTTP 429${after ? `, retry after ${after} s` : ''})${id}: Box allows about 1,000 requests per minute per user.`, fix: 'Wait a minute and run the test again; stop other tools using this account meanwhile.', actions: ['retry'] };
+    return {
+      cause: `Box is rate-limiting this account (HTTP 429${after ? `, retry after ${after} s` : ''})${id}: Box allows about 1,000 requests per minute per user.`,
+      fix: 'Wait a minute and run the test again; stop other tools using this account meanwhile.',
+      actions: ['retry'],
+    };
   }
   if (status >= 500) {
-    return { cause: `Box's service had an error answering ${what} (HTTP ${status}${r.code ? ` ${r.code}` : ''})${id}.`, fix: 'Check Box\u2019s status (status.box.com) and retry later.', actions: ['retry'] };
+    return {
+      cause: `Box's service had an error answering ${what} (HTTP ${status}${r.code ? ` ${r.code}` : ''})${id}.`,
+      fix: 'Check Box\u2019s status (status.box.com) and retry later.',
+      actions: ['retry'],
+    };
   }
   return {
     cause: `Box answered ${what} with HTTP ${status}, code ${r.code ?? 'none'}: ${r.message ?? 'no message'}${id}.`,

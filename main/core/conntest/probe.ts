@@ -90,7 +90,10 @@ export class Prober {
   constructor(private readonly options: ProberOptions) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.deadline = options.deadline ?? Number.POSITIVE_INFINITY;
-    this.client = options.session && options.endpoints ? clientWithoutSdkRetries(options.session, networkSessionFor(options.endpoints)) : null;
+    this.client =
+      options.session && options.endpoints
+        ? clientWithoutSdkRetries(options.session, networkSessionFor(options.endpoints))
+        : null;
   }
 
   /** This request's timeout: the per-request one, or less when the run's budget is nearly spent. */
@@ -106,7 +109,10 @@ export class Prober {
       token = await this.token();
     } catch (error) {
       if (!isTimeout(error)) throw error;
-      return this.outOfTime(request, Date.now(), { problem: 'timeout' as const, message: 'Box did not answer the token refresh in time' });
+      return this.outOfTime(request, Date.now(), {
+        problem: 'timeout' as const,
+        message: 'Box did not answer the token refresh in time',
+      });
     }
     if (token === null || !this.client) return this.signedOut(request);
     let response = await this.once(request, path, token, options);
@@ -117,7 +123,8 @@ export class Prober {
       if (token === null) return { ...response, code: refusal?.oauth?.error ?? response.code };
       response = await this.once(request, path, token, options);
     } else if (retryable(response)) {
-      const wait = response.status === 429 ? Math.min(1000, Number(response.headers?.get('retry-after') ?? 1) * 1000) : 250;
+      const wait =
+        response.status === 429 ? Math.min(1000, Number(response.headers?.get('retry-after') ?? 1) * 1000) : 250;
       // No retry that could not finish inside the run's budget: the first answer stands.
       if (this.budget() < wait + 500) return response;
       await new Promise((resolve) => setTimeout(resolve, wait));
@@ -135,7 +142,14 @@ export class Prober {
     const signal = AbortSignal.timeout(this.budget());
     let out: ProbeResponse & { bytes: number };
     try {
-      const res = await sendRequest(this.client, { method: 'GET', url, headers: { range: `bytes=0-${maxBytes - 1}` }, responseFormat: 'binary', auth: null, cancellationToken: signal });
+      const res = await sendRequest(this.client, {
+        method: 'GET',
+        url,
+        headers: { range: `bytes=0-${maxBytes - 1}` },
+        responseFormat: 'binary',
+        auth: null,
+        cancellationToken: signal,
+      });
       let bytes = 0;
       for await (const chunk of (res.content ?? []) as AsyncIterable<Uint8Array>) {
         bytes += chunk.length;
@@ -144,7 +158,12 @@ export class Prober {
       }
       out = { ...answered(request, started, res.status, res.headers, undefined), bytes };
     } catch (error) {
-      out = { ...(error instanceof BoxApiError ? refused(request, started, error) : { ...base(request, started), ...failure(error, signal) }), bytes: 0 };
+      out = {
+        ...(error instanceof BoxApiError
+          ? refused(request, started, error)
+          : { ...base(request, started), ...failure(error, signal) }),
+        bytes: 0,
+      };
     }
     out.ms = Date.now() - started;
     this.log.push(out);
@@ -155,7 +174,10 @@ export class Prober {
   private async token(): Promise<string | null> {
     if (!this.options.session) return null;
     try {
-      return await withTimeout(this.options.session.accessToken(), Math.max(0, Math.min(this.timeoutMs * 2, this.deadline - Date.now())));
+      return await withTimeout(
+        this.options.session.accessToken(),
+        Math.max(0, Math.min(this.timeoutMs * 2, this.deadline - Date.now())),
+      );
     } catch (error) {
       if (error instanceof ReconnectRequiredError) {
         this.refusal = { reason: error.reason, oauth: error.oauth };
@@ -170,7 +192,10 @@ export class Prober {
     this.refreshed ??= (async () => {
       try {
         if (!this.options.session) return null;
-        const fresh = await withTimeout(this.options.session.refreshToken(), Math.max(0, Math.min(this.timeoutMs * 2, this.deadline - Date.now())));
+        const fresh = await withTimeout(
+          this.options.session.refreshToken(),
+          Math.max(0, Math.min(this.timeoutMs * 2, this.deadline - Date.now())),
+        );
         return fresh.accessToken ?? null;
       } catch (error) {
         if (error instanceof ReconnectRequiredError) this.refusal = { reason: error.reason, oauth: error.oauth };
@@ -182,12 +207,23 @@ export class Prober {
   }
 
   private signedOut(request: string): ProbeResponse {
-    return { ...base(request, Date.now()), problem: 'signed_out', code: this.refusal?.oauth?.error ?? 'signed_out', message: this.refusal?.reason ?? null };
+    return {
+      ...base(request, Date.now()),
+      problem: 'signed_out',
+      code: this.refusal?.oauth?.error ?? 'signed_out',
+      message: this.refusal?.reason ?? null,
+    };
   }
 
   /** The run's budget is spent: answer "timeout" without asking Box. */
   private outOfTime<T extends object>(request: string, started: number, extra: T): ProbeResponse & T {
-    const out = { ...base(request, started), problem: 'out_of_time' as const, code: 'timeout', message: 'Not sent: Box was too slow for the test to finish in time', ...extra };
+    const out = {
+      ...base(request, started),
+      problem: 'out_of_time' as const,
+      code: 'timeout',
+      message: 'Not sent: Box was too slow for the test to finish in time',
+      ...extra,
+    };
     this.log.push(out);
     return out;
   }
@@ -211,7 +247,10 @@ export class Prober {
       });
       out = answered(request, started, res.status, res.headers, res.data);
     } catch (error) {
-      out = error instanceof BoxApiError ? refused(request, started, error) : { ...base(request, started), ...failure(error, signal) };
+      out =
+        error instanceof BoxApiError
+          ? refused(request, started, error)
+          : { ...base(request, started), ...failure(error, signal) };
     }
     out.ms = Date.now() - started;
     this.log.push(out);
@@ -220,7 +259,18 @@ export class Prober {
 }
 
 function base(request: string, started: number): ProbeResponse {
-  return { request, status: null, ok: false, requestId: null, ms: Date.now() - started, body: null, problem: null, code: null, message: null, headers: null };
+  return {
+    request,
+    status: null,
+    ok: false,
+    requestId: null,
+    ms: Date.now() - started,
+    body: null,
+    problem: null,
+    code: null,
+    message: null,
+    headers: null,
+  };
 }
 
 function isTimeout(error: unknown): boolean {
@@ -232,10 +282,23 @@ function text(value: unknown): string | null {
 }
 
 /** An answer from Box (or the download host), whatever its status. */
-function answered(request: string, started: number, status: number, rawHeaders: Readonly<Record<string, string>>, data: unknown): ProbeResponse {
+function answered(
+  request: string,
+  started: number,
+  status: number,
+  rawHeaders: Readonly<Record<string, string>>,
+  data: unknown,
+): ProbeResponse {
   const headers = new Headers(rawHeaders);
   const body = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : null;
-  const out: ProbeResponse = { ...base(request, started), status, ok: status >= 200 && status < 400, requestId: headers.get('box-request-id'), body, headers };
+  const out: ProbeResponse = {
+    ...base(request, started),
+    status,
+    ok: status >= 200 && status < 400,
+    requestId: headers.get('box-request-id'),
+    body,
+    headers,
+  };
   if (!out.ok) {
     out.code = text(body?.code);
     out.message = text(body?.message);
@@ -254,9 +317,11 @@ function refused(request: string, started: number, error: BoxApiError): ProbeRes
 
 /** No usable answer: our deadline, a body that is not JSON, or the connection. */
 function failure(error: unknown, signal: AbortSignal): Pick<ProbeResponse, 'problem' | 'code' | 'message' | 'ok'> {
-  if (signal.aborted || isTimeout(error)) return { ok: false, problem: 'timeout', code: 'timeout', message: 'Box did not answer in time' };
+  if (signal.aborted || isTimeout(error))
+    return { ok: false, problem: 'timeout', code: 'timeout', message: 'Box did not answer in time' };
   const cause = error instanceof BoxSdkError ? error.error : undefined;
-  if (cause instanceof SyntaxError) return { ok: false, problem: 'malformed', code: 'malformed', message: 'Failed to parse response' };
+  if (cause instanceof SyntaxError)
+    return { ok: false, problem: 'malformed', code: 'malformed', message: 'Failed to parse response' };
   const message = cause instanceof Error ? cause.message : error instanceof Error ? error.message : String(error);
   // node-fetch says "request to <url> failed, reason: <why>": the why is the evidence.
   return { ok: false, problem: 'network', code: 'network', message: /reason: (.+)$/.exec(message)?.[1] ?? message };
@@ -264,17 +329,32 @@ function failure(error: unknown, signal: AbortSignal): Pick<ProbeResponse, 'prob
 
 function retryable(response: ProbeResponse): boolean {
   // Not timeouts: a second wait would push the whole test past its few seconds.
-  return response.status === 429 || (response.status !== null && response.status >= 500) || response.problem === 'network' || response.problem === 'malformed';
+  return (
+    response.status === 429 ||
+    (response.status !== null && response.status >= 500) ||
+    response.problem === 'network' ||
+    response.problem === 'malformed'
+  );
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error('Box did not answer the token refresh in time'), { name: 'TimeoutError' })), ms);
+    timer = setTimeout(
+      () => reject(Object.assign(new Error('Box did not answer the token refresh in time'), { name: 'TimeoutError' })),
+      ms,
+    );
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 export function evidenceOf(response: ProbeResponse): Evidence {
-  return { request: response.request, status: response.status, code: response.ok ? null : response.code, message: response.ok ? null : response.message, requestId: response.requestId, ms: response.status === null && response.problem === 'signed_out' ? null : response.ms };
+  return {
+    request: response.request,
+    status: response.status,
+    code: response.ok ? null : response.code,
+    message: response.ok ? null : response.message,
+    requestId: response.requestId,
+    ms: response.status === null && response.problem === 'signed_out' ? null : response.ms,
+  };
 }

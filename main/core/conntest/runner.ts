@@ -6,7 +6,14 @@
  * seconds; checks that page stop early when it nears.
  */
 import { randomUUID } from 'node:crypto';
-import { CHECK_IDS, summarize, type CheckId, type CheckResult, type ConnTestProgress, type ConnTestResult } from '../../../common/conntest';
+import {
+  CHECK_IDS,
+  summarize,
+  type CheckId,
+  type CheckResult,
+  type ConnTestProgress,
+  type ConnTestResult,
+} from '../../../common/conntest';
 import type { Settings } from '../../../common/settings';
 import type { ConnectionManager } from '../connection/connection-manager';
 import { checkApp, checkEnterprise, checkLifetime, checkRole, checkToken } from './checks-account';
@@ -31,10 +38,20 @@ export const DEFAULT_BUDGET_MS = 8000;
 
 function unexpected(id: CheckId, error: unknown): CheckResult {
   const message = error instanceof Error ? error.message : String(error);
-  return checkResult(id, 'fail', `The check stopped on an unexpected error: ${message}`, [], 'Copy the diagnostics and send them to your help desk.', ['copy_diagnostics', 'retry']);
+  return checkResult(
+    id,
+    'fail',
+    `The check stopped on an unexpected error: ${message}`,
+    [],
+    'Copy the diagnostics and send them to your help desk.',
+    ['copy_diagnostics', 'retry'],
+  );
 }
 
-export async function runConnectionTest(deps: ConnTestDeps, onProgress: (progress: ConnTestProgress) => void = () => undefined): Promise<ConnTestResult> {
+export async function runConnectionTest(
+  deps: ConnTestDeps,
+  onProgress: (progress: ConnTestProgress) => void = () => undefined,
+): Promise<ConnTestResult> {
   const runId = randomUUID();
   const started = Date.now();
   const startedAt = new Date(started).toISOString();
@@ -43,7 +60,12 @@ export async function runConnectionTest(deps: ConnTestDeps, onProgress: (progres
   const state = await deps.connection.state();
   const deadline = started + (deps.budgetMs ?? DEFAULT_BUDGET_MS);
   const run: RunState = {
-    prober: new Prober({ endpoints: profile?.endpoints ?? null, session: profile ? deps.connection.session() : null, timeoutMs: deps.timeoutMs, deadline }),
+    prober: new Prober({
+      endpoints: profile?.endpoints ?? null,
+      session: profile ? deps.connection.session() : null,
+      timeoutMs: deps.timeoutMs,
+      deadline,
+    }),
     explain: { dataCenter: deps.settings().walkthrough.dataCenter, clientId: profile?.clientId ?? null },
     // No profile means no sign-in: check 1 says so without touching the network.
     state: profile ? state : { status: 'not_connected' },

@@ -50,7 +50,18 @@ export function saveResult(home: string, result: ConnTestResult): void {
   const d = dir(home);
   writeJson(join(d, 'last-result.json'), result);
   const fresh: RecentError[] = result.checks.flatMap((check) =>
-    check.evidence.filter((e) => e.code !== null).map((e) => ({ at: result.finishedAt, check: check.id, request: e.request, status: e.status, code: e.code, message: e.message, requestId: e.requestId })),
+    check.evidence
+      .filter((e) => e.code !== null)
+      .map((e) => ({
+        at: result.finishedAt,
+        check: check.id,
+        request: e.request,
+        status: e.status,
+        code: e.code,
+        message: e.message,
+        requestId: e.requestId,
+      })),
   );
-  if (fresh.length) writeJson(join(d, 'recent-errors.json'), [...fresh, ...loadRecentErrors(home)].slice(0, MAX_RECENT));
+  if (fresh.length)
+    writeJson(join(d, 'recent-errors.json'), [...fresh, ...loadRecentErrors(home)].slice(0, MAX_RECENT));
 }

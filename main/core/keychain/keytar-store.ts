@@ -52,7 +52,11 @@ export class KeytarSecretStore implements SecretStore {
     try {
       const keytar = loadKeytar();
       // A harmless read: it fails when there is no Secret Service / keychain to talk to.
-      await withTimeout(keytar.findCredentials(this.service), PROBE_TIMEOUT_MS, 'the keychain did not answer within 5 s');
+      await withTimeout(
+        keytar.findCredentials(this.service),
+        PROBE_TIMEOUT_MS,
+        'the keychain did not answer within 5 s',
+      );
       return { available: true, service: this.service, reason: null };
     } catch (error) {
       return { available: false, service: this.service, reason: explainKeychainFailure(error) };

@@ -46,7 +46,13 @@ const UNREADABLE_GRACE_MS = 5_000;
 
 export function ownHolder(program: string, now: () => number = Date.now): LockHolder {
   const processStart = processStartOf(process.pid);
-  return { pid: process.pid, host: hostname(), program, startedAt: new Date(now()).toISOString(), ...(processStart ? { processStart } : {}) };
+  return {
+    pid: process.pid,
+    host: hostname(),
+    program,
+    startedAt: new Date(now()).toISOString(),
+    ...(processStart ? { processStart } : {}),
+  };
 }
 
 /**
@@ -79,7 +85,12 @@ export function tryAcquireLockFile(path: string, options: AcquireOptions): LockA
     if (takeOver(path, current, mine)) return { acquired: true, holder: mine };
   }
   const holder = readLockHolder(path);
-  return holder ? { acquired: false, holder } : { acquired: false, holder: { pid: 0, host: hostname(), program: 'an unknown process', startedAt: new Date(now()).toISOString() } };
+  return holder
+    ? { acquired: false, holder }
+    : {
+        acquired: false,
+        holder: { pid: 0, host: hostname(), program: 'an unknown process', startedAt: new Date(now()).toISOString() },
+      };
 }
 
 /** Removes the lock if it is still the one `holder` took. */
@@ -98,8 +109,19 @@ export function readLockHolder(path: string): LockHolder | null {
   }
   try {
     const parsed = JSON.parse(text) as Partial<LockHolder>;
-    if (typeof parsed.pid !== 'number' || typeof parsed.host !== 'string' || typeof parsed.program !== 'string' || typeof parsed.startedAt !== 'string') return corrupt(path);
-    const holder: LockHolder = { pid: parsed.pid, host: parsed.host, program: parsed.program, startedAt: parsed.startedAt };
+    if (
+      typeof parsed.pid !== 'number' ||
+      typeof parsed.host !== 'string' ||
+      typeof parsed.program !== 'string' ||
+      typeof parsed.startedAt !== 'string'
+    )
+      return corrupt(path);
+    const holder: LockHolder = {
+      pid: parsed.pid,
+      host: parsed.host,
+      program: parsed.program,
+      startedAt: parsed.startedAt,
+    };
     if (typeof parsed.processStart === 'string') holder.processStart = parsed.processStart;
     return holder;
   } catch {
@@ -142,7 +164,8 @@ function createExclusive(path: string, holder: LockHolder): boolean {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') return false;
     // Some file systems (FAT, some network shares) have no hard links: plain O_EXCL instead.
-    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS') return createWithExclusiveFlag(path, holder);
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS')
+      return createWithExclusiveFlag(path, holder);
     throw error;
   } finally {
     removeQuietly(draft);
@@ -178,7 +201,12 @@ function takeOver(path: string, stale: LockHolder, mine: LockHolder): boolean {
 
 /** A lock file that is not a holder's JSON: damaged, or still being written. */
 function corrupt(path: string): LockHolder {
-  return { pid: UNREADABLE_PID, host: hostname(), program: `an unreadable lock file (${path})`, startedAt: new Date(Date.now() - ageMs(path)).toISOString() };
+  return {
+    pid: UNREADABLE_PID,
+    host: hostname(),
+    program: `an unreadable lock file (${path})`,
+    startedAt: new Date(Date.now() - ageMs(path)).toISOString(),
+  };
 }
 
 /** The same taking of a lock (same process, same moment), not just the same pid. */

@@ -69,7 +69,10 @@ export class CoreClient implements CoreBackend {
 
   /** The core process's pid once it serves; rejects if the process dies before that. */
   get ready(): Promise<number> {
-    return Promise.race([this.readyPid, this.goneAt.then(() => Promise.reject(new Error(this.goneReason ?? 'The core process is gone.')))]);
+    return Promise.race([
+      this.readyPid,
+      this.goneAt.then(() => Promise.reject(new Error(this.goneReason ?? 'The core process is gone.'))),
+    ]);
   }
 
   /** Settles when the core process is gone, with its exit code or signal. */
@@ -151,7 +154,11 @@ export class CoreClient implements CoreBackend {
       await this.options.host.openBrowser(request.url);
       this.send({ hostReplyId: request.hostRequestId, ok: true });
     } catch (error) {
-      this.send({ hostReplyId: request.hostRequestId, ok: false, message: error instanceof Error ? error.message : String(error) });
+      this.send({
+        hostReplyId: request.hostRequestId,
+        ok: false,
+        message: error instanceof Error ? error.message : String(error),
+      });
     }
   }
 }

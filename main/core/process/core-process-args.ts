@@ -22,6 +22,7 @@ export function parseCoreProcessArgs(argv: readonly string[]): CoreProcessArgs {
     return found;
   };
   const runtime = value('--runtime');
-  if (runtime !== 'electron' && runtime !== 'harness' && runtime !== 'cli') throw new Error(`core process: unknown --runtime ${runtime}`);
+  if (runtime !== 'electron' && runtime !== 'harness' && runtime !== 'cli')
+    throw new Error(`core process: unknown --runtime ${runtime}`);
   return { home: value('--home'), runtime };
 }

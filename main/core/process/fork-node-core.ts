@@ -34,7 +34,11 @@ const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).h
 export function forkNodeCore(options: ForkNodeCoreOptions): ForkedCore {
   const child = fork(entry, coreProcessArgs(options), {
     // BCC_CORE_CPU_PROF=DIR: a CPU profile of the core (node --cpu-prof), for finding what holds its thread.
-    execArgv: ['--import', tsxLoader, ...(process.env.BCC_CORE_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BCC_CORE_CPU_PROF] : [])],
+    execArgv: [
+      '--import',
+      tsxLoader,
+      ...(process.env.BCC_CORE_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BCC_CORE_CPU_PROF] : []),
+    ],
     serialization: 'advanced',
     env: options.env ?? process.env,
     // The core's stdout goes to our stderr: a host's stdout may be a protocol (the harness's JSON line).

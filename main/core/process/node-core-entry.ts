@@ -7,7 +7,10 @@ import { parentProcessEndpoint } from './node-endpoint';
 import { parseCoreProcessArgs } from './core-process-args';
 import { runCoreProcess } from './run-core-process';
 
-const shutdown = runCoreProcess(parentProcessEndpoint(), { ...parseCoreProcessArgs(process.argv.slice(2)), exit: (code) => process.exit(code) });
+const shutdown = runCoreProcess(parentProcessEndpoint(), {
+  ...parseCoreProcessArgs(process.argv.slice(2)),
+  exit: (code) => process.exit(code),
+});
 // Ctrl-C in a terminal reaches the whole process group, this child too: stop as cleanly.
 process.once('SIGINT', shutdown);
 process.once('SIGTERM', shutdown);

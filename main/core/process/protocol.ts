@@ -89,5 +89,10 @@ export function isEvent(message: unknown): message is EventMessage {
   return isRecord(message) && (EVENT_NAMES as readonly unknown[]).includes(message.event);
 }
 export function isHostRequest(message: unknown): message is HostRequestMessage {
-  return isRecord(message) && typeof message.hostRequestId === 'number' && message.request === 'openBrowser' && typeof message.url === 'string';
+  return (
+    isRecord(message) &&
+    typeof message.hostRequestId === 'number' &&
+    message.request === 'openBrowser' &&
+    typeof message.url === 'string'
+  );
 }

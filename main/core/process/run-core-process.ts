@@ -21,7 +21,9 @@ export function runCoreProcess(endpoint: CoreSideEndpoint, options: CoreProcessO
   try {
     core = createNodeCore(options.home, options.runtime, (url) => hostRequests.openBrowser(url));
   } catch (error) {
-    process.stderr.write(`core: could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `core: could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     options.exit(70);
     return () => undefined;
   }

@@ -7,7 +7,14 @@ import { EVENT_NAMES } from '../../../common/bridge/names';
 import { failure } from '../../../common/bridge/validate';
 import { dispatch } from '../bridge/dispatch';
 import type { Core } from '../bridge/handlers';
-import { isCallMessage, isHostReply, isShutdown, type CoreSideEndpoint, type CoreToHost, type HostReplyMessage } from './protocol';
+import {
+  isCallMessage,
+  isHostReply,
+  isShutdown,
+  type CoreSideEndpoint,
+  type CoreToHost,
+  type HostReplyMessage,
+} from './protocol';
 
 /** Requests the core makes of its host, each answered by a HostReplyMessage. */
 export class HostRequests {

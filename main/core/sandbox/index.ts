@@ -7,7 +7,15 @@ import { startServer } from './http/server';
 import { defaultSignInUser } from './routes/authorize';
 import { LiveActivity } from './state/activity';
 import { World } from './state/world';
-import { APP_NAME, DEFAULT_REDIRECT_URI, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, type RunningSandbox, type SandboxInfo, type SandboxOptions } from './types';
+import {
+  APP_NAME,
+  DEFAULT_REDIRECT_URI,
+  SANDBOX_CLIENT_ID,
+  SANDBOX_CLIENT_SECRET,
+  type RunningSandbox,
+  type SandboxInfo,
+  type SandboxOptions,
+} from './types';
 
 export * from './types';
 
@@ -16,7 +24,8 @@ export const LIMITS = { users: [4, 100_000], files: [0, 10_000_000] } as const;
 
 function int(v: number | undefined, def: number, [min, max]: readonly [number, number], name: string): number {
   const n = v ?? def;
-  if (!Number.isInteger(n) || n < min || n > max) throw new RangeError(`${name} must be an integer from ${min} to ${max}`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new RangeError(`${name} must be an integer from ${min} to ${max}`);
   return n;
 }
 
@@ -51,7 +60,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const role = options.enterprise === false ? 'user' : (options.role ?? 'admin');
   const live = new LiveActivity(world);
   let published: SandboxInfo | null = null;
-  const srv = await startServer({ world, live, signInUser: () => defaultSignInUser(world, role), info: () => published }, options.port ?? 0);
+  const srv = await startServer(
+    { world, live, signInUser: () => defaultSignInUser(world, role), info: () => published },
+    options.port ?? 0,
+  );
   live.start(options.activityPerSecond ?? 0);
   const signIn = defaultSignInUser(world, role);
   const o = srv.origin;

@@ -66,8 +66,14 @@ function withKeepAlive(ns: NetworkSession): NetworkSession {
   // node-fetch (the SDK's fetch in Node) takes an agent per URL.
   const agent = (url: URL) => (url.protocol === 'http:' ? http : https);
   return new NetworkSession({
-    additionalHeaders: ns.additionalHeaders, baseUrls: ns.baseUrls, interceptors: ns.interceptors, agent: agent as unknown as NetworkSession['agent'],
-    agentOptions: ns.agentOptions, networkClient: ns.networkClient, retryStrategy: ns.retryStrategy, dataSanitizer: ns.dataSanitizer,
+    additionalHeaders: ns.additionalHeaders,
+    baseUrls: ns.baseUrls,
+    interceptors: ns.interceptors,
+    agent: agent as unknown as NetworkSession['agent'],
+    agentOptions: ns.agentOptions,
+    networkClient: ns.networkClient,
+    retryStrategy: ns.retryStrategy,
+    dataSanitizer: ns.dataSanitizer,
   });
 }
 
@@ -124,7 +130,8 @@ export class BoxApi {
     return this.scheduler.run(o.kind, async () => {
       const res = await this.send(path, o.asUser, false);
       if (res.data === undefined) throw new RetryableError('empty or malformed response', 0, null, 'malformed');
-      if (o.page && !isPage(res.data, o.page === 'items')) throw new RetryableError(`malformed ${o.kind} page from Box`, 0, null, 'malformed');
+      if (o.page && !isPage(res.data, o.page === 'items'))
+        throw new RetryableError(`malformed ${o.kind} page from Box`, 0, null, 'malformed');
       return res.data as T;
     });
   }
@@ -156,7 +163,12 @@ export class BoxApi {
         }
       } catch (e) {
         if (e instanceof BoxApiError) throw e;
-        throw new RetryableError(`download interrupted: ${sanitiseMessage(e instanceof Error ? e.message : String(e))}`, 0, null, 'network');
+        throw new RetryableError(
+          `download interrupted: ${sanitiseMessage(e instanceof Error ? e.message : String(e))}`,
+          0,
+          null,
+          'network',
+        );
       }
       return Buffer.concat(chunks);
     });
@@ -180,7 +192,8 @@ function translate(e: unknown): Error {
     const status = e.responseInfo.statusCode;
     const headers = e.responseInfo.headers as Record<string, string>;
     const retryAfter = headers['retry-after'] ?? headers['Retry-After'];
-    if (status === 429 || status >= 500) return new RetryableError(`HTTP ${status}`, status, retryAfter === undefined ? null : Number(retryAfter) || 1);
+    if (status === 429 || status >= 500)
+      return new RetryableError(`HTTP ${status}`, status, retryAfter === undefined ? null : Number(retryAfter) || 1);
     // Box's code from the body: the SDK's responseInfo.code is JSON-encoded (quotes included).
     const body = e.responseInfo.body as { code?: string; message?: string } | undefined;
     return new BoxApiError(status, body?.code ?? `http_${status}`, body?.message ?? `HTTP ${status}`);
@@ -188,6 +201,7 @@ function translate(e: unknown): Error {
   // Network failures and bodies that are not JSON (a malformed response) come as BoxSdkError
   // or SyntaxError: both are worth another try.
   if (e instanceof SyntaxError) return new RetryableError('malformed response from Box', 0, null, 'malformed');
-  if (e instanceof BoxSdkError || e instanceof TypeError) return new RetryableError(`network: ${sanitiseMessage(e.message.split(';')[0] ?? '')}`, 0, null, 'network');
+  if (e instanceof BoxSdkError || e instanceof TypeError)
+    return new RetryableError(`network: ${sanitiseMessage(e.message.split(';')[0] ?? '')}`, 0, null, 'network');
   return e instanceof Error ? e : new Error(String(e));
 }

@@ -104,14 +104,29 @@ export class ScanEngine {
 
   constructor(private readonly o: ScanEngineOptions) {
     this.store = o.store ?? new ScanStore(o.dbPath);
-    this.scheduler = new RequestScheduler({ ratePerSecond: o.rateLimitPerSecond ?? DEFAULT_RATE, concurrency: o.concurrency ?? 16, maxRetries: o.maxRetries });
+    this.scheduler = new RequestScheduler({
+      ratePerSecond: o.rateLimitPerSecond ?? DEFAULT_RATE,
+      concurrency: o.concurrency ?? 16,
+      maxRetries: o.maxRetries,
+    });
     this.api = new BoxApi(o.client, this.scheduler);
     this.progress = new ProgressThrottle(() => this.snapshot(), 100);
     this.holdRegular = o.holdRegular ?? false;
     this.retentionDays = o.activityRetentionDays;
     this.picker = new TaskPicker(this.store, { concurrency: o.concurrency ?? 16, holdRegular: () => this.holdRegular });
-    this.work = new ScanWork({ api: this.api, store: this.store, onScanned: (rows) => this.scanned(rows), onInspected: () => this.inspectedRate.add(1) });
-    this.live = new LiveLoop({ api: this.api, store: this.store, everyMs: o.livePollMs ?? 1000, onPoll: (r) => this.onLivePoll(r), onError: (k, m) => this.onLiveError(k, m) });
+    this.work = new ScanWork({
+      api: this.api,
+      store: this.store,
+      onScanned: (rows) => this.scanned(rows),
+      onInspected: () => this.inspectedRate.add(1),
+    });
+    this.live = new LiveLoop({
+      api: this.api,
+      store: this.store,
+      everyMs: o.livePollMs ?? 1000,
+      onPoll: (r) => this.onLivePoll(r),
+      onError: (k, m) => this.onLiveError(k, m),
+    });
     const w = this.store.meta('backfill_window');
     this.window = w ? (JSON.parse(w) as { from: string; to: string }) : null;
   }
@@ -181,7 +196,9 @@ export class ScanEngine {
     if (this.activityAvailable && !run.stopped) {
       this.liveWanted = true;
       this.live.start();
-      await this.persist(run, 'backfill', () => this.backfill(run, choice), { giveUp: true }).catch((e: unknown) => this.withoutBackfill(e));
+      await this.persist(run, 'backfill', () => this.backfill(run, choice), { giveUp: true }).catch((e: unknown) =>
+        this.withoutBackfill(e),
+      );
     }
   }
 
@@ -292,8 +309,24 @@ export class ScanEngine {
   rescanFile(id: string): void {
     const f = this.store.file(id);
     this.store.tx(() => {
-      this.store.prioritise({ id, name: f?.name ?? '', ext: f?.ext ?? '', folderId: f?.folder_id ?? null, ownerId: f?.owner_id ?? null, ownerLogin: f?.owner_login ?? null, asUser: f?.as_user ?? null, reason: 'rescan of this file requested', eventId: '' });
-      this.store.recordJump({ fileId: id, name: f?.name ?? '', eventType: 'RESCAN_REQUESTED', eventId: null, at: new Date().toISOString() });
+      this.store.prioritise({
+        id,
+        name: f?.name ?? '',
+        ext: f?.ext ?? '',
+        folderId: f?.folder_id ?? null,
+        ownerId: f?.owner_id ?? null,
+        ownerLogin: f?.owner_login ?? null,
+        asUser: f?.as_user ?? null,
+        reason: 'rescan of this file requested',
+        eventId: '',
+      });
+      this.store.recordJump({
+        fileId: id,
+        name: f?.name ?? '',
+        eventType: 'RESCAN_REQUESTED',
+        eventId: null,
+        at: new Date().toISOString(),
+      });
     });
     this.picker.activity();
     this.progress.changed();
@@ -325,7 +358,8 @@ export class ScanEngine {
         const kind = classifyFailure(e);
         if (run.stopped) throw e;
         // Box's refusal or an error of ours (a bad argument, a bug) will not pass by waiting.
-        if (kind === 'final' || kind === 'internal' || (o.giveUp && kind === 'item' && attempt >= MAX_ATTEMPTS)) throw e;
+        if (kind === 'final' || kind === 'internal' || (o.giveUp && kind === 'item' && attempt >= MAX_ATTEMPTS))
+          throw e;
         this.message = `${what}: ${errorMessage(e)}`;
         if (kind === 'reconnect') this.waitForSignIn();
         else this.outage.failed(kind, what);
@@ -348,11 +382,17 @@ export class ScanEngine {
     }
     this.step = 'backfill';
     this.setPhase('backfill');
-    await runBackfill(this.api, this.store, this.window, () => run.stopped, (_n, moved) => {
-      // A folder sharing event moved files the store already knew (rare: see runBackfill).
-      if (moved > 0) this.picker.activity();
-      this.progress.changed();
-    });
+    await runBackfill(
+      this.api,
+      this.store,
+      this.window,
+      () => run.stopped,
+      (_n, moved) => {
+        // A folder sharing event moved files the store already knew (rare: see runBackfill).
+        if (moved > 0) this.picker.activity();
+        this.progress.changed();
+      },
+    );
   }
 
   // ---------- live events ----------
@@ -459,7 +499,8 @@ export class ScanEngine {
           await this.sleep();
           continue;
         }
-        if (task.kind === 'inspect' && this.phase === 'discovery' && this.store.discoveryDone()) this.setPhase('inspection');
+        if (task.kind === 'inspect' && this.phase === 'discovery' && this.store.discoveryDone())
+          this.setPhase('inspection');
         // Only an answer from Box ends an outage; work that sent nothing lets I/O in first.
         if (await this.work.run(task)) this.outage.succeeded();
         else await yieldToIo();
@@ -491,7 +532,10 @@ export class ScanEngine {
     }
     this.message = down ? `Box cannot be reached (${errorMessage(e)}): retrying by itself` : errorMessage(e);
     this.progress.changed();
-    await this.waitUntilRunnable(run, down || kind === 'internal' || kind === 'outage' ? this.outage.nextDelayMs() : 500);
+    await this.waitUntilRunnable(
+      run,
+      down || kind === 'internal' || kind === 'outage' ? this.outage.nextDelayMs() : 500,
+    );
     if (down) this.message = null;
   }
 
@@ -509,7 +553,10 @@ export class ScanEngine {
         while (!run.stopped && this.outage.down) {
           await this.waitUntilRunnable(run, this.outage.nextDelayMs());
           if (run.stopped || !this.outage.down) return;
-          const answered = await this.api.get('/users/me?fields=id', { kind: 'probe' }).then(() => true, () => false);
+          const answered = await this.api.get('/users/me?fields=id', { kind: 'probe' }).then(
+            () => true,
+            () => false,
+          );
           if (answered && this.outage.succeeded()) {
             this.resumeAt = 0;
             this.message = null;
@@ -532,9 +579,11 @@ export class ScanEngine {
   }
 
   private checkIdle(): boolean {
-    if (!this.store.discoveryDone() || this.store.head(1).length > 0 || this.store.nextInspections(1).length > 0) return false;
+    if (!this.store.discoveryDone() || this.store.head(1).length > 0 || this.store.nextInspections(1).length > 0)
+      return false;
     if (!this.reachedLive) {
-      if (this.store.meta('full_scan_at') === '0' || this.store.meta('full_scan_at') === null) this.store.setMeta('full_scan_at', String(Date.now()));
+      if (this.store.meta('full_scan_at') === '0' || this.store.meta('full_scan_at') === null)
+        this.store.setMeta('full_scan_at', String(Date.now()));
       this.reachedLive = true;
       this.setPhase('live');
     }
@@ -576,7 +625,12 @@ export class ScanEngine {
       counts: this.store.counts(),
       backfill: { done: this.store.meta('backfill_done') === '1', window: this.window },
       liveEvents: this.liveEvents,
-      requests: { total: s.total, perSecond: this.scheduler.requestsPerSecond(), rateLimited: s.rateLimited, retries: s.retries },
+      requests: {
+        total: s.total,
+        perSecond: this.scheduler.requestsPerSecond(),
+        rateLimited: s.rateLimited,
+        retries: s.retries,
+      },
       rates: { scanned: this.scannedRate.perSecond(), inspected: this.inspectedRate.perSecond() },
       head: this.store.head(5).map(headEntry),
       jumps: this.store.jumps(),

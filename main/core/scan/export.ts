@@ -9,7 +9,24 @@ import type { FileFinding } from '../../../common/scan/types';
 import { allFindings } from './store/queries';
 import type { ScanStore } from './store/scan-store';
 
-export const CSV_COLUMNS = ['file_id', 'name', 'path', 'owner', 'status', 'access_level', 'external_collaborators', 'inspection', 'inspection_reason', 'cards', 'ibans', 'ssns', 'ninos', 'emails', 'reason', 'scanned_at'] as const;
+export const CSV_COLUMNS = [
+  'file_id',
+  'name',
+  'path',
+  'owner',
+  'status',
+  'access_level',
+  'external_collaborators',
+  'inspection',
+  'inspection_reason',
+  'cards',
+  'ibans',
+  'ssns',
+  'ninos',
+  'emails',
+  'reason',
+  'scanned_at',
+] as const;
 
 /** RFC 4180 quoting; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula. */
 export function csvField(v: string | number | null): string {
@@ -22,9 +39,25 @@ export function csvField(v: string | number | null): string {
 export function csvRow(f: FileFinding): string {
   const n = f.findings;
   return [
-    f.fileId, f.name, f.path, f.ownerLogin, f.status, f.accessLevel, f.externalCollaborators.join(' '), f.inspection, f.inspectionReason,
-    n?.card ?? null, n?.iban ?? null, n?.ssn ?? null, n?.nino ?? null, n?.email ?? null, f.reason, f.scannedAt,
-  ].map(csvField).join(',');
+    f.fileId,
+    f.name,
+    f.path,
+    f.ownerLogin,
+    f.status,
+    f.accessLevel,
+    f.externalCollaborators.join(' '),
+    f.inspection,
+    f.inspectionReason,
+    n?.card ?? null,
+    n?.iban ?? null,
+    n?.ssn ?? null,
+    n?.nino ?? null,
+    n?.email ?? null,
+    f.reason,
+    f.scannedAt,
+  ]
+    .map(csvField)
+    .join(',');
 }
 
 async function write(out: NodeJS.WritableStream, s: string): Promise<void> {
@@ -32,7 +65,11 @@ async function write(out: NodeJS.WritableStream, s: string): Promise<void> {
 }
 
 /** Writes every file's finding to `out`; returns how many. */
-export async function writeFindings(store: ScanStore, format: 'csv' | 'json', out: NodeJS.WritableStream): Promise<number> {
+export async function writeFindings(
+  store: ScanStore,
+  format: 'csv' | 'json',
+  out: NodeJS.WritableStream,
+): Promise<number> {
   let n = 0;
   if (format === 'csv') await write(out, `${CSV_COLUMNS.join(',')}\r\n`);
   else await write(out, '[');
@@ -47,7 +84,12 @@ export async function writeFindings(store: ScanStore, format: 'csv' | 'json', ou
 }
 
 /** Writes the findings under <home>/exports/ and returns where. */
-export async function exportFindingsFile(store: ScanStore, home: string, format: 'csv' | 'json', now = new Date()): Promise<{ path: string; format: 'csv' | 'json'; files: number; bytes: number }> {
+export async function exportFindingsFile(
+  store: ScanStore,
+  home: string,
+  format: 'csv' | 'json',
+  now = new Date(),
+): Promise<{ path: string; format: 'csv' | 'json'; files: number; bytes: number }> {
   const dir = join(home, 'exports');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `findings-${now.toISOString().replace(/[:.]/g, '-')}.${format}`);

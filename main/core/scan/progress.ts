@@ -10,7 +10,10 @@ export class ProgressThrottle {
   private readonly listeners = new Set<(p: ScanProgress) => void>();
   emitted = 0;
 
-  constructor(private readonly snapshot: () => ScanProgress, private readonly minIntervalMs = 100) {}
+  constructor(
+    private readonly snapshot: () => ScanProgress,
+    private readonly minIntervalMs = 100,
+  ) {}
 
   on(listener: (p: ScanProgress) => void): () => void {
     this.listeners.add(listener);
@@ -60,7 +63,8 @@ export class RateWindow {
     this.sum += n;
   }
   perSecond(now = Date.now()): number {
-    while (this.stamps.length && (this.stamps[0]?.[0] ?? 0) < now - this.windowMs) this.sum -= this.stamps.shift()?.[1] ?? 0;
+    while (this.stamps.length && (this.stamps[0]?.[0] ?? 0) < now - this.windowMs)
+      this.sum -= this.stamps.shift()?.[1] ?? 0;
     return this.sum / (this.windowMs / 1000);
   }
 }

@@ -60,6 +60,10 @@ export function describeHolder(holder: LockHolder, now: Date = new Date()): stri
   const pad = (n: number) => String(n).padStart(2, '0');
   const time = `${pad(started.getHours())}:${pad(started.getMinutes())}`;
   const sameDay = started.toDateString() === now.toDateString();
-  const when = Number.isNaN(started.getTime()) ? 'an unknown time' : sameDay ? time : `${started.getFullYear()}-${pad(started.getMonth() + 1)}-${pad(started.getDate())} ${time}`;
+  const when = Number.isNaN(started.getTime())
+    ? 'an unknown time'
+    : sameDay
+      ? time
+      : `${started.getFullYear()}-${pad(started.getMonth() + 1)}-${pad(started.getDate())} ${time}`;
   return `${holder.program}, pid ${holder.pid} on host ${holder.host} since ${when}`;
 }

@@ -96,8 +96,15 @@ export class ScanService {
     const client = scanClient(this.connection.session(), networkSessionFor(profile.endpoints));
     // Box publishes 1,000 requests a minute per user; the sandbox limits only when told to (and
     // then answers 429 with retry-after, which the scheduler honours).
-    const rateLimitPerSecond = this.engineOptions.rateLimitPerSecond ?? (profile.target === 'sandbox' ? 0 : DEFAULT_RATE);
-    const engine = new ScanEngine({ ...this.engineOptions, rateLimitPerSecond, dbPath: scanDbPath(this.home), client, store: this.store });
+    const rateLimitPerSecond =
+      this.engineOptions.rateLimitPerSecond ?? (profile.target === 'sandbox' ? 0 : DEFAULT_RATE);
+    const engine = new ScanEngine({
+      ...this.engineOptions,
+      rateLimitPerSecond,
+      dbPath: scanDbPath(this.home),
+      client,
+      store: this.store,
+    });
     engine.progress.on((p) => {
       for (const l of this.listeners) l(p);
     });
@@ -118,7 +125,10 @@ export class ScanService {
     return this.starting;
   }
 
-  private async begin(choice: BackfillChoice, untilIdle: boolean): Promise<{ progress: ScanProgress; done: Promise<void> }> {
+  private async begin(
+    choice: BackfillChoice,
+    untilIdle: boolean,
+  ): Promise<{ progress: ScanProgress; done: Promise<void> }> {
     if (this.running) return { progress: this.status(), done: this.running };
     // The lock first: choosing the engine may reset the store, which another scanner may be using.
     mkdirSync(this.home, { recursive: true, mode: 0o700 });
@@ -132,16 +142,19 @@ export class ScanService {
       throw e;
     }
     this.lastError = null;
-    const running = engine.start(choice, untilIdle).then(
-      () => {
-        this.running = null;
-      },
-      (e: unknown) => {
-        this.running = null;
-        this.lastError = errorMessage(e);
-        throw e;
-      },
-    ).finally(() => lock.release());
+    const running = engine
+      .start(choice, untilIdle)
+      .then(
+        () => {
+          this.running = null;
+        },
+        (e: unknown) => {
+          this.running = null;
+          this.lastError = errorMessage(e);
+          throw e;
+        },
+      )
+      .finally(() => lock.release());
     running.catch(() => undefined);
     this.running = running;
     return { progress: engine.snapshot(), done: running };
@@ -160,7 +173,12 @@ export class ScanService {
     const client = scanClient(session, networkSessionFor(profile.endpoints));
     const url = `${profile.endpoints.apiUrl}/2.0/users/me`;
     try {
-      await sendRequest(client, { method: 'GET', url, params: { fields: 'id' }, cancellationToken: AbortSignal.timeout(SIGN_IN_CHECK_MS) });
+      await sendRequest(client, {
+        method: 'GET',
+        url,
+        params: { fields: 'id' },
+        cancellationToken: AbortSignal.timeout(SIGN_IN_CHECK_MS),
+      });
     } catch (e) {
       if (e instanceof ReconnectRequiredError) throw e;
       if (!(e instanceof SdkApiError && e.responseInfo.statusCode === 401)) return;
@@ -242,7 +260,10 @@ export function idleSnapshot(store: ScanStore, message: string | null = null): S
     phaseStarted: {},
     running: false,
     counts,
-    backfill: { done: store.meta('backfill_done') === '1', window: w ? (JSON.parse(w) as { from: string; to: string }) : null },
+    backfill: {
+      done: store.meta('backfill_done') === '1',
+      window: w ? (JSON.parse(w) as { from: string; to: string }) : null,
+    },
     liveEvents: counts.events - counts.backfillEvents,
     requests: NO_REQUESTS,
     rates: { scanned: 0, inspected: 0 },

@@ -32,7 +32,12 @@ function codeOfRetryable(status: number, failure: RetryableCause): ErrorCode {
 
 export class RetryableError extends CodedError {
   readonly failure: RetryableCause;
-  constructor(message: string, readonly status: number, readonly retryAfterSeconds: number | null, failure?: RetryableCause) {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly retryAfterSeconds: number | null,
+    failure?: RetryableCause,
+  ) {
     const cause = failure ?? (status === 429 ? 'rate' : status > 0 ? 'server' : 'network');
     super(codeOfRetryable(status, cause), message);
     this.failure = cause;

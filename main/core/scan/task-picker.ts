@@ -138,7 +138,9 @@ export class TaskPicker {
     let row: FileRow | undefined;
     while ((row = this.inspectBuffer.shift()) && this.inspecting.has(row.id));
     if (!row) {
-      this.inspectBuffer = this.store.nextInspections(200 + this.inspecting.size).filter((r) => !this.inspecting.has(r.id));
+      this.inspectBuffer = this.store
+        .nextInspections(200 + this.inspecting.size)
+        .filter((r) => !this.inspecting.has(r.id));
       row = this.inspectBuffer.shift();
     }
     return row ? this.take({ kind: 'inspect', key: `inspect:${row.id}`, row }) : null;
@@ -174,7 +176,8 @@ export class TaskPicker {
     for (const r of rows) {
       if (r.priority === Priority.activity) continue; // activity rows go through activityFile
       const folder = folderOf(r.folder_id);
-      if (folder && folder.state === FolderState.pending && folder.marker === null && r.priority === Priority.periodic) continue; // wait for the re-listing
+      if (folder && folder.state === FolderState.pending && folder.marker === null && r.priority === Priority.periodic)
+        continue; // wait for the re-listing
       if (folder?.collab_wait === 1) continue; // its collaborations are being read again
       // Content inspection comes later (its own phase): only a stale row or collaborations
       // that could change the access level need a request now.

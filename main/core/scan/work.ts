@@ -9,7 +9,15 @@ import type { BoxApi } from './box-api';
 import { BoxApiError } from './box-api';
 import { classifyFailure, errorMessage, MAX_ATTEMPTS } from './failures';
 import { collaborations, listFolderPage, listRoot, summariseCollabs, type DiscoveryDeps } from './phases/discovery';
-import { fetchFile, folderCollabs, inspect, localInspection, localResult, needsFileCollabs, ownCollabs } from './phases/scan-file';
+import {
+  fetchFile,
+  folderCollabs,
+  inspect,
+  localInspection,
+  localResult,
+  needsFileCollabs,
+  ownCollabs,
+} from './phases/scan-file';
 import { yieldToIo } from './event-loop';
 import type { FileRow, FolderRow, ScanStore } from './store/scan-store';
 import type { Task } from './task-picker';
@@ -58,7 +66,12 @@ export class ScanWork {
     const finished = store.tx(() =>
       rows.filter((r) => {
         const ins = localInspection(r);
-        return store.finish(r.id, r.gen, localResult(r, folderCollabs(folderOf(r.folder_id)), null, ins), ins.state === 'Pending');
+        return store.finish(
+          r.id,
+          r.gen,
+          localResult(r, folderCollabs(folderOf(r.folder_id)), null, ins),
+          ins.state === 'Pending',
+        );
       }),
     );
     if (finished.length) this.d.onScanned(finished);
@@ -91,7 +104,9 @@ export class ScanWork {
    */
   private refreshFailed(f: FolderRow, reason: string): boolean {
     const { store } = this.d;
-    const attempts = store.tx(() => store.recordFailure('folder', f.id, `collaborations could not be read again: ${reason}`));
+    const attempts = store.tx(() =>
+      store.recordFailure('folder', f.id, `collaborations could not be read again: ${reason}`),
+    );
     if (attempts < MAX_ATTEMPTS) return false;
     store.tx(() => {
       store.collabRefreshStarted(f.id); // the reading ends here, even if it was asked for again
@@ -119,7 +134,10 @@ export class ScanWork {
         const own = summariseCollabs(await collaborations(api, 'folders', f.id, f.as_user), (id) => store.isMember(id));
         // Collaborations over the folder's parent still apply beneath it.
         const above = folderCollabs(f.parent_id && f.parent_id !== '0' ? store.folder(f.parent_id) : undefined);
-        summary = { externals: [...new Set([...above.externals, ...own.externals])], internal: above.internal + own.internal };
+        summary = {
+          externals: [...new Set([...above.externals, ...own.externals])],
+          internal: above.internal + own.internal,
+        };
       } catch (e) {
         // Gone or out of reach: keep what was known; its files say so when they are read.
         if (!(e instanceof BoxApiError && (e.status === 404 || e.status === 403))) throw e;
@@ -134,13 +152,27 @@ export class ScanWork {
 
   private async inspectFile(r: FileRow): Promise<boolean> {
     const ins = await inspect(this.d.api, r);
-    this.d.store.tx(() => this.d.store.inspected(r.id, r.gen, { inspection: ins.state, inspectionReason: ins.reason, findings: ins.findings, scannedSha1: ins.sha1 }));
+    this.d.store.tx(() =>
+      this.d.store.inspected(r.id, r.gen, {
+        inspection: ins.state,
+        inspectionReason: ins.reason,
+        findings: ins.findings,
+        scannedSha1: ins.sha1,
+      }),
+    );
     this.d.onInspected();
     return true;
   }
 
   private inspectionFailed(r: FileRow, reason: string): void {
-    this.d.store.tx(() => this.d.store.inspected(r.id, r.gen, { inspection: 'Failed', inspectionReason: `could not be read: ${reason}`, findings: null, scannedSha1: null }));
+    this.d.store.tx(() =>
+      this.d.store.inspected(r.id, r.gen, {
+        inspection: 'Failed',
+        inspectionReason: `could not be read: ${reason}`,
+        findings: null,
+        scannedSha1: null,
+      }),
+    );
   }
 
   /** Resolves true when a request of the file's was answered (its metadata, collaborations or content). */

@@ -14,7 +14,10 @@ export function readWalkthroughState(settings: SettingsStore): WalkthroughState 
   return { ...current.walkthrough, companionClientId: current.boxApp.clientId };
 }
 
-function save(settings: SettingsStore, change: (walkthrough: WalkthroughSettings) => WalkthroughSettings): WalkthroughState {
+function save(
+  settings: SettingsStore,
+  change: (walkthrough: WalkthroughSettings) => WalkthroughSettings,
+): WalkthroughState {
   settings.update({ walkthrough: change(settings.get().walkthrough) });
   return readWalkthroughState(settings);
 }
@@ -32,11 +35,18 @@ export function chooseWalkthrough(
 
 export function setStepTicked(
   settings: SettingsStore,
-  { dataCenter, consoleGeneration, stepId, ticked }: { dataCenter: DataCenterId; consoleGeneration: ConsoleGeneration; stepId: string; ticked: boolean },
+  {
+    dataCenter,
+    consoleGeneration,
+    stepId,
+    ticked,
+  }: { dataCenter: DataCenterId; consoleGeneration: ConsoleGeneration; stepId: string; ticked: boolean },
 ): WalkthroughState {
   const known = stepIds(consoleGeneration);
   if (!known.includes(stepId)) {
-    throw appErrors.invalid_argument(`The ${consoleGeneration} walkthrough has no step "${stepId}" (its steps: ${known.join(', ')}).`);
+    throw appErrors.invalid_argument(
+      `The ${consoleGeneration} walkthrough has no step "${stepId}" (its steps: ${known.join(', ')}).`,
+    );
   }
   return save(settings, (walkthrough) => {
     const forCenter = walkthrough.ticks[dataCenter] ?? {};
@@ -45,7 +55,10 @@ export function setStepTicked(
     else before.delete(stepId);
     // Stored in step order so the file reads naturally.
     const after = known.filter((id) => before.has(id));
-    return { ...walkthrough, ticks: { ...walkthrough.ticks, [dataCenter]: { ...forCenter, [consoleGeneration]: after } } };
+    return {
+      ...walkthrough,
+      ticks: { ...walkthrough.ticks, [dataCenter]: { ...forCenter, [consoleGeneration]: after } },
+    };
   });
 }
 

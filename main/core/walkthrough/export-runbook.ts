@@ -25,13 +25,20 @@ export function renderRunbook(choice: WalkthroughChoice, format: RunbookFormat, 
   }
 }
 
-
-export function exportRunbook(home: string, choice: WalkthroughChoice, format: RunbookFormat, generated: Date = new Date()): ExportedRunbook {
+export function exportRunbook(
+  home: string,
+  choice: WalkthroughChoice,
+  format: RunbookFormat,
+  generated: Date = new Date(),
+): ExportedRunbook {
   const content = renderRunbook(choice, format, generated);
   const folder = join(home, 'exports');
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   const stamp = generated.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
-  const path = join(folder, `allowlist-runbook-${choice.dataCenter}-${choice.consoleGeneration}-${stamp}.${RUNBOOK_EXTENSIONS[format]}`);
+  const path = join(
+    folder,
+    `allowlist-runbook-${choice.dataCenter}-${choice.consoleGeneration}-${stamp}.${RUNBOOK_EXTENSIONS[format]}`,
+  );
   writeFileSync(path, content, { mode: 0o600 });
   return { path, format, bytes: content.length };
 }

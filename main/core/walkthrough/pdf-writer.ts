@@ -12,7 +12,9 @@ export class PdfPage {
   readonly operations: string[] = [];
 
   text(x: number, y: number, text: string, font: PdfFont, size: number): void {
-    this.operations.push(`BT /${FONT_RESOURCES[font].resource} ${num(size)} Tf ${num(x)} ${num(y)} Td ${pdfString(text)} Tj ET`);
+    this.operations.push(
+      `BT /${FONT_RESOURCES[font].resource} ${num(size)} Tf ${num(x)} ${num(y)} Td ${pdfString(text)} Tj ET`,
+    );
   }
 
   /** An outlined rectangle (the tick boxes, the key's frame). */
@@ -46,8 +48,11 @@ export function writePdf(pages: readonly PdfPage[], metadata: PdfMetadata): Buff
   const pageNumber = (index: number) => firstPage + index * 2;
 
   add('<< /Type /Catalog /Pages 2 0 R >>');
-  add(`<< /Type /Pages /Count ${pages.length} /Kids [${pages.map((_, index) => `${pageNumber(index)} 0 R`).join(' ')}] >>`);
-  for (const font of fonts) add(`<< /Type /Font /Subtype /Type1 /BaseFont /${font.baseFont} /Encoding /WinAnsiEncoding >>`);
+  add(
+    `<< /Type /Pages /Count ${pages.length} /Kids [${pages.map((_, index) => `${pageNumber(index)} 0 R`).join(' ')}] >>`,
+  );
+  for (const font of fonts)
+    add(`<< /Type /Font /Subtype /Type1 /BaseFont /${font.baseFont} /Encoding /WinAnsiEncoding >>`);
   const fontDictionary = fonts.map((font, index) => `/${font.resource} ${firstFont + index} 0 R`).join(' ');
   pages.forEach((page, index) => {
     const content = page.operations.join('\n');
@@ -57,7 +62,9 @@ export function writePdf(pages: readonly PdfPage[], metadata: PdfMetadata): Buff
     add(`<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`);
   });
   const info = objects.length + 1;
-  add(`<< /Title ${pdfString(metadata.title)} /Creator ${pdfString(metadata.creator)} /Producer ${pdfString(metadata.creator)} /CreationDate (${pdfDate(metadata.created)}) >>`);
+  add(
+    `<< /Title ${pdfString(metadata.title)} /Creator ${pdfString(metadata.creator)} /Producer ${pdfString(metadata.creator)} /CreationDate (${pdfDate(metadata.created)}) >>`,
+  );
 
   // Byte offsets matter for the xref table: build the file as latin1, one byte per char.
   let file = '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n';

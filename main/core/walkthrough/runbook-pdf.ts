@@ -93,6 +93,8 @@ export function renderRunbookPdf(runbook: Runbook, generated: Date): Buffer {
   }
 
   const total = cursor.pages.length;
-  cursor.pages.forEach((page, index) => page.text(MARGIN, 32, `${runbook.title} · page ${index + 1} of ${total}`, 'regular', 8));
+  cursor.pages.forEach((page, index) =>
+    page.text(MARGIN, 32, `${runbook.title} · page ${index + 1} of ${total}`, 'regular', 8),
+  );
   return writePdf(cursor.pages, { title: runbook.title, creator: APP_NAME, created: generated });
 }

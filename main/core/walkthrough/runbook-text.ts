@@ -19,7 +19,13 @@ export function wrap(text: string, width: number): string[] {
 
 export function renderRunbookText(runbook: Runbook): string {
   const { walkthrough } = runbook;
-  const out: string[] = [runbook.title, '='.repeat(Math.min(runbook.title.length, WIDTH)), runbook.subtitle, runbook.generatedLine, ''];
+  const out: string[] = [
+    runbook.title,
+    '='.repeat(Math.min(runbook.title.length, WIDTH)),
+    runbook.subtitle,
+    runbook.generatedLine,
+    '',
+  ];
   for (const paragraph of runbook.intro) out.push(...wrap(paragraph, WIDTH), '');
   out.push(`${runbook.keyLabel}:`, '', `    ${walkthrough.key}`, '');
   for (const step of walkthrough.steps) {

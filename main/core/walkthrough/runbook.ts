@@ -3,7 +3,12 @@
  * Admin Console generation, the key, every step with a box to tick, and when it was generated.
  * This module builds the content once; runbook-text/-markdown/-html/-pdf only lay it out.
  */
-import { buildWalkthrough, type RunbookFormat, type Walkthrough, type WalkthroughChoice } from '../../../common/allowlist';
+import {
+  buildWalkthrough,
+  type RunbookFormat,
+  type Walkthrough,
+  type WalkthroughChoice,
+} from '../../../common/allowlist';
 import { APP_NAME, APP_VERSION } from '../version';
 
 export type { RunbookFormat };

@@ -12,14 +12,30 @@ export function connectWsBridge(url: string): BoxCompanionApi {
   const socket = new WebSocket(url);
   const opened = new Promise<void>((resolve, reject) => {
     socket.addEventListener('open', () => resolve(), { once: true });
-    socket.addEventListener('error', () => reject(new BridgeError({ code: 'core_unavailable', message: 'Could not connect to the app core.', nextStep: 'retry' })), { once: true });
+    socket.addEventListener(
+      'error',
+      () =>
+        reject(
+          new BridgeError({
+            code: 'core_unavailable',
+            message: 'Could not connect to the app core.',
+            nextStep: 'retry',
+          }),
+        ),
+      { once: true },
+    );
   });
   const pending = new Map<number, Pending>();
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   let nextId = 1;
 
   socket.addEventListener('message', (message) => {
-    const data = JSON.parse(String(message.data)) as { id?: number; reply?: BridgeReply<CallName>; event?: EventName; payload?: unknown };
+    const data = JSON.parse(String(message.data)) as {
+      id?: number;
+      reply?: BridgeReply<CallName>;
+      event?: EventName;
+      payload?: unknown;
+    };
     if (data.event) {
       listeners.get(data.event)?.forEach((listener) => listener(data.payload));
       return;
@@ -31,7 +47,15 @@ export function connectWsBridge(url: string): BoxCompanionApi {
     else waiter.reject(new BridgeError(data.reply.error));
   });
   socket.addEventListener('close', () => {
-    pending.forEach((waiter) => waiter.reject(new BridgeError({ code: 'core_unavailable', message: 'The connection to the app core closed.', nextStep: 'retry' })));
+    pending.forEach((waiter) =>
+      waiter.reject(
+        new BridgeError({
+          code: 'core_unavailable',
+          message: 'The connection to the app core closed.',
+          nextStep: 'retry',
+        }),
+      ),
+    );
     pending.clear();
   });
 
@@ -44,7 +68,9 @@ export function connectWsBridge(url: string): BoxCompanionApi {
     });
   };
 
-  const bridge = Object.fromEntries(CALL_NAMES.map((name) => [name, (args: unknown) => call(name, args)])) as unknown as BoxCompanionApi;
+  const bridge = Object.fromEntries(
+    CALL_NAMES.map((name) => [name, (args: unknown) => call(name, args)]),
+  ) as unknown as BoxCompanionApi;
   bridge.on = <E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void) => {
     const set = listeners.get(event) ?? new Set();
     listeners.set(event, set);

@@ -75,7 +75,11 @@ export class ScanProgressStore extends BaseStore<ScanView> {
 }
 
 function withSample(list: RateSample[], next: ScanProgress): RateSample[] {
-  const sample = { time: Date.parse(next.at) / 1000, requestsPerSecond: next.requests.perSecond, filesPerSecond: next.filesPerSecond };
+  const sample = {
+    time: Date.parse(next.at) / 1000,
+    requestsPerSecond: next.requests.perSecond,
+    filesPerSecond: next.filesPerSecond,
+  };
   const kept = list.length >= MAX_SAMPLES ? list.slice(list.length - MAX_SAMPLES + 1) : list;
   return [...kept, sample];
 }
@@ -84,8 +88,10 @@ function withSample(list: RateSample[], next: ScanProgress): RateSample[] {
 function nextPhaseTimes(times: PhaseTimes, next: ScanProgress): PhaseTimes {
   // The engine's times are this run's; a new run (another start time for 'users') starts afresh.
   const sameRun = times.users === next.phaseStarted.users;
-  const contentStarted = (sameRun ? times.contentStarted : undefined) ?? (next.files.scanned + next.files.failed > 0 ? next.at : undefined);
+  const contentStarted =
+    (sameRun ? times.contentStarted : undefined) ?? (next.files.scanned + next.files.failed > 0 ? next.at : undefined);
   const engineTimes = Object.entries(next.phaseStarted) as Array<[ScanPhase, string]>;
-  if (sameRun && contentStarted === times.contentStarted && engineTimes.every(([phase, at]) => times[phase] === at)) return times;
+  if (sameRun && contentStarted === times.contentStarted && engineTimes.every(([phase, at]) => times[phase] === at))
+    return times;
   return { ...next.phaseStarted, ...(contentStarted ? { contentStarted } : {}) };
 }

@@ -48,7 +48,13 @@ export const en = {
     stepperLabel: 'Set-up steps',
     stepOf: (n: number, total: number) => `Step ${n} of ${total}:`,
     complete: '(done)',
-    steps: { welcome: 'Welcome', allowlist: 'Allowlist', connect: 'Connect to Box', test: 'Test the connection', scan: 'Start the scan' },
+    steps: {
+      welcome: 'Welcome',
+      allowlist: 'Allowlist',
+      connect: 'Connect to Box',
+      test: 'Test the connection',
+      scan: 'Start the scan',
+    },
     back: (step: string) => `Back: ${step}`,
     next: (step: string) => `Next: ${step}`,
     needsConnection: 'Connect to Box first.',
@@ -67,15 +73,22 @@ export const en = {
     ownText: 'You are a Box Admin and want to set up your own enterprise. Start with the allowlist check.',
     useMyBox: 'Use my Box',
     sandboxHeading: 'Try the sandbox enterprise',
-    sandboxText: 'A complete Box enterprise inside this app, with users, files and live activity. No Box account needed, nothing leaves this computer.',
+    sandboxText:
+      'A complete Box enterprise inside this app, with users, files and live activity. No Box account needed, nothing leaves this computer.',
     trySandbox: 'Try the sandbox enterprise',
     sandboxFailed: 'The sandbox enterprise did not start.',
   },
   scanStart: {
     heading: 'Start the scan',
-    intro: 'The scan first lists the users, pulls recent activity, then finds every file and inspects its content. It can take hours on a large enterprise; you can pause, resume or stop at any time.',
+    intro:
+      'The scan first lists the users, pulls recent activity, then finds every file and inspects its content. It can take hours on a large enterprise; you can pause, resume or stop at any time.',
     historyLegend: 'How much activity to pull first',
-    history: { days7: 'The last 7 days (recommended)', days60: 'The last 60 days (as older versions of the service did)', since: 'Since a date', none: 'None: only new activity from now on' },
+    history: {
+      days7: 'The last 7 days (recommended)',
+      days60: 'The last 60 days (as older versions of the service did)',
+      since: 'Since a date',
+      none: 'None: only new activity from now on',
+    },
     sinceLabel: 'Since',
     start: 'Start the scan',
     notConnected: 'Not connected to Box: the scan needs a connection.',
@@ -132,7 +145,8 @@ export const en = {
     resume: 'Resume',
     stop: 'Stop',
     rescanAll: 'Rescan all',
-    confirmStop: 'Stop the scan? What was scanned is kept; Resume is not possible after Stop, but Rescan all starts over.',
+    confirmStop:
+      'Stop the scan? What was scanned is kept; Resume is not possible after Stop, but Rescan all starts over.',
     startScan: 'Start a scan',
     jumps: {
       heading: 'Jumped the queue',
@@ -189,9 +203,18 @@ export const en = {
     sensitiveOnly: 'Only files with sensitive data',
     search: 'Search by file name or owner',
     clear: 'Clear filters',
-    total: (shown: number, all: number) => (shown === all ? `${num(shown)} files` : `${num(shown)} of ${num(all)} files`),
+    total: (shown: number, all: number) =>
+      shown === all ? `${num(shown)} files` : `${num(shown)} of ${num(all)} files`,
     tableLabel: 'Files by access level, owner, external collaborators and content',
-    columns: { name: 'File', accessLevel: 'Access level', owner: 'Owner', external: 'External collaborators', inspection: 'Content', status: 'Status', scannedAt: 'Scanned' },
+    columns: {
+      name: 'File',
+      accessLevel: 'Access level',
+      owner: 'Owner',
+      external: 'External collaborators',
+      inspection: 'Content',
+      status: 'Status',
+      scannedAt: 'Scanned',
+    },
     none: 'None',
     noRows: 'No file matches these filters.',
     sensitive: { card: 'cards', iban: 'IBANs', ssn: 'SSNs', nino: 'NI numbers', email: 'emails' },
@@ -210,7 +233,8 @@ export const en = {
   },
   activity: {
     heading: 'Activity',
-    intro: 'The events pulled when the scan started (backfill) and those arriving live. Content and sharing changes move a file to the front of the scan queue; read-only events do not.',
+    intro:
+      'The events pulled when the scan started (backfill) and those arriving live. Content and sharing changes move a file to the front of the scan queue; read-only events do not.',
     type: 'Event type',
     anyType: 'Any type',
     user: 'User (login)',
@@ -225,7 +249,14 @@ export const en = {
     onlyReadOnly: 'Read-only',
     filters: 'Filters',
     tableLabel: 'Activity events, newest first',
-    columns: { time: 'When', type: 'Event', actor: 'Who', item: 'File', source: 'Source', effect: 'Effect on the scan' },
+    columns: {
+      time: 'When',
+      type: 'Event',
+      actor: 'Who',
+      item: 'File',
+      source: 'Source',
+      effect: 'Effect on the scan',
+    },
     readOnly: 'Read-only: does not change scan priority',
     moves: 'Moves the file up the queue',
     noEffect: 'No effect on the queue',
@@ -305,11 +336,13 @@ export const en = {
     sandboxIntro:
       'A whole Box enterprise that runs inside this app, with users, folders, files and activity. No Box account needed, nothing leaves this computer: for trying the product and for help desk rehearsals.',
     sandboxSeed: 'Enterprise seed',
-    sandboxSeedHelp: 'The same seed always builds the same enterprise: give a user the seed to rehearse on identical data.',
+    sandboxSeedHelp:
+      'The same seed always builds the same enterprise: give a user the seed to rehearse on identical data.',
     sandboxRole: 'Sign in as',
     roles: { admin: 'Box Admin', coadmin: 'Co-Admin', user: 'User' },
     useSandbox: 'Use the sandbox enterprise',
-    sandboxReady: (seed: number, users: number, files: number) => `The sandbox enterprise is running (seed ${seed}: ${users} users, ${num(files)} files).`,
+    sandboxReady: (seed: number, users: number, files: number) =>
+      `The sandbox enterprise is running (seed ${seed}: ${users} users, ${num(files)} files).`,
     appReady: (clientId: string) => `Ready to sign in with the Box app ${clientId}.`,
     ownAppHeading: 'Use your own Box app',
     ownAppGuideSummary: 'How to create the Box app (once)',
@@ -324,10 +357,12 @@ export const en = {
     clientSecret: 'Client secret',
     clientSecretHelp: 'Kept in the system keychain only, never in a file.',
     redirectPort: 'Fixed port (optional)',
-    redirectPortHelp: 'Only if your Box app registered a redirect URI with a port, such as http://127.0.0.1:8765/callback.',
+    redirectPortHelp:
+      'Only if your Box app registered a redirect URI with a port, such as http://127.0.0.1:8765/callback.',
     saveApp: 'Save this Box app',
     signIn: 'Sign in with Box',
-    waitingIntro: 'Your browser opened Box’s sign-in page. Sign in as a Box Admin and choose “Grant access to Box”. This screen updates by itself.',
+    waitingIntro:
+      'Your browser opened Box’s sign-in page. Sign in as a Box Admin and choose “Grant access to Box”. This screen updates by itself.',
     openAgain: 'Open the Box sign-in page again',
     waitingUntil: (time: string) => `The sign-in stays open until ${time}.`,
     disabledHeading: 'Box says “Disabled by Administrator”?',
@@ -366,7 +401,8 @@ export const en = {
       warning: 'The connection works, with warnings.',
       fail: 'The connection will not give full coverage.',
     },
-    counts: (pass: number, warning: number, fail: number) => `${pass} passed, ${warning} with warnings, ${fail} failed.`,
+    counts: (pass: number, warning: number, fail: number) =>
+      `${pass} passed, ${warning} with warnings, ${fail} failed.`,
     status: { pass: 'Pass', warning: 'Warning', fail: 'Fail', pending: 'Waiting…' },
     notRun: 'Not checked',
     fix: 'What to do:',
@@ -406,9 +442,12 @@ export const en = {
       copyFailed: 'Could not copy automatically: select the key and copy it yourself.',
       pasteBackLabel: 'Paste the key back here to check you copied the right one',
       exact: (dataCenter: string) => `That is exactly the ${dataCenter} key.`,
-      whitespace: 'That is the right key, but with spaces or line breaks in it: remove them before you paste it into Box.',
-      otherDataCenter: (theirs: string, ours: string) => `Careful: that is the ${theirs} key, not the ${ours} key. Copy the key above again.`,
-      unknown: (dataCenter: string) => `That is not the ${dataCenter} key. Copy the key above again with the Copy key button.`,
+      whitespace:
+        'That is the right key, but with spaces or line breaks in it: remove them before you paste it into Box.',
+      otherDataCenter: (theirs: string, ours: string) =>
+        `Careful: that is the ${theirs} key, not the ${ours} key. Copy the key above again.`,
+      unknown: (dataCenter: string) =>
+        `That is not the ${dataCenter} key. Copy the key above again with the Copy key button.`,
       companionKnown: (clientId: string) => `Also allowlist this companion’s own sign-in app: client ID ${clientId}.`,
       companionUnknown:
         'This companion signs in through a Box app of its own: where unpublished apps are blocked, that app’s client ID (set up in the Connect step) must be added too. The steps say where.',
@@ -440,7 +479,8 @@ export const en = {
     home: 'App data folder',
     keychain: 'Keychain',
     keychainAvailable: (service: string) => `Available (entries are stored under “${service}”)`,
-    keychainUnavailable: 'Not available: sign-in is disabled until a keychain is available. Secrets are never stored anywhere else.',
+    keychainUnavailable:
+      'Not available: sign-in is disabled until a keychain is available. Secrets are never stored anywhere else.',
   },
   theme: {
     label: 'Theme',

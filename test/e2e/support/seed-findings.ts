@@ -11,7 +11,9 @@ import { createNodeSettingsStore } from '../../../main/core/settings/node-settin
 export function seedFindings(home: string, files: number): void {
   const db = openRawScanDb(scanDbPath(home));
   try {
-    db.prepare("INSERT INTO folders(id, name, path, owner_id, state, seq) VALUES ('1', 'Shared', '/Shared', '10', 1, 0)").run();
+    db.prepare(
+      "INSERT INTO folders(id, name, path, owner_id, state, seq) VALUES ('1', 'Shared', '/Shared', '10', 1, 0)",
+    ).run();
     const insert = db.prepare(
       `INSERT INTO files(id, name, ext, folder_id, owner_id, owner_login, state, priority, seq, access_level, ext_collaborators, inspection, findings, sensitive, scanned_at, scan_count)
        VALUES (?, ?, 'txt', '1', ?, ?, 1, 1, ?, ?, ?, 'Completed', ?, ?, ?, 1)`,

@@ -55,11 +55,15 @@ describe('keychain reads', () => {
     let pickedUp = false;
     while (!pickedUp && Date.now() < deadline) {
       expect((await client.users.getUserMe({ fields: ['id'] })).id).toBeTruthy();
-      pickedUp = (await sandboxTokens(connected.sandbox)).some((token) => token.token === fresh.accessToken && token.used_by_api);
+      pickedUp = (await sandboxTokens(connected.sandbox)).some(
+        (token) => token.token === fresh.accessToken && token.used_by_api,
+      );
     }
     expect(pickedUp).toBe(true);
     const refreshTokens = (await sandboxTokens(connected.sandbox)).filter((token) => token.kind === 'refresh');
     expect(refreshTokens.map((token) => token.times_presented ?? 0).every((times) => times <= 1)).toBe(true);
-    expect(refreshTokens.filter((token) => token.state === 'active').map((token) => token.token)).toEqual([fresh.refreshToken]);
+    expect(refreshTokens.filter((token) => token.state === 'active').map((token) => token.token)).toEqual([
+      fresh.refreshToken,
+    ]);
   });
 });

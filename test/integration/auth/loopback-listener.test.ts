@@ -17,10 +17,20 @@ interface Reply {
   body: string;
 }
 
-function send(listener: LoopbackListener, path: string, options: { method?: string; host?: string } = {}): Promise<Reply> {
+function send(
+  listener: LoopbackListener,
+  path: string,
+  options: { method?: string; host?: string } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: listener.port, path, method: options.method ?? 'GET', headers: { host: options.host ?? `127.0.0.1:${listener.port}` } },
+      {
+        host: '127.0.0.1',
+        port: listener.port,
+        path,
+        method: options.method ?? 'GET',
+        headers: { host: options.host ?? `127.0.0.1:${listener.port}` },
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -33,7 +43,10 @@ function send(listener: LoopbackListener, path: string, options: { method?: stri
   });
 }
 
-const isListening = (port: number) => execFileSync('ss', ['-ltn'], { encoding: 'utf8' }).split('\n').some((line) => new RegExp(`[:\\]]${port}\\s`).test(line));
+const isListening = (port: number) =>
+  execFileSync('ss', ['-ltn'], { encoding: 'utf8' })
+    .split('\n')
+    .some((line) => new RegExp(`[:\\]]${port}\\s`).test(line));
 
 async function completesAfter(listener: LoopbackListener) {
   const ok = await send(listener, `/callback?code=the-real-code&state=${state}`);
@@ -51,7 +64,11 @@ const hostile: [string, (listener: LoopbackListener) => Promise<Reply>, number][
   ['a missing state', (l) => send(l, '/callback?code=stolen'), 400],
   ['a missing code', (l) => send(l, `/callback?state=${state}`), 400],
   ['a foreign Host header', (l) => send(l, `/callback?code=stolen&state=${state}`, { host: 'evil.example' }), 400],
-  ['localhost instead of the loopback address', (l) => send(l, `/callback?code=stolen&state=${state}`, { host: `localhost:${l.port}` }), 400],
+  [
+    'localhost instead of the loopback address',
+    (l) => send(l, `/callback?code=stolen&state=${state}`, { host: `localhost:${l.port}` }),
+    400,
+  ],
   ['a POST', (l) => send(l, `/callback?code=stolen&state=${state}`, { method: 'POST' }), 405],
   ['a 10 kB query', (l) => send(l, `/callback?code=${'a'.repeat(10_240)}&state=${state}`), 414],
   ['path traversal', (l) => send(l, `/callback/../../etc/passwd?code=stolen&state=${state}`), 404],
@@ -61,7 +78,9 @@ const hostile: [string, (listener: LoopbackListener) => Promise<Reply>, number][
 describe('loopback listener', () => {
   it('listens on 127.0.0.1 only, on an ephemeral port', async () => {
     const listener = await startLoopbackListener({ expectedState: state });
-    const lines = execFileSync('ss', ['-ltn'], { encoding: 'utf8' }).split('\n').filter((line) => line.includes(`:${listener.port} `));
+    const lines = execFileSync('ss', ['-ltn'], { encoding: 'utf8' })
+      .split('\n')
+      .filter((line) => line.includes(`:${listener.port} `));
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect(line).toContain(`127.0.0.1:${listener.port}`);
     expect(listener.redirectUri).toBe(`http://127.0.0.1:${listener.port}/callback`);
@@ -93,7 +112,10 @@ describe('loopback listener', () => {
 
   it('a code exchange slower than the linger still ends on the success page, then closes', async () => {
     const listener = await startLoopbackListener({ expectedState: state, lingerMs: 200 });
-    expect(await send(listener, `/callback?code=the-real-code&state=${state}`)).toMatchObject({ status: 303, location: '/done' });
+    expect(await send(listener, `/callback?code=the-real-code&state=${state}`)).toMatchObject({
+      status: 303,
+      location: '/done',
+    });
     // The browser follows the redirect at once and waits for its page.
     const done = send(listener, '/done');
     expect(await listener.code).toBe('the-real-code');
@@ -139,7 +161,10 @@ describe('loopback listener', () => {
 
   it('uses a fixed port when the Box app registered one, and says clearly when it is taken', async () => {
     const first = await startLoopbackListener({ expectedState: state });
-    await expect(startLoopbackListener({ expectedState: state, port: first.port })).rejects.toMatchObject({ kind: 'listener', message: expect.stringContaining('already in use') });
+    await expect(startLoopbackListener({ expectedState: state, port: first.port })).rejects.toMatchObject({
+      kind: 'listener',
+      message: expect.stringContaining('already in use'),
+    });
     await first.close();
   });
 });

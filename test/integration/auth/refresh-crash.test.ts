@@ -26,7 +26,11 @@ beforeAll(async () => {
 afterAll(async () => connected?.cleanup());
 
 async function runAndKill(afterRefreshes: number, delayMs: number): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/integration/auth/fixtures/refresh-worker.ts', connected.home], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'test/integration/auth/fixtures/refresh-worker.ts', connected.home],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let seen = 0;
   await new Promise<void>((resolve) => {
@@ -42,25 +46,36 @@ async function runAndKill(afterRefreshes: number, delayMs: number): Promise<void
 }
 
 describe('refresh killed at random points', () => {
-  it(`${KILLS} kills: after each restart the keychain holds a refresh token Box accepts`, { timeout: 240_000 }, async () => {
-    const profile = connected.manager.profile()!;
-    const storage = new KeychainTokenStorage(new KeytarSecretStore(), `tokens:${profile.clientId}`);
-    const answeredBeforeSave: number[] = [];
-    for (let kill = 1; kill <= KILLS; kill++) {
-      await runAndKill(1 + Math.floor(Math.random() * 5), Math.random() * 8);
-      const stored = await storage.read();
-      expect(stored, `kill ${kill}: the keychain entry must be whole and readable`).not.toBeNull();
-      const entry = (await sandboxTokens(connected.sandbox)).find((token) => token.token === stored!.refreshToken);
-      expect(entry, `kill ${kill}: the keychain's refresh token is one Box issued`).toBeDefined();
-      // 'used' means the kill landed after Box answered and before the keychain write.
-      if (entry!.state === 'used') answeredBeforeSave.push(kill);
-      else expect(entry!.state, `kill ${kill}`).toBe('active');
-      // The restart: a new session reads the keychain and refreshes the way the app does.
-      const restarted = connected.manager.session();
-      await expect(restarted.refresh(), `kill ${kill}: Box accepts the keychain's refresh token`).resolves.toBeDefined();
-      const me = await fetch(`${connected.sandbox.info.apiUrl}/2.0/users/me`, { headers: { authorization: `Bearer ${(await storage.read())!.accessToken}` } });
-      expect(me.status, `kill ${kill}: the refreshed sign-in works`).toBe(200);
-    }
-    console.log(`refresh kill test: ${KILLS} kills, all ${KILLS} left a refresh token Box accepts; ${answeredBeforeSave.length} of them landed after Box answered and before the keychain write and were saved by Box's replay (kills ${answeredBeforeSave.join(', ') || 'none'})`);
-  });
+  it(
+    `${KILLS} kills: after each restart the keychain holds a refresh token Box accepts`,
+    { timeout: 240_000 },
+    async () => {
+      const profile = connected.manager.profile()!;
+      const storage = new KeychainTokenStorage(new KeytarSecretStore(), `tokens:${profile.clientId}`);
+      const answeredBeforeSave: number[] = [];
+      for (let kill = 1; kill <= KILLS; kill++) {
+        await runAndKill(1 + Math.floor(Math.random() * 5), Math.random() * 8);
+        const stored = await storage.read();
+        expect(stored, `kill ${kill}: the keychain entry must be whole and readable`).not.toBeNull();
+        const entry = (await sandboxTokens(connected.sandbox)).find((token) => token.token === stored!.refreshToken);
+        expect(entry, `kill ${kill}: the keychain's refresh token is one Box issued`).toBeDefined();
+        // 'used' means the kill landed after Box answered and before the keychain write.
+        if (entry!.state === 'used') answeredBeforeSave.push(kill);
+        else expect(entry!.state, `kill ${kill}`).toBe('active');
+        // The restart: a new session reads the keychain and refreshes the way the app does.
+        const restarted = connected.manager.session();
+        await expect(
+          restarted.refresh(),
+          `kill ${kill}: Box accepts the keychain's refresh token`,
+        ).resolves.toBeDefined();
+        const me = await fetch(`${connected.sandbox.info.apiUrl}/2.0/users/me`, {
+          headers: { authorization: `Bearer ${(await storage.read())!.accessToken}` },
+        });
+        expect(me.status, `kill ${kill}: the refreshed sign-in works`).toBe(200);
+      }
+      console.log(
+        `refresh kill test: ${KILLS} kills, all ${KILLS} left a refresh token Box accepts; ${answeredBeforeSave.length} of them landed after Box answered and before the keychain write and were saved by Box's replay (kills ${answeredBeforeSave.join(', ') || 'none'})`,
+      );
+    },
+  );
 });

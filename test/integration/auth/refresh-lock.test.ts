@@ -20,7 +20,8 @@ function home(): string {
   temps.push(temp);
   return temp.home;
 }
-const holderJson = (pid: number, startedAt = new Date()) => JSON.stringify({ pid, host: hostname(), program: 'box-companion scan', startedAt: startedAt.toISOString() });
+const holderJson = (pid: number, startedAt = new Date()) =>
+  JSON.stringify({ pid, host: hostname(), program: 'box-companion scan', startedAt: startedAt.toISOString() });
 
 /** A pid that was alive a moment ago and is dead now. */
 async function deadPid(): Promise<number> {
@@ -63,7 +64,9 @@ describe('refresh lock', () => {
       const lock = homeRefreshLock(${JSON.stringify(dir)});
       process.stdout.write('holding\\n');
       for (;;) await lock.run(() => new Promise((resolve) => setTimeout(resolve, 20)));`;
-    const greedy = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const greedy = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     try {
       await createInterface({ input: greedy.stdout! })[Symbol.asyncIterator]().next();
       const waits: number[] = [];

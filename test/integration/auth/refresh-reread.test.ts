@@ -38,7 +38,10 @@ describe('invalid_grant reads the keychain again', () => {
     const session = new TokenSession({
       storage,
       endpoints: profile.endpoints,
-      credentials: async () => ({ clientId: profile.clientId, clientSecret: (await secrets.get(`client-secret:${profile.clientId}`))! }),
+      credentials: async () => ({
+        clientId: profile.clientId,
+        clientSecret: (await secrets.get(`client-secret:${profile.clientId}`))!,
+      }),
       onReconnectRequired: (reason) => reconnects.push(reason),
     });
     const before = (await storage.read())!;
@@ -58,8 +61,13 @@ describe('invalid_grant reads the keychain again', () => {
     const entries = await sandboxTokens(connected.sandbox);
     // Ours was refused once; the newest refresh token was not spent again by us.
     expect(entries.find((t) => t.token === before.refreshToken)?.times_presented).toBe(2);
-    expect(entries.find((t) => t.token === newest!.refreshToken)).toMatchObject({ state: 'active', times_presented: 0 });
-    const me = await fetch(`${connected.sandbox.info.apiUrl}/2.0/users/me`, { headers: { authorization: `Bearer ${tokens.accessToken}` } });
+    expect(entries.find((t) => t.token === newest!.refreshToken)).toMatchObject({
+      state: 'active',
+      times_presented: 0,
+    });
+    const me = await fetch(`${connected.sandbox.info.apiUrl}/2.0/users/me`, {
+      headers: { authorization: `Bearer ${tokens.accessToken}` },
+    });
     expect(me.status).toBe(200);
   });
 });

@@ -26,7 +26,13 @@ afterAll(async () => {
 });
 
 it('twenty API calls in a row share one connection', async () => {
-  const networkSession = networkSessionFor({ apiUrl: base, uploadUrl: base, authorizeUrl: `${base}/oauth2/authorize`, tokenUrl: `${base}/oauth2/token`, revokeUrl: `${base}/oauth2/revoke` });
+  const networkSession = networkSessionFor({
+    apiUrl: base,
+    uploadUrl: base,
+    authorizeUrl: `${base}/oauth2/authorize`,
+    tokenUrl: `${base}/oauth2/token`,
+    revokeUrl: `${base}/oauth2/revoke`,
+  });
   const client = new BoxClient({ auth: new BoxDeveloperTokenAuth({ token: 'test-token' }), networkSession });
   for (let call = 0; call < 20; call++) await client.users.getUserMe();
   expect(connections).toBe(1);

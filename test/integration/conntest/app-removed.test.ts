@@ -20,7 +20,9 @@ describe('connection test: app removed after sign-in', () => {
     expect(app.status).toBe('fail');
     expect(app.summary).toContain('Invalid refresh token');
     expect(app.summary).toContain('a Box admin removed the app');
-    expect(app.fix).toMatch(/^If a Box admin removed the app, enable it again first\. Open the allowlist walkthrough\./);
+    expect(app.fix).toMatch(
+      /^If a Box admin removed the app, enable it again first\. Open the allowlist walkthrough\./,
+    );
     expect(app.fix).toMatch(/Then connect again\.$/);
     expect(app.actions).toEqual(['open_allowlist', 'reconnect']);
     // The rest could not run, and say so instead of guessing.

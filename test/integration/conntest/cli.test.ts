@@ -15,14 +15,26 @@ import { scenario, type Scenario } from './helpers';
 
 /** Async, not spawnSync: the sandbox answers from this very process. */
 async function cli(home: string, ...args: string[]) {
-  const child = spawn(process.execPath, ['main/cli/bin.mjs', '--home', home, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['main/cli/bin.mjs', '--home', home, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   const json = args.includes('--json');
-  return { code, stdout, stderr, lines: json ? stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>) : [] };
+  return {
+    code,
+    stdout,
+    stderr,
+    lines: json
+      ? stdout
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as Record<string, unknown>)
+      : [],
+  };
 }
 
 describe('box-companion test and diagnostics', () => {
@@ -66,7 +78,13 @@ describe('box-companion test and diagnostics', () => {
     expect(written.code, written.stderr).toBe(0);
     expect(written.lines[0]).toMatchObject({ path: out });
     const text = readFileSync(out, 'utf8');
-    const bundle = JSON.parse(text) as { lastTest: { summary: { verdict: string } }; system: { os: string; node: string; electron: string | null }; app: { version: string; runtime: string }; settings: unknown; recentErrors: unknown[] };
+    const bundle = JSON.parse(text) as {
+      lastTest: { summary: { verdict: string } };
+      system: { os: string; node: string; electron: string | null };
+      app: { version: string; runtime: string };
+      settings: unknown;
+      recentErrors: unknown[];
+    };
     expect(bundle.lastTest.summary.verdict).toBe('pass');
     expect(bundle.system.os).toBeTruthy();
     expect(bundle.system).toHaveProperty('electron');

@@ -22,7 +22,10 @@ export async function scenario(options: Partial<SandboxOptions> = {}): Promise<S
     control: (path, body) => ctl(connected.sandbox.info, path, body),
     async run() {
       const progress: ConnTestProgress[] = [];
-      const result = await runConnectionTest({ home: connected.home, connection: connected.manager, settings: () => settings.get() }, (p) => progress.push(p));
+      const result = await runConnectionTest(
+        { home: connected.home, connection: connected.manager, settings: () => settings.get() },
+        (p) => progress.push(p),
+      );
       return { result, progress };
     },
   };

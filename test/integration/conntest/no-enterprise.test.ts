@@ -15,7 +15,9 @@ describe('connection test: no enterprise', () => {
     const enterprise = check(result, 'enterprise');
     expect(enterprise.status).toBe('fail');
     expect(enterprise.summary).toContain('User cannot access this feature without having an enterprise');
-    expect(enterprise.fix).toBe('Upgrade the Box plan to one with an enterprise (Business or Enterprise), then connect again as its admin.');
+    expect(enterprise.fix).toBe(
+      'Upgrade the Box plan to one with an enterprise (Business or Enterprise), then connect again as its admin.',
+    );
     expect(check(result, 'role').summary).toContain('a Box user outside any enterprise');
     // The enterprise features answer with the same message, mapped to the same fix.
     const logs = check(result, 'admin_logs');

@@ -19,7 +19,13 @@ describe('connection test: the prober', () => {
     await s.control('/limits', { rate_limit_per_second: 0 });
   });
 
-  const prober = (timeoutMs?: number) => new Prober({ endpoints: s.manager.profile()!.endpoints, session: s.manager.session(), timeoutMs, deadline: Date.now() + 8000 });
+  const prober = (timeoutMs?: number) =>
+    new Prober({
+      endpoints: s.manager.profile()!.endpoints,
+      session: s.manager.session(),
+      timeoutMs,
+      deadline: Date.now() + 8000,
+    });
 
   it('keeps Box’s evidence, and after a refused token refreshes once for everyone and retries', async () => {
     const p = prober();
@@ -44,7 +50,13 @@ describe('connection test: the prober', () => {
 
   it('reads Box’s code, message and request id from an error answer', async () => {
     const r = await prober().get('/users/me?fields=id', { asUser: 'no-such-user' });
-    expect(r).toMatchObject({ request: 'GET /2.0/users/me (As-User no-such-user)', status: 403, ok: false, code: 'access_denied_insufficient_permissions', message: 'Access denied - insufficient permission' });
+    expect(r).toMatchObject({
+      request: 'GET /2.0/users/me (As-User no-such-user)',
+      status: 403,
+      ok: false,
+      code: 'access_denied_insufficient_permissions',
+      message: 'Access denied - insufficient permission',
+    });
     expect(r.requestId).toMatch(/^[0-9a-f]+$/);
   });
 
@@ -52,7 +64,12 @@ describe('connection test: the prober', () => {
     await s.control('/faults', { malformed_rate: 1 });
     const p = prober();
     const r = await p.get('/users/me');
-    expect(r).toMatchObject({ ok: false, problem: 'malformed', code: 'malformed', message: 'Failed to parse response' });
+    expect(r).toMatchObject({
+      ok: false,
+      problem: 'malformed',
+      code: 'malformed',
+      message: 'Failed to parse response',
+    });
     expect(p.log).toHaveLength(2);
   });
 

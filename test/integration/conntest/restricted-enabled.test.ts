@@ -12,7 +12,10 @@ describe('connection test: unpublished apps restricted, this app enabled', () =>
 
   it('passes every check', async () => {
     // The sandbox really restricts unpublished apps and lets this one through.
-    const truth = (await (await fetch(`${s.sandbox.info.controlUrl}/truth`)).json()) as { settings: { restrict_unpublished: boolean }; app: { allowed: boolean } };
+    const truth = (await (await fetch(`${s.sandbox.info.controlUrl}/truth`)).json()) as {
+      settings: { restrict_unpublished: boolean };
+      app: { allowed: boolean };
+    };
     expect(truth.settings.restrict_unpublished).toBe(true);
     expect(truth.app.allowed).toBe(true);
     const { result } = await s.run();

@@ -16,7 +16,9 @@ describe('connection test: 5xx storm', () => {
     expect(result.summary.verdict).toBe('fail');
     const token = check(result, 'token');
     expect(token.status).toBe('fail');
-    expect(token.summary).toMatch(/Box's service had an error answering who you are \(\/users\/me\) \(HTTP 50[023] (internal_server_error|bad_gateway|unavailable)\) \(request id [0-9a-f]+\)/);
+    expect(token.summary).toMatch(
+      /Box's service had an error answering who you are \(\/users\/me\) \(HTTP 50[023] (internal_server_error|bad_gateway|unavailable)\) \(request id [0-9a-f]+\)/,
+    );
     expect(token.fix).toBe('Check Box’s status (status.box.com) and retry later.');
     expect(token.actions).toEqual(['retry']);
     const headroom = check(result, 'headroom');

@@ -31,7 +31,9 @@ describe('keychain (real Secret Service in a private gnome-keyring)', () => {
       expect(await store.get(account)).toBe(secret);
 
       if (onLinux) {
-        const fromKeyring = execFileSync('secret-tool', ['lookup', 'service', service, 'account', account], { encoding: 'utf8' });
+        const fromKeyring = execFileSync('secret-tool', ['lookup', 'service', service, 'account', account], {
+          encoding: 'utf8',
+        });
         expect(fromKeyring).toBe(secret);
       }
       const files = readAllFiles(home);
@@ -45,22 +47,34 @@ describe('keychain (real Secret Service in a private gnome-keyring)', () => {
     }
   });
 
-  it.runIf(onLinux)('says plainly when there is no Secret Service, and refuses to store rather than fall back to a file', () => {
-    // A child process with no D-Bus session at all: what a headless Linux box without a keyring looks like.
-    const script = `
+  it.runIf(onLinux)(
+    'says plainly when there is no Secret Service, and refuses to store rather than fall back to a file',
+    () => {
+      // A child process with no D-Bus session at all: what a headless Linux box without a keyring looks like.
+      const script = `
       import { KeytarSecretStore } from './main/core/keychain/keytar-store.ts';
       const store = new KeytarSecretStore('bcc-no-keyring-test');
       const status = await store.status();
       let refused = null;
       try { await store.set('a', 'secret-value'); } catch (e) { refused = e.name + ': ' + e.message; }
       console.log(JSON.stringify({ status, refused }));`;
-    const env: NodeJS.ProcessEnv = { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' };
-    delete env.DISPLAY;
-    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { env, encoding: 'utf8', timeout: 20_000 });
-    expect(child.status, child.stderr).toBe(0);
-    const result = JSON.parse(child.stdout.trim().split('\n').pop()!) as { status: { available: boolean; reason: string }; refused: string };
-    expect(result.status.available).toBe(false);
-    expect(result.status.reason).toMatch(/Secret Service/);
-    expect(result.refused).toMatch(new RegExp(`^${new KeychainUnavailableError('').name}: No keychain is available, so nothing secret was stored`));
-  });
+      const env: NodeJS.ProcessEnv = { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' };
+      delete env.DISPLAY;
+      const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        env,
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
+      expect(child.status, child.stderr).toBe(0);
+      const result = JSON.parse(child.stdout.trim().split('\n').pop()!) as {
+        status: { available: boolean; reason: string };
+        refused: string;
+      };
+      expect(result.status.available).toBe(false);
+      expect(result.status.reason).toMatch(/Secret Service/);
+      expect(result.refused).toMatch(
+        new RegExp(`^${new KeychainUnavailableError('').name}: No keychain is available, so nothing secret was stored`),
+      );
+    },
+  );
 });

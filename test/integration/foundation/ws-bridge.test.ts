@@ -75,7 +75,9 @@ describe('bridge over WebSocket (browser tests transport)', () => {
     // Other capabilities add their own settings; this test is about the transport, so it checks
     // the one setting the foundation owns.
     expect(reply).toMatchObject({ id: 1, reply: { ok: true, value: { theme: 'system' } } });
-    const invalid = (await request(socket, 'updateSettings', { theme: 7 })) as { reply: { ok: boolean; error: { code: string } } };
+    const invalid = (await request(socket, 'updateSettings', { theme: 7 })) as {
+      reply: { ok: boolean; error: { code: string } };
+    };
     expect(invalid.reply.error.code).toBe('invalid_argument');
     socket.close();
   });

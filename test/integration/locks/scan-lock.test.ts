@@ -34,7 +34,11 @@ function newHome(): string {
 }
 
 function holder(home: string, purpose: string, ...flags: string[]): Holder {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/integration/locks/fixtures/scan-lock-holder.ts', home, purpose, ...flags], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'test/integration/locks/fixtures/scan-lock-holder.ts', home, purpose, ...flags],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
   children.push(child);
   const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
   return {
@@ -65,7 +69,9 @@ describe('scan lock', () => {
     expect(performance.now() - started).toBeLessThan(5_000);
     const since = new Date((answer.holder as { startedAt: string }).startedAt);
     const hhmm = `${String(since.getHours()).padStart(2, '0')}:${String(since.getMinutes()).padStart(2, '0')}`;
-    expect(answer.refused).toBe(`a scan is already running on this home: box-companion scan, pid ${first.child.pid} on host ${hostname()} since ${hhmm}; stop it or wait`);
+    expect(answer.refused).toBe(
+      `a scan is already running on this home: box-companion scan, pid ${first.child.pid} on host ${hostname()} since ${hhmm}; stop it or wait`,
+    );
     // The holder is untouched by the refusal.
     expect(JSON.parse(readFileSync(lockPath(home), 'utf8'))).toMatchObject({ pid: first.child.pid });
   });
@@ -76,7 +82,9 @@ describe('scan lock', () => {
     await first.next();
     const content = JSON.parse(readFileSync(lockPath(home), 'utf8')) as Record<string, unknown>;
     const identity = processStartOf(first.child.pid!);
-    expect(Object.keys(content).sort()).toEqual(['host', 'pid', 'processStart', 'program', 'startedAt'].filter((k) => k !== 'processStart' || identity !== null));
+    expect(Object.keys(content).sort()).toEqual(
+      ['host', 'pid', 'processStart', 'program', 'startedAt'].filter((k) => k !== 'processStart' || identity !== null),
+    );
     expect(content).toMatchObject({ pid: first.child.pid, host: hostname(), program: 'box-companion scan' });
     if (identity !== null) expect(content.processStart).toBe(identity);
     expect(Number.isNaN(Date.parse(content.startedAt as string))).toBe(false);
@@ -107,30 +115,60 @@ describe('scan lock', () => {
 
     const lock = acquireScanLock(home, { purpose: 'Box Connect Companion' });
     try {
-      expect(JSON.parse(readFileSync(lockPath(home), 'utf8'))).toMatchObject({ pid: process.pid, program: 'Box Connect Companion' });
+      expect(JSON.parse(readFileSync(lockPath(home), 'utf8'))).toMatchObject({
+        pid: process.pid,
+        program: 'Box Connect Companion',
+      });
     } finally {
       lock.release();
     }
     expect(existsSync(lockPath(home))).toBe(false);
   });
 
-  const linuxOnly = processStartOf(process.pid) === null ? ' (skipped: this OS does not tell a process\'s start time; the pid alone is checked)' : '';
-  it.skipIf(linuxOnly !== '')(`a lock whose pid now belongs to another process (a reboot, pid reuse) is taken over${linuxOnly}`, () => {
-    const home = newHome();
-    // A scan from before a reboot: its pid is alive again now, as this very test process.
-    writeFileSync(lockPath(home), JSON.stringify({ pid: process.pid, host: hostname(), program: 'box-companion scan', startedAt: new Date().toISOString(), processStart: 'a-boot-before:12345' }));
-    const lock = acquireScanLock(home, { purpose: 'Box Connect Companion' });
-    try {
-      expect(JSON.parse(readFileSync(lockPath(home), 'utf8'))).toMatchObject({ pid: process.pid, program: 'Box Connect Companion', processStart: processStartOf(process.pid) });
-    } finally {
-      lock.release();
-    }
-  });
+  const linuxOnly =
+    processStartOf(process.pid) === null
+      ? " (skipped: this OS does not tell a process's start time; the pid alone is checked)"
+      : '';
+  it.skipIf(linuxOnly !== '')(
+    `a lock whose pid now belongs to another process (a reboot, pid reuse) is taken over${linuxOnly}`,
+    () => {
+      const home = newHome();
+      // A scan from before a reboot: its pid is alive again now, as this very test process.
+      writeFileSync(
+        lockPath(home),
+        JSON.stringify({
+          pid: process.pid,
+          host: hostname(),
+          program: 'box-companion scan',
+          startedAt: new Date().toISOString(),
+          processStart: 'a-boot-before:12345',
+        }),
+      );
+      const lock = acquireScanLock(home, { purpose: 'Box Connect Companion' });
+      try {
+        expect(JSON.parse(readFileSync(lockPath(home), 'utf8'))).toMatchObject({
+          pid: process.pid,
+          program: 'Box Connect Companion',
+          processStart: processStartOf(process.pid),
+        });
+      } finally {
+        lock.release();
+      }
+    },
+  );
 
   it('six processes racing for a dead holder’s lock: exactly one gets it', { timeout: 60_000 }, async () => {
     const home = newHome();
     // A holder that died: a pid no process has on this host (beyond Linux's pid_max).
-    writeFileSync(lockPath(home), JSON.stringify({ pid: 2 ** 22 + 1, host: hostname(), program: 'box-companion scan', startedAt: new Date().toISOString() }));
+    writeFileSync(
+      lockPath(home),
+      JSON.stringify({
+        pid: 2 ** 22 + 1,
+        host: hostname(),
+        program: 'box-companion scan',
+        startedAt: new Date().toISOString(),
+      }),
+    );
     const racers = Array.from({ length: 6 }, () => holder(home, 'box-companion scan', '--wait-go'));
     for (const racer of racers) expect(await racer.next()).toEqual({ ready: true });
     for (const racer of racers) racer.send('go');
@@ -138,7 +176,8 @@ describe('scan lock', () => {
     const winners = answers.filter((answer) => answer.locked);
     expect(winners).toHaveLength(1);
     const winnerPid = (winners[0]!.locked as { pid: number }).pid;
-    for (const answer of answers.filter((a) => a.refused)) expect((answer.holder as { pid: number }).pid).toBe(winnerPid);
+    for (const answer of answers.filter((a) => a.refused))
+      expect((answer.holder as { pid: number }).pid).toBe(winnerPid);
     expect(JSON.parse(readFileSync(lockPath(home), 'utf8'))).toMatchObject({ pid: winnerPid });
   });
 
@@ -167,7 +206,11 @@ describe('scan lock', () => {
   it('describeHolder names the program, pid, host and start time (with the date when not today)', () => {
     const startedAt = new Date(2026, 11, 3, 10, 42).toISOString();
     const holderInfo = { pid: 1234, host: 'X', program: 'box-companion scan', startedAt };
-    expect(describeHolder(holderInfo, new Date(2026, 11, 3, 18, 0))).toBe('box-companion scan, pid 1234 on host X since 10:42');
-    expect(describeHolder(holderInfo, new Date(2026, 11, 4, 9, 0))).toBe('box-companion scan, pid 1234 on host X since 2026-12-03 10:42');
+    expect(describeHolder(holderInfo, new Date(2026, 11, 3, 18, 0))).toBe(
+      'box-companion scan, pid 1234 on host X since 10:42',
+    );
+    expect(describeHolder(holderInfo, new Date(2026, 11, 4, 9, 0))).toBe(
+      'box-companion scan, pid 1234 on host X since 2026-12-03 10:42',
+    );
   });
 });

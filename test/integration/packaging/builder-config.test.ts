@@ -12,7 +12,9 @@ describe('electron-builder.yml', () => {
 
   it('is refused by the same check when broken', () => {
     expect(schemaErrors({ ...config, nsis: { perMachine: 'sometimes' } }).join('\n')).toMatch(/perMachine/);
-    expect(schemaErrors({ ...config, electronFuze: { runAsNode: false } }).join('\n')).toMatch(/must NOT have additional properties.*electronFuze/);
+    expect(schemaErrors({ ...config, electronFuze: { runAsNode: false } }).join('\n')).toMatch(
+      /must NOT have additional properties.*electronFuze/,
+    );
     expect(missingFiles({ ...config, win: { icon: 'assets/no-such-icon.ico' } })).toEqual(['assets/no-such-icon.ico']);
   });
 
@@ -37,23 +39,38 @@ describe('electron-builder.yml', () => {
 });
 
 describe('what goes into the package', () => {
-  it.skipIf(!existsSync('out/main/index.js'))('is the built app only: no tests, harness, sources or source maps', () => {
-    const files = packagedFiles(config);
-    expect(files).toEqual(expect.arrayContaining(['package.json', 'out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html']));
-    const offending = files.filter((file) => /^(test|main|renderer|preload|common)\//.test(file) || file.endsWith('.map') || file.endsWith('.ts'));
-    expect(offending).toEqual([]);
-    // The harness (WebSocket bridge) is never bundled into the app's main process.
-    const mainBundle = readFileSync('out/main/index.js', 'utf8');
-    expect(mainBundle).not.toContain('bridge-token');
-    expect(mainBundle).not.toContain('WebSocketServer');
-  });
+  it.skipIf(!existsSync('out/main/index.js'))(
+    'is the built app only: no tests, harness, sources or source maps',
+    () => {
+      const files = packagedFiles(config);
+      expect(files).toEqual(
+        expect.arrayContaining([
+          'package.json',
+          'out/main/index.js',
+          'out/preload/index.cjs',
+          'out/renderer/index.html',
+        ]),
+      );
+      const offending = files.filter(
+        (file) => /^(test|main|renderer|preload|common)\//.test(file) || file.endsWith('.map') || file.endsWith('.ts'),
+      );
+      expect(offending).toEqual([]);
+      // The harness (WebSocket bridge) is never bundled into the app's main process.
+      const mainBundle = readFileSync('out/main/index.js', 'utf8');
+      expect(mainBundle).not.toContain('bridge-token');
+      expect(mainBundle).not.toContain('WebSocketServer');
+    },
+  );
 });
 
 describe('icons', () => {
   it('exist in every size each platform needs, from the one SVG source', () => {
     expect(existsSync('assets/icon.svg')).toBe(true);
     for (const size of [16, 24, 32, 48, 64, 128, 256, 512, 1024]) {
-      expect(pngSize(readFileSync(join('assets/icons', `${size}x${size}.png`))), `${size}px`).toEqual({ width: size, height: size });
+      expect(pngSize(readFileSync(join('assets/icons', `${size}x${size}.png`))), `${size}px`).toEqual({
+        width: size,
+        height: size,
+      });
     }
     // Windows: an .ico holding 16…256 px.
     const ico = readFileSync('assets/icon.ico');
@@ -65,7 +82,8 @@ describe('icons', () => {
     expect(icns.subarray(0, 4).toString('ascii')).toBe('icns');
     expect(icns.readUInt32BE(4)).toBe(icns.length);
     const types: string[] = [];
-    for (let offset = 8; offset < icns.length; offset += icns.readUInt32BE(offset + 4)) types.push(icns.subarray(offset, offset + 4).toString('ascii'));
+    for (let offset = 8; offset < icns.length; offset += icns.readUInt32BE(offset + 4))
+      types.push(icns.subarray(offset, offset + 4).toString('ascii'));
     expect(types).toEqual(expect.arrayContaining(['icp4', 'icp5', 'ic07', 'ic08', 'ic09', 'ic10']));
   });
 });

@@ -14,7 +14,9 @@ if (!built) console.log('core-process-bundle.test.ts: skipped, out/ is missing: 
 /** Every relative module a built file imports, as paths from the repository root. */
 function relativeImports(file: string): string[] {
   const source = readFileSync(file, 'utf8');
-  return [...source.matchAll(/(?:^|\n)\s*import\s[^'"]*['"](\.{1,2}\/[^'"]+)['"]/g)].map((match) => normalize(join(dirname(file), match[1]!)));
+  return [...source.matchAll(/(?:^|\n)\s*import\s[^'"]*['"](\.{1,2}\/[^'"]+)['"]/g)].map((match) =>
+    normalize(join(dirname(file), match[1]!)),
+  );
 }
 
 describe.skipIf(!built)('the built core process', () => {
@@ -27,9 +29,13 @@ describe.skipIf(!built)('the built core process', () => {
   });
 
   it('leaves the core out of the main process and never forks Node for it', () => {
-    const loadedByMain = ['out/main/index.js', ...relativeImports('out/main/index.js')].map((file) => readFileSync(file, 'utf8')).join('\n');
+    const loadedByMain = ['out/main/index.js', ...relativeImports('out/main/index.js')]
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n');
     expect(loadedByMain).toContain('utilityProcess.fork');
-    expect(loadedByMain).not.toMatch(/from "better-sqlite3"|from "box-node-sdk|from "keytar"|from "node:child_process"/);
+    expect(loadedByMain).not.toMatch(
+      /from "better-sqlite3"|from "box-node-sdk|from "keytar"|from "node:child_process"/,
+    );
     const core = readFileSync('out/main/core-process.js', 'utf8');
     expect(core).toContain('better-sqlite3');
     expect(core).toContain('process.parentPort');

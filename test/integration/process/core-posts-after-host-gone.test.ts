@@ -13,7 +13,11 @@ const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 describe('the core child when its host is gone', () => {
   it('keeps running (and exits cleanly) when it posts after the channel closed', async () => {
-    const proc = fork(child, [], { execArgv: ['--import', tsx], serialization: 'advanced', stdio: ['ignore', 'inherit', 'pipe', 'ipc'] });
+    const proc = fork(child, [], {
+      execArgv: ['--import', tsx],
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+    });
     let stderr = '';
     proc.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
     await new Promise<void>((resolve) => proc.once('message', () => resolve()));

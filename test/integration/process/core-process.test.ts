@@ -16,7 +16,10 @@ let core: ForkedCore | null = null;
 
 type ForkOptions = Parameters<typeof forkNodeCore>[0];
 
-function start(onExit?: ForkOptions['onExit'], host: ForkOptions['host'] = { openBrowser: () => undefined }): ForkedCore {
+function start(
+  onExit?: ForkOptions['onExit'],
+  host: ForkOptions['host'] = { openBrowser: () => undefined },
+): ForkedCore {
   temp = makeTempHome('bcc-core-process-');
   core = forkNodeCore({ home: temp.home, runtime: 'harness', host, onExit });
   return core;
@@ -73,7 +76,11 @@ describe('the core process', () => {
     expect(await connecting).toMatchObject({ ok: true, value: { status: 'connected' } });
     expect(await client.call('startScan', {})).toMatchObject({ ok: true });
     // Early in the scan, while its requests to the in-app sandbox are in flight.
-    await expect.poll(async () => ((await client.call('getScanStatus', {})) as { value: { phase: string } }).value.phase, { timeout: 10_000 }).not.toBe('users');
+    await expect
+      .poll(async () => ((await client.call('getScanStatus', {})) as { value: { phase: string } }).value.phase, {
+        timeout: 10_000,
+      })
+      .not.toBe('users');
     const started = Date.now();
     expect(await core!.stop(10_000)).toEqual({ code: 0, signal: null });
     expect(Date.now() - started).toBeLessThan(5_000);
@@ -87,7 +94,10 @@ describe('the core process', () => {
     // Sent together with the kill: the core never answers it.
     const pending = client.call('getAppInfo', {});
     child.kill('SIGKILL');
-    expect(await pending).toMatchObject({ ok: false, error: { code: 'core_unavailable', message: expect.stringMatching(/SIGKILL/) } });
+    expect(await pending).toMatchObject({
+      ok: false,
+      error: { code: 'core_unavailable', message: expect.stringMatching(/SIGKILL/) },
+    });
     expect(await client.call('getSettings', {})).toMatchObject({ ok: false, error: { code: 'core_unavailable' } });
     expect(exits).toEqual([{ code: null, signal: 'SIGKILL', expected: false }]);
   });

@@ -38,7 +38,9 @@ describe.skipIf(!built)('the harness and its core process', () => {
     expect(isAlive(harness.corePid)).toBe(true);
 
     const figures = await measureBridgeLatency(harness.url, { calls: 200 });
-    console.log(`bridge round trip (getAppInfo, idle, harness → core process), 200 calls: p50 ${figures.p50Ms.toFixed(2)} ms, p99 ${figures.p99Ms.toFixed(2)} ms, max ${figures.maxMs.toFixed(2)} ms`);
+    console.log(
+      `bridge round trip (getAppInfo, idle, harness → core process), 200 calls: p50 ${figures.p50Ms.toFixed(2)} ms, p99 ${figures.p99Ms.toFixed(2)} ms, max ${figures.maxMs.toFixed(2)} ms`,
+    );
     expect(figures.calls).toBe(200);
 
     expect(await stopHarness(harness)).toBe(0);

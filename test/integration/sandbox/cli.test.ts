@@ -28,7 +28,8 @@ describe('box-companion sandbox', () => {
     const seconds = (performance.now() - t0) / 1000;
     expect(seconds).toBeLessThan(10);
     const info = JSON.parse(line) as Record<string, unknown>;
-    for (const k of ['apiUrl', 'authorizeUrl', 'tokenUrl', 'controlUrl', 'clientId', 'clientSecret']) expect(info[k]).toBeTruthy();
+    for (const k of ['apiUrl', 'authorizeUrl', 'tokenUrl', 'controlUrl', 'clientId', 'clientSecret'])
+      expect(info[k]).toBeTruthy();
     expect(info.files).toBe(1_000_000);
     const truth = (await (await fetch(`${String(info.controlUrl)}/truth`)).json()) as { counts: { files: number } };
     expect(truth.counts.files).toBe(1_000_000);
@@ -39,12 +40,14 @@ describe('box-companion sandbox', () => {
 
   it('exits with 2 and a clear message on a bad command line', async () => {
     const cases = [['--files', 'many'], ['--role', 'owner'], ['--bogus'], ['--allow', 'NOT-A-KEY']];
-    await Promise.all(cases.map(async (args) => {
-      const child = spawnSandboxCli(args);
-      let err = '';
-      child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-      expect(await exit(child), args.join(' ')).toBe(2);
-      expect(err).toMatch(/sandbox: /);
-    }));
+    await Promise.all(
+      cases.map(async (args) => {
+        const child = spawnSandboxCli(args);
+        let err = '';
+        child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+        expect(await exit(child), args.join(' ')).toBe(2);
+        expect(err).toMatch(/sandbox: /);
+      }),
+    );
   });
 });

@@ -10,13 +10,16 @@ describe('generated file content', () => {
       const { text, truth } = generateText(99, k, 'txt', 0, 'owner@example.com');
       for (const key of Object.keys(totals) as Array<keyof typeof totals>) totals[key] += truth[key];
       for (const m of text.matchAll(/Card number: ([\d -]+?)(?=;|"|\n|$)/g)) expect(luhnValid(m[1]!), m[1]).toBe(true);
-      for (const m of text.matchAll(/IBAN: ([A-Z]{2}[\dA-Z ]+?)(?=;|"|\n|$)/g)) expect(ibanValid(m[1]!), m[1]).toBe(true);
-      for (const m of text.matchAll(/SSN: (\d{3})-\d{2}-\d{4}/g)) expect(['000', '666'].includes(m[1]!) || m[1]!.startsWith('9')).toBe(false);
+      for (const m of text.matchAll(/IBAN: ([A-Z]{2}[\dA-Z ]+?)(?=;|"|\n|$)/g))
+        expect(ibanValid(m[1]!), m[1]).toBe(true);
+      for (const m of text.matchAll(/SSN: (\d{3})-\d{2}-\d{4}/g))
+        expect(['000', '666'].includes(m[1]!) || m[1]!.startsWith('9')).toBe(false);
       for (const m of text.matchAll(/Ref ((?:\d{4}[ -]?){3}\d{4}|\d{15})(?=;|"|\n|$)/g)) {
         expect(luhnValid(m[1]!), m[1]).toBe(false);
         refs++;
       }
-      for (const m of text.matchAll(/Ref ([A-Z]{2}\d{2}[\dA-Z ]{10,})(?=;|"|\n|$)/g)) expect(ibanValid(m[1]!), m[1]).toBe(false);
+      for (const m of text.matchAll(/Ref ([A-Z]{2}\d{2}[\dA-Z ]{10,})(?=;|"|\n|$)/g))
+        expect(ibanValid(m[1]!), m[1]).toBe(false);
     }
     for (const v of Object.values(totals)) expect(v).toBeGreaterThan(10);
     expect(refs).toBeGreaterThan(0);

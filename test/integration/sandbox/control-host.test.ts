@@ -30,7 +30,12 @@ function get(path: string, headers: Record<string, string>): Promise<{ status: n
 
 describe('sandbox control API and the Host header', () => {
   it('refuses a foreign Host header with 403 and shows it no tokens', async () => {
-    for (const host of ['evil.example', `evil.example:${new URL(sb.info.controlUrl).port}`, '127.0.0.1:1', 'localhost']) {
+    for (const host of [
+      'evil.example',
+      `evil.example:${new URL(sb.info.controlUrl).port}`,
+      '127.0.0.1:1',
+      'localhost',
+    ]) {
       const reply = await get('/_sandbox/tokens', { host });
       expect(reply.status, host).toBe(403);
       expect(reply.body, host).not.toContain('"entries"');
@@ -48,6 +53,8 @@ describe('sandbox control API and the Host header', () => {
 
   it('still refuses a page of another origin on the right Host', async () => {
     const { port } = new URL(sb.info.controlUrl);
-    expect((await get('/_sandbox/tokens', { host: `127.0.0.1:${port}`, origin: 'http://evil.example' })).status).toBe(403);
+    expect((await get('/_sandbox/tokens', { host: `127.0.0.1:${port}`, origin: 'http://evil.example' })).status).toBe(
+      403,
+    );
   });
 });

@@ -32,7 +32,10 @@ async function raw(res: Response): Promise<RawResponse> {
 }
 
 /** Drives the consent page like a person: load it, pick the user, press Grant or Deny. */
-export async function consent(info: SandboxInfo, o: ConsentOptions = {}): Promise<{ status: number; location: string | null; page: string }> {
+export async function consent(
+  info: SandboxInfo,
+  o: ConsentOptions = {},
+): Promise<{ status: number; location: string | null; page: string }> {
   const q = new URLSearchParams({ response_type: 'code', client_id: info.clientId, state: o.state ?? 'st4te' });
   const redirectUri = o.redirectUri === undefined ? 'http://127.0.0.1:53682/callback' : o.redirectUri;
   if (redirectUri !== null) q.set('redirect_uri', redirectUri);
@@ -42,12 +45,18 @@ export async function consent(info: SandboxInfo, o: ConsentOptions = {}): Promis
   const pageRes = await fetch(`${info.authorizeUrl}?${q}`, { redirect: 'manual' });
   const page = await pageRes.text();
   const nonce = /name="request_token" value="([^"]+)"/.exec(page)?.[1];
-  if (pageRes.status !== 200 || !nonce) return { status: pageRes.status, location: pageRes.headers.get('location'), page };
+  if (pageRes.status !== 200 || !nonce)
+    return { status: pageRes.status, location: pageRes.headers.get('location'), page };
   const form = new URLSearchParams(q);
   form.set('request_token', nonce);
   form.set('user_id', o.userId ?? info.signInUserId);
   form.set('action', o.action ?? 'grant');
-  const res = await fetch(info.authorizeUrl, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form });
+  const res = await fetch(info.authorizeUrl, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: form,
+  });
   return { status: res.status, location: res.headers.get('location'), page: await res.text() };
 }
 
@@ -58,9 +67,15 @@ export async function signIn(info: SandboxInfo, o: ConsentOptions = {}): Promise
   return code;
 }
 
-export async function tokenRequest(info: SandboxInfo, form: Record<string, string>, url = info.tokenUrl): Promise<RawResponse> {
+export async function tokenRequest(
+  info: SandboxInfo,
+  form: Record<string, string>,
+  url = info.tokenUrl,
+): Promise<RawResponse> {
   const body = new URLSearchParams({ client_id: info.clientId, client_secret: info.clientSecret, ...form });
-  return raw(await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body }));
+  return raw(
+    await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body }),
+  );
 }
 
 export interface Tokens {
@@ -76,12 +91,27 @@ export async function getTokens(info: SandboxInfo, o: ConsentOptions = {}): Prom
   return r.json as Tokens;
 }
 
-export async function api(info: SandboxInfo, token: string, path: string, headers: Record<string, string> = {}): Promise<RawResponse> {
-  return raw(await fetch(`${info.apiUrl}${path}`, { headers: { authorization: `Bearer ${token}`, ...headers }, redirect: 'manual' }));
+export async function api(
+  info: SandboxInfo,
+  token: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<RawResponse> {
+  return raw(
+    await fetch(`${info.apiUrl}${path}`, {
+      headers: { authorization: `Bearer ${token}`, ...headers },
+      redirect: 'manual',
+    }),
+  );
 }
 
 export async function ctl<T = Record<string, unknown>>(info: SandboxInfo, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${info.controlUrl}${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(
+    `${info.controlUrl}${path}`,
+    body === undefined
+      ? {}
+      : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+  );
   const text = await res.text();
   if (res.status !== 200) throw new Error(`control ${path}: ${res.status} ${text}`);
   return JSON.parse(text) as T;
@@ -89,7 +119,9 @@ export async function ctl<T = Record<string, unknown>>(info: SandboxInfo, path: 
 
 /** The official SDK, changed in nothing but its base URLs. */
 export function sdkSession(info: SandboxInfo): NetworkSession {
-  return new NetworkSession({}).withCustomBaseUrls(new BaseUrls({ baseUrl: info.apiUrl, uploadUrl: info.uploadUrl, oauth2Url: info.oauth2Url }));
+  return new NetworkSession({}).withCustomBaseUrls(
+    new BaseUrls({ baseUrl: info.apiUrl, uploadUrl: info.uploadUrl, oauth2Url: info.oauth2Url }),
+  );
 }
 
 export function sdkAuth(info: SandboxInfo): BoxOAuth {
@@ -97,7 +129,11 @@ export function sdkAuth(info: SandboxInfo): BoxOAuth {
 }
 
 export function sdkClient(info: SandboxInfo, auth: BoxOAuth): BoxClient {
-  return new BoxClient({ auth }).withCustomBaseUrls({ baseUrl: info.apiUrl, uploadUrl: info.uploadUrl, oauth2Url: info.oauth2Url });
+  return new BoxClient({ auth }).withCustomBaseUrls({
+    baseUrl: info.apiUrl,
+    uploadUrl: info.uploadUrl,
+    oauth2Url: info.oauth2Url,
+  });
 }
 
 export interface TruthUser {

@@ -14,7 +14,10 @@ let file: { id: string; folder_id: string };
 beforeAll(async () => {
   sb = await startSandbox({ seed: 5, users: 10, files: 200 });
   token = (await getTokens(sb.info)).access_token;
-  const files = await ctl<{ entries: Array<{ id: string; owner_id: string; folder_id: string }> }>(sb.info, '/truth/files?limit=1000');
+  const files = await ctl<{ entries: Array<{ id: string; owner_id: string; folder_id: string }> }>(
+    sb.info,
+    '/truth/files?limit=1000',
+  );
   file = files.entries.find((f) => f.owner_id === sb.info.signInUserId && f.folder_id !== '0')!;
 });
 afterAll(async () => {
@@ -37,8 +40,16 @@ describe('fail_items', () => {
     const f = `/2.0/files/${file.id}`;
     const d = `/2.0/folders/${file.folder_id}`;
     expect(await status(`${d}/items`)).toBe(200);
-    const set = await ctl<{ fail_items: unknown[] }>(sb.info, '/faults', { fail_items: [{ type: 'folder', id: file.folder_id }, { type: 'file', id: file.id }] });
-    expect(set.fail_items).toEqual([{ type: 'folder', id: file.folder_id }, { type: 'file', id: file.id }]);
+    const set = await ctl<{ fail_items: unknown[] }>(sb.info, '/faults', {
+      fail_items: [
+        { type: 'folder', id: file.folder_id },
+        { type: 'file', id: file.id },
+      ],
+    });
+    expect(set.fail_items).toEqual([
+      { type: 'folder', id: file.folder_id },
+      { type: 'file', id: file.id },
+    ]);
     for (const path of [d, `${d}/items`, `${d}/collaborations`, f, `${f}/content`, `${f}/collaborations`]) {
       for (let i = 0; i < 3; i++) expect({ path, status: await status(path) }).toEqual({ path, status: 500 });
     }

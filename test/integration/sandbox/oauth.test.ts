@@ -13,7 +13,9 @@ afterAll(async () => sb.close());
 
 describe('consent page and authorization codes', () => {
   it('shows the app name, the access asked for and the enterprise users', async () => {
-    const res = await fetch(`${sb.info.authorizeUrl}?response_type=code&client_id=${sb.info.clientId}&redirect_uri=${encodeURIComponent('http://127.0.0.1:9/callback')}&state=s`);
+    const res = await fetch(
+      `${sb.info.authorizeUrl}?response_type=code&client_id=${sb.info.clientId}&redirect_uri=${encodeURIComponent('http://127.0.0.1:9/callback')}&state=s`,
+    );
     const html = await res.text();
     expect(res.status).toBe(200);
     expect(html).toContain('Box Connect Companion');
@@ -49,10 +51,21 @@ describe('consent page and authorization codes', () => {
   });
 
   it('follows Box redirect-URI rules: loopback any port, otherwise exact, mismatch never redirects', async () => {
-    for (const ok of ['http://127.0.0.1/callback', 'http://127.0.0.1:1/callback', 'http://127.0.0.1:65000/callback', null]) {
+    for (const ok of [
+      'http://127.0.0.1/callback',
+      'http://127.0.0.1:1/callback',
+      'http://127.0.0.1:65000/callback',
+      null,
+    ]) {
       expect((await consent(sb.info, { redirectUri: ok })).status, String(ok)).toBe(302);
     }
-    for (const bad of ['http://127.0.0.1:8080/other', 'http://localhost:8080/callback', 'https://127.0.0.1/callback', 'http://evil.example/callback', 'http://127.0.0.1.evil.example/callback']) {
+    for (const bad of [
+      'http://127.0.0.1:8080/other',
+      'http://localhost:8080/callback',
+      'https://127.0.0.1/callback',
+      'http://evil.example/callback',
+      'http://127.0.0.1.evil.example/callback',
+    ]) {
       const r = await consent(sb.info, { redirectUri: bad });
       expect(r.status, bad).toBe(400);
       expect(r.location).toBeNull();
@@ -72,24 +85,37 @@ describe('consent page and authorization codes', () => {
     const verifier = randomBytes(32).toString('base64url');
     const challenge = createHash('sha256').update(verifier).digest('base64url');
     const c1 = await signIn(sb.info, { challenge });
-    expect((await tokenRequest(sb.info, { grant_type: 'authorization_code', code: c1, code_verifier: verifier })).status).toBe(200);
+    expect(
+      (await tokenRequest(sb.info, { grant_type: 'authorization_code', code: c1, code_verifier: verifier })).status,
+    ).toBe(200);
     const c2 = await signIn(sb.info, { challenge, method: 'S256' });
-    expect((await tokenRequest(sb.info, { grant_type: 'authorization_code', code: c2, code_verifier: verifier + 'x' })).json).toMatchObject({ error: 'invalid_grant' });
+    expect(
+      (await tokenRequest(sb.info, { grant_type: 'authorization_code', code: c2, code_verifier: verifier + 'x' })).json,
+    ).toMatchObject({ error: 'invalid_grant' });
     const c3 = await signIn(sb.info, { challenge });
-    expect((await tokenRequest(sb.info, { grant_type: 'authorization_code', code: c3 })).json).toMatchObject({ error: 'invalid_grant' });
+    expect((await tokenRequest(sb.info, { grant_type: 'authorization_code', code: c3 })).json).toMatchObject({
+      error: 'invalid_grant',
+    });
     const c4 = await signIn(sb.info, { challenge: verifier, method: 'plain' });
-    expect((await tokenRequest(sb.info, { grant_type: 'authorization_code', code: c4, code_verifier: verifier })).status).toBe(200);
+    expect(
+      (await tokenRequest(sb.info, { grant_type: 'authorization_code', code: c4, code_verifier: verifier })).status,
+    ).toBe(200);
   });
 
   it('refuses HTTP Basic without body credentials and a wrong secret (invalid_client)', async () => {
     const code = await signIn(sb.info);
     const basic = await fetch(sb.info.tokenUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${sb.info.clientId}:${sb.info.clientSecret}`).toString('base64')}` },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: `Basic ${Buffer.from(`${sb.info.clientId}:${sb.info.clientSecret}`).toString('base64')}`,
+      },
       body: new URLSearchParams({ grant_type: 'authorization_code', code }),
     });
     expect(await basic.json()).toMatchObject({ error: 'invalid_client' });
-    expect((await tokenRequest(sb.info, { grant_type: 'authorization_code', code, client_secret: 'x'.repeat(32) })).json).toMatchObject({ error: 'invalid_client' });
+    expect(
+      (await tokenRequest(sb.info, { grant_type: 'authorization_code', code, client_secret: 'x'.repeat(32) })).json,
+    ).toMatchObject({ error: 'invalid_client' });
   });
 });
 
@@ -111,13 +137,23 @@ describe('tokens', () => {
     // Presenting the new refresh token also ends the old one's grace.
     const r2 = await tokenRequest(sb.info, { grant_type: 'refresh_token', refresh_token: issued.refresh_token });
     expect(r2.status).toBe(200);
-    expect((await tokenRequest(sb.info, { grant_type: 'refresh_token', refresh_token: issued.refresh_token })).json).toMatchObject({ refresh_token: (r2.json as { refresh_token: string }).refresh_token });
-    const r3 = await tokenRequest(sb.info, { grant_type: 'refresh_token', refresh_token: (r2.json as { refresh_token: string }).refresh_token });
+    expect(
+      (await tokenRequest(sb.info, { grant_type: 'refresh_token', refresh_token: issued.refresh_token })).json,
+    ).toMatchObject({ refresh_token: (r2.json as { refresh_token: string }).refresh_token });
+    const r3 = await tokenRequest(sb.info, {
+      grant_type: 'refresh_token',
+      refresh_token: (r2.json as { refresh_token: string }).refresh_token,
+    });
     expect(r3.status).toBe(200);
-    expect((await tokenRequest(sb.info, { grant_type: 'refresh_token', refresh_token: issued.refresh_token })).json).toEqual({ error: 'invalid_grant', error_description: 'Invalid refresh token' });
+    expect(
+      (await tokenRequest(sb.info, { grant_type: 'refresh_token', refresh_token: issued.refresh_token })).json,
+    ).toEqual({ error: 'invalid_grant', error_description: 'Invalid refresh token' });
     const next = (r3.json as { refresh_token: string }).refresh_token;
     await ctl(sb.info, '/clock', { advance_seconds: 60 * 86_400 + 1 });
-    expect((await tokenRequest(sb.info, { grant_type: 'refresh_token', refresh_token: next })).json).toEqual({ error: 'invalid_grant', error_description: 'Refresh token has expired' });
+    expect((await tokenRequest(sb.info, { grant_type: 'refresh_token', refresh_token: next })).json).toEqual({
+      error: 'invalid_grant',
+      error_description: 'Refresh token has expired',
+    });
   });
 
   it('an expired access token gets 401 with an empty body and WWW-Authenticate', async () => {
@@ -145,7 +181,9 @@ describe('tokens', () => {
     expect(r.status).toBe(200);
     expect(r.text).toBe('');
     expect((await api(sb.info, t.access_token, '/2.0/users/me')).status).toBe(401);
-    expect((await tokenRequest(sb.info, { grant_type: 'refresh_token', refresh_token: t.refresh_token })).json).toMatchObject({ error: 'invalid_grant' });
+    expect(
+      (await tokenRequest(sb.info, { grant_type: 'refresh_token', refresh_token: t.refresh_token })).json,
+    ).toMatchObject({ error: 'invalid_grant' });
   });
 
   it('a missing scope gets 403 with an empty body and insufficient_scope', async () => {
@@ -161,13 +199,21 @@ describe('tokens', () => {
 describe('enterprise app conditions', () => {
   it('restrict-unpublished without the client ID: Disabled by Administrator page, unauthorized_client, 401', async () => {
     const t = await getTokens(sb.info);
-    await ctl(sb.info, '/enterprise', { restrict_unpublished: true, allowed_client_ids: [dataCenter('US1').allowlistKey] });
+    await ctl(sb.info, '/enterprise', {
+      restrict_unpublished: true,
+      allowed_client_ids: [dataCenter('US1').allowlistKey],
+    });
     try {
       const page = await consent(sb.info);
       expect(page.status).toBe(403);
       expect(page.page).toContain('Disabled by Administrator');
       expect(page.location).toBeNull();
-      expect((await tokenRequest(sb.info, { grant_type: 'refresh_token', refresh_token: t.refresh_token })).json).toEqual({ error: 'unauthorized_client', error_description: 'This app is not authorized by the enterprise admin' });
+      expect(
+        (await tokenRequest(sb.info, { grant_type: 'refresh_token', refresh_token: t.refresh_token })).json,
+      ).toEqual({
+        error: 'unauthorized_client',
+        error_description: 'This app is not authorized by the enterprise admin',
+      });
       expect((await api(sb.info, t.access_token, '/2.0/users/me')).status).toBe(401);
       await ctl(sb.info, '/enterprise', { allowed_client_ids: [sb.info.clientId] });
       expect((await api(sb.info, t.access_token, '/2.0/users/me')).status).toBe(200);
@@ -181,9 +227,17 @@ describe('enterprise app conditions', () => {
     const r = await ctl<{ revoked: number }>(sb.info, '/app', { removed: true });
     expect(r.revoked).toBeGreaterThanOrEqual(2);
     expect((await api(sb.info, t.access_token, '/2.0/users/me')).status).toBe(401);
-    expect((await tokenRequest(sb.info, { grant_type: 'refresh_token', refresh_token: t.refresh_token })).json).toMatchObject({ error: 'invalid_grant' });
-    const tokens = await ctl<{ entries: Array<{ token: string; state: string; reason: string | null }> }>(sb.info, '/tokens');
-    expect(tokens.entries.find((e) => e.token === t.refresh_token)).toMatchObject({ state: 'revoked', reason: 'app_removed' });
+    expect(
+      (await tokenRequest(sb.info, { grant_type: 'refresh_token', refresh_token: t.refresh_token })).json,
+    ).toMatchObject({ error: 'invalid_grant' });
+    const tokens = await ctl<{ entries: Array<{ token: string; state: string; reason: string | null }> }>(
+      sb.info,
+      '/tokens',
+    );
+    expect(tokens.entries.find((e) => e.token === t.refresh_token)).toMatchObject({
+      state: 'revoked',
+      reason: 'app_removed',
+    });
     // Signing in again works: removal is not a ban.
     expect((await getTokens(sb.info)).access_token).toBeTruthy();
   });
@@ -194,10 +248,17 @@ describe('account without an enterprise', () => {
     const solo = await startSandbox({ seed: 3, users: 10, files: 50, enterprise: false });
     try {
       const t = await getTokens(solo.info);
-      expect((await api(solo.info, t.access_token, '/2.0/users/me?fields=role,enterprise')).json).toMatchObject({ role: 'user', enterprise: null });
+      expect((await api(solo.info, t.access_token, '/2.0/users/me?fields=role,enterprise')).json).toMatchObject({
+        role: 'user',
+        enterprise: null,
+      });
       const ev = await api(solo.info, t.access_token, '/2.0/events?stream_type=admin_logs');
       expect(ev.status).toBe(403);
-      expect(ev.json).toMatchObject({ type: 'error', code: 'access_denied_insufficient_permissions', message: 'User cannot access this feature without having an enterprise' });
+      expect(ev.json).toMatchObject({
+        type: 'error',
+        code: 'access_denied_insufficient_permissions',
+        message: 'User cannot access this feature without having an enterprise',
+      });
       expect((await api(solo.info, t.access_token, '/2.0/users')).status).toBe(403);
     } finally {
       await solo.close();

@@ -77,7 +77,9 @@ export function loadValidators(): Validators {
         if (!v) throw new Error(`no schema ${name}`);
         cache.set(name, v);
       }
-      return v(value) ? [] : (v.errors ?? []).slice(0, 8).map((e) => `${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+      return v(value)
+        ? []
+        : (v.errors ?? []).slice(0, 8).map((e) => `${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
     },
   };
 }

@@ -4,7 +4,8 @@ import { startSandbox, type RunningSandbox } from '../../../main/core/sandbox';
 import { api, ctl, getTokens, tokenRequest, type Truth } from './helpers';
 import { loadValidators, openApiAvailable, openApiPath, type Validators } from './openapi';
 
-if (!openApiAvailable) console.log(`[sandbox schema test] skipped: Box's OpenAPI description not found at ${openApiPath}`);
+if (!openApiAvailable)
+  console.log(`[sandbox schema test] skipped: Box's OpenAPI description not found at ${openApiPath}`);
 
 describe.skipIf(!openApiAvailable)('responses match box-openapi.json', () => {
   let sb: RunningSandbox;
@@ -19,13 +20,18 @@ describe.skipIf(!openApiAvailable)('responses match box-openapi.json', () => {
   });
   afterAll(async () => sb?.close());
 
-  const check = (schema: string, body: unknown) => expect(v.validate(schema, body), `${schema}: ${JSON.stringify(body).slice(0, 300)}`).toEqual([]);
+  const check = (schema: string, body: unknown) =>
+    expect(v.validate(schema, body), `${schema}: ${JSON.stringify(body).slice(0, 300)}`).toEqual([]);
 
   it('the converted schemas still reject wrong shapes (the checks are not vacuous)', () => {
     expect(v.validate('File--Full', { type: 'file', id: 5 })).not.toEqual([]);
     expect(v.validate('Items', { entries: [{ type: 'file', name: 'x' }] })).not.toEqual([]);
-    expect(v.validate('Events', { chunk_size: 1, entries: [{ type: 'event', created_at: 'yesterday' }] })).not.toEqual([]);
-    expect(v.validate('File--Full', { type: 'file', id: '1', shared_link: { url: 'https://x/s/1', access: 'public' } })).not.toEqual([]);
+    expect(v.validate('Events', { chunk_size: 1, entries: [{ type: 'event', created_at: 'yesterday' }] })).not.toEqual(
+      [],
+    );
+    expect(
+      v.validate('File--Full', { type: 'file', id: '1', shared_link: { url: 'https://x/s/1', access: 'public' } }),
+    ).not.toEqual([]);
   });
 
   it('token endpoint: AccessToken and OAuth2Error', async () => {
@@ -50,18 +56,37 @@ describe.skipIf(!openApiAvailable)('responses match box-openapi.json', () => {
     check('Folder--Full', (await api(sb.info, token, '/2.0/folders/0')).json);
     check('Items', (await api(sb.info, token, '/2.0/folders/0/items')).json);
     check('Items', (await api(sb.info, token, `/2.0/folders/${id}/items?usemarker=true&limit=1000`)).json);
-    const fields = 'name,size,sha1,owned_by,shared_link,modified_at,has_collaborations,is_externally_owned,path_collection,parent,created_by';
+    const fields =
+      'name,size,sha1,owned_by,shared_link,modified_at,has_collaborations,is_externally_owned,path_collection,parent,created_by';
     check('Items', (await api(sb.info, token, `/2.0/folders/${id}/items?offset=100&limit=1000&fields=${fields}`)).json);
   });
 
   it('files: File--Full (standard and with fields), Collaborations, ClientError', async () => {
-    const files = await ctl<{ entries: Array<{ id: string; folder_id: string; shared: string | null; collaborations: number }> }>(sb.info, '/truth/files?limit=10000');
+    const files = await ctl<{
+      entries: Array<{ id: string; folder_id: string; shared: string | null; collaborations: number }>;
+    }>(sb.info, '/truth/files?limit=10000');
     const inBig = files.entries.filter((f) => f.folder_id === truth.bigFolder.id);
-    for (const f of [inBig.find((x) => x.shared === 'open'), inBig.find((x) => x.shared === 'company'), inBig.find((x) => !x.shared)]) {
+    for (const f of [
+      inBig.find((x) => x.shared === 'open'),
+      inBig.find((x) => x.shared === 'company'),
+      inBig.find((x) => !x.shared),
+    ]) {
       check('File--Full', (await api(sb.info, token, `/2.0/files/${f!.id}`)).json);
-      check('File--Full', (await api(sb.info, token, `/2.0/files/${f!.id}?fields=shared_link,owned_by,size,sha1,etag,sequence_id,version_number,extension`)).json);
+      check(
+        'File--Full',
+        (
+          await api(
+            sb.info,
+            token,
+            `/2.0/files/${f!.id}?fields=shared_link,owned_by,size,sha1,etag,sequence_id,version_number,extension`,
+          )
+        ).json,
+      );
     }
-    check('Collaborations', (await api(sb.info, token, `/2.0/files/${inBig.find((x) => x.collaborations > 0)!.id}/collaborations`)).json);
+    check(
+      'Collaborations',
+      (await api(sb.info, token, `/2.0/files/${inBig.find((x) => x.collaborations > 0)!.id}/collaborations`)).json,
+    );
     check('Collaborations', (await api(sb.info, token, `/2.0/folders/${truth.bigFolder.id}/collaborations`)).json);
     const missing = await api(sb.info, token, '/2.0/files/1/collaborations');
     expect(missing.status).toBe(404);
@@ -70,8 +95,20 @@ describe.skipIf(!openApiAvailable)('responses match box-openapi.json', () => {
 
   it('events: Events for admin_logs and admin_logs_streaming', async () => {
     const after = new Date(Date.now() - 7 * 86_400_000).toISOString();
-    check('Events', (await api(sb.info, token, `/2.0/events?stream_type=admin_logs&limit=500&created_after=${encodeURIComponent(after)}`)).json);
+    check(
+      'Events',
+      (
+        await api(
+          sb.info,
+          token,
+          `/2.0/events?stream_type=admin_logs&limit=500&created_after=${encodeURIComponent(after)}`,
+        )
+      ).json,
+    );
     check('Events', (await api(sb.info, token, '/2.0/events?stream_type=admin_logs_streaming&limit=200')).json);
-    check('Events', (await api(sb.info, token, '/2.0/events?stream_type=admin_logs_streaming&stream_position=now')).json);
+    check(
+      'Events',
+      (await api(sb.info, token, '/2.0/events?stream_type=admin_logs_streaming&stream_position=now')).json,
+    );
   });
 });

@@ -36,8 +36,17 @@ describe('official SDK against the sandbox', () => {
     const refreshed = await auth.refreshToken(ns);
     expect(refreshed.refreshToken).not.toBe(first.refreshToken);
     await sdkClient(info, auth).users.getUserMe();
-    const stale = new BoxOAuth({ config: new OAuthConfig({ clientId: info.clientId, clientSecret: info.clientSecret, tokenStorage: new InMemoryTokenStorage({ token: first }) }) });
-    const err = await stale.refreshToken(ns).then(() => null, (e: unknown) => e as { responseInfo?: { body?: { error?: string } } });
+    const stale = new BoxOAuth({
+      config: new OAuthConfig({
+        clientId: info.clientId,
+        clientSecret: info.clientSecret,
+        tokenStorage: new InMemoryTokenStorage({ token: first }),
+      }),
+    });
+    const err = await stale.refreshToken(ns).then(
+      () => null,
+      (e: unknown) => e as { responseInfo?: { body?: { error?: string } } },
+    );
     expect(err?.responseInfo?.body?.error).toBe('invalid_grant');
 
     const client = sdkClient(info, auth);
@@ -59,7 +68,9 @@ describe('official SDK against the sandbox', () => {
     let marker: string | undefined;
     let pages = 0;
     do {
-      const page = await client.folders.getFolderItems(truth.bigFolder.id, { queryParams: { usemarker: true, limit: 1000, marker, fields: ['name', 'shared_link', 'has_collaborations'] } });
+      const page = await client.folders.getFolderItems(truth.bigFolder.id, {
+        queryParams: { usemarker: true, limit: 1000, marker, fields: ['name', 'shared_link', 'has_collaborations'] },
+      });
       pages++;
       for (const e of page.entries ?? []) ids.add(e.id);
       marker = page.nextMarker ?? undefined;
@@ -68,11 +79,15 @@ describe('official SDK against the sandbox', () => {
     expect(pages).toBe(3);
 
     // A file with shared-link fields (chosen from the ground truth).
-    const filesTruth = await ctl<{ entries: Array<{ id: string; folder_id: string; ext: string; shared: string | null; collaborations: number }> }>(info, '/truth/files?limit=10000');
+    const filesTruth = await ctl<{
+      entries: Array<{ id: string; folder_id: string; ext: string; shared: string | null; collaborations: number }>;
+    }>(info, '/truth/files?limit=10000');
     const inBig = filesTruth.entries.filter((f) => f.folder_id === truth.bigFolder.id);
     const shared = inBig.find((f) => f.shared === 'open');
     expect(shared).toBeDefined();
-    const file = await client.files.getFileById(shared!.id, { queryParams: { fields: ['name', 'shared_link', 'owned_by', 'size', 'sha1', 'etag', 'sequence_id'] } });
+    const file = await client.files.getFileById(shared!.id, {
+      queryParams: { fields: ['name', 'shared_link', 'owned_by', 'size', 'sha1', 'etag', 'sequence_id'] },
+    });
     expect(file.sharedLink?.access).toBe('open');
     expect(['open', 'company']).toContain(file.sharedLink?.effectiveAccess);
     expect(file.ownedBy?.id).toBe(truth.bigFolder.owner_id);
@@ -87,7 +102,9 @@ describe('official SDK against the sandbox', () => {
 
     // Collaborations: the big folder is shared with the admin; a file has a direct collaborator.
     const folderCollabs = await client.listCollaborations.getFolderCollaborations(truth.bigFolder.id);
-    expect(folderCollabs.entries?.some((c) => c.accessibleBy?.id === info.signInUserId && c.role === 'editor')).toBe(true);
+    expect(folderCollabs.entries?.some((c) => c.accessibleBy?.id === info.signInUserId && c.role === 'editor')).toBe(
+      true,
+    );
     const collabFile = inBig.find((f) => f.collaborations > 0);
     const fileCollabs = await client.listCollaborations.getFileCollaborations(collabFile!.id);
     expect(fileCollabs.entries?.length).toBe(collabFile!.collaborations);
@@ -100,7 +117,13 @@ describe('official SDK against the sandbox', () => {
     let last = 0;
     let position: string | undefined;
     for (let i = 0; i < 1000; i++) {
-      const page = await client.events.getEvents({ streamType: 'admin_logs', createdAfter: dateTimeFromString(after), createdBefore: dateTimeFromString(before), limit: 500, streamPosition: position });
+      const page = await client.events.getEvents({
+        streamType: 'admin_logs',
+        createdAfter: dateTimeFromString(after),
+        createdBefore: dateTimeFromString(before),
+        limit: 500,
+        streamPosition: position,
+      });
       for (const e of page.entries ?? []) {
         expect(seen.has(e.eventId ?? '')).toBe(false);
         seen.add(e.eventId ?? '');
@@ -111,7 +134,10 @@ describe('official SDK against the sandbox', () => {
       if ((page.chunkSize ?? 0) === 0) break;
       position = String(page.nextStreamPosition);
     }
-    const expected = await ctl<{ count: number }>(info, `/truth/events?after=${encodeURIComponent(after)}&before=${encodeURIComponent(before)}`);
+    const expected = await ctl<{ count: number }>(
+      info,
+      `/truth/events?after=${encodeURIComponent(after)}&before=${encodeURIComponent(before)}`,
+    );
     expect(seen.size).toBe(expected.count);
     expect(seen.size).toBeGreaterThan(100);
 

@@ -31,7 +31,9 @@ export async function walkEnterprise(o: WalkOptions): Promise<WalkResult> {
   const get = async <T>(path: string, asUser?: string): Promise<T> => {
     for (let attempt = 0; ; attempt++) {
       result.requests++;
-      const res = await fetch(`${o.apiUrl}${path}`, { headers: { authorization: `Bearer ${o.token}`, ...(asUser ? { 'as-user': asUser } : {}) } });
+      const res = await fetch(`${o.apiUrl}${path}`, {
+        headers: { authorization: `Bearer ${o.token}`, ...(asUser ? { 'as-user': asUser } : {}) },
+      });
       const text = await res.text();
       if (res.status === 200) return JSON.parse(text) as T;
       if ((res.status === 429 || res.status >= 500) && attempt < 5) {
@@ -67,7 +69,8 @@ export async function walkEnterprise(o: WalkOptions): Promise<WalkResult> {
   for (const u of users) {
     const asUser = u.id === me.id ? undefined : u.id;
     for await (const entries of pages('0', asUser, 'name,owned_by')) {
-      for (const e of entries) if (e.type === 'folder' && e.owned_by?.id === u.id) queue.push({ id: e.id, asUser, owner: u.id });
+      for (const e of entries)
+        if (e.type === 'folder' && e.owned_by?.id === u.id) queue.push({ id: e.id, asUser, owner: u.id });
     }
   }
 
@@ -88,13 +91,10 @@ export async function walkEnterprise(o: WalkOptions): Promise<WalkResult> {
               if (o.collect) result.lines.push(`${folder.owner}\t${folder.id}\t${JSON.stringify(e)}`);
             }
           }
-        })().then(
-          () => {
-            active--;
-            pump();
-          },
-          reject,
-        );
+        })().then(() => {
+          active--;
+          pump();
+        }, reject);
       }
     };
     pump();

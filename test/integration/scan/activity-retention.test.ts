@@ -31,7 +31,17 @@ function storeOldEvent(id: string, days: number, meta: Record<string, string> = 
   const store = new ScanStore(scanDbPath(connected.home));
   try {
     store.tx(() => {
-      store.insertEvent({ event_id: id, source: 'backfill', event_type: 'ITEM_PREVIEW', created_at: new Date(Date.now() - days * DAY).toISOString().replace(/\.\d{3}Z$/, 'Z'), item_type: 'file', item_id: 'x', item_name: 'x.txt', actor_login: null, json: '{}' });
+      store.insertEvent({
+        event_id: id,
+        source: 'backfill',
+        event_type: 'ITEM_PREVIEW',
+        created_at: new Date(Date.now() - days * DAY).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        item_type: 'file',
+        item_id: 'x',
+        item_name: 'x.txt',
+        actor_login: null,
+        json: '{}',
+      });
       for (const [k, v] of Object.entries(meta)) store.setMeta(k, v);
     });
   } finally {
@@ -51,9 +61,19 @@ function eventKept(id: string): boolean {
 async function scanOnce(retentionDays: number): Promise<void> {
   const settings = createNodeSettingsStore(connected.home);
   settings.update({ activityRetentionDays: retentionDays });
-  const core: Core = createCore({ home: connected.home, runtime: 'cli', secrets: new KeytarSecretStore(), settings, connection: connected.manager, sandbox: new InAppSandbox(), openBrowser: () => undefined });
+  const core: Core = createCore({
+    home: connected.home,
+    runtime: 'cli',
+    secrets: new KeytarSecretStore(),
+    settings,
+    connection: connected.manager,
+    sandbox: new InAppSandbox(),
+    openBrowser: () => undefined,
+  });
   try {
-    const live = new Promise<void>((resolve) => core.events.on('scanProgress', (p: ScanProgress) => p.phase === 'live' && resolve()));
+    const live = new Promise<void>((resolve) =>
+      core.events.on('scanProgress', (p: ScanProgress) => p.phase === 'live' && resolve()),
+    );
     const reply = await dispatch(core.handlers, 'startScan', { days: 7 });
     expect(reply.ok).toBe(true);
     await live;
@@ -71,10 +91,18 @@ describe('the activity retention', () => {
 
   it('never deletes what the backfill window holds, even past the retention', async () => {
     // A 30-day backfill, done earlier; the retention is the shortest allowed (14 days).
-    const window = JSON.stringify({ from: new Date(Date.now() - 30 * DAY).toISOString().replace(/\.\d{3}Z$/, 'Z'), to: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') });
+    const window = JSON.stringify({
+      from: new Date(Date.now() - 30 * DAY).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      to: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    });
     storeOldEvent('old-20', 20, { backfill_window: window, backfill_done: '1' });
     // As `box-companion scan` runs it (the CLI always passed the setting).
-    const service = new ScanService(connected.home, connected.manager, { activityRetentionDays: 14 }, 'box-companion scan');
+    const service = new ScanService(
+      connected.home,
+      connected.manager,
+      { activityRetentionDays: 14 },
+      'box-companion scan',
+    );
     try {
       const { done } = await service.start({ days: 7 }, true);
       await done;

@@ -26,8 +26,13 @@ async function call<T>(name: string, args: unknown): Promise<T> {
 beforeAll(async () => {
   connected = await connectToSandbox({ files: 600, users: 12, seed: 11 });
   core = createCore({
-    home: connected.home, runtime: 'cli', secrets: new KeytarSecretStore(), settings: createNodeSettingsStore(connected.home),
-    connection: connected.manager, sandbox: new InAppSandbox(), openBrowser: () => undefined,
+    home: connected.home,
+    runtime: 'cli',
+    secrets: new KeytarSecretStore(),
+    settings: createNodeSettingsStore(connected.home),
+    connection: connected.manager,
+    sandbox: new InAppSandbox(),
+    openBrowser: () => undefined,
   });
   const finished = new Promise<void>((resolve) => {
     core.events.on('scanProgress', (p) => {
@@ -54,7 +59,8 @@ describe('the scan over the bridge', () => {
     const order = ['users', 'backfill', 'discovery', 'live'] as const;
     for (const p of order) expect(started[p], p).toBeTruthy();
     expect(order.map((p) => started[p]!)).toEqual(order.map((p) => started[p]!).sort());
-    for (let i = 10; i < snapshots.length; i++) expect(snapshots[i]!.at - snapshots[i - 10]!.at).toBeGreaterThanOrEqual(990);
+    for (let i = 10; i < snapshots.length; i++)
+      expect(snapshots[i]!.at - snapshots[i - 10]!.at).toBeGreaterThanOrEqual(990);
     const last = snapshots.at(-1)!.p;
     expect(last.files.discovered).toBe(600);
     expect(last.files.scanned + last.files.failed + last.files.notScanned).toBe(600);
@@ -62,20 +68,40 @@ describe('the scan over the bridge', () => {
   });
 
   it('pages, filters, searches and sorts the findings with the filtered total', async () => {
-    const all = await call<{ total: number; entries: Array<{ name: string; accessLevel: string; ownerLogin: string; findings: Record<string, number> | null }> }>('listFindings', { limit: 1000 });
+    const all = await call<{
+      total: number;
+      entries: Array<{
+        name: string;
+        accessLevel: string;
+        ownerLogin: string;
+        findings: Record<string, number> | null;
+      }>;
+    }>('listFindings', { limit: 1000 });
     expect(all.total).toBe(600);
     const names = all.entries.map((e) => e.name.toLowerCase());
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }) || 0));
     const levels = new Set(all.entries.map((e) => e.accessLevel));
     expect(levels.size).toBeGreaterThanOrEqual(3);
-    const publicOnes = await call<{ total: number; entries: Array<{ accessLevel: string }> }>('listFindings', { accessLevels: ['Public (Internet)'], limit: 5, offset: 0 });
+    const publicOnes = await call<{ total: number; entries: Array<{ accessLevel: string }> }>('listFindings', {
+      accessLevels: ['Public (Internet)'],
+      limit: 5,
+      offset: 0,
+    });
     expect(publicOnes.total).toBe(all.entries.filter((e) => e.accessLevel === 'Public (Internet)').length);
     expect(publicOnes.entries.length).toBe(Math.min(5, publicOnes.total));
     expect(publicOnes.entries.every((e) => e.accessLevel === 'Public (Internet)')).toBe(true);
     const owner = all.entries[0]!.ownerLogin;
-    const byOwner = await call<{ total: number; entries: Array<{ ownerLogin: string; name: string }> }>('listFindings', { search: owner, limit: 1000 });
-    expect(byOwner.total).toBe(all.entries.filter((e) => e.ownerLogin.includes(owner) || e.name.includes(owner)).length);
-    const sensitive = await call<{ total: number; entries: Array<{ findings: Record<string, number> | null }> }>('listFindings', { sensitiveOnly: true, sort: 'findings', order: 'desc', limit: 1000 });
+    const byOwner = await call<{ total: number; entries: Array<{ ownerLogin: string; name: string }> }>(
+      'listFindings',
+      { search: owner, limit: 1000 },
+    );
+    expect(byOwner.total).toBe(
+      all.entries.filter((e) => e.ownerLogin.includes(owner) || e.name.includes(owner)).length,
+    );
+    const sensitive = await call<{ total: number; entries: Array<{ findings: Record<string, number> | null }> }>(
+      'listFindings',
+      { sensitiveOnly: true, sort: 'findings', order: 'desc', limit: 1000 },
+    );
     const sums = sensitive.entries.map((e) => Object.values(e.findings ?? {}).reduce((a, b) => a + b, 0));
     expect(sums.length).toBeGreaterThan(0);
     expect(sums.every((n) => n > 0)).toBe(true);
@@ -85,14 +111,27 @@ describe('the scan over the bridge', () => {
   });
 
   it('lists the stored activity, each event marked read-only or not, filterable by type, user and file', async () => {
-    const all = await call<{ total: number; entries: Array<{ type: string; readOnly: boolean; movesFile: boolean; actorLogin: string; itemId: string | null; itemType: string | null; createdAt: string }> }>('listActivity', { limit: 1000 });
+    const all = await call<{
+      total: number;
+      entries: Array<{
+        type: string;
+        readOnly: boolean;
+        movesFile: boolean;
+        actorLogin: string;
+        itemId: string | null;
+        itemType: string | null;
+        createdAt: string;
+      }>;
+    }>('listActivity', { limit: 1000 });
     expect(all.total).toBeGreaterThan(10);
     const created = all.entries.map((e) => e.createdAt);
     expect(created).toEqual([...created].sort().reverse());
     const previews = all.entries.filter((e) => e.type === 'PREVIEW');
     expect(previews.length).toBeGreaterThan(0);
     expect(previews.every((e) => e.readOnly && !e.movesFile)).toBe(true);
-    expect(all.entries.filter((e) => e.type === 'EDIT' && e.itemType === 'file').every((e) => !e.readOnly && e.movesFile)).toBe(true);
+    expect(
+      all.entries.filter((e) => e.type === 'EDIT' && e.itemType === 'file').every((e) => !e.readOnly && e.movesFile),
+    ).toBe(true);
     const readOnly = await call<{ total: number }>('listActivity', { readOnly: true });
     expect(readOnly.total).toBe(all.entries.filter((e) => e.readOnly).length);
     const actor = all.entries[0]!.actorLogin;
@@ -107,13 +146,28 @@ describe('the scan over the bridge', () => {
   });
 
   it('gives coverage per user, the not-scanned list with reasons, and the queue', async () => {
-    const { users } = await call<{ users: Array<{ reachable: boolean; files: number; scanned: number; failed: number; notScanned: number; queued: number }> }>('getScanCoverage', {});
-    const truth = (await (await fetch(`${connected.sandbox.info.controlUrl}/truth`)).json()) as { users: Array<{ external: boolean }> };
+    const { users } = await call<{
+      users: Array<{
+        reachable: boolean;
+        files: number;
+        scanned: number;
+        failed: number;
+        notScanned: number;
+        queued: number;
+      }>;
+    }>('getScanCoverage', {});
+    const truth = (await (await fetch(`${connected.sandbox.info.controlUrl}/truth`)).json()) as {
+      users: Array<{ external: boolean }>;
+    };
     expect(users.length).toBe(truth.users.filter((u) => !u.external).length);
     expect(users.every((u) => u.reachable)).toBe(true);
     expect(users.reduce((a, u) => a + u.files, 0)).toBeLessThanOrEqual(600);
     expect(users.every((u) => u.files === u.scanned + u.failed + u.notScanned + u.queued)).toBe(true);
-    const notScanned = await call<{ total: number; byReason: Array<{ reason: string; count: number }>; entries: Array<{ reason: string }> }>('listNotScanned', {});
+    const notScanned = await call<{
+      total: number;
+      byReason: Array<{ reason: string; count: number }>;
+      entries: Array<{ reason: string }>;
+    }>('listNotScanned', {});
     expect(notScanned.byReason.reduce((a, r) => a + r.count, 0)).toBe(notScanned.total);
     expect(notScanned.entries.every((e) => e.reason.length > 0)).toBe(true);
     const queue = await call<{ queued: number; head: unknown[] }>('getScanQueue', {});

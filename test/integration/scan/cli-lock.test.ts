@@ -28,10 +28,14 @@ interface Scan {
 }
 
 function scan(...args: string[]): Scan {
-  const child = spawn(process.execPath, [bin, '--home', connected.home, '--json', 'scan', '--no-backfill', ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, '--home', connected.home, '--json', 'scan', '--no-backfill', ...args], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stderr!.resume();
   const lines: Array<Record<string, unknown>> = [];
-  const waiting: Array<{ pred: (l: Record<string, unknown>) => boolean; resolve(l: Record<string, unknown>): void }> = [];
+  const waiting: Array<{ pred: (l: Record<string, unknown>) => boolean; resolve(l: Record<string, unknown>): void }> =
+    [];
   createInterface({ input: child.stdout! }).on('line', (text) => {
     const l = JSON.parse(text) as Record<string, unknown>;
     lines.push(l);
@@ -42,12 +46,15 @@ function scan(...args: string[]): Scan {
   });
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
   return {
-    child, lines, exited,
-    line: (pred) => new Promise((resolve) => {
-      const found = lines.find(pred);
-      if (found) resolve(found);
-      else waiting.push({ pred, resolve });
-    }),
+    child,
+    lines,
+    exited,
+    line: (pred) =>
+      new Promise((resolve) => {
+        const found = lines.find(pred);
+        if (found) resolve(found);
+        else waiting.push({ pred, resolve });
+      }),
   };
 }
 

@@ -21,7 +21,11 @@ afterAll(async () => connected?.cleanup());
 
 describe('box-companion scan after the sign-in is lost', () => {
   it('exits 1 with reconnect_required instead of waiting forever', async () => {
-    const child = spawn(process.execPath, [bin, '--home', connected.home, '--json', 'scan', '--no-backfill', '--until-idle'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [bin, '--home', connected.home, '--json', 'scan', '--no-backfill', '--until-idle'],
+      { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     child.stderr.resume();
     const lines: Array<Record<string, unknown>> = [];
     let scanning: () => void = () => undefined;
@@ -33,10 +37,17 @@ describe('box-companion scan after the sign-in is lost', () => {
     });
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
     await started;
-    const revoked = await fetch(`${connected.sandbox.info.controlUrl}/tokens/revoke`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const revoked = await fetch(`${connected.sandbox.info.controlUrl}/tokens/revoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(revoked.ok).toBe(true);
     let timer: NodeJS.Timeout | undefined;
-    const code = await Promise.race([exited, new Promise<'still running'>((r) => (timer = setTimeout(() => r('still running'), 30_000)))]);
+    const code = await Promise.race([
+      exited,
+      new Promise<'still running'>((r) => (timer = setTimeout(() => r('still running'), 30_000))),
+    ]);
     clearTimeout(timer);
     if (code === 'still running') child.kill('SIGKILL');
     expect(code).toBe(1);

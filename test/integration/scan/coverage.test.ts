@@ -27,7 +27,10 @@ describe('scan coverage (3,000 files)', () => {
     const ent = buildEnterprise({ seed: 7, users: 50, files: 3000, historyEnd: Date.now() });
     const rows = engine.store.reader().prepare('SELECT * FROM files').all() as FileRow[];
     const byId = new Map(rows.map((r) => [r.id, r]));
-    const truth = await truthJson<{ entries: Array<{ id: string; trashed: boolean }> }>(rig, '/truth/files?offset=0&limit=10000');
+    const truth = await truthJson<{ entries: Array<{ id: string; trashed: boolean }> }>(
+      rig,
+      '/truth/files?offset=0&limit=10000',
+    );
     expect(truth.entries).toHaveLength(3000);
     const mismatches: string[] = [];
     let sensitiveFiles = 0;
@@ -56,7 +59,8 @@ describe('scan coverage (3,000 files)', () => {
         const s = generateText(7, k, g.ext, g.version, users[g.owner]?.login ?? '').truth;
         const found = JSON.parse(r.findings ?? 'null') as Record<string, number> | null;
         const want = { card: s.card, iban: s.iban, ssn: s.ssn, nino: s.nino, email: s.email };
-        if (JSON.stringify(found) !== JSON.stringify(want)) mismatches.push(`${t.id} (${g.ext}): findings ${JSON.stringify(found)} != ${JSON.stringify(want)}`);
+        if (JSON.stringify(found) !== JSON.stringify(want))
+          mismatches.push(`${t.id} (${g.ext}): findings ${JSON.stringify(found)} != ${JSON.stringify(want)}`);
         if (s.card + s.iban + s.ssn + s.nino + s.email > 0) sensitiveFiles++;
         if (s.lookalike > 0) lookalikeFiles++;
         expect(r.inspection).toBe('Completed');
@@ -72,8 +76,16 @@ describe('scan coverage (3,000 files)', () => {
   it('stores exactly the events of the backfill window, once each', async () => {
     const window = JSON.parse(engine.store.meta('backfill_window') ?? 'null') as { from: string; to: string };
     expect(Date.parse(window.to) - Date.parse(window.from)).toBe(7 * 86_400_000);
-    const truth = await truthJson<{ entries: Array<{ event_id: string }> }>(rig, `/truth/events?after=${encodeURIComponent(window.from)}&before=${encodeURIComponent(window.to)}`);
-    const stored = (engine.store.reader().prepare("SELECT event_id FROM events WHERE source = 'backfill' ORDER BY created_at").all() as Array<{ event_id: string }>).map((e) => e.event_id);
+    const truth = await truthJson<{ entries: Array<{ event_id: string }> }>(
+      rig,
+      `/truth/events?after=${encodeURIComponent(window.from)}&before=${encodeURIComponent(window.to)}`,
+    );
+    const stored = (
+      engine.store
+        .reader()
+        .prepare("SELECT event_id FROM events WHERE source = 'backfill' ORDER BY created_at")
+        .all() as Array<{ event_id: string }>
+    ).map((e) => e.event_id);
     expect(truth.entries.length).toBeGreaterThan(100);
     expect(new Set(stored).size).toBe(stored.length);
     expect([...stored].sort()).toEqual(truth.entries.map((e) => e.event_id).sort());
@@ -87,16 +99,25 @@ describe('scan coverage as a co-admin', () => {
       const e = co.engine();
       await e.start({ none: true }, true);
       const truth = await truthJson<{ users: Array<{ id: string; role: string; external: boolean }> }>(co, '');
-      const files = await truthJson<{ entries: Array<{ id: string; owner_id: string; trashed: boolean }> }>(co, '/truth/files?offset=0&limit=10000');
+      const files = await truthJson<{ entries: Array<{ id: string; owner_id: string; trashed: boolean }> }>(
+        co,
+        '/truth/files?offset=0&limit=10000',
+      );
       const me = co.sandbox.info.signInUserId;
-      const admins = new Set(truth.users.filter((u) => (u.role === 'admin' || u.role === 'coadmin') && u.id !== me).map((u) => u.id));
+      const admins = new Set(
+        truth.users.filter((u) => (u.role === 'admin' || u.role === 'coadmin') && u.id !== me).map((u) => u.id),
+      );
       expect(admins.size).toBeGreaterThan(0);
       const { notScannedPage } = await import('../../../main/core/scan/store/queries');
       const page = notScannedPage(e.store.reader(), 0, 1000);
       const unreachable = new Map(page.entries.filter((x) => x.kind === 'user').map((x) => [x.id, x.reason]));
       expect(new Set(unreachable.keys())).toEqual(admins);
       for (const reason of unreachable.values()) expect(reason).toMatch(/co-admin cannot act as/);
-      const stored = new Map((e.store.reader().prepare('SELECT id, state FROM files').all() as Array<{ id: string; state: number }>).map((r) => [r.id, r.state]));
+      const stored = new Map(
+        (e.store.reader().prepare('SELECT id, state FROM files').all() as Array<{ id: string; state: number }>).map(
+          (r) => [r.id, r.state],
+        ),
+      );
       const unaccounted = files.entries.filter((f) => !stored.has(f.id) && !unreachable.has(f.owner_id));
       expect(unaccounted).toEqual([]);
       expect([...stored.values()].every((s) => s !== 0)).toBe(true);

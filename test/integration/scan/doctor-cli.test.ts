@@ -21,7 +21,10 @@ let home: string;
 const dbPath = () => join(home, 'scan.sqlite');
 
 function doctor(...args: string[]) {
-  const run = spawnSync(process.execPath, ['main/cli/bin.mjs', 'doctor', '--home', home, ...args], { encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync(process.execPath, ['main/cli/bin.mjs', 'doctor', '--home', home, ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -29,13 +32,34 @@ function smallStore(): void {
   const store = new ScanStore(dbPath());
   store.tx(() => {
     store.upsertUser({ id: 'u1', login: 'a@x.com', name: 'A', role: 'admin', reachable: 1, reason: null, self: 1 });
-    store.insertFolder({ id: 'D', name: 'D', path: '/D', parent_id: '0', owner_id: 'u1', as_user: null, has_collabs: 0, collab_ext: null, collab_int: 0, collab_known: 0 });
+    store.insertFolder({
+      id: 'D',
+      name: 'D',
+      path: '/D',
+      parent_id: '0',
+      owner_id: 'u1',
+      as_user: null,
+      has_collabs: 0,
+      collab_ext: null,
+      collab_int: 0,
+      collab_known: 0,
+    });
     for (let i = 0; i < 4; i++) store.insertListedFile(listedTextFile(`f${i}`, 'D'));
     store.folderPage('D', null, 4);
     store.finish('f0', 0, PRIVATE_NOTHING_FOUND);
     store.finish('f1', 0, PRIVATE_NOTHING_FOUND, true);
     store.fail('f2', 0, FileState.failed, 'HTTP 403');
-    store.insertEvent({ event_id: 'e1', source: 'backfill', event_type: 'EDIT', created_at: '2026-11-30T10:00:00Z', item_type: 'file', item_id: 'f0', item_name: 'f0.txt', actor_login: null, json: '{}' });
+    store.insertEvent({
+      event_id: 'e1',
+      source: 'backfill',
+      event_type: 'EDIT',
+      created_at: '2026-11-30T10:00:00Z',
+      item_type: 'file',
+      item_id: 'f0',
+      item_name: 'f0.txt',
+      actor_login: null,
+      json: '{}',
+    });
   });
   store.close();
 }
@@ -59,8 +83,23 @@ describe('box-companion doctor', () => {
     const lines = json.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0]!)).toMatchObject({
-      healthy: true, problems: [], schemaVersion: SCHEMA_VERSION,
-      counts: { users: 1, reachable: 1, folders: 1, listed: 1, files: 4, queued: 1, done: 2, failed: 1, notScanned: 0, inspectionPending: 1, events: 1, backfillEvents: 1 },
+      healthy: true,
+      problems: [],
+      schemaVersion: SCHEMA_VERSION,
+      counts: {
+        users: 1,
+        reachable: 1,
+        folders: 1,
+        listed: 1,
+        files: 4,
+        queued: 1,
+        done: 2,
+        failed: 1,
+        notScanned: 0,
+        inspectionPending: 1,
+        events: 1,
+        backfillEvents: 1,
+      },
     });
   });
 
@@ -108,14 +147,21 @@ describe('box-companion doctor', () => {
     expect(run.stdout).toContain(`schema version 42 is newer than this app knows (${SCHEMA_VERSION})`);
   });
 
-  it("on a store of the last release (no schema version) exits 0 with its counts, noting the coming migration", () => {
+  it('on a store of the last release (no schema version) exits 0 with its counts, noting the coming migration', () => {
     const raw = new Database(dbPath());
     lastRelease(raw);
-    raw.exec("INSERT INTO files(id, name, ext, folder_id, owner_id, state, priority, seq) VALUES ('f1', 'a.txt', 'txt', '0', 'u1', 1, 1, 1)");
+    raw.exec(
+      "INSERT INTO files(id, name, ext, folder_id, owner_id, state, priority, seq) VALUES ('f1', 'a.txt', 'txt', '0', 'u1', 1, 1, 1)",
+    );
     raw.close();
     const run = doctor('--json');
     expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout.trim())).toMatchObject({ healthy: true, schemaVersion: 0, counts: { files: 1, done: 1 }, notes: [expect.stringContaining('the next scan migrates it')] });
+    expect(JSON.parse(run.stdout.trim())).toMatchObject({
+      healthy: true,
+      schemaVersion: 0,
+      counts: { files: 1, done: 1 },
+      notes: [expect.stringContaining('the next scan migrates it')],
+    });
   });
 
   it('with no store exits 1 saying so', () => {

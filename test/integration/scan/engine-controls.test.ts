@@ -30,7 +30,10 @@ describe('engine controls', () => {
     const engine = rig.engine({ concurrency: 2, holdRegular: true });
     const truth = await truthJson<{ counts: { files: number } }>(rig, '/truth');
     const done = engine.start({ none: true }, true);
-    await waitForProgress(engine, (p) => p.files.discovered === truth.counts.files && p.folders.listed === p.folders.discovered);
+    await waitForProgress(
+      engine,
+      (p) => p.files.discovered === truth.counts.files && p.folders.listed === p.folders.discovered,
+    );
     // The defect as the issue found it: a read left open on the engine's own connection (an
     // export did this) makes every write throw "connection is busy", picks included: the
     // queue head's first pick finishes files on the way (a write).

@@ -14,7 +14,10 @@ import { scanRig, waitForProgress, type ScanRig } from './support';
 async function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<false>((r) => (timer = setTimeout(() => r(false), ms)));
-  const settled = p.then(() => true as const, () => true as const);
+  const settled = p.then(
+    () => true as const,
+    () => true as const,
+  );
   const result = await Promise.race([settled, late]);
   clearTimeout(timer);
   return result;
@@ -62,11 +65,28 @@ describe('scan phases and runs after an interruption', () => {
   it('scans, in the next run, a file a live poll moved while no run could take it', async () => {
     const engine = rig.engine({ concurrency: 4 });
     await engine.start({ none: true }, true);
-    const done = engine.store.head(1).length === 0 ? engine.store.reader().prepare('SELECT id FROM files WHERE state = ? LIMIT 1').get(FileState.done) as { id: string } : null;
+    const done =
+      engine.store.head(1).length === 0
+        ? (engine.store.reader().prepare('SELECT id FROM files WHERE state = ? LIMIT 1').get(FileState.done) as {
+            id: string;
+          })
+        : null;
     expect(done).not.toBeNull();
     const f = engine.store.file(done!.id)!;
     // What pollLive commits for an edit event; the run had stopped, so nobody was told.
-    engine.store.tx(() => engine.store.prioritise({ id: f.id, name: f.name, ext: f.ext, folderId: f.folder_id, ownerId: f.owner_id, ownerLogin: f.owner_login, asUser: f.as_user, reason: 'edited', eventId: 'e-late' }));
+    engine.store.tx(() =>
+      engine.store.prioritise({
+        id: f.id,
+        name: f.name,
+        ext: f.ext,
+        folderId: f.folder_id,
+        ownerId: f.owner_id,
+        ownerLogin: f.owner_login,
+        asUser: f.as_user,
+        reason: 'edited',
+        eventId: 'e-late',
+      }),
+    );
     expect(await settlesWithin(engine.start({ none: true }, true), 20_000)).toBe(true);
     expect(engine.store.file(f.id)!.state).toBe(FileState.done);
   }, 60_000);

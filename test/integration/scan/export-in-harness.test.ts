@@ -15,11 +15,16 @@ const FILES = 20_000;
 let connected: Connected;
 let harness: HarnessClient;
 
-const finished = (p: ScanProgress) => p.phase === 'live' && p.backfill.done && p.files.queued === 0 && p.files.inspectionPending === 0;
+const finished = (p: ScanProgress) =>
+  p.phase === 'live' && p.backfill.done && p.files.queued === 0 && p.files.inspectionPending === 0;
 
 beforeAll(async () => {
   connected = await connectToSandbox({ files: FILES, users: 20, seed: 13 });
-  await fetch(`${connected.sandbox.info.controlUrl}/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latency_ms: 50 }) });
+  await fetch(`${connected.sandbox.info.controlUrl}/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ latency_ms: 50 }),
+  });
   harness = await startHarnessClient(connected.home);
 }, 60_000);
 
@@ -59,6 +64,11 @@ describe('exports during a scan', () => {
       if (e.format === 'json') expect((JSON.parse(text) as unknown[]).length).toBe(e.files);
       else expect(text.trimEnd().split('\r\n').length).toBe(e.files + 1);
     }
-    expect(harness.stderr().split('\n').filter((line) => /error|busy|fail/i.test(line))).toEqual([]);
+    expect(
+      harness
+        .stderr()
+        .split('\n')
+        .filter((line) => /error|busy|fail/i.test(line)),
+    ).toEqual([]);
   }, 240_000);
 });

@@ -12,7 +12,11 @@ interface TruthFiles {
 }
 
 async function control(rig: ScanRig, path: string, body: unknown): Promise<void> {
-  const res = await fetch(`${rig.sandbox.info.controlUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${rig.sandbox.info.controlUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
 }
 
@@ -27,7 +31,12 @@ describe('items that fail forever, and outages', () => {
     const files = (await truthJson<TruthFiles>(rig, '/truth/files?offset=0&limit=10000')).entries;
     const folderId = files[files.length - 1]!.folder_id;
     const textFile = files.find((f) => f.ext === 'txt' && f.folder_id !== folderId)!;
-    await control(rig, '/faults', { fail_items: [{ type: 'folder', id: folderId }, { type: 'file', id: textFile.id }] });
+    await control(rig, '/faults', {
+      fail_items: [
+        { type: 'folder', id: folderId },
+        { type: 'file', id: textFile.id },
+      ],
+    });
     const engine = rig.engine({ maxRetries: 1, concurrency: 8 });
     await engine.start({ none: true }, true);
     const p = engine.snapshot();

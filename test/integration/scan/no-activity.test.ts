@@ -31,8 +31,15 @@ afterAll(async () => {
 
 describe('an account that cannot read enterprise events', () => {
   it('scans without activity and says so', async () => {
-    expect((await api(sandbox.info, token, '/2.0/events?stream_type=admin_logs_streaming&stream_position=now')).status).toBe(403);
-    const engine = new ScanEngine({ dbPath: join(dir, 'scan.sqlite'), client: scanClient(new BoxDeveloperTokenAuth({ token }), networkSessionFor(sandbox.info)), rateLimitPerSecond: 0, livePollMs: 100 });
+    expect(
+      (await api(sandbox.info, token, '/2.0/events?stream_type=admin_logs_streaming&stream_position=now')).status,
+    ).toBe(403);
+    const engine = new ScanEngine({
+      dbPath: join(dir, 'scan.sqlite'),
+      client: scanClient(new BoxDeveloperTokenAuth({ token }), networkSessionFor(sandbox.info)),
+      rateLimitPerSecond: 0,
+      livePollMs: 100,
+    });
     try {
       await engine.start({ days: 7 }, true);
       const p = engine.snapshot();

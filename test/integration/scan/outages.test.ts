@@ -19,7 +19,11 @@ afterEach(async () => {
 });
 
 async function control(r: ScanRig, path: string, body: unknown): Promise<void> {
-  const res = await fetch(`${r.sandbox.info.controlUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${r.sandbox.info.controlUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
 }
 
@@ -47,10 +51,14 @@ describe('outages and items that fail forever', () => {
 
   it('a folder answering 500 forever: given up with its reason, its known files not scanned, and the scan reaches idle', async () => {
     rig = await scanRig({ files: 2000, users: 8, seed: 24 });
-    const files = (await truthJson<{ entries: Array<{ id: string; folder_id: string }> }>(rig, '/truth/files?limit=2000')).entries;
+    const files = (
+      await truthJson<{ entries: Array<{ id: string; folder_id: string }> }>(rig, '/truth/files?limit=2000')
+    ).entries;
     const byFolder = new Map<string, string[]>();
     for (const f of files) byFolder.set(f.folder_id, [...(byFolder.get(f.folder_id) ?? []), f.id]);
-    const [folderId, beneath] = [...byFolder.entries()].filter(([id]) => id !== '0').sort((a, b) => b[1].length - a[1].length)[0]!;
+    const [folderId, beneath] = [...byFolder.entries()]
+      .filter(([id]) => id !== '0')
+      .sort((a, b) => b[1].length - a[1].length)[0]!;
     // A first scan knows every file; then the folder breaks and everything is scanned again.
     // (The scheduler's own retries cut to one, so the engine's attempts come quickly.)
     const engine = rig.engine({ maxRetries: 1 });

@@ -23,13 +23,19 @@ describe('priority: events move files to the front', () => {
     void engine.start({ none: true });
     const truth = (await (await fetch(`${rig.sandbox.info.controlUrl}/truth`)).json()) as { counts: { files: number } };
     total = truth.counts.files;
-    await waitForProgress(engine, (p) => p.phase !== 'users' && p.files.discovered === total && p.folders.listed === p.folders.discovered);
+    await waitForProgress(
+      engine,
+      (p) => p.phase !== 'users' && p.files.discovered === total && p.folders.listed === p.folders.discovered,
+    );
   }, 60_000);
   afterAll(async () => rig?.cleanup());
 
   it('scans the file last in line first after an edit, and says why', async () => {
     expect(scanned).toEqual([]); // regular scans are held: the whole enterprise is queued
-    const last = engine.store.reader().prepare('SELECT * FROM files WHERE state = 0 ORDER BY priority DESC, seq DESC LIMIT 1').get() as FileRow;
+    const last = engine.store
+      .reader()
+      .prepare('SELECT * FROM files WHERE state = 0 ORDER BY priority DESC, seq DESC LIMIT 1')
+      .get() as FileRow;
     const { event } = await injectActivity(rig, last.id, 'EDIT');
     await waitForProgress(engine, () => scanned.some((s) => s.id === last.id));
     expect(scanned.map((s) => s.id)).toEqual([last.id]);
@@ -41,9 +47,13 @@ describe('priority: events move files to the front', () => {
   });
 
   it('leaves a previewed file where it was', async () => {
-    const next = engine.store.reader().prepare('SELECT * FROM files WHERE state = 0 ORDER BY priority DESC, seq DESC LIMIT 1').get() as FileRow;
+    const next = engine.store
+      .reader()
+      .prepare('SELECT * FROM files WHERE state = 0 ORDER BY priority DESC, seq DESC LIMIT 1')
+      .get() as FileRow;
     const { event } = await injectActivity(rig, next.id, 'PREVIEW');
-    const stored = () => engine.store.reader().prepare('SELECT 1 FROM events WHERE event_id = ?').get(event.event_id) !== undefined;
+    const stored = () =>
+      engine.store.reader().prepare('SELECT 1 FROM events WHERE event_id = ?').get(event.event_id) !== undefined;
     await waitForProgress(engine, stored);
     // One more poll after it was stored: still nothing moved.
     const polls = engine.snapshot().requests.total;
@@ -58,18 +68,29 @@ describe('priority: events move files to the front', () => {
     await waitForProgress(engine, (p) => p.files.queued === 0 && p.phase === 'live');
     const ids = new Set(scanned.map((s) => s.id));
     expect(ids.size).toBe(scanned.length); // nothing scanned twice
-    const done = engine.store.reader().prepare('SELECT COUNT(*) n FROM files WHERE state IN (1, 2, 3)').get() as { n: number };
+    const done = engine.store.reader().prepare('SELECT COUNT(*) n FROM files WHERE state IN (1, 2, 3)').get() as {
+      n: number;
+    };
     expect(done.n).toBe(total);
     const target = scanned[scanned.length - 1]!.id;
     const before = engine.store.file(target)!;
     await injectActivity(rig, target, 'SHARE');
-    await waitForProgress(engine, () => (engine.store.file(target)?.scan_count ?? 0) > before.scan_count && engine.store.file(target)?.state === 1);
+    await waitForProgress(
+      engine,
+      () => (engine.store.file(target)?.scan_count ?? 0) > before.scan_count && engine.store.file(target)?.state === 1,
+    );
     const after = engine.store.file(target)!;
     expect(after.reason).toMatch(/^SHARE by /);
     expect(after.link_effective).not.toBeNull();
     // The live counters agree with the store after the rescan.
     const c = engine.store.counts();
-    expect(engine.snapshot().files).toMatchObject({ discovered: c.files, queued: c.queued, scanned: c.done, failed: c.failed, notScanned: c.notScanned });
+    expect(engine.snapshot().files).toMatchObject({
+      discovered: c.files,
+      queued: c.queued,
+      scanned: c.done,
+      failed: c.failed,
+      notScanned: c.notScanned,
+    });
   });
 });
 
@@ -98,10 +119,16 @@ describe('persistence and controls', () => {
     expect(second.snapshot().files.scanned).toBe(halfway);
     await second.start({ days: 7 }, true);
     expect([...seen.values()].every((n) => n === 1)).toBe(true);
-    const rows = second.store.reader().prepare('SELECT state, scan_count FROM files').all() as Array<{ state: number; scan_count: number }>;
+    const rows = second.store.reader().prepare('SELECT state, scan_count FROM files').all() as Array<{
+      state: number;
+      scan_count: number;
+    }>;
     expect(rows.filter((r) => r.state === 1).every((r) => r.scan_count === 1)).toBe(true);
     expect(rows.every((r) => r.state !== 0)).toBe(true);
-    const events = second.store.reader().prepare("SELECT COUNT(*) n, COUNT(DISTINCT event_id) d FROM events WHERE source = 'backfill'").get() as { n: number; d: number };
+    const events = second.store
+      .reader()
+      .prepare("SELECT COUNT(*) n, COUNT(DISTINCT event_id) d FROM events WHERE source = 'backfill'")
+      .get() as { n: number; d: number };
     expect(events.n).toBe(events.d);
 
     // Rescan everything: every file again, but no download for content whose SHA-1 is unchanged.
@@ -109,14 +136,22 @@ describe('persistence and controls', () => {
     await second.rescanAll();
     expect(second.snapshot().head[0]?.priority).toBe('periodic');
     await second.start({ days: 7 }, true);
-    const again = second.store.reader().prepare('SELECT state, scan_count FROM files WHERE state = 1').all() as Array<{ scan_count: number }>;
+    const again = second.store.reader().prepare('SELECT state, scan_count FROM files WHERE state = 1').all() as Array<{
+      scan_count: number;
+    }>;
     expect(again.every((r) => r.scan_count === 2)).toBe(true);
     expect(second.scheduler.stats.byKind.download ?? 0).toBe(downloadsBefore);
 
     // Rescan one file: it jumps the queue with its reason.
-    const one = again.length ? (second.store.reader().prepare('SELECT id FROM files WHERE state = 1 LIMIT 1').get() as { id: string }).id : '';
+    const one = again.length
+      ? (second.store.reader().prepare('SELECT id FROM files WHERE state = 1 LIMIT 1').get() as { id: string }).id
+      : '';
     second.rescanFile(one);
-    expect(second.snapshot().head[0]).toMatchObject({ fileId: one, priority: 'activity', reason: 'rescan of this file requested' });
+    expect(second.snapshot().head[0]).toMatchObject({
+      fileId: one,
+      priority: 'activity',
+      reason: 'rescan of this file requested',
+    });
     await second.start({ days: 7 }, true);
     expect(second.store.file(one)).toMatchObject({ state: 1, scan_count: 3 });
   }, 120_000);

@@ -27,23 +27,38 @@ const FAILED_INSPECTIONS = "SELECT COUNT(*) n FROM files WHERE inspection = 'Fai
 async function scanUndisturbed(): Promise<typeof undisturbed> {
   const dir = mkdtempSync(join(tmpdir(), 'bcc-undisturbed-'));
   const token = (await getTokens(connected.sandbox.info)).access_token;
-  const engine = new ScanEngine({ dbPath: join(dir, 'scan.sqlite'), client: scanClient(new BoxDeveloperTokenAuth({ token }), networkSessionFor(connected.sandbox.info)), rateLimitPerSecond: 0, concurrency: 8 });
+  const engine = new ScanEngine({
+    dbPath: join(dir, 'scan.sqlite'),
+    client: scanClient(new BoxDeveloperTokenAuth({ token }), networkSessionFor(connected.sandbox.info)),
+    rateLimitPerSecond: 0,
+    concurrency: 8,
+  });
   try {
     await engine.start({ none: true }, true);
-    return { progress: engine.snapshot(), failedInspections: (engine.store.reader().prepare(FAILED_INSPECTIONS).get() as { n: number }).n };
+    return {
+      progress: engine.snapshot(),
+      failedInspections: (engine.store.reader().prepare(FAILED_INSPECTIONS).get() as { n: number }).n,
+    };
   } finally {
     engine.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function waitFor(service: ScanService, pred: (p: ScanProgress) => boolean, what: string, ms = 60_000): Promise<ScanProgress> {
+function waitFor(
+  service: ScanService,
+  pred: (p: ScanProgress) => boolean,
+  what: string,
+  ms = 60_000,
+): Promise<ScanProgress> {
   return new Promise((resolve, reject) => {
     const now = service.status();
     if (pred(now)) return resolve(now);
     const timer = setTimeout(() => {
       off();
-      reject(new Error(`timed out waiting for ${what}: ${JSON.stringify(service.status().files)} ${service.status().phase}`));
+      reject(
+        new Error(`timed out waiting for ${what}: ${JSON.stringify(service.status().files)} ${service.status().phase}`),
+      );
     }, ms);
     const off = service.onProgress((p) => {
       if (!pred(p)) return;
@@ -66,7 +81,11 @@ describe('a sign-in lost mid-inspection', () => {
     try {
       const { done } = await service.start({ none: true }, true);
       await waitFor(service, (p) => p.phase === 'inspection' && p.files.inspectionPending > 50, 'inspection under way');
-      const revoked = await fetch(`${connected.sandbox.info.controlUrl}/tokens/revoke`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      const revoked = await fetch(`${connected.sandbox.info.controlUrl}/tokens/revoke`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
       expect(revoked.ok).toBe(true);
 
       const paused = await waitFor(service, (p) => p.phase === 'reconnect', 'the reconnect pause');
@@ -80,7 +99,10 @@ describe('a sign-in lost mid-inspection', () => {
       expect(quiet.requests.total - settle).toBeLessThanOrEqual(1);
       expect(quiet.files.failed).toBe(0);
       expect(quiet.phase).toBe('reconnect');
-      const readFailures = service.store.reader().prepare("SELECT COUNT(*) n FROM files WHERE inspection = 'Failed' AND inspection_reason LIKE '%401%'").get() as { n: number };
+      const readFailures = service.store
+        .reader()
+        .prepare("SELECT COUNT(*) n FROM files WHERE inspection = 'Failed' AND inspection_reason LIKE '%401%'")
+        .get() as { n: number };
       expect(readFailures.n).toBe(0);
 
       const state = await connected.manager.connect({ openBrowser: (url) => void consentInSandbox(url) });
@@ -88,7 +110,9 @@ describe('a sign-in lost mid-inspection', () => {
       await done;
       const final = service.status();
       expect(final.files).toEqual(undisturbed.progress.files);
-      expect((service.store.reader().prepare(FAILED_INSPECTIONS).get() as { n: number }).n).toBe(undisturbed.failedInspections);
+      expect((service.store.reader().prepare(FAILED_INSPECTIONS).get() as { n: number }).n).toBe(
+        undisturbed.failedInspections,
+      );
     } finally {
       await service.dispose();
     }

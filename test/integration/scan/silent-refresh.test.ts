@@ -28,10 +28,17 @@ describe('an access token that dies before its time', () => {
     try {
       const { done } = await service.start({ none: true }, true);
       await started;
-      const expired = await fetch(`${connected.sandbox.info.controlUrl}/tokens/expire`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'access' }) });
+      const expired = await fetch(`${connected.sandbox.info.controlUrl}/tokens/expire`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ kind: 'access' }),
+      });
       expect(((await expired.json()) as { expired: number }).expired).toBeGreaterThan(0);
       let timer: NodeJS.Timeout | undefined;
-      const outcome = await Promise.race([done.then(() => 'done'), new Promise<string>((r) => (timer = setTimeout(() => r('timed out'), 15_000)))]);
+      const outcome = await Promise.race([
+        done.then(() => 'done'),
+        new Promise<string>((r) => (timer = setTimeout(() => r('timed out'), 15_000))),
+      ]);
       clearTimeout(timer);
       expect(service.status().message ?? '').toBe('');
       expect([...phases]).not.toContain('reconnect');

@@ -18,7 +18,11 @@ describe('stopping while Box cannot be reached', () => {
     const engine = rig.engine({ concurrency: 8 });
     const run = engine.start({ none: true }, true);
     await waitForProgress(engine, (p) => p.files.discovered > 0);
-    const res = await fetch(`${rig.sandbox.info.controlUrl}/outage`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seconds: 120 }) });
+    const res = await fetch(`${rig.sandbox.info.controlUrl}/outage`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ seconds: 120 }),
+    });
     expect(res.ok).toBe(true);
     // The scheduler is deep in its back-off: several retries of dropped requests.
     await expect.poll(() => engine.scheduler.stats.retries, { timeout: 20_000 }).toBeGreaterThanOrEqual(8 * 3);

@@ -15,7 +15,11 @@ afterEach(async () => {
 });
 
 async function faults(r: ScanRig, body: unknown): Promise<void> {
-  const res = await fetch(`${r.sandbox.info.controlUrl}/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${r.sandbox.info.controlUrl}/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`faults: ${res.status} ${await res.text()}`);
 }
 
@@ -27,7 +31,9 @@ describe('a 5xx storm before the work slots start', () => {
     const run = engine.start({ none: true }, true);
     run.catch(() => undefined);
     // More failed attempts at the users than an item gets.
-    await expect.poll(() => engine.scheduler.stats.byKind.users ?? 0, { timeout: 30_000, interval: 100 }).toBeGreaterThan(MAX_ATTEMPTS);
+    await expect
+      .poll(() => engine.scheduler.stats.byKind.users ?? 0, { timeout: 30_000, interval: 100 })
+      .toBeGreaterThan(MAX_ATTEMPTS);
     expect(engine.snapshot().phase).toBe('users');
     await faults(rig, { error_rate: 0 });
     await run;

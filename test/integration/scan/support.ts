@@ -24,16 +24,28 @@ export async function scanRig(o: Partial<SandboxOptions> = {}): Promise<ScanRig>
   const dir = mkdtempSync(join(tmpdir(), 'bcc-scan-'));
   const engines: ScanEngine[] = [];
   return {
-    sandbox, token, dir,
+    sandbox,
+    token,
+    dir,
     engine(e = {}) {
-      const engine = new ScanEngine({ dbPath: join(dir, 'scan.sqlite'), client: scanClient(new BoxDeveloperTokenAuth({ token }), networkSessionFor(sandbox.info)), rateLimitPerSecond: 0, livePollMs: 100, ...e });
+      const engine = new ScanEngine({
+        dbPath: join(dir, 'scan.sqlite'),
+        client: scanClient(new BoxDeveloperTokenAuth({ token }), networkSessionFor(sandbox.info)),
+        rateLimitPerSecond: 0,
+        livePollMs: 100,
+        ...e,
+      });
       engines.push(engine);
       return engine;
     },
     async cleanup() {
       for (const e of engines) {
         await e.stop().catch(() => undefined);
-        try { e.close(); } catch { /* closed */ }
+        try {
+          e.close();
+        } catch {
+          /* closed */
+        }
       }
       await sandbox.close();
       rmSync(dir, { recursive: true, force: true });
@@ -59,8 +71,16 @@ export function waitForProgress(engine: ScanEngine, pred: (p: ScanProgress) => b
   });
 }
 
-export async function injectActivity(rig: ScanRig, fileId: string, eventType: string): Promise<{ event: { event_id: string; created_at: string } }> {
-  const res = await fetch(`${rig.sandbox.info.controlUrl}/activity`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ file_id: fileId, event_type: eventType }) });
+export async function injectActivity(
+  rig: ScanRig,
+  fileId: string,
+  eventType: string,
+): Promise<{ event: { event_id: string; created_at: string } }> {
+  const res = await fetch(`${rig.sandbox.info.controlUrl}/activity`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ file_id: fileId, event_type: eventType }),
+  });
   if (!res.ok) throw new Error(`inject ${eventType}: ${res.status} ${await res.text()}`);
   return (await res.json()) as { event: { event_id: string; created_at: string } };
 }

@@ -24,10 +24,27 @@ beforeAll(async () => {
   connected = await connectToSandbox({ files: 20, users: 4, seed: 7 });
   const store = new ScanStore(join(connected.home, 'scan.sqlite'));
   store.tx(() => {
-    store.insertFolder({ id: 'S', name: 'Shared', path: '/Shared', parent_id: '0', owner_id: 'u1', as_user: null, has_collabs: 1, collab_ext: null, collab_int: 0, collab_known: 0 });
+    store.insertFolder({
+      id: 'S',
+      name: 'Shared',
+      path: '/Shared',
+      parent_id: '0',
+      owner_id: 'u1',
+      as_user: null,
+      has_collabs: 1,
+      collab_ext: null,
+      collab_int: 0,
+      collab_known: 0,
+    });
     store.insertListedFile(listedTextFile('f1', 'S'));
     store.finish('f1', 0, PRIVATE_NOTHING_FOUND);
-    store.prioritiseFolder({ folderId: 'S', reason: 'shared', eventId: 'e1', eventType: 'SHARE', at: '2026-12-01T10:00:00Z' });
+    store.prioritiseFolder({
+      folderId: 'S',
+      reason: 'shared',
+      eventId: 'e1',
+      eventType: 'SHARE',
+      at: '2026-12-01T10:00:00Z',
+    });
     store.finish('f1', store.file('f1')!.gen, PRIVATE_NOTHING_FOUND);
     store.collabRefreshStarted('S'); // the scanning process is reading its collaborations now
   });
@@ -40,7 +57,11 @@ afterAll(async () => {
 
 /** Another OS process holding the home's scan lock, as `box-companion scan` does. */
 async function otherScanner(home: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/integration/locks/fixtures/scan-lock-holder.ts', home, 'box-companion scan'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'test/integration/locks/fixtures/scan-lock-holder.ts', home, 'box-companion scan'],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
   children.push(child);
   const first = await createInterface({ input: child.stdout! })[Symbol.asyncIterator]().next();
   expect(JSON.parse(first.value as string)).toHaveProperty('locked');
@@ -53,7 +74,9 @@ it('refuses Rescan all and Rescan file while another process scans, and touches 
   try {
     service.status(); // the app opening the store (it reads findings while the CLI scans)
     await expect((async () => service.rescanAll())()).rejects.toThrow(ScanLockedError);
-    await expect((async () => service.rescanFile('f1'))()).rejects.toThrow(/a scan is already running on this home: box-companion scan, pid \d+/);
+    await expect((async () => service.rescanFile('f1'))()).rejects.toThrow(
+      /a scan is already running on this home: box-companion scan, pid \d+/,
+    );
   } finally {
     await service.dispose();
     const exited = new Promise((resolve) => scanner.once('exit', resolve));
@@ -74,7 +97,10 @@ it('with no scanner, takes the lock for the rescan and leaves none behind', asyn
   const service = new ScanService(connected.home, connected.manager);
   try {
     await service.rescanAll();
-    expect(service.store.file('f1')).toMatchObject({ state: FileState.queued, reason: 'rescan of everything requested' });
+    expect(service.store.file('f1')).toMatchObject({
+      state: FileState.queued,
+      reason: 'rescan of everything requested',
+    });
     await service.rescanFile('f1');
     expect(service.status().head[0]).toMatchObject({ fileId: 'f1', priority: 'activity' });
   } finally {

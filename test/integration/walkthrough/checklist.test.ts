@@ -11,9 +11,16 @@ describe('the walkthrough checklist', () => {
       const first = createNodeCore(home, 'cli').handlers;
       await first.chooseWalkthrough({ dataCenter: 'EU1', consoleGeneration: 'platform' });
       await first.setStepTicked({ dataCenter: 'EU1', consoleGeneration: 'platform', stepId: 'add-app', ticked: true });
-      await first.setStepTicked({ dataCenter: 'EU1', consoleGeneration: 'platform', stepId: 'check-restriction', ticked: true });
+      await first.setStepTicked({
+        dataCenter: 'EU1',
+        consoleGeneration: 'platform',
+        stepId: 'check-restriction',
+        ticked: true,
+      });
       await first.setStepTicked({ dataCenter: 'US1', consoleGeneration: 'classic', stepId: 'save', ticked: true });
-      await expect(first.setStepTicked({ dataCenter: 'US1', consoleGeneration: 'classic', stepId: 'add-app', ticked: true })).rejects.toThrow(/no step "add-app"/);
+      await expect(
+        first.setStepTicked({ dataCenter: 'US1', consoleGeneration: 'classic', stepId: 'add-app', ticked: true }),
+      ).rejects.toThrow(/no step "add-app"/);
 
       const again = createNodeCore(home, 'cli').handlers;
       const state = await again.getWalkthroughState({});
@@ -30,8 +37,15 @@ describe('the walkthrough checklist', () => {
     try {
       writeFileSync(join(home, 'settings.json'), JSON.stringify({ theme: 'dark' }));
       const settings = await createNodeCore(home, 'cli').handlers.getSettings({});
-      expect(settings).toMatchObject({ theme: 'dark', walkthrough: { dataCenter: null, ticks: {} }, boxApp: { clientId: null } });
-      writeFileSync(join(home, 'settings.json'), JSON.stringify({ theme: 'dark', walkthrough: { ticks: { US9: 'x' } } }));
+      expect(settings).toMatchObject({
+        theme: 'dark',
+        walkthrough: { dataCenter: null, ticks: {} },
+        boxApp: { clientId: null },
+      });
+      writeFileSync(
+        join(home, 'settings.json'),
+        JSON.stringify({ theme: 'dark', walkthrough: { ticks: { US9: 'x' } } }),
+      );
       const core = createNodeCore(home, 'cli').handlers;
       expect((await core.getSettings({})).theme).toBe('dark');
       await core.updateSettings({ theme: 'light' });

@@ -24,7 +24,15 @@ describe('box-companion guide', () => {
   });
 
   it('--portal-url detects the data center; --console picks the steps; html is self-contained', () => {
-    const run = cli('guide', '--portal-url', 'https://Contoso.EU.portal.cloudappsecurity.com/#/about', '--console', 'classic', '--format', 'html');
+    const run = cli(
+      'guide',
+      '--portal-url',
+      'https://Contoso.EU.portal.cloudappsecurity.com/#/about',
+      '--console',
+      'classic',
+      '--format',
+      'html',
+    );
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(dataCenter('EU1').allowlistKey);
     expect(run.stdout).toContain('Enterprise Settings');

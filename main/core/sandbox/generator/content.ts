@@ -44,7 +44,14 @@ function digits(r: Rng, n: number): string {
 }
 
 function card(r: Rng, valid: boolean): string {
-  const [prefix, len] = r.pick([['4', 16], ['51', 16], ['55', 16], ['2221', 16], ['37', 15], ['6011', 16]] as const);
+  const [prefix, len] = r.pick([
+    ['4', 16],
+    ['51', 16],
+    ['55', 16],
+    ['2221', 16],
+    ['37', 15],
+    ['6011', 16],
+  ] as const);
   const body = prefix + digits(r, len - prefix.length - 1);
   let check = luhnCheckDigit(body);
   if (!valid) check = (check + 1 + r.int(9)) % 10;
@@ -68,7 +75,11 @@ export function ibanValid(iban: string): boolean {
 }
 
 function iban(r: Rng, valid: boolean): string {
-  const letters = () => String.fromCharCode(65 + r.int(26)) + String.fromCharCode(65 + r.int(26)) + String.fromCharCode(65 + r.int(26)) + String.fromCharCode(65 + r.int(26));
+  const letters = () =>
+    String.fromCharCode(65 + r.int(26)) +
+    String.fromCharCode(65 + r.int(26)) +
+    String.fromCharCode(65 + r.int(26)) +
+    String.fromCharCode(65 + r.int(26));
   const [country, bban] = r.pick([
     ['DE', () => digits(r, 18)],
     ['GB', () => letters() + digits(r, 14)],
@@ -110,7 +121,13 @@ function email(r: Rng, valid: boolean): string {
 
 type Kind = 'card' | 'iban' | 'ssn' | 'nino' | 'email';
 const MAKERS: Record<Kind, (r: Rng, valid: boolean) => string> = { card, iban, ssn, nino, email };
-const LABELS: Record<Kind, string> = { card: 'Card number', iban: 'IBAN', ssn: 'SSN', nino: 'NI number', email: 'Contact' };
+const LABELS: Record<Kind, string> = {
+  card: 'Card number',
+  iban: 'IBAN',
+  ssn: 'SSN',
+  nino: 'NI number',
+  email: 'Contact',
+};
 
 export interface GeneratedText {
   text: string;
@@ -138,8 +155,10 @@ export function generateText(seed: number, k: number, ext: string, version: numb
     const amount = (r.int(1_000_000) / 100).toFixed(2);
     const v = value();
     if (ext === 'csv') lines.push(`${i + 1},${who},"${v}",${amount}`);
-    else if (ext === 'json') lines.push(`${i === 0 ? '[' : ','}{"id":${i + 1},"name":"${who}","detail":"${v}","amount":${amount}}`);
-    else if (ext === 'log') lines.push(`2025-0${1 + r.int(9)}-1${r.int(10)}T0${r.int(10)}:1${r.int(10)}:00Z INFO request user="${who}" ${v}`);
+    else if (ext === 'json')
+      lines.push(`${i === 0 ? '[' : ','}{"id":${i + 1},"name":"${who}","detail":"${v}","amount":${amount}}`);
+    else if (ext === 'log')
+      lines.push(`2025-0${1 + r.int(9)}-1${r.int(10)}T0${r.int(10)}:1${r.int(10)}:00Z INFO request user="${who}" ${v}`);
     else lines.push(`${who} - ${topic.toLowerCase()} item ${i + 1}: ${v}; amount ${amount}.`);
   }
   if (ext === 'json') lines.push(']');
@@ -154,5 +173,11 @@ function lookalikeOrFiller(r: Rng, truth: SensitiveTruth): string {
     const kind = r.pick(['card', 'iban', 'ssn', 'nino', 'email'] as const);
     return `Ref ${MAKERS[kind](r, false)}`;
   }
-  return r.pick(['Order ' + digits(r, 8), 'Phone +1 555 ' + digits(r, 7), 'Version 4.' + r.int(20) + '.' + r.int(99), 'Status ok', 'Pending review']);
+  return r.pick([
+    'Order ' + digits(r, 8),
+    'Phone +1 555 ' + digits(r, 7),
+    'Version 4.' + r.int(20) + '.' + r.int(99),
+    'Status ok',
+    'Pending review',
+  ]);
 }

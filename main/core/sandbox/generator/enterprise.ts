@@ -37,8 +37,13 @@ export function buildEnterprise(spec: EnterpriseSpec): Enterprise {
   const users = generateUsers(seed, spec.users, identity, CONTENT_EPOCH_MS);
   const tree = buildTree(seed, users, files, CONTENT_EPOCH_MS, spec.bigFolderFiles ?? bigFolderSize(files));
   const space: FileSpace = {
-    seed, tree, files, epochMs: CONTENT_EPOCH_MS, fileIdBase: fileIdBase(seed),
-    userCount: users.length, externals: roleLayout(users.length).externals,
+    seed,
+    tree,
+    files,
+    epochMs: CONTENT_EPOCH_MS,
+    fileIdBase: fileIdBase(seed),
+    userCount: users.length,
+    externals: roleLayout(users.length).externals,
   };
   const internalUsers = users.filter((u) => !u.external).map((u) => u.index);
   const end = Math.floor(spec.historyEnd / 1000) * 1000 - 60_000;
@@ -46,7 +51,9 @@ export function buildEnterprise(spec: EnterpriseSpec): Enterprise {
   const picker: ActorPicker = {
     actorFor(k, u) {
       const f = generateFile(space, k);
-      const collabs = tree.collabs.get(tree.top[f.folder] ?? 0)?.filter((c) => c.status === 'accepted' && !users[c.userIndex]?.external);
+      const collabs = tree.collabs
+        .get(tree.top[f.folder] ?? 0)
+        ?.filter((c) => c.status === 'accepted' && !users[c.userIndex]?.external);
       const c = collabs && collabs.length > 0 && u % 3 === 0 ? collabs[u % collabs.length] : undefined;
       return c ? c.userIndex : f.owner;
     },

@@ -47,14 +47,32 @@ export interface FileCollab {
 }
 
 const EXT_TABLE = [
-  ['pdf', 22], ['docx', 18], ['xlsx', 14], ['pptx', 6], ['txt', 6], ['csv', 6], ['md', 2], ['json', 2],
-  ['eml', 2], ['log', 1], ['png', 8], ['jpg', 8], ['zip', 3], ['mp4', 2],
+  ['pdf', 22],
+  ['docx', 18],
+  ['xlsx', 14],
+  ['pptx', 6],
+  ['txt', 6],
+  ['csv', 6],
+  ['md', 2],
+  ['json', 2],
+  ['eml', 2],
+  ['log', 1],
+  ['png', 8],
+  ['jpg', 8],
+  ['zip', 3],
+  ['mp4', 2],
 ] as const;
 
 /** [min, max] bytes per type; sizes are log-uniform between them. */
 const SIZE_RANGE: Record<string, [number, number]> = {
-  pdf: [40e3, 8e6], docx: [15e3, 3e6], xlsx: [10e3, 5e6], pptx: [200e3, 40e6], png: [30e3, 5e6],
-  jpg: [60e3, 9e6], zip: [100e3, 150e6], mp4: [2e6, 200e6],
+  pdf: [40e3, 8e6],
+  docx: [15e3, 3e6],
+  xlsx: [10e3, 5e6],
+  pptx: [200e3, 40e6],
+  png: [30e3, 5e6],
+  jpg: [60e3, 9e6],
+  zip: [100e3, 150e6],
+  mp4: [2e6, 200e6],
 };
 
 export interface FileSpace {
@@ -99,9 +117,18 @@ export function generateFile(sp: FileSpace, k: number, folder = folderOfFile(sp.
   const createdAt = sp.epochMs - Math.floor(unit(h(5)) * 3 * 365 * 86_400_000);
   const modifiedAt = Math.min(sp.epochMs, createdAt + Math.floor(unit(h(6)) * 200 * 86_400_000));
   const collaborators = tree.collabs.get(tree.top[folder] ?? 0);
-  const editor = collaborators && collaborators.length > 0 && unit(h(7)) < 0.4 ? collaborators[h(8) % collaborators.length]?.userIndex : undefined;
+  const editor =
+    collaborators && collaborators.length > 0 && unit(h(7)) < 0.4
+      ? collaborators[h(8) % collaborators.length]?.userIndex
+      : undefined;
   const file: GeneratedFile = {
-    k, folder, local, name, ext, size, owner,
+    k,
+    folder,
+    local,
+    name,
+    ext,
+    size,
+    owner,
     createdBy: owner,
     modifiedBy: editor ?? owner,
     createdAt: Math.floor(createdAt / 1000) * 1000,
@@ -138,16 +165,18 @@ export function generateFileCollabs(sp: FileSpace, k: number, owner: number): Fi
   if (u >= 0.012 || sp.userCount < 2) return [];
   const h = hash(seed, S.fileCollab, k, 1);
   const external = sp.externals > 0 && h % 10 < 6;
-  let user = external ? sp.userCount - 1 - (h >>> 4) % sp.externals : (h >>> 4) % (sp.userCount - sp.externals);
+  let user = external ? sp.userCount - 1 - ((h >>> 4) % sp.externals) : (h >>> 4) % (sp.userCount - sp.externals);
   if (user === owner) user = (user + 1) % Math.max(1, sp.userCount - sp.externals);
   if (user === owner) return [];
-  return [{
-    id: String(60_000_000_000 + k * 4),
-    userIndex: user,
-    role: h % 3 === 0 ? 'editor' : 'viewer',
-    status: external && h % 7 === 0 ? 'pending' : 'accepted',
-    createdAt: sp.epochMs - (h % 500) * 86_400_000,
-  }];
+  return [
+    {
+      id: String(60_000_000_000 + k * 4),
+      userIndex: user,
+      role: h % 3 === 0 ? 'editor' : 'viewer',
+      status: external && h % 7 === 0 ? 'pending' : 'accepted',
+      createdAt: sp.epochMs - (h % 500) * 86_400_000,
+    },
+  ];
 }
 
 export interface FileBytes {

@@ -103,7 +103,10 @@ export const S = {
 /** 40 hex characters derived from the seed: stands in for a SHA-1 we cannot afford to compute. */
 export function pseudoSha1(seed: number, i: number, version: number): string {
   let out = '';
-  for (let j = 0; j < 5; j++) out += hash(seed, S.sha, i, version * 5 + j).toString(16).padStart(8, '0');
+  for (let j = 0; j < 5; j++)
+    out += hash(seed, S.sha, i, version * 5 + j)
+      .toString(16)
+      .padStart(8, '0');
   return out;
 }
 

@@ -50,7 +50,13 @@ export function bigFolderSize(files: number): number {
   return Math.floor(files / 2);
 }
 
-export function buildTree(seed: number, users: readonly SandboxUser[], files: number, epochMs: number, bigFiles = bigFolderSize(files)): Tree {
+export function buildTree(
+  seed: number,
+  users: readonly SandboxUser[],
+  files: number,
+  epochMs: number,
+  bigFiles = bigFolderSize(files),
+): Tree {
   const internal = users.filter((u) => !u.external).map((u) => u.index);
   const externals = users.filter((u) => u.external).map((u) => u.index);
   const rng = new Rng(hash(seed, S.tree, 0));
@@ -170,7 +176,14 @@ function shareTops(seed: number, t: Tree, internal: number[], externals: number[
     const list: FolderCollab[] = [];
     const addCollab = (u: number, role: CollabRole, status: FolderCollab['status']) => {
       if (u === owner || list.some((c) => c.userIndex === u)) return;
-      list.push({ id: String(collabBase + collabSeq++), userIndex: u, role, status, createdAt: epochMs - r.range(1, 700) * 86_400_000, createdBy: owner });
+      list.push({
+        id: String(collabBase + collabSeq++),
+        userIndex: u,
+        role,
+        status,
+        createdAt: epochMs - r.range(1, 700) * 86_400_000,
+        createdBy: owner,
+      });
     };
     if (f === t.bigFolder) {
       addCollab(0, 'editor', 'accepted');
@@ -180,7 +193,8 @@ function shareTops(seed: number, t: Tree, internal: number[], externals: number[
     } else if (r.chance(0.3)) {
       const k = 1 + r.int(4);
       for (let j = 0; j < k && internal.length > 1; j++) addCollab(r.pick(internal), r.pick(COLLAB_ROLES), 'accepted');
-      if (externals.length > 0 && r.chance(0.45)) addCollab(r.pick(externals), r.pick(COLLAB_ROLES), r.chance(0.15) ? 'pending' : 'accepted');
+      if (externals.length > 0 && r.chance(0.45))
+        addCollab(r.pick(externals), r.pick(COLLAB_ROLES), r.chance(0.15) ? 'pending' : 'accepted');
     }
     if (list.length === 0) continue;
     t.collabs.set(f, list);

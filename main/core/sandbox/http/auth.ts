@@ -13,7 +13,9 @@ const REALM = 'Bearer realm="Service"';
 export const NO_ENTERPRISE_MESSAGE = 'User cannot access this feature without having an enterprise';
 
 export function unauthorized(ctx: Ctx, withError: boolean): void {
-  const header = withError ? `${REALM}, error="invalid_token", error_description="The access token provided is invalid."` : REALM;
+  const header = withError
+    ? `${REALM}, error="invalid_token", error_description="The access token provided is invalid."`
+    : REALM;
   sendEmpty(ctx, 401, { 'www-authenticate': header });
 }
 
@@ -29,7 +31,13 @@ export function authenticate(ctx: Ctx): boolean {
   const token = w.tokens.tokens.get(m[1]);
   // A token of an app the enterprise no longer allows is treated as invalid: Box's exact
   // answer is unconfirmed, and refusing it is the fail-safe reading.
-  if (!token || token.kind !== 'access' || w.tokens.stateOf(token, w.now()) !== 'active' || token.clientId !== w.app.clientId || !w.appAllowed()) {
+  if (
+    !token ||
+    token.kind !== 'access' ||
+    w.tokens.stateOf(token, w.now()) !== 'active' ||
+    token.clientId !== w.app.clientId ||
+    !w.appAllowed()
+  ) {
     unauthorized(ctx, true);
     return false;
   }
@@ -68,7 +76,9 @@ function asUser(ctx: Ctx): boolean {
 export function requireScope(ctx: Ctx, ...anyOf: string[]): boolean {
   if (!ctx.auth) return false;
   if (anyOf.some((s) => ctx.auth?.scopes.has(s))) return true;
-  sendEmpty(ctx, 403, { 'www-authenticate': `${REALM}, error="insufficient_scope", error_description="The request requires higher privileges than provided by the access token."` });
+  sendEmpty(ctx, 403, {
+    'www-authenticate': `${REALM}, error="insufficient_scope", error_description="The request requires higher privileges than provided by the access token."`,
+  });
   return false;
 }
 

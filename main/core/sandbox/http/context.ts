@@ -57,7 +57,8 @@ export function sendHtml(ctx: Ctx, status: number, html: string, headers: Record
     'cache-control': 'no-store',
     // The consent page must not be framed (clickjacking) and runs no script.
     'x-frame-options': 'DENY',
-    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http://127.0.0.1:* http://localhost:*; frame-ancestors 'none'",
+    'content-security-policy':
+      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http://127.0.0.1:* http://localhost:*; frame-ancestors 'none'",
     'content-length': String(Buffer.byteLength(html)),
     ...headers,
   });
@@ -69,7 +70,13 @@ export function redirect(ctx: Ctx, location: string, status = 302): void {
 }
 
 /** Box's error body: {type, status, code, message, context_info?, help_url, request_id}. */
-export function boxError(ctx: Ctx, status: number, code: string, message: string, extra: { contextInfo?: unknown; headers?: Record<string, string> } = {}): void {
+export function boxError(
+  ctx: Ctx,
+  status: number,
+  code: string,
+  message: string,
+  extra: { contextInfo?: unknown; headers?: Record<string, string> } = {},
+): void {
   const body: Record<string, unknown> = { type: 'error', status, code, message };
   if (extra.contextInfo !== undefined) body.context_info = extra.contextInfo;
   body.help_url = HELP_URL;

@@ -8,7 +8,12 @@ export class ParamError extends Error {}
 export function parseFields(ctx: Ctx): Set<string> | null {
   const raw = ctx.q.get('fields');
   if (raw === null || raw.trim() === '') return null;
-  return new Set(raw.split(',').map((s) => s.trim()).filter(Boolean));
+  return new Set(
+    raw
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 }
 
 /** Box clamps an over-large limit to the maximum instead of refusing it. */
@@ -28,7 +33,10 @@ export function parseOffset(ctx: Ctx): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new ParamError(`Invalid value '${raw}' for query parameter 'offset'.`);
   // Box documents offsets past 10,000 as unsupported; refusing them makes consumers use markers.
-  if (n > MAX_OFFSET) throw new ParamError(`Invalid value '${raw}' for query parameter 'offset'. Offset must not exceed ${MAX_OFFSET}; use marker-based paging.`);
+  if (n > MAX_OFFSET)
+    throw new ParamError(
+      `Invalid value '${raw}' for query parameter 'offset'. Offset must not exceed ${MAX_OFFSET}; use marker-based paging.`,
+    );
   return n;
 }
 
@@ -47,7 +55,8 @@ export function decodeMarker(ctx: Ctx, scope: string): number {
   const text = Buffer.from(raw, 'base64url').toString('utf8');
   const [s, p] = text.split('|');
   const n = Number(p);
-  if (s !== scope || !Number.isInteger(n) || n < 0) throw new ParamError(`Invalid value '${raw}' for query parameter 'marker'.`);
+  if (s !== scope || !Number.isInteger(n) || n < 0)
+    throw new ParamError(`Invalid value '${raw}' for query parameter 'marker'.`);
   return n;
 }
 

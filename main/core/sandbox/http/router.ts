@@ -16,10 +16,12 @@ export class Router {
   on(method: string, pattern: string, handler: Handler): this {
     const keys: string[] = [];
     const re = new RegExp(
-      '^' + pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:(\w+)/g, (_, k: string) => {
-        keys.push(k);
-        return '([^/]+)';
-      }) + '$',
+      '^' +
+        pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:(\w+)/g, (_, k: string) => {
+          keys.push(k);
+          return '([^/]+)';
+        }) +
+        '$',
     );
     this.routes.push({ method, re, keys, handler });
     return this;

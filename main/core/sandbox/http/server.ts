@@ -113,7 +113,11 @@ async function handle(gateway: Gateway, req: IncomingMessage, res: ServerRespons
 function fromLocalTool(req: IncomingMessage, origin: string): boolean {
   const remote = req.socket.remoteAddress ?? '';
   const from = req.headers.origin;
-  return ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(remote) && isLoopbackHost(req.headers.host, origin) && (from === undefined || from === origin);
+  return (
+    ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(remote) &&
+    isLoopbackHost(req.headers.host, origin) &&
+    (from === undefined || from === origin)
+  );
 }
 
 /** Box's API through the gateway steps, in the order the file's header gives. */
@@ -132,7 +136,10 @@ async function handleApi(gateway: Gateway, ctx: Ctx, path: string): Promise<void
   const m = gateway.api.match(ctx.req.method ?? 'GET', path);
   if (!authenticate(ctx) || !ctx.auth) return;
   const wait = limiter.take(ctx.auth.user);
-  if (wait > 0) return boxError(ctx, 429, 'rate_limit_exceeded', 'Request rate limit exceeded, please try again later', { headers: { 'retry-after': String(wait) } });
+  if (wait > 0)
+    return boxError(ctx, 429, 'rate_limit_exceeded', 'Request rate limit exceeded, please try again later', {
+      headers: { 'retry-after': String(wait) },
+    });
   if (manual.failsForever(path)) return boxError(ctx, 500, 'internal_server_error', 'Internal Server Error');
   if (m === 'method') return boxError(ctx, 405, 'method_not_allowed', 'Method Not Allowed');
   if (!m) return boxError(ctx, 404, 'not_found', 'Not Found');
@@ -142,10 +149,18 @@ async function handleApi(gateway: Gateway, ctx: Ctx, path: string): Promise<void
 
 /** A handler threw: a bad parameter gets Box's 400, anything else Box's 500 (or a cut connection once the answer began). */
 function sendFailure(gateway: Gateway, req: IncomingMessage, res: ServerResponse, e: unknown): void {
-  const ctx = () => contextFor(gateway, req, res, new URL('http://127.0.0.1/'), `${gateway.idPrefix}err${++gateway.seq}`);
+  const ctx = () =>
+    contextFor(gateway, req, res, new URL('http://127.0.0.1/'), `${gateway.idPrefix}err${++gateway.seq}`);
   if (e instanceof ParamError) return sendParamError(ctx(), e);
   if (res.headersSent) return void res.destroy();
-  sendJson(ctx(), 500, { type: 'error', status: 500, code: 'internal_server_error', message: String(e instanceof Error ? e.message : e), help_url: 'http://developers.box.com/docs/#errors', request_id: 'sandbox' });
+  sendJson(ctx(), 500, {
+    type: 'error',
+    status: 500,
+    code: 'internal_server_error',
+    message: String(e instanceof Error ? e.message : e),
+    help_url: 'http://developers.box.com/docs/#errors',
+    request_id: 'sandbox',
+  });
 }
 
 /** Box's API, behind the gateway steps in handleApi. */
@@ -166,31 +181,33 @@ function apiRoutes(): Router {
 /** OAuth, the consent page, download URLs and the control API (loopback callers only). */
 function otherRoutes(deps: ServerDeps, ctl: ControlDeps): Router {
   const { manual } = ctl;
-  return new Router()
-    .on('GET', '/api/oauth2/authorize', (ctx) => authorizePage(ctx, deps.signInUser()))
-    .on('POST', '/api/oauth2/authorize', authorizeSubmit)
-    .on('POST', '/oauth2/token', token)
-    .on('POST', '/oauth2/revoke', revoke)
-    // A download URL is on the network too: an outage drops it like /2.0.
-    .on('GET', '/d/1/:sig/download', (ctx) => (manual.inOutage() ? void ctx.req.socket.destroy() : download(ctx)))
-    .on('GET', '/_sandbox', truth)
-    .on('GET', '/_sandbox/info', (ctx) => sendJson(ctx, 200, deps.info?.() ?? {}))
-    .on('GET', '/_sandbox/truth', truth)
-    .on('GET', '/_sandbox/truth/files', truthFiles)
-    .on('GET', '/_sandbox/truth/files/:id', truthFile)
-    .on('GET', '/_sandbox/truth/events', truthEvents)
-    .on('GET', '/_sandbox/tokens', listTokens)
-    .on('POST', '/_sandbox/activity', (ctx) => control(ctx, ctl, 'activity'))
-    .on('POST', '/_sandbox/activity/stream', (ctx) => control(ctx, ctl, 'activity-stream'))
-    .on('POST', '/_sandbox/users/:id/role', (ctx) => control(ctx, ctl, 'role'))
-    .on('POST', '/_sandbox/app', (ctx) => control(ctx, ctl, 'app'))
-    .on('POST', '/_sandbox/enterprise', (ctx) => control(ctx, ctl, 'enterprise'))
-    .on('POST', '/_sandbox/tokens/expire', (ctx) => control(ctx, ctl, 'expire'))
-    .on('POST', '/_sandbox/tokens/revoke', (ctx) => control(ctx, ctl, 'revoke'))
-    .on('POST', '/_sandbox/limits', (ctx) => control(ctx, ctl, 'limits'))
-    .on('POST', '/_sandbox/faults', (ctx) => control(ctx, ctl, 'faults'))
-    .on('POST', '/_sandbox/outage', (ctx) => control(ctx, ctl, 'outage'))
-    .on('POST', '/_sandbox/clock', (ctx) => control(ctx, ctl, 'clock'));
+  return (
+    new Router()
+      .on('GET', '/api/oauth2/authorize', (ctx) => authorizePage(ctx, deps.signInUser()))
+      .on('POST', '/api/oauth2/authorize', authorizeSubmit)
+      .on('POST', '/oauth2/token', token)
+      .on('POST', '/oauth2/revoke', revoke)
+      // A download URL is on the network too: an outage drops it like /2.0.
+      .on('GET', '/d/1/:sig/download', (ctx) => (manual.inOutage() ? void ctx.req.socket.destroy() : download(ctx)))
+      .on('GET', '/_sandbox', truth)
+      .on('GET', '/_sandbox/info', (ctx) => sendJson(ctx, 200, deps.info?.() ?? {}))
+      .on('GET', '/_sandbox/truth', truth)
+      .on('GET', '/_sandbox/truth/files', truthFiles)
+      .on('GET', '/_sandbox/truth/files/:id', truthFile)
+      .on('GET', '/_sandbox/truth/events', truthEvents)
+      .on('GET', '/_sandbox/tokens', listTokens)
+      .on('POST', '/_sandbox/activity', (ctx) => control(ctx, ctl, 'activity'))
+      .on('POST', '/_sandbox/activity/stream', (ctx) => control(ctx, ctl, 'activity-stream'))
+      .on('POST', '/_sandbox/users/:id/role', (ctx) => control(ctx, ctl, 'role'))
+      .on('POST', '/_sandbox/app', (ctx) => control(ctx, ctl, 'app'))
+      .on('POST', '/_sandbox/enterprise', (ctx) => control(ctx, ctl, 'enterprise'))
+      .on('POST', '/_sandbox/tokens/expire', (ctx) => control(ctx, ctl, 'expire'))
+      .on('POST', '/_sandbox/tokens/revoke', (ctx) => control(ctx, ctl, 'revoke'))
+      .on('POST', '/_sandbox/limits', (ctx) => control(ctx, ctl, 'limits'))
+      .on('POST', '/_sandbox/faults', (ctx) => control(ctx, ctl, 'faults'))
+      .on('POST', '/_sandbox/outage', (ctx) => control(ctx, ctl, 'outage'))
+      .on('POST', '/_sandbox/clock', (ctx) => control(ctx, ctl, 'clock'))
+  );
 }
 
 /** The Host header names this server by a loopback name and its own port, nothing else. */

@@ -31,7 +31,9 @@ export function redirectUriAllowed(registered: readonly string[], candidate: str
     if (r === candidate) return true;
     const u = new URL(r);
     if (!LOOPBACK.has(u.hostname) || u.protocol !== c.protocol || u.hostname !== c.hostname) return false;
-    return u.pathname === c.pathname && u.search === c.search && c.hash === '' && c.username === '' && c.password === '';
+    return (
+      u.pathname === c.pathname && u.search === c.search && c.hash === '' && c.username === '' && c.password === ''
+    );
   });
 }
 
@@ -71,25 +73,49 @@ function parseRequest(ctx: Ctx, p: URLSearchParams): AuthRequest | null {
   }
   const redirectUri = p.get('redirect_uri') || (w.app.redirectUris[0] ?? '');
   if (!redirectUriAllowed(w.app.redirectUris, redirectUri)) {
-    errorPage(ctx, 400, 'redirect_uri_mismatch', 'The redirect URI does not match any redirect URI registered for this application.');
+    errorPage(
+      ctx,
+      400,
+      'redirect_uri_mismatch',
+      'The redirect URI does not match any redirect URI registered for this application.',
+    );
     return null;
   }
   const state = p.get('state');
   if (p.get('response_type') !== 'code') {
-    redirectWith(ctx, redirectUri, { error: 'unsupported_response_type', error_description: 'The response type must be code', state });
+    redirectWith(ctx, redirectUri, {
+      error: 'unsupported_response_type',
+      error_description: 'The response type must be code',
+      state,
+    });
     return null;
   }
   const requested = (p.get('scope') ?? '').split(/[\s+]+/).filter(Boolean);
   if (requested.some((s) => !w.app.scopes.has(s))) {
-    redirectWith(ctx, redirectUri, { error: 'invalid_scope', error_description: 'The requested scope is not configured for this application', state });
+    redirectWith(ctx, redirectUri, {
+      error: 'invalid_scope',
+      error_description: 'The requested scope is not configured for this application',
+      state,
+    });
     return null;
   }
   const method = p.get('code_challenge_method') ?? 'S256'; // Box's CLI omits it; S256 is meant.
   if (method !== 'S256' && method !== 'plain') {
-    redirectWith(ctx, redirectUri, { error: 'invalid_request', error_description: 'Unsupported code_challenge_method', state });
+    redirectWith(ctx, redirectUri, {
+      error: 'invalid_request',
+      error_description: 'Unsupported code_challenge_method',
+      state,
+    });
     return null;
   }
-  return { clientId, redirectUri, state, scopes: requested.length > 0 ? requested : [...w.app.scopes], challenge: p.get('code_challenge') || null, method };
+  return {
+    clientId,
+    redirectUri,
+    state,
+    scopes: requested.length > 0 ? requested : [...w.app.scopes],
+    challenge: p.get('code_challenge') || null,
+    method,
+  };
 }
 
 export function defaultSignInUser(w: World, role: 'admin' | 'coadmin' | 'user'): number {
@@ -104,21 +130,41 @@ export function authorizePage(ctx: Ctx, signInUser: number): void {
   const w = ctx.world;
   const nonce = randomToken();
   w.tokens.consentNonces.set(nonce, w.now() + NONCE_TTL_MS);
-  const hidden = ['client_id', 'redirect_uri', 'state', 'scope', 'response_type', 'code_challenge', 'code_challenge_method']
+  const hidden = [
+    'client_id',
+    'redirect_uri',
+    'state',
+    'scope',
+    'response_type',
+    'code_challenge',
+    'code_challenge_method',
+  ]
     .filter((k) => ctx.q.get(k) !== null)
     .map((k) => `<input type="hidden" name="${k}" value="${escapeHtml(ctx.q.get(k) ?? '')}">`)
     .join('');
   const options = w.ent.users
     .filter((u) => !u.external)
-    .map((u) => `<option value="${u.id}"${u.index === signInUser ? ' selected' : ''}>${escapeHtml(`${u.name} <${u.login}> (${w.roleOf(u.index)})`)}</option>`)
+    .map(
+      (u) =>
+        `<option value="${u.id}"${u.index === signInUser ? ' selected' : ''}>${escapeHtml(`${u.name} <${u.login}> (${w.roleOf(u.index)})`)}</option>`,
+    )
     .join('');
-  const scopes = req.scopes.map((s) => `<li>${escapeHtml(SCOPE_TEXT[s] ?? s)}</li>`).join('') + (w.app.asUserEnabled ? '<li>Perform actions as users (team members)</li>' : '');
-  sendHtml(ctx, 200, page('Grant access to Box', `<h1>Grant access to Box</h1>
+  const scopes =
+    req.scopes.map((s) => `<li>${escapeHtml(SCOPE_TEXT[s] ?? s)}</li>`).join('') +
+    (w.app.asUserEnabled ? '<li>Perform actions as users (team members)</li>' : '');
+  sendHtml(
+    ctx,
+    200,
+    page(
+      'Grant access to Box',
+      `<h1>Grant access to Box</h1>
 <p><strong id="app-name">${escapeHtml(w.app.name)}</strong> would like to:</p><ul id="scopes">${scopes}</ul>
 <form method="post" action="/api/oauth2/authorize">${hidden}<input type="hidden" name="request_token" value="${nonce}">
 <label for="user">Sign in as</label><select id="user" name="user_id">${options}</select>
 <p><button class="grant" type="submit" name="action" value="grant">Grant access to Box</button>
-<button type="submit" name="action" value="deny">Deny</button></p></form>`));
+<button type="submit" name="action" value="deny">Deny</button></p></form>`,
+    ),
+  );
 }
 
 export async function authorizeSubmit(ctx: Ctx): Promise<void> {
@@ -127,21 +173,43 @@ export async function authorizeSubmit(ctx: Ctx): Promise<void> {
   const nonce = body.get('request_token') ?? '';
   const expires = w.tokens.consentNonces.get(nonce);
   w.tokens.consentNonces.delete(nonce);
-  if (expires === undefined || w.now() > expires) return errorPage(ctx, 400, 'Request expired', 'This sign-in page has expired or was already used. Start again from the application.');
+  if (expires === undefined || w.now() > expires)
+    return errorPage(
+      ctx,
+      400,
+      'Request expired',
+      'This sign-in page has expired or was already used. Start again from the application.',
+    );
   const req = parseRequest(ctx, body);
   if (!req) return;
   if (body.get('action') !== 'grant') {
-    return redirectWith(ctx, req.redirectUri, { error: 'access_denied', error_description: 'The user denied access to your application', state: req.state });
+    return redirectWith(ctx, req.redirectUri, {
+      error: 'access_denied',
+      error_description: 'The user denied access to your application',
+      state: req.state,
+    });
   }
   const user = w.ent.users.find((u) => u.id === body.get('user_id') && !u.external);
   if (!user) return errorPage(ctx, 400, 'Sign-in failed', 'Unknown user.');
   if (w.settings.hasEnterprise && !w.appAllowed()) {
-    return errorPage(ctx, 403, 'Disabled by Administrator', 'This application cannot be used because it is not allowed by your Box administrator.');
+    return errorPage(
+      ctx,
+      403,
+      'Disabled by Administrator',
+      'This application cannot be used because it is not allowed by your Box administrator.',
+    );
   }
   const code = randomToken();
   w.tokens.codes.set(code, {
-    code, clientId: req.clientId, userIndex: user.index, redirectUri: req.redirectUri, scopes: req.scopes,
-    challenge: req.challenge, challengeMethod: req.method, expiresAt: w.now() + CODE_TTL_MS, used: false,
+    code,
+    clientId: req.clientId,
+    userIndex: user.index,
+    redirectUri: req.redirectUri,
+    scopes: req.scopes,
+    challenge: req.challenge,
+    challengeMethod: req.method,
+    expiresAt: w.now() + CODE_TTL_MS,
+    used: false,
   });
   redirectWith(ctx, req.redirectUri, { code, state: req.state });
 }

@@ -42,7 +42,8 @@ async function jsonBody(ctx: Ctx): Promise<Json | null> {
 
 function num(v: unknown, name: string, min = 0, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (v === undefined) return undefined;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) throw new ActivityError(`${name} must be a number between ${min} and ${max}`);
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max)
+    throw new ActivityError(`${name} must be a number between ${min} and ${max}`);
   return v;
 }
 
@@ -54,12 +55,38 @@ export function truth(ctx: Ctx): void {
   sendJson(ctx, 200, {
     seed: w.ent.seed,
     enterprise: w.settings.hasEnterprise ? { id: w.ent.identity.id, name: w.ent.identity.name } : null,
-    counts: { users: w.ent.users.length, folders: t.folderCount, files: w.ent.space.files - trashed, trashed, events: w.eventCount() },
-    users: w.ent.users.map((u) => ({ id: u.id, name: u.name, login: u.login, role: w.roleOf(u.index), external: u.external })),
-    bigFolder: { id: folderIdOf(t, t.bigFolder), name: folderName(t, t.bigFolder), owner_id: w.ent.users[t.owner[t.bigFolder] ?? 0]?.id, items: t.fileCount[t.bigFolder] },
+    counts: {
+      users: w.ent.users.length,
+      folders: t.folderCount,
+      files: w.ent.space.files - trashed,
+      trashed,
+      events: w.eventCount(),
+    },
+    users: w.ent.users.map((u) => ({
+      id: u.id,
+      name: u.name,
+      login: u.login,
+      role: w.roleOf(u.index),
+      external: u.external,
+    })),
+    bigFolder: {
+      id: folderIdOf(t, t.bigFolder),
+      name: folderName(t, t.bigFolder),
+      owner_id: w.ent.users[t.owner[t.bigFolder] ?? 0]?.id,
+      items: t.fileCount[t.bigFolder],
+    },
     history: { from: isoTime(w.ent.history.start), to: isoTime(w.ent.history.end), count: w.ent.history.count },
-    app: { client_id: w.app.clientId, allowed: w.appAllowed(), disabled_by_admin: w.app.disabledByAdmin, scopes: [...w.app.scopes], as_user: w.app.asUserEnabled },
-    settings: { restrict_unpublished: w.settings.restrictUnpublished, allowed_client_ids: [...w.settings.allowedClientIds] },
+    app: {
+      client_id: w.app.clientId,
+      allowed: w.appAllowed(),
+      disabled_by_admin: w.app.disabledByAdmin,
+      scopes: [...w.app.scopes],
+      as_user: w.app.asUserEnabled,
+    },
+    settings: {
+      restrict_unpublished: w.settings.restrictUnpublished,
+      allowed_client_ids: [...w.settings.allowedClientIds],
+    },
     rate_limit_per_second: w.rateLimitPerSecond,
     faults: w.faults,
     now: isoTime(w.now()),
@@ -76,7 +103,15 @@ export function truthFiles(ctx: Ctx): void {
     const g = generateFile(w.ent.space, k);
     const o = w.overrides.get(k);
     const collabs = o?.collabs ?? generateFileCollabs(w.ent.space, k, g.owner);
-    entries.push({ id: fileIdOf(w.ent.space, k), owner_id: w.ent.users[g.owner]?.id, folder_id: folderIdOf(w.ent.tree, g.folder), ext: g.ext, shared: (o && 'link' in o ? o.link : g.link)?.access ?? null, collaborations: collabs.length, trashed: o?.trashedAt != null });
+    entries.push({
+      id: fileIdOf(w.ent.space, k),
+      owner_id: w.ent.users[g.owner]?.id,
+      folder_id: folderIdOf(w.ent.tree, g.folder),
+      ext: g.ext,
+      shared: (o && 'link' in o ? o.link : g.link)?.access ?? null,
+      collaborations: collabs.length,
+      trashed: o?.trashedAt != null,
+    });
   }
   sendJson(ctx, 200, { total_count: w.ent.space.files, offset, limit, entries });
 }
@@ -86,12 +121,22 @@ export function truthFile(ctx: Ctx): void {
   const w = ctx.world;
   const f = w.file(fileIndexById(w.ent.space, ctx.params.id ?? ''));
   if (!f) return boxError(ctx, 404, 'not_found', 'Not Found');
-  const sensitive = f.gen.hasText ? generateText(w.ent.seed, f.gen.k, f.gen.ext, f.version, w.ent.users[f.gen.owner]?.login ?? '').truth : null;
+  const sensitive = f.gen.hasText
+    ? generateText(w.ent.seed, f.gen.k, f.gen.ext, f.version, w.ent.users[f.gen.owner]?.login ?? '').truth
+    : null;
   sendJson(ctx, 200, {
-    id: f.id, name: f.name, owner_id: w.ent.users[f.gen.owner]?.id, folder_id: folderIdOf(w.ent.tree, f.gen.folder),
-    version: f.version, size: f.bytes().size, sha1: f.bytes().sha1, has_text: f.gen.hasText, sensitive,
+    id: f.id,
+    name: f.name,
+    owner_id: w.ent.users[f.gen.owner]?.id,
+    folder_id: folderIdOf(w.ent.tree, f.gen.folder),
+    version: f.version,
+    size: f.bytes().size,
+    sha1: f.bytes().sha1,
+    has_text: f.gen.hasText,
+    sensitive,
     shared_link: f.link ? { access: f.link.access, effective_access: f.link.effectiveAccess } : null,
-    collaborators: f.collabs.map((c) => w.ent.users[c.userIndex]?.id), trashed: f.trashedAt !== null,
+    collaborators: f.collabs.map((c) => w.ent.users[c.userIndex]?.id),
+    trashed: f.trashedAt !== null,
   });
 }
 
@@ -113,8 +158,16 @@ export function listTokens(ctx: Ctx): void {
   const w = ctx.world;
   const now = w.now();
   const entries = [...w.tokens.tokens.values()].map((t) => ({
-    token: t.value, kind: t.kind, user_id: w.ent.users[t.userIndex]?.id, client_id: t.clientId, scopes: t.scopes,
-    state: w.tokens.stateOf(t, now), reason: t.reason ?? null, grant_id: t.grantId, issued_at: isoTime(t.issuedAt), expires_at: isoTime(t.expiresAt),
+    token: t.value,
+    kind: t.kind,
+    user_id: w.ent.users[t.userIndex]?.id,
+    client_id: t.clientId,
+    scopes: t.scopes,
+    state: w.tokens.stateOf(t, now),
+    reason: t.reason ?? null,
+    grant_id: t.grantId,
+    issued_at: isoTime(t.issuedAt),
+    expires_at: isoTime(t.expiresAt),
     ...(t.kind === 'refresh' ? { times_presented: t.presented ?? 0 } : { used_by_api: t.usedByApi ?? false }),
   }));
   sendJson(ctx, 200, { entries });
@@ -140,20 +193,30 @@ export async function control(ctx: Ctx, deps: ControlDeps, action: string): Prom
         const i = userIndexById(w.ent.users, ctx.params.id ?? '');
         const role = body.role as Role;
         if (i < 0 || w.ent.users[i]?.external) throw new ActivityError('unknown or external user');
-        if (!['admin', 'coadmin', 'user'].includes(role)) throw new ActivityError('role must be admin, coadmin or user');
+        if (!['admin', 'coadmin', 'user'].includes(role))
+          throw new ActivityError('role must be admin, coadmin or user');
         w.roles.set(i, role);
         return sendJson(ctx, 200, { id: w.ent.users[i]?.id, role });
       }
       case 'app':
         return appSettings(ctx, body);
       case 'enterprise':
-        if (body.restrict_unpublished !== undefined) w.settings.restrictUnpublished = body.restrict_unpublished === true;
-        if (Array.isArray(body.allowed_client_ids)) w.settings.allowedClientIds = new Set(body.allowed_client_ids.map(String));
-        return sendJson(ctx, 200, { restrict_unpublished: w.settings.restrictUnpublished, allowed_client_ids: [...w.settings.allowedClientIds], app_allowed: w.appAllowed() });
+        if (body.restrict_unpublished !== undefined)
+          w.settings.restrictUnpublished = body.restrict_unpublished === true;
+        if (Array.isArray(body.allowed_client_ids))
+          w.settings.allowedClientIds = new Set(body.allowed_client_ids.map(String));
+        return sendJson(ctx, 200, {
+          restrict_unpublished: w.settings.restrictUnpublished,
+          allowed_client_ids: [...w.settings.allowedClientIds],
+          app_allowed: w.appAllowed(),
+        });
       case 'expire':
       case 'revoke': {
         const match = tokenFilter(ctx, body);
-        const n = action === 'expire' ? w.tokens.expireWhere(match, w.now()) : w.tokens.revokeWhere(match, 'revoked_by_control');
+        const n =
+          action === 'expire'
+            ? w.tokens.expireWhere(match, w.now())
+            : w.tokens.revokeWhere(match, 'revoked_by_control');
         return sendJson(ctx, 200, { [action === 'expire' ? 'expired' : 'revoked']: n });
       }
       case 'limits':
@@ -210,7 +273,13 @@ function appSettings(ctx: Ctx, body: Json): void {
   if (body.as_user !== undefined) w.app.asUserEnabled = body.as_user === true;
   // Removing the app from the enterprise ends every sign-in made with it.
   const revoked = body.removed === true ? w.tokens.revokeWhere((t) => t.clientId === w.app.clientId, 'app_removed') : 0;
-  sendJson(ctx, 200, { allowed: w.appAllowed(), disabled_by_admin: w.app.disabledByAdmin, scopes: [...w.app.scopes], as_user: w.app.asUserEnabled, revoked });
+  sendJson(ctx, 200, {
+    allowed: w.appAllowed(),
+    disabled_by_admin: w.app.disabledByAdmin,
+    scopes: [...w.app.scopes],
+    as_user: w.app.asUserEnabled,
+    revoked,
+  });
 }
 
 /** {folder_id, event_type, user_id?, invitee_id?}: an activity on a folder (see folder-activity.ts). */
@@ -218,7 +287,8 @@ function folderActivity(ctx: Ctx, body: Json): void {
   const w = ctx.world;
   const f = folderIndexById(w.ent.tree, String(body.folder_id));
   const type = String(body.event_type ?? '') as FolderActivityType;
-  if (!FOLDER_ACTIVITY_TYPES.includes(type)) throw new ActivityError(`event_type on a folder must be one of ${FOLDER_ACTIVITY_TYPES.join(', ')}`);
+  if (!FOLDER_ACTIVITY_TYPES.includes(type))
+    throw new ActivityError(`event_type on a folder must be one of ${FOLDER_ACTIVITY_TYPES.join(', ')}`);
   const user = (key: string) => {
     if (body[key] === undefined) return undefined;
     const i = userIndexById(w.ent.users, String(body[key]));
@@ -234,7 +304,8 @@ function failingItems(v: unknown): FailingItem[] {
   if (!Array.isArray(v)) throw new ActivityError("fail_items must be a list of {type: 'folder' | 'file', id}");
   return v.map((it: unknown) => {
     const o = (typeof it === 'object' && it !== null ? it : {}) as Json;
-    if ((o.type !== 'folder' && o.type !== 'file') || typeof o.id !== 'string' || o.id === '') throw new ActivityError("each of fail_items must be {type: 'folder' | 'file', id}");
+    if ((o.type !== 'folder' && o.type !== 'file') || typeof o.id !== 'string' || o.id === '')
+      throw new ActivityError("each of fail_items must be {type: 'folder' | 'file', id}");
     return { type: o.type, id: o.id };
   });
 }
@@ -244,5 +315,7 @@ function tokenFilter(ctx: Ctx, body: Json) {
   const w = ctx.world;
   const user = body.user_id === undefined ? undefined : userIndexById(w.ent.users, String(body.user_id));
   return (t: { value: string; kind: string; userIndex: number }) =>
-    (body.token === undefined || t.value === body.token) && (body.kind === undefined || t.kind === body.kind) && (user === undefined || t.userIndex === user);
+    (body.token === undefined || t.value === body.token) &&
+    (body.kind === undefined || t.kind === body.kind) &&
+    (user === undefined || t.userIndex === user);
 }

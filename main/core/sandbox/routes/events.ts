@@ -20,17 +20,33 @@ const DAY = 86_400_000;
 export function getEvents(ctx: Ctx): void {
   const type = ctx.q.get('stream_type') ?? 'all';
   if (type !== 'admin_logs' && type !== 'admin_logs_streaming') {
-    return boxError(ctx, 400, 'bad_request', `The sandbox serves stream_type admin_logs and admin_logs_streaming only (got '${type}').`);
+    return boxError(
+      ctx,
+      400,
+      'bad_request',
+      `The sandbox serves stream_type admin_logs and admin_logs_streaming only (got '${type}').`,
+    );
   }
   if (!requireScope(ctx, 'manage_enterprise_properties') || !requireEnterpriseAdmin(ctx)) return;
   const rawLimit = ctx.q.get('limit');
   const limitNum = rawLimit === null || rawLimit === '' ? 100 : Number(rawLimit);
-  if (!Number.isInteger(limitNum) || limitNum < 1) return boxError(ctx, 400, 'invalid_request_parameters', `Invalid value '${rawLimit}' for query parameter 'limit'.`);
+  if (!Number.isInteger(limitNum) || limitNum < 1)
+    return boxError(ctx, 400, 'invalid_request_parameters', `Invalid value '${rawLimit}' for query parameter 'limit'.`);
   const limit = Math.min(limitNum, 500);
-  const types = new Set((ctx.q.get('event_type') ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+  const types = new Set(
+    (ctx.q.get('event_type') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
   const pos = ctx.q.get('stream_position');
   if (pos !== null && pos !== '' && pos !== 'now' && !/^\d+$/.test(pos)) {
-    return boxError(ctx, 400, 'invalid_request_parameters', `Invalid value '${pos}' for query parameter 'stream_position'.`);
+    return boxError(
+      ctx,
+      400,
+      'invalid_request_parameters',
+      `Invalid value '${pos}' for query parameter 'stream_position'.`,
+    );
   }
   if (type === 'admin_logs') return adminLogs(ctx, pos, limit, types);
   return streaming(ctx, pos, limit, types);
@@ -86,7 +102,11 @@ function streaming(ctx: Ctx, pos: string | null, limit: number, types: Set<strin
     if (e && (types.size === 0 || types.has(e.type))) picked.push(e);
   }
   disorder(w, from, picked, oldest);
-  sendJson(ctx, 200, { chunk_size: picked.length, next_stream_position: String(o), entries: picked.map((e) => eventJson(w, e)) });
+  sendJson(ctx, 200, {
+    chunk_size: picked.length,
+    next_stream_position: String(o),
+    entries: picked.map((e) => eventJson(w, e)),
+  });
 }
 
 /** Box's streaming feed repeats and reorders events now and then; so does the sandbox. */

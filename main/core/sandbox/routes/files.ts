@@ -24,7 +24,17 @@ function resolveFile(ctx: Ctx): CurrentFile | null {
   const w = ctx.world;
   const file = w.file(fileIndexById(w.ent.space, id));
   if (!file || !ctx.auth || !fileVisibleTo(w, ctx.auth.actor, file)) {
-    boxError(ctx, 404, 'not_found', 'Not Found', { contextInfo: { errors: [{ reason: 'invalid_parameter', name: 'file', message: `Invalid value 'f_${id}'. 'file' with value 'f_${id}' not found` }] } });
+    boxError(ctx, 404, 'not_found', 'Not Found', {
+      contextInfo: {
+        errors: [
+          {
+            reason: 'invalid_parameter',
+            name: 'file',
+            message: `Invalid value 'f_${id}'. 'file' with value 'f_${id}' not found`,
+          },
+        ],
+      },
+    });
     return null;
   }
   return file;
@@ -34,7 +44,8 @@ export function getFile(ctx: Ctx): void {
   if (!requireScope(ctx, ...CONTENT_SCOPES)) return;
   const file = resolveFile(ctx);
   if (!file) return;
-  if (ctx.req.headers['if-none-match'] === String(file.version)) return sendEmpty(ctx, 304, { etag: String(file.version) });
+  if (ctx.req.headers['if-none-match'] === String(file.version))
+    return sendEmpty(ctx, 304, { etag: String(file.version) });
   sendJson(ctx, 200, fileJson(ctx.world, file, parseFields(ctx)), { etag: String(file.version) });
 }
 
@@ -58,21 +69,37 @@ export function fileContent(ctx: Ctx): void {
   if (!requireScope(ctx, ...CONTENT_SCOPES)) return;
   const file = resolveFile(ctx);
   if (!file) return;
-  const payload = Buffer.from(`${file.gen.k}.${file.version}.${ctx.world.now() + DOWNLOAD_TTL_MS}`).toString('base64url');
+  const payload = Buffer.from(`${file.gen.k}.${file.version}.${ctx.world.now() + DOWNLOAD_TTL_MS}`).toString(
+    'base64url',
+  );
   redirect(ctx, `${ctx.origin}/d/1/${payload}.${sign(payload)}/download`);
 }
 
 const MIME: Record<string, string> = {
-  pdf: 'application/pdf', txt: 'text/plain', csv: 'text/csv', md: 'text/markdown', json: 'application/json', log: 'text/plain',
-  eml: 'message/rfc822', png: 'image/png', jpg: 'image/jpeg', zip: 'application/zip', mp4: 'video/mp4',
+  pdf: 'application/pdf',
+  txt: 'text/plain',
+  csv: 'text/csv',
+  md: 'text/markdown',
+  json: 'application/json',
+  log: 'text/plain',
+  eml: 'message/rfc822',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  zip: 'application/zip',
+  mp4: 'video/mp4',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
 };
 const MAGIC: Record<string, Buffer> = {
-  pdf: Buffer.from('%PDF-1.7\n'), png: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), jpg: Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
-  zip: Buffer.from([0x50, 0x4b, 0x03, 0x04]), docx: Buffer.from([0x50, 0x4b, 0x03, 0x04]), xlsx: Buffer.from([0x50, 0x4b, 0x03, 0x04]),
-  pptx: Buffer.from([0x50, 0x4b, 0x03, 0x04]), mp4: Buffer.from([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70]),
+  pdf: Buffer.from('%PDF-1.7\n'),
+  png: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  jpg: Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+  zip: Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+  docx: Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+  xlsx: Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+  pptx: Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+  mp4: Buffer.from([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70]),
 };
 
 export async function download(ctx: Ctx): Promise<void> {
@@ -81,7 +108,13 @@ export async function download(ctx: Ctx): Promise<void> {
   const want = Buffer.from(sign(payload));
   const got = Buffer.from(sig);
   const [k, version, exp] = Buffer.from(payload, 'base64url').toString('utf8').split('.').map(Number);
-  if (want.length !== got.length || !timingSafeEqual(want, got) || k === undefined || version === undefined || exp === undefined) {
+  if (
+    want.length !== got.length ||
+    !timingSafeEqual(want, got) ||
+    k === undefined ||
+    version === undefined ||
+    exp === undefined
+  ) {
     return boxError(ctx, 403, 'forbidden', 'Forbidden');
   }
   if (w.now() > exp) return boxError(ctx, 403, 'forbidden', 'The download link has expired');

@@ -10,7 +10,10 @@ import { fileJson, folderJson, folderMini } from '../views/items';
 import { collabJson } from '../views/collabs';
 
 export const CONTENT_SCOPES = ['root_readonly', 'root_readwrite'];
-const ORDER = [{ by: 'type', direction: 'ASC' }, { by: 'id', direction: 'ASC' }];
+const ORDER = [
+  { by: 'type', direction: 'ASC' },
+  { by: 'id', direction: 'ASC' },
+];
 
 /** A folder as a list: child folders by id, then the folder's files minus the trashed ones. */
 export interface Listing {
@@ -22,7 +25,10 @@ export function listingOf(w: World, f: number, actor: number): Listing {
   const t = w.ent.tree;
   if (f < 0) {
     const tops = rootFolders(w, actor);
-    return { total: tops.length, at: (p, fields) => folderJson(w, tops[p] ?? 0, t.owner[tops[p] ?? 0] ?? 0, fields, 'mini') };
+    return {
+      total: tops.length,
+      at: (p, fields) => folderJson(w, tops[p] ?? 0, t.owner[tops[p] ?? 0] ?? 0, fields, 'mini'),
+    };
   }
   const nChild = t.childCount[f] ?? 0;
   const trashed = w.trashed.get(f) ?? [];
@@ -54,7 +60,17 @@ function requestedFolder(ctx: Ctx): { f: number; actor: number } | null {
   if (id === '0') return { f: -1, actor };
   const f = folderIndexById(ctx.world.ent.tree, id);
   if (f < 0 || !folderVisibleTo(ctx.world, actor, f)) {
-    boxError(ctx, 404, 'not_found', 'Not Found', { contextInfo: { errors: [{ reason: 'invalid_parameter', name: 'folder', message: `Invalid value 'd_${id}'. 'folder' with value 'd_${id}' not found` }] } });
+    boxError(ctx, 404, 'not_found', 'Not Found', {
+      contextInfo: {
+        errors: [
+          {
+            reason: 'invalid_parameter',
+            name: 'folder',
+            message: `Invalid value 'd_${id}'. 'folder' with value 'd_${id}' not found`,
+          },
+        ],
+      },
+    });
     return null;
   }
   return { f, actor };
@@ -72,7 +88,13 @@ export function getFolder(ctx: Ctx): void {
   if (!fields || fields.has('item_collection')) {
     const list = listingOf(w, f, actor);
     const n = Math.min(100, list.total);
-    body.item_collection = { total_count: list.total, entries: Array.from({ length: n }, (_, p) => list.at(p, null)), offset: 0, limit: 100, order: ORDER };
+    body.item_collection = {
+      total_count: list.total,
+      entries: Array.from({ length: n }, (_, p) => list.at(p, null)),
+      offset: 0,
+      limit: 100,
+      order: ORDER,
+    };
   }
   sendJson(ctx, 200, body);
 }

@@ -41,7 +41,12 @@ function checkClient(ctx: Ctx, body: URLSearchParams): boolean {
   return true;
 }
 
-function issue(ctx: Ctx, userIndex: number, scopes: string[], grantId: number): { access: TokenRecord; refresh: TokenRecord } {
+function issue(
+  ctx: Ctx,
+  userIndex: number,
+  scopes: string[],
+  grantId: number,
+): { access: TokenRecord; refresh: TokenRecord } {
   const w = ctx.world;
   const pair = w.tokens.issuePair(userIndex, w.app.clientId, scopes, grantId, w.now(), w.app.accessTtlMs);
   sendPair(ctx, pair.access, pair.refresh);
@@ -49,13 +54,18 @@ function issue(ctx: Ctx, userIndex: number, scopes: string[], grantId: number): 
 }
 
 function sendPair(ctx: Ctx, access: TokenRecord, refresh: TokenRecord): void {
-  sendJson(ctx, 200, {
-    access_token: access.value,
-    expires_in: Math.max(0, Math.round((access.expiresAt - ctx.world.now()) / 1000)),
-    restricted_to: [],
-    refresh_token: refresh.value,
-    token_type: 'bearer',
-  }, { 'cache-control': 'no-store', pragma: 'no-cache' });
+  sendJson(
+    ctx,
+    200,
+    {
+      access_token: access.value,
+      expires_in: Math.max(0, Math.round((access.expiresAt - ctx.world.now()) / 1000)),
+      restricted_to: [],
+      refresh_token: refresh.value,
+      token_type: 'bearer',
+    },
+    { 'cache-control': 'no-store', pragma: 'no-cache' },
+  );
 }
 
 export function pkceMatches(verifier: string, challenge: string, method: 'S256' | 'plain'): boolean {
@@ -71,7 +81,8 @@ export async function token(ctx: Ctx): Promise<void> {
   if (grant !== 'authorization_code' && grant !== 'refresh_token') {
     return oauthError(ctx, 'unsupported_grant_type', 'Grant type is not supported');
   }
-  if (!w.appAllowed()) return oauthError(ctx, 'unauthorized_client', 'This app is not authorized by the enterprise admin');
+  if (!w.appAllowed())
+    return oauthError(ctx, 'unauthorized_client', 'This app is not authorized by the enterprise admin');
   const now = w.now();
   if (grant === 'authorization_code') {
     const code = w.tokens.codes.get(body.get('code') ?? '');
@@ -82,7 +93,8 @@ export async function token(ctx: Ctx): Promise<void> {
     code.used = true;
     if (now >= code.expiresAt) return oauthError(ctx, 'invalid_grant', 'The authorization code has expired');
     const redirectUri = body.get('redirect_uri');
-    if (redirectUri !== null && redirectUri !== code.redirectUri) return oauthError(ctx, 'invalid_grant', 'The redirect_uri does not match the one of the authorization request');
+    if (redirectUri !== null && redirectUri !== code.redirectUri)
+      return oauthError(ctx, 'invalid_grant', 'The redirect_uri does not match the one of the authorization request');
     if (code.challenge !== null) {
       const verifier = body.get('code_verifier');
       if (!verifier || !pkceMatches(verifier, code.challenge, code.challengeMethod)) {

@@ -49,5 +49,10 @@ export function listUsers(ctx: Ctx): void {
   }
   const offset = parseOffset(ctx);
   const page = matches.slice(offset, offset + limit);
-  sendJson(ctx, 200, { total_count: matches.length, limit, offset, entries: page.map((u) => userJson(w, u.index, fields)) });
+  sendJson(ctx, 200, {
+    total_count: matches.length,
+    limit,
+    offset,
+    entries: page.map((u) => userJson(w, u.index, fields)),
+  });
 }

@@ -9,16 +9,45 @@ import type { LinkAccess } from '../generator/files';
 import type { CurrentFile, FileOverride, World } from './world';
 
 export const ACTIVITY_TYPES = [
-  'UPLOAD', 'EDIT', 'ITEM_MODIFY', 'FILE_VERSION_RESTORE', 'RENAME', 'SHARE', 'ITEM_SHARED_UPDATE', 'UNSHARE',
-  'SHARED_LINK_SEND', 'COLLABORATION_INVITE', 'COLLABORATION_ROLE_CHANGE', 'COLLABORATION_REMOVE', 'DELETE',
-  'UNDELETE', 'PREVIEW', 'DOWNLOAD', 'FILE_WATERMARKED_DOWNLOAD', 'ITEM_OPEN', 'CONTENT_ACCESS', 'ITEM_SYNC', 'COPY',
+  'UPLOAD',
+  'EDIT',
+  'ITEM_MODIFY',
+  'FILE_VERSION_RESTORE',
+  'RENAME',
+  'SHARE',
+  'ITEM_SHARED_UPDATE',
+  'UNSHARE',
+  'SHARED_LINK_SEND',
+  'COLLABORATION_INVITE',
+  'COLLABORATION_ROLE_CHANGE',
+  'COLLABORATION_REMOVE',
+  'DELETE',
+  'UNDELETE',
+  'PREVIEW',
+  'DOWNLOAD',
+  'FILE_WATERMARKED_DOWNLOAD',
+  'ITEM_OPEN',
+  'CONTENT_ACCESS',
+  'ITEM_SYNC',
+  'COPY',
 ] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
 const LIVE_MIX: readonly (readonly [ActivityType, number])[] = [
-  ['PREVIEW', 25], ['DOWNLOAD', 15], ['EDIT', 15], ['UPLOAD', 10], ['ITEM_OPEN', 5], ['SHARE', 6],
-  ['ITEM_SHARED_UPDATE', 3], ['UNSHARE', 2], ['COLLABORATION_INVITE', 5], ['COLLABORATION_REMOVE', 1],
-  ['RENAME', 3], ['SHARED_LINK_SEND', 2], ['DELETE', 1], ['CONTENT_ACCESS', 2],
+  ['PREVIEW', 25],
+  ['DOWNLOAD', 15],
+  ['EDIT', 15],
+  ['UPLOAD', 10],
+  ['ITEM_OPEN', 5],
+  ['SHARE', 6],
+  ['ITEM_SHARED_UPDATE', 3],
+  ['UNSHARE', 2],
+  ['COLLABORATION_INVITE', 5],
+  ['COLLABORATION_REMOVE', 1],
+  ['RENAME', 3],
+  ['SHARED_LINK_SEND', 2],
+  ['DELETE', 1],
+  ['CONTENT_ACCESS', 2],
 ];
 
 export interface ActivityInput {
@@ -40,7 +69,10 @@ export function applyActivity(w: World, input: ActivityInput): SandboxEvent {
   const r = new Rng(hash(w.ent.seed, S.live, w.live.length));
   return w.appendEvent({
     eventId: `${r.int(0x10000000).toString(16).padStart(7, '0')}-live-${w.live.length.toString(16)}-${token(w.ent.seed, S.live, w.live.length, 12)}`,
-    type, actor, file: f.gen.k, folder: -1,
+    type,
+    actor,
+    file: f.gen.k,
+    folder: -1,
     ip: `10.${r.int(200)}.${r.int(250)}.${1 + r.int(250)}`,
     details,
   });
@@ -121,7 +153,13 @@ function inviteCollaborator(w: World, f: CurrentFile, o: FileOverride, now: numb
   const candidate = ext > 0 ? users - 1 - (w.live.length % ext) : (f.gen.owner + 1) % users;
   const list = [...f.collabs];
   if (candidate !== f.gen.owner && !list.some((c) => c.userIndex === candidate)) {
-    list.push({ id: String(70_000_000_000 + w.live.length), userIndex: candidate, role: 'editor', status: 'accepted', createdAt: now });
+    list.push({
+      id: String(70_000_000_000 + w.live.length),
+      userIndex: candidate,
+      role: 'editor',
+      status: 'accepted',
+      createdAt: now,
+    });
   }
   o.collabs = list;
   return { role: 'editor', invitee: w.ent.users[candidate]?.login };

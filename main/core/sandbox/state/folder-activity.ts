@@ -13,7 +13,13 @@ import { ActivityError } from './activity';
 import type { World } from './world';
 
 export const FOLDER_ACTIVITY_TYPES = [
-  'COLLABORATION_INVITE', 'COLLABORATION_ROLE_CHANGE', 'COLLABORATION_REMOVE', 'PREVIEW', 'DOWNLOAD', 'ITEM_OPEN', 'CONTENT_ACCESS',
+  'COLLABORATION_INVITE',
+  'COLLABORATION_ROLE_CHANGE',
+  'COLLABORATION_REMOVE',
+  'PREVIEW',
+  'DOWNLOAD',
+  'ITEM_OPEN',
+  'CONTENT_ACCESS',
 ] as const;
 export type FolderActivityType = (typeof FOLDER_ACTIVITY_TYPES)[number];
 
@@ -35,14 +41,23 @@ export function applyFolderActivity(w: World, input: FolderActivityInput): Sandb
   const now = w.now();
   let details: Record<string, unknown> | null = null;
   if (type.startsWith('COLLABORATION_')) {
-    if ((t.top[f] ?? f) !== f) throw new ActivityError('collaborations are modelled on top-level folders only (they cover the subtree)');
+    if ((t.top[f] ?? f) !== f)
+      throw new ActivityError('collaborations are modelled on top-level folders only (they cover the subtree)');
     const list: FolderCollab[] = [...w.topCollabs(f)];
     if (type === 'COLLABORATION_INVITE') {
       const users = w.ent.users;
-      const invitee = input.invitee ?? users.findIndex((u, i) => u.external && i !== owner && !list.some((c) => c.userIndex === i));
+      const invitee =
+        input.invitee ?? users.findIndex((u, i) => u.external && i !== owner && !list.some((c) => c.userIndex === i));
       if (invitee < 0 || invitee === owner || !users[invitee]) throw new ActivityError('nobody left to invite');
       if (list.some((c) => c.userIndex === invitee)) throw new ActivityError('already a collaborator');
-      list.push({ id: String(71_000_000_000 + w.live.length), userIndex: invitee, role: 'editor', status: 'accepted', createdAt: now, createdBy: actor });
+      list.push({
+        id: String(71_000_000_000 + w.live.length),
+        userIndex: invitee,
+        role: 'editor',
+        status: 'accepted',
+        createdAt: now,
+        createdBy: actor,
+      });
       details = { role: 'editor', invitee: users[invitee]?.login };
     } else if (type === 'COLLABORATION_ROLE_CHANGE') {
       const first = list[0];
@@ -59,7 +74,10 @@ export function applyFolderActivity(w: World, input: FolderActivityInput): Sandb
   const r = new Rng(hash(w.ent.seed, S.live, w.live.length));
   return w.appendEvent({
     eventId: `${r.int(0x10000000).toString(16).padStart(7, '0')}-live-${w.live.length.toString(16)}-${token(w.ent.seed, S.live, w.live.length, 12)}`,
-    type, actor, file: -1, folder: f,
+    type,
+    actor,
+    file: -1,
+    folder: f,
     ip: `10.${r.int(200)}.${r.int(250)}.${1 + r.int(250)}`,
     details,
   });

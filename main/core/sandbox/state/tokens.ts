@@ -67,8 +67,28 @@ export class TokenStore {
   }
 
   issuePair(userIndex: number, clientId: string, scopes: string[], grantId: number, now: number, accessTtlMs: number) {
-    const access: TokenRecord = { value: randomToken(), kind: 'access', userIndex, clientId, scopes, issuedAt: now, expiresAt: now + accessTtlMs, state: 'active', grantId };
-    const refresh: TokenRecord = { value: randomToken(64), kind: 'refresh', userIndex, clientId, scopes, issuedAt: now, expiresAt: now + REFRESH_TTL_MS, state: 'active', grantId };
+    const access: TokenRecord = {
+      value: randomToken(),
+      kind: 'access',
+      userIndex,
+      clientId,
+      scopes,
+      issuedAt: now,
+      expiresAt: now + accessTtlMs,
+      state: 'active',
+      grantId,
+    };
+    const refresh: TokenRecord = {
+      value: randomToken(64),
+      kind: 'refresh',
+      userIndex,
+      clientId,
+      scopes,
+      issuedAt: now,
+      expiresAt: now + REFRESH_TTL_MS,
+      state: 'active',
+      grantId,
+    };
     this.tokens.set(access.value, access);
     this.tokens.set(refresh.value, refresh);
     return { access, refresh };

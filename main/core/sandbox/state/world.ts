@@ -5,13 +5,28 @@
  */
 import type { Enterprise } from '../generator/enterprise';
 import { historyEvent, historyIndexAtOrAfter, type SandboxEvent } from '../generator/events';
-import { fileBytes, fileIdOf, generateFile, generateFileCollabs, type FileBytes, type FileCollab, type GeneratedFile, type GeneratedLink } from '../generator/files';
+import {
+  fileBytes,
+  fileIdOf,
+  generateFile,
+  generateFileCollabs,
+  type FileBytes,
+  type FileCollab,
+  type GeneratedFile,
+  type GeneratedLink,
+} from '../generator/files';
 import type { FolderCollab } from '../generator/tree';
 import type { Role } from '../generator/users';
 import { Clock } from './clock';
 import { TokenStore } from './tokens';
 
-export const ALL_SCOPES = ['root_readonly', 'root_readwrite', 'manage_managed_users', 'manage_groups', 'manage_enterprise_properties'] as const;
+export const ALL_SCOPES = [
+  'root_readonly',
+  'root_readwrite',
+  'manage_managed_users',
+  'manage_groups',
+  'manage_enterprise_properties',
+] as const;
 
 export interface AppConfig {
   clientId: string;
@@ -128,7 +143,8 @@ export class World {
 
   /** Top folders shared with `actor` (accepted), generated ones adjusted by later changes. */
   sharedTops(actor: number): number[] {
-    const accepted = (top: number) => this.topCollabs(top).some((c) => c.userIndex === actor && c.status === 'accepted');
+    const accepted = (top: number) =>
+      this.topCollabs(top).some((c) => c.userIndex === actor && c.status === 'accepted');
     const out = (this.ent.tree.sharedTops[actor] ?? []).filter((top) => !this.folderCollabs.has(top) || accepted(top));
     for (const top of this.folderCollabs.keys()) if (accepted(top) && !out.includes(top)) out.push(top);
     return out;

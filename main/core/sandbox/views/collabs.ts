@@ -10,7 +10,12 @@ export interface CollabLike {
   createdAt: number;
 }
 
-export function collabJson(w: World, c: CollabLike, createdBy: number, item: Record<string, unknown>): Record<string, unknown> {
+export function collabJson(
+  w: World,
+  c: CollabLike,
+  createdBy: number,
+  item: Record<string, unknown>,
+): Record<string, unknown> {
   return {
     type: 'collaboration',
     id: c.id,

@@ -14,7 +14,11 @@ export function userCollab(w: World, i: number): Record<string, unknown> {
 
 export const ROOT_MINI = { type: 'folder', id: '0', sequence_id: null, etag: null, name: 'All Files' } as const;
 
-export function sharedLinkView(w: World, link: GeneratedLink | null, ext: string | null): Record<string, unknown> | null {
+export function sharedLinkView(
+  w: World,
+  link: GeneratedLink | null,
+  ext: string | null,
+): Record<string, unknown> | null {
   if (!link) return null;
   const host = `https://${w.ent.identity.slug}.app.box.com`;
   return {

@@ -12,22 +12,65 @@ type Producers = Record<string, () => unknown>;
 
 export const FILE_MINI = ['type', 'id', 'file_version', 'sequence_id', 'etag', 'sha1', 'name'] as const;
 export const FILE_STANDARD = [
-  'type', 'id', 'file_version', 'sequence_id', 'etag', 'sha1', 'name', 'description', 'size', 'path_collection',
-  'created_at', 'modified_at', 'trashed_at', 'purged_at', 'content_created_at', 'content_modified_at',
-  'created_by', 'modified_by', 'owned_by', 'shared_link', 'parent', 'item_status',
+  'type',
+  'id',
+  'file_version',
+  'sequence_id',
+  'etag',
+  'sha1',
+  'name',
+  'description',
+  'size',
+  'path_collection',
+  'created_at',
+  'modified_at',
+  'trashed_at',
+  'purged_at',
+  'content_created_at',
+  'content_modified_at',
+  'created_by',
+  'modified_by',
+  'owned_by',
+  'shared_link',
+  'parent',
+  'item_status',
 ] as const;
 export const FOLDER_MINI = ['type', 'id', 'sequence_id', 'etag', 'name'] as const;
 export const FOLDER_STANDARD = [
-  'type', 'id', 'sequence_id', 'etag', 'name', 'created_at', 'modified_at', 'description', 'size', 'path_collection',
-  'created_by', 'modified_by', 'trashed_at', 'purged_at', 'content_created_at', 'content_modified_at', 'owned_by',
-  'shared_link', 'folder_upload_email', 'parent', 'item_status',
+  'type',
+  'id',
+  'sequence_id',
+  'etag',
+  'name',
+  'created_at',
+  'modified_at',
+  'description',
+  'size',
+  'path_collection',
+  'created_by',
+  'modified_by',
+  'trashed_at',
+  'purged_at',
+  'content_created_at',
+  'content_modified_at',
+  'owned_by',
+  'shared_link',
+  'folder_upload_email',
+  'parent',
+  'item_status',
 ] as const;
 /** `fields=` always brings these back too (Box: type, id and etag). */
 export const ITEM_ALWAYS = ['type', 'id', 'etag'] as const;
 
 export function folderMini(w: World, f: number): Record<string, unknown> {
   if (f < 0) return { ...ROOT_MINI };
-  return { type: 'folder', id: folderIdOf(w.ent.tree, f), sequence_id: '0', etag: '0', name: folderName(w.ent.tree, f) };
+  return {
+    type: 'folder',
+    id: folderIdOf(w.ent.tree, f),
+    sequence_id: '0',
+    etag: '0',
+    name: folderName(w.ent.tree, f),
+  };
 }
 
 export function pathCollection(w: World, f: number): Record<string, unknown> {
@@ -39,7 +82,9 @@ export function pathCollection(w: World, f: number): Record<string, unknown> {
 
 function build(names: readonly string[], fields: Set<string> | null, p: Producers): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  const want = fields ? [...ITEM_ALWAYS, ...[...fields].filter((f) => !(ITEM_ALWAYS as readonly string[]).includes(f))] : names;
+  const want = fields
+    ? [...ITEM_ALWAYS, ...[...fields].filter((f) => !(ITEM_ALWAYS as readonly string[]).includes(f))]
+    : names;
   for (const k of want) {
     const make = p[k];
     if (make) out[k] = make();
@@ -47,7 +92,12 @@ function build(names: readonly string[], fields: Set<string> | null, p: Producer
   return out;
 }
 
-export function fileJson(w: World, file: CurrentFile, fields: Set<string> | null, shape: 'mini' | 'standard' = 'standard'): Record<string, unknown> {
+export function fileJson(
+  w: World,
+  file: CurrentFile,
+  fields: Set<string> | null,
+  shape: 'mini' | 'standard' = 'standard',
+): Record<string, unknown> {
   const g = file.gen;
   const tag = String(file.version);
   const p: Producers = {
@@ -57,7 +107,11 @@ export function fileJson(w: World, file: CurrentFile, fields: Set<string> | null
     sequence_id: () => tag,
     name: () => file.name,
     sha1: () => file.bytes().sha1,
-    file_version: () => ({ type: 'file_version', id: String(2_000_000_000_000 + g.k * 8 + (file.version % 8)), sha1: file.bytes().sha1 }),
+    file_version: () => ({
+      type: 'file_version',
+      id: String(2_000_000_000_000 + g.k * 8 + (file.version % 8)),
+      sha1: file.bytes().sha1,
+    }),
     description: () => '',
     size: () => file.bytes().size,
     path_collection: () => pathCollection(w, g.folder),
@@ -101,7 +155,14 @@ function folderSize(w: World, f: number): number {
   return total;
 }
 
-export function folderJson(w: World, f: number, owner: number, fields: Set<string> | null, shape: 'mini' | 'standard' = 'standard', rootTops: number[] = []): Record<string, unknown> {
+export function folderJson(
+  w: World,
+  f: number,
+  owner: number,
+  fields: Set<string> | null,
+  shape: 'mini' | 'standard' = 'standard',
+  rootTops: number[] = [],
+): Record<string, unknown> {
   const t = w.ent.tree;
   const root = f < 0;
   const created = root ? null : w.ent.space.epochMs - (hash(w.ent.seed, S.time, f) % 1000) * 86_400_000;
@@ -112,7 +173,8 @@ export function folderJson(w: World, f: number, owner: number, fields: Set<strin
     sequence_id: () => (root ? null : '0'),
     name: () => (root ? 'All Files' : folderName(t, f)),
     created_at: () => (created === null ? null : isoTime(created)),
-    modified_at: () => (created === null ? null : isoTime(w.ent.space.epochMs - (hash(w.ent.seed, S.time, f, 1) % 30) * 86_400_000)),
+    modified_at: () =>
+      created === null ? null : isoTime(w.ent.space.epochMs - (hash(w.ent.seed, S.time, f, 1) % 30) * 86_400_000),
     description: () => '',
     size: () => (root ? rootTops.reduce((s, top) => s + folderSize(w, top), 0) : folderSize(w, f)),
     path_collection: () => (root ? { total_count: 0, entries: [] } : pathCollection(w, t.parent[f] ?? -1)),

@@ -3,8 +3,23 @@ import type { World } from '../state/world';
 import { isoTime } from './common';
 
 export const USER_STANDARD = [
-  'type', 'id', 'name', 'login', 'created_at', 'modified_at', 'language', 'timezone', 'space_amount', 'space_used',
-  'max_upload_size', 'status', 'job_title', 'phone', 'address', 'avatar_url', 'notification_email',
+  'type',
+  'id',
+  'name',
+  'login',
+  'created_at',
+  'modified_at',
+  'language',
+  'timezone',
+  'space_amount',
+  'space_used',
+  'max_upload_size',
+  'status',
+  'job_title',
+  'phone',
+  'address',
+  'avatar_url',
+  'notification_email',
 ] as const;
 
 export function userJson(w: World, i: number, fields: Set<string> | null): Record<string, unknown> {

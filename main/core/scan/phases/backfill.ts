@@ -16,12 +16,25 @@ export interface BackfillWindow {
   to: string;
 }
 
-export async function runBackfill(api: BoxApi, store: ScanStore, window: BackfillWindow, isStopped: () => boolean, onPage: (n: number, movedFiles: number) => void): Promise<void> {
+export async function runBackfill(
+  api: BoxApi,
+  store: ScanStore,
+  window: BackfillWindow,
+  isStopped: () => boolean,
+  onPage: (n: number, movedFiles: number) => void,
+): Promise<void> {
   let position = store.meta('backfill_position');
   while (!isStopped()) {
-    const q = new URLSearchParams({ stream_type: 'admin_logs', created_after: window.from, created_before: window.to, limit: '500' });
+    const q = new URLSearchParams({
+      stream_type: 'admin_logs',
+      created_after: window.from,
+      created_before: window.to,
+      limit: '500',
+    });
     if (position) q.set('stream_position', position);
-    const page: { entries: BoxEvent[]; next_stream_position: string | number } = await api.get(`/events?${q}`, { kind: 'events' });
+    const page: { entries: BoxEvent[]; next_stream_position: string | number } = await api.get(`/events?${q}`, {
+      kind: 'events',
+    });
     const next = String(page.next_stream_position);
     let added = 0;
     let moved = 0;

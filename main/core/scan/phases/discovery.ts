@@ -52,13 +52,21 @@ export function summariseCollabs(entries: Collab[], isMember: (id: string) => bo
   return { externals, internal };
 }
 
-export async function collaborations(api: BoxApi, kind: 'folders' | 'files', id: string, asUser: string | null): Promise<Collab[]> {
+export async function collaborations(
+  api: BoxApi,
+  kind: 'folders' | 'files',
+  id: string,
+  asUser: string | null,
+): Promise<Collab[]> {
   const out: Collab[] = [];
   let marker: string | null | undefined = null;
   do {
     const q = new URLSearchParams({ limit: '1000', fields: 'accessible_by,invite_email,status,role' });
     if (marker) q.set('marker', marker);
-    const page: { entries: Collab[]; next_marker?: string | null } = await api.get(`/${kind}/${id}/collaborations?${q}`, { asUser, kind: 'collaborations', page: 'entries' });
+    const page: { entries: Collab[]; next_marker?: string | null } = await api.get(
+      `/${kind}/${id}/collaborations?${q}`,
+      { asUser, kind: 'collaborations', page: 'entries' },
+    );
     out.push(...page.entries);
     marker = page.next_marker;
   } while (marker);
@@ -88,7 +96,9 @@ export async function listRoot(d: DiscoveryDeps, u: UserRow): Promise<void> {
       page = await d.api.get(`/folders/0/items?${q}`, { asUser, kind: 'listing', page: 'items' });
     } catch (e) {
       if (e instanceof BoxApiError && e.status === 403) {
-        d.store.tx(() => d.store.upsertUser({ ...u, reachable: 0, reason: `Box refused to act as this user: ${e.message}` }));
+        d.store.tx(() =>
+          d.store.upsertUser({ ...u, reachable: 0, reason: `Box refused to act as this user: ${e.message}` }),
+        );
         return;
       }
       throw e;
@@ -100,7 +110,18 @@ export async function listRoot(d: DiscoveryDeps, u: UserRow): Promise<void> {
           const owner = it.owned_by?.id ?? u.id;
           const ownerRow = owner === u.id ? u : d.store.user(owner);
           if (owner !== u.id && ownerRow && ownerRow.reachable) continue; // walked as its owner
-          d.store.insertFolder({ id: it.id, name: it.name ?? '', path: `/${it.name ?? ''}`, parent_id: '0', owner_id: owner, as_user: asUser, has_collabs: it.has_collaborations ? 1 : 0, collab_ext: null, collab_int: 0, collab_known: 0 });
+          d.store.insertFolder({
+            id: it.id,
+            name: it.name ?? '',
+            path: `/${it.name ?? ''}`,
+            parent_id: '0',
+            owner_id: owner,
+            as_user: asUser,
+            has_collabs: it.has_collaborations ? 1 : 0,
+            collab_ext: null,
+            collab_int: 0,
+            collab_known: 0,
+          });
         } else if (it.type === 'file') {
           if (d.store.insertListedFile(listed(it, '0', u, asUser, '/'))) added++;
         }
@@ -115,10 +136,20 @@ export async function listRoot(d: DiscoveryDeps, u: UserRow): Promise<void> {
 function listed(it: Item, folderId: string, u: Pick<UserRow, 'id' | 'login'>, asUser: string | null, path: string) {
   const name = it.name ?? '';
   return {
-    id: it.id, name, ext: extOf(name), folderId, ownerId: it.owned_by?.id ?? u.id, ownerLogin: it.owned_by?.login ?? u.login, asUser,
-    size: it.size ?? null, sha1: it.sha1 ?? null, linkEffective: it.shared_link?.effective_access ?? null,
-    linkPassword: it.shared_link?.is_password_enabled === true, hasCollabs: it.has_collaborations === true,
-    externallyOwned: it.is_externally_owned === true, reason: `discovered in ${path}`,
+    id: it.id,
+    name,
+    ext: extOf(name),
+    folderId,
+    ownerId: it.owned_by?.id ?? u.id,
+    ownerLogin: it.owned_by?.login ?? u.login,
+    asUser,
+    size: it.size ?? null,
+    sha1: it.sha1 ?? null,
+    linkEffective: it.shared_link?.effective_access ?? null,
+    linkPassword: it.shared_link?.is_password_enabled === true,
+    hasCollabs: it.has_collaborations === true,
+    externallyOwned: it.is_externally_owned === true,
+    reason: `discovered in ${path}`,
   };
 }
 
@@ -170,8 +201,16 @@ function storeEntries(d: DiscoveryDeps, f: FolderRow, entries: Item[]): number {
       // Inherit the parent's collaborations unless the child's own start here.
       const inherit = f.has_collabs === 1;
       d.store.insertFolder({
-        id: it.id, name: it.name ?? '', path: `${f.path}/${it.name ?? ''}`, parent_id: f.id, owner_id: it.owned_by?.id ?? f.owner_id, as_user: f.as_user,
-        has_collabs: it.has_collaborations ? 1 : 0, collab_ext: inherit ? f.collab_ext : null, collab_int: inherit ? f.collab_int : 0, collab_known: inherit ? f.collab_known : 0,
+        id: it.id,
+        name: it.name ?? '',
+        path: `${f.path}/${it.name ?? ''}`,
+        parent_id: f.id,
+        owner_id: it.owned_by?.id ?? f.owner_id,
+        as_user: f.as_user,
+        has_collabs: it.has_collaborations ? 1 : 0,
+        collab_ext: inherit ? f.collab_ext : null,
+        collab_int: inherit ? f.collab_int : 0,
+        collab_known: inherit ? f.collab_known : 0,
       });
     } else if (it.type === 'file') {
       if (d.store.insertListedFile(listed(it, f.id, owner, f.as_user, f.path))) added++;

@@ -8,14 +8,27 @@ export interface BoxEvent {
   event_type: string;
   created_at: string;
   created_by?: { id?: string; login?: string } | null;
-  source?: { item_type?: string; item_id?: string; item_name?: string; parent?: { id?: string } | null; owned_by?: { id?: string; login?: string } | null } | null;
+  source?: {
+    item_type?: string;
+    item_id?: string;
+    item_name?: string;
+    parent?: { id?: string } | null;
+    owned_by?: { id?: string; login?: string } | null;
+  } | null;
   additional_details?: Record<string, unknown> | null;
 }
 
 export function storeEvent(store: ScanStore, e: BoxEvent, source: 'backfill' | 'live'): boolean {
   return store.insertEvent({
-    event_id: e.event_id, source, event_type: e.event_type, created_at: e.created_at,
-    item_type: e.source?.item_type ?? null, item_id: e.source?.item_id ?? null, item_name: e.source?.item_name ?? null, actor_login: e.created_by?.login ?? null, json: JSON.stringify(e),
+    event_id: e.event_id,
+    source,
+    event_type: e.event_type,
+    created_at: e.created_at,
+    item_type: e.source?.item_type ?? null,
+    item_id: e.source?.item_id ?? null,
+    item_name: e.source?.item_name ?? null,
+    actor_login: e.created_by?.login ?? null,
+    json: JSON.stringify(e),
   });
 }
 
@@ -44,9 +57,15 @@ export function applyEventToQueue(store: ScanStore, e: BoxEvent): FileRequeued |
   const owner = s.owned_by?.id ? store.user(s.owned_by.id) : undefined;
   const name = s.item_name ?? '';
   store.prioritise({
-    id: s.item_id, name, ext: extOf(name), folderId: s.parent?.id ?? null, ownerId: s.owned_by?.id ?? null, ownerLogin: s.owned_by?.login ?? null,
+    id: s.item_id,
+    name,
+    ext: extOf(name),
+    folderId: s.parent?.id ?? null,
+    ownerId: s.owned_by?.id ?? null,
+    ownerLogin: s.owned_by?.login ?? null,
     asUser: owner && owner.reachable && !owner.self ? owner.id : null,
-    reason: `${e.event_type} by ${e.created_by?.login ?? 'someone'} at ${e.created_at}`, eventId: e.event_id,
+    reason: `${e.event_type} by ${e.created_by?.login ?? 'someone'} at ${e.created_at}`,
+    eventId: e.event_id,
   });
   store.recordJump({ fileId: s.item_id, name, eventType: e.event_type, eventId: e.event_id, at: e.created_at });
   const was = before?.state;
@@ -84,10 +103,19 @@ export function folderEventReason(e: BoxEvent): string {
  * ScanStore.prioritiseFolder). Returns null when it moved nothing: not a folder sharing event,
  * or a folder the store does not know yet (its files will be listed with the new access).
  */
-export function applyFolderEventToQueue(store: ScanStore, e: BoxEvent): { moved: number; wasDone: number; wasFailed: number; newlyQueued: number } | null {
+export function applyFolderEventToQueue(
+  store: ScanStore,
+  e: BoxEvent,
+): { moved: number; wasDone: number; wasFailed: number; newlyQueued: number } | null {
   const s = e.source;
   if (!eventMovesFolder(e.event_type) || s?.item_type !== 'folder' || !s.item_id) return null;
-  const r = store.prioritiseFolder({ folderId: s.item_id, reason: folderEventReason(e), eventId: e.event_id, eventType: e.event_type, at: e.created_at });
+  const r = store.prioritiseFolder({
+    folderId: s.item_id,
+    reason: folderEventReason(e),
+    eventId: e.event_id,
+    eventType: e.event_type,
+    at: e.created_at,
+  });
   if (!r) return null;
   return { moved: r.moved, wasDone: r.wasDone, wasFailed: r.wasFailed, newlyQueued: r.moved - r.wasQueued };
 }

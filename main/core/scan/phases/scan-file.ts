@@ -6,7 +6,12 @@
  */
 import { accessLevel } from '../../../../common/scan/access-level';
 import { detect } from '../../../../common/scan/detectors';
-import { MAX_INSPECT_BYTES, MAX_INSPECT_CHARS, NO_TEXT_EXTENSIONS, TEXT_EXTENSIONS } from '../../../../common/scan/priority';
+import {
+  MAX_INSPECT_BYTES,
+  MAX_INSPECT_CHARS,
+  NO_TEXT_EXTENSIONS,
+  TEXT_EXTENSIONS,
+} from '../../../../common/scan/priority';
 import type { BoxApi } from '../box-api';
 import { BoxApiError } from '../box-api';
 import { sanitiseMessage } from '../failures';
@@ -26,15 +31,20 @@ export function needsFileCollabs(f: Pick<FileRow, 'has_collabs' | 'link_effectiv
   return true;
 }
 
-export type InspectionPlan = { kind: 'download' } | { kind: 'reuse' } | { kind: 'final'; state: 'Not applicable' | 'Failed'; reason: string };
+export type InspectionPlan =
+  { kind: 'download' } | { kind: 'reuse' } | { kind: 'final'; state: 'Not applicable' | 'Failed'; reason: string };
 
-export function inspectionPlan(f: Pick<FileRow, 'ext' | 'size' | 'sha1' | 'scanned_sha1' | 'inspection'>): InspectionPlan {
+export function inspectionPlan(
+  f: Pick<FileRow, 'ext' | 'size' | 'sha1' | 'scanned_sha1' | 'inspection'>,
+): InspectionPlan {
   if (TEXT_EXTENSIONS.has(f.ext)) {
     if ((f.size ?? 0) > MAX_INSPECT_BYTES) return { kind: 'final', state: 'Failed', reason: 'too large (over 30 MB)' };
-    if (f.sha1 && f.scanned_sha1 === f.sha1 && (f.inspection === 'Completed' || f.inspection === 'Failed')) return { kind: 'reuse' };
+    if (f.sha1 && f.scanned_sha1 === f.sha1 && (f.inspection === 'Completed' || f.inspection === 'Failed'))
+      return { kind: 'reuse' };
     return { kind: 'download' };
   }
-  if (NO_TEXT_EXTENSIONS.has(f.ext)) return { kind: 'final', state: 'Not applicable', reason: 'no text to inspect (image, audio or video)' };
+  if (NO_TEXT_EXTENSIONS.has(f.ext))
+    return { kind: 'final', state: 'Not applicable', reason: 'no text to inspect (image, audio or video)' };
   return { kind: 'final', state: 'Failed', reason: `unsupported type (.${f.ext || 'no extension'})` };
 }
 
@@ -44,7 +54,8 @@ export type InspectionOutcome = { state: string; reason: string | null; findings
 export function localInspection(f: FileRow): InspectionOutcome {
   const plan = inspectionPlan(f);
   if (plan.kind === 'final') return { state: plan.state, reason: plan.reason, findings: null, sha1: f.sha1 };
-  if (plan.kind === 'reuse') return { state: f.inspection ?? 'Completed', reason: f.inspection_reason, findings: f.findings, sha1: f.sha1 };
+  if (plan.kind === 'reuse')
+    return { state: f.inspection ?? 'Completed', reason: f.inspection_reason, findings: f.findings, sha1: f.sha1 };
   return { state: 'Pending', reason: null, findings: null, sha1: null };
 }
 
@@ -63,14 +74,25 @@ export interface FreshFile {
 /** Re-reads a file that an event changed (its listing data is stale). null = gone/unreachable. */
 export async function fetchFile(api: BoxApi, f: FileRow): Promise<FreshFile | null> {
   try {
-    const it = await api.get<{ name?: string; size?: number; sha1?: string; owned_by?: { id: string; login?: string }; shared_link?: { effective_access?: string; is_password_enabled?: boolean } | null; has_collaborations?: boolean; parent?: { id: string } | null }>(
-      `/files/${f.id}?fields=${FILE_FIELDS}`,
-      { asUser: f.as_user, kind: 'file' },
-    );
+    const it = await api.get<{
+      name?: string;
+      size?: number;
+      sha1?: string;
+      owned_by?: { id: string; login?: string };
+      shared_link?: { effective_access?: string; is_password_enabled?: boolean } | null;
+      has_collaborations?: boolean;
+      parent?: { id: string } | null;
+    }>(`/files/${f.id}?fields=${FILE_FIELDS}`, { asUser: f.as_user, kind: 'file' });
     return {
-      name: it.name ?? f.name, size: it.size ?? null, sha1: it.sha1 ?? null, linkEffective: it.shared_link?.effective_access ?? null,
-      linkPassword: it.shared_link?.is_password_enabled === true, hasCollabs: it.has_collaborations === true,
-      ownerId: it.owned_by?.id ?? f.owner_id, ownerLogin: it.owned_by?.login ?? f.owner_login, folderId: it.parent?.id ?? null,
+      name: it.name ?? f.name,
+      size: it.size ?? null,
+      sha1: it.sha1 ?? null,
+      linkEffective: it.shared_link?.effective_access ?? null,
+      linkPassword: it.shared_link?.is_password_enabled === true,
+      hasCollabs: it.has_collaborations === true,
+      ownerId: it.owned_by?.id ?? f.owner_id,
+      ownerLogin: it.owned_by?.login ?? f.owner_login,
+      folderId: it.parent?.id ?? null,
     };
   } catch (e) {
     if (e instanceof BoxApiError && (e.status === 404 || e.status === 403)) return null;
@@ -79,10 +101,20 @@ export async function fetchFile(api: BoxApi, f: FileRow): Promise<FreshFile | nu
 }
 
 /** Local part of a scan (no requests): what a listing row and its folder already tell. */
-export function localResult(f: FileRow, folder: CollabSummary, own: CollabSummary | null, inspection: { state: string; reason: string | null; findings: string | null; sha1: string | null }): ScanResult {
+export function localResult(
+  f: FileRow,
+  folder: CollabSummary,
+  own: CollabSummary | null,
+  inspection: { state: string; reason: string | null; findings: string | null; sha1: string | null },
+): ScanResult {
   const externals = [...new Set([...folder.externals, ...(own?.externals ?? [])])];
   return {
-    accessLevel: accessLevel({ linkEffectiveAccess: f.link_effective, linkPasswordEnabled: f.link_password === 1, externalCollaborators: externals.length, internalCollaborators: folder.internal + (own?.internal ?? 0) }),
+    accessLevel: accessLevel({
+      linkEffectiveAccess: f.link_effective,
+      linkPasswordEnabled: f.link_password === 1,
+      externalCollaborators: externals.length,
+      internalCollaborators: folder.internal + (own?.internal ?? 0),
+    }),
     extCollaborators: externals,
     inspection: inspection.state,
     inspectionReason: inspection.reason,
@@ -91,22 +123,34 @@ export function localResult(f: FileRow, folder: CollabSummary, own: CollabSummar
   };
 }
 
-export async function inspect(api: BoxApi, f: FileRow): Promise<{ state: string; reason: string | null; findings: string | null; sha1: string | null }> {
+export async function inspect(
+  api: BoxApi,
+  f: FileRow,
+): Promise<{ state: string; reason: string | null; findings: string | null; sha1: string | null }> {
   const plan = inspectionPlan(f);
   if (plan.kind === 'final') return { state: plan.state, reason: plan.reason, findings: null, sha1: f.sha1 };
-  if (plan.kind === 'reuse') return { state: f.inspection ?? 'Completed', reason: f.inspection_reason, findings: f.findings, sha1: f.sha1 };
+  if (plan.kind === 'reuse')
+    return { state: f.inspection ?? 'Completed', reason: f.inspection_reason, findings: f.findings, sha1: f.sha1 };
   let bytes: Buffer;
   try {
     bytes = await api.download(f.id, f.as_user, MAX_INSPECT_BYTES);
   } catch (e) {
     // Only what Box says about the file itself ends its inspection; a lost sign-in or an
     // outage goes up to the engine, which pauses or backs off with the file still Pending.
-    if (e instanceof BoxApiError && e.status === 413) return { state: 'Failed', reason: 'too large (over 30 MB)', findings: null, sha1: f.sha1 };
-    if (e instanceof BoxApiError && (e.status === 403 || e.status === 404)) return { state: 'Failed', reason: `download refused by Box: ${sanitiseMessage(`HTTP ${e.status} ${e.message}`)}`, findings: null, sha1: null };
+    if (e instanceof BoxApiError && e.status === 413)
+      return { state: 'Failed', reason: 'too large (over 30 MB)', findings: null, sha1: f.sha1 };
+    if (e instanceof BoxApiError && (e.status === 403 || e.status === 404))
+      return {
+        state: 'Failed',
+        reason: `download refused by Box: ${sanitiseMessage(`HTTP ${e.status} ${e.message}`)}`,
+        findings: null,
+        sha1: null,
+      };
     throw e;
   }
   let text = bytes.toString('utf8');
-  if (text.length > MAX_INSPECT_CHARS) return { state: 'Failed', reason: 'too long (over 1 million characters)', findings: null, sha1: f.sha1 };
+  if (text.length > MAX_INSPECT_CHARS)
+    return { state: 'Failed', reason: 'too long (over 1 million characters)', findings: null, sha1: f.sha1 };
   // A message's headers are metadata (sender, recipients), not content: inspect the body.
   if (f.ext === 'eml') {
     const cut = text.search(/\r?\n\r?\n/);

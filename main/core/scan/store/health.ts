@@ -24,8 +24,18 @@ export interface StoreHealth {
 }
 
 const COUNTER_COLUMNS: Record<keyof StoreCounts, string> = {
-  users: 'users', reachable: 'reachable', folders: 'folders', listed: 'listed', files: 'files', queued: 'queued', done: 'done',
-  failed: 'failed', notScanned: 'not_scanned', inspectionPending: 'inspection_pending', events: 'events', backfillEvents: 'backfill_events',
+  users: 'users',
+  reachable: 'reachable',
+  folders: 'folders',
+  listed: 'listed',
+  files: 'files',
+  queued: 'queued',
+  done: 'done',
+  failed: 'failed',
+  notScanned: 'not_scanned',
+  inspectionPending: 'inspection_pending',
+  events: 'events',
+  backfillEvents: 'backfill_events',
 };
 
 export function checkStore(path: string): StoreHealth {
@@ -51,29 +61,46 @@ export function checkStore(path: string): StoreHealth {
 }
 
 function checkOpen(db: Database.Database, health: StoreHealth): void {
-  const integrity = (db.prepare('PRAGMA integrity_check(20)').all() as Array<{ integrity_check: string }>).map((r) => r.integrity_check);
+  const integrity = (db.prepare('PRAGMA integrity_check(20)').all() as Array<{ integrity_check: string }>).map(
+    (r) => r.integrity_check,
+  );
   if (integrity.join() !== 'ok') {
     health.problems.push(`SQLite integrity check failed: ${integrity.join('; ')}`);
     return; // counts from a damaged file mean nothing
   }
   const version = db.pragma('user_version', { simple: true }) as number;
   health.schemaVersion = version;
-  if (version > SCHEMA_VERSION) health.problems.push(`schema version ${version} is newer than this app knows (${SCHEMA_VERSION})`);
-  else if (version < SCHEMA_VERSION) health.notes.push(`schema version ${version} is older than this app's (${SCHEMA_VERSION}): the next scan migrates it`);
+  if (version > SCHEMA_VERSION)
+    health.problems.push(`schema version ${version} is newer than this app knows (${SCHEMA_VERSION})`);
+  else if (version < SCHEMA_VERSION)
+    health.notes.push(
+      `schema version ${version} is older than this app's (${SCHEMA_VERSION}): the next scan migrates it`,
+    );
   // Version 0 is the last release's store (tables, no version) or an empty file.
-  const hasTables = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'files'").get() !== undefined;
+  const hasTables =
+    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'files'").get() !== undefined;
   if (version > SCHEMA_VERSION || !hasTables) return;
   const counts = db.prepare(COUNTERS_FROM_TABLES).get() as Record<string, number>;
-  health.counts = Object.fromEntries(Object.entries(COUNTER_COLUMNS).map(([k, col]) => [k, counts[col]!])) as unknown as StoreCounts;
+  health.counts = Object.fromEntries(
+    Object.entries(COUNTER_COLUMNS).map(([k, col]) => [k, counts[col]!]),
+  ) as unknown as StoreCounts;
   if (version >= 3) checkCounters(db, health.counts, health.problems);
   if (version >= 4) checkOwnerCounts(db, health.problems);
 }
 
 /** Owners whose kept counts differ from their files (either way round; all-zero rows are no owner). */
 function checkOwnerCounts(db: Database.Database, problems: string[]): void {
-  const kept = 'SELECT owner_id, files, scanned, failed, not_scanned, queued FROM owner_counts WHERE files <> 0 OR scanned <> 0 OR failed <> 0 OR not_scanned <> 0 OR queued <> 0';
-  const drift = db.prepare(`SELECT owner_id FROM (${OWNER_COUNTS_FROM_FILES} EXCEPT ${kept}) UNION SELECT owner_id FROM (${kept} EXCEPT ${OWNER_COUNTS_FROM_FILES}) LIMIT 5`).all() as Array<{ owner_id: string }>;
-  if (drift.length) problems.push(`the per-user file counts differ from the files for ${drift.map((d) => d.owner_id).join(', ')}${drift.length === 5 ? ' and more' : ''}`);
+  const kept =
+    'SELECT owner_id, files, scanned, failed, not_scanned, queued FROM owner_counts WHERE files <> 0 OR scanned <> 0 OR failed <> 0 OR not_scanned <> 0 OR queued <> 0';
+  const drift = db
+    .prepare(
+      `SELECT owner_id FROM (${OWNER_COUNTS_FROM_FILES} EXCEPT ${kept}) UNION SELECT owner_id FROM (${kept} EXCEPT ${OWNER_COUNTS_FROM_FILES}) LIMIT 5`,
+    )
+    .all() as Array<{ owner_id: string }>;
+  if (drift.length)
+    problems.push(
+      `the per-user file counts differ from the files for ${drift.map((d) => d.owner_id).join(', ')}${drift.length === 5 ? ' and more' : ''}`,
+    );
 }
 
 function checkCounters(db: Database.Database, truth: StoreCounts, problems: string[]): void {

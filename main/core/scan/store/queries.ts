@@ -10,7 +10,17 @@ import type { Findings } from '../../../../common/scan/detectors';
 import { READ_ONLY_EVENTS, eventMovesItems } from '../../../../common/scan/priority';
 import { FILE_STATUS, FileState as S, PRIORITY_NAME, type FileState } from '../../../../common/scan/states';
 import type {
-  ActivityEntry, ActivityPage, FileFinding, FileStatus, FindingsPage, InspectionState, NotScannedPage, QueueHeadEntry, QueueJump, QueueView, UserCoverage,
+  ActivityEntry,
+  ActivityPage,
+  FileFinding,
+  FileStatus,
+  FindingsPage,
+  InspectionState,
+  NotScannedPage,
+  QueueHeadEntry,
+  QueueJump,
+  QueueView,
+  UserCoverage,
 } from '../../../../common/scan/types';
 import type { FileRow } from './rows';
 import { NOT_SCANNED_STATES, cached } from './statements';
@@ -37,7 +47,9 @@ export interface ActivityQuery {
   limit: number;
 }
 
-const STATE_OF_STATUS = Object.fromEntries(Object.entries(FILE_STATUS).map(([state, status]) => [status, Number(state)])) as Record<FileStatus, FileState>;
+const STATE_OF_STATUS = Object.fromEntries(
+  Object.entries(FILE_STATUS).map(([state, status]) => [status, Number(state)]),
+) as Record<FileStatus, FileState>;
 
 /** SQL for a file's inspection state as shown (a file not yet inspected is Pending). */
 const INSPECTION_SQL = `COALESCE(f.inspection, CASE f.state WHEN ${S.queued} THEN 'Pending' WHEN ${S.failed} THEN 'Failed' ELSE 'Not applicable' END)`;
@@ -47,7 +59,8 @@ const SORT_SQL: Record<FindingsQuery['sort'], string> = {
   path: "COALESCE(d.path, '') COLLATE NOCASE",
   owner: 'f.owner_login COLLATE NOCASE',
   // Most exposed first when ascending, as the connector lists them.
-  accessLevel: "CASE f.access_level WHEN 'Public (Internet)' THEN 0 WHEN 'Public' THEN 1 WHEN 'External' THEN 2 WHEN 'Internal' THEN 3 WHEN 'Private' THEN 4 ELSE 5 END",
+  accessLevel:
+    "CASE f.access_level WHEN 'Public (Internet)' THEN 0 WHEN 'Public' THEN 1 WHEN 'External' THEN 2 WHEN 'Internal' THEN 3 WHEN 'Private' THEN 4 ELSE 5 END",
   inspection: INSPECTION_SQL,
   findings: 'f.sensitive',
   status: 'f.state',
@@ -76,7 +89,10 @@ export function toFinding(r: JoinedRow): FileFinding {
 
 const SELECT_FINDING = `SELECT f.*, d.path AS path, ${INSPECTION_SQL} AS inspection_shown FROM files f LEFT JOIN folders d ON d.id = f.folder_id`;
 
-function findingsWhere(q: Omit<FindingsQuery, 'sort' | 'order' | 'offset' | 'limit'>): { sql: string; params: unknown[] } {
+function findingsWhere(q: Omit<FindingsQuery, 'sort' | 'order' | 'offset' | 'limit'>): {
+  sql: string;
+  params: unknown[];
+} {
   const where: string[] = [];
   const params: unknown[] = [];
   const anyOf = (expr: string, values: unknown[] | undefined) => {
@@ -86,7 +102,10 @@ function findingsWhere(q: Omit<FindingsQuery, 'sort' | 'order' | 'offset' | 'lim
   };
   anyOf('f.access_level', q.accessLevels);
   anyOf(INSPECTION_SQL, q.inspection);
-  anyOf('f.state', q.status?.map((s) => STATE_OF_STATUS[s]));
+  anyOf(
+    'f.state',
+    q.status?.map((s) => STATE_OF_STATUS[s]),
+  );
   if (q.sensitiveOnly) where.push('f.sensitive > 0');
   const search = q.search?.trim();
   if (search) {
@@ -101,7 +120,10 @@ export function findingsPage(db: Database, q: FindingsQuery): FindingsPage {
   const w = findingsWhere(q);
   const total = cached<{ n: number }>(db, `SELECT COUNT(*) n FROM files f ${w.sql}`).get(...w.params)!.n;
   const dir = q.order === 'desc' ? 'DESC' : 'ASC';
-  const rows = cached<JoinedRow>(db, `${SELECT_FINDING} ${w.sql} ORDER BY ${SORT_SQL[q.sort]} ${dir}, f.id ${dir} LIMIT ? OFFSET ?`).all(...w.params, q.limit, q.offset);
+  const rows = cached<JoinedRow>(
+    db,
+    `${SELECT_FINDING} ${w.sql} ORDER BY ${SORT_SQL[q.sort]} ${dir}, f.id ${dir} LIMIT ? OFFSET ?`,
+  ).all(...w.params, q.limit, q.offset);
   return { total, offset: q.offset, limit: q.limit, entries: rows.map(toFinding) };
 }
 
@@ -112,7 +134,10 @@ export function findingsPage(db: Database, q: FindingsQuery): FindingsPage {
  * page was read; none is skipped or repeated (rows are never deleted but by reset).
  */
 export function* allFindings(db: Database, pageSize = 1000): Generator<FileFinding> {
-  const page = cached<JoinedRow & { row: number }>(db, `SELECT f.rowid AS row, ${SELECT_FINDING.slice('SELECT '.length)} WHERE f.rowid > ? ORDER BY f.rowid LIMIT ?`);
+  const page = cached<JoinedRow & { row: number }>(
+    db,
+    `SELECT f.rowid AS row, ${SELECT_FINDING.slice('SELECT '.length)} WHERE f.rowid > ? ORDER BY f.rowid LIMIT ?`,
+  );
   let after = 0;
   for (;;) {
     const rows = page.all(after, pageSize);
@@ -159,8 +184,10 @@ export function activityPage(db: Database, q: ActivityQuery): ActivityPage {
   }
   const sql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = cached<{ n: number }>(db, `SELECT COUNT(*) n FROM events ${sql}`).get(...params)!.n;
-  const rows = cached<EventRow>(db, `SELECT event_id, source, event_type, created_at, item_type, item_id, item_name, actor_login FROM events ${sql} ORDER BY created_at DESC, event_id DESC LIMIT ? OFFSET ?`)
-    .all(...params, q.limit, q.offset);
+  const rows = cached<EventRow>(
+    db,
+    `SELECT event_id, source, event_type, created_at, item_type, item_id, item_name, actor_login FROM events ${sql} ORDER BY created_at DESC, event_id DESC LIMIT ? OFFSET ?`,
+  ).all(...params, q.limit, q.offset);
   const entries: ActivityEntry[] = rows.map((r) => ({
     eventId: r.event_id,
     type: r.event_type,
@@ -182,7 +209,10 @@ export function notScannedPage(db: Database, offset: number, limit: number): Not
     SELECT 'user' AS kind, id, name, login AS owner_login, COALESCE(reason, 'not reachable') AS reason, 0 AS ord, seq FROM users WHERE reachable = 0
     UNION ALL
     SELECT 'file', id, name, owner_login, COALESCE(CASE state WHEN ${S.notScanned} THEN reason ELSE error END, 'not reachable'), 1, seq FROM files WHERE state IN (${NOT_SCANNED_STATES})`;
-  const byReason = cached<NotScannedPage['byReason'][number]>(db, `SELECT reason, COUNT(*) AS count FROM (${UNION}) GROUP BY reason ORDER BY count DESC, reason`).all();
+  const byReason = cached<NotScannedPage['byReason'][number]>(
+    db,
+    `SELECT reason, COUNT(*) AS count FROM (${UNION}) GROUP BY reason ORDER BY count DESC, reason`,
+  ).all();
   const total = byReason.reduce((n, r) => n + r.count, 0); // one pass fewer over the rows
   const rows = cached<{
     kind: 'user' | 'file';
@@ -190,12 +220,39 @@ export function notScannedPage(db: Database, offset: number, limit: number): Not
     name: string | null;
     owner_login: string | null;
     reason: string;
-  }>(db, `SELECT kind, id, name, owner_login, reason FROM (${UNION}) ORDER BY ord, seq LIMIT ? OFFSET ?`).all(limit, offset);
-  return { total, offset, limit, byReason, entries: rows.map((r) => ({ kind: r.kind, id: r.id, name: r.name ?? '', ownerLogin: r.owner_login, reason: r.reason })) };
+  }>(db, `SELECT kind, id, name, owner_login, reason FROM (${UNION}) ORDER BY ord, seq LIMIT ? OFFSET ?`).all(
+    limit,
+    offset,
+  );
+  return {
+    total,
+    offset,
+    limit,
+    byReason,
+    entries: rows.map((r) => ({
+      kind: r.kind,
+      id: r.id,
+      name: r.name ?? '',
+      ownerLogin: r.owner_login,
+      reason: r.reason,
+    })),
+  };
 }
 
 export function coverage(db: Database): UserCoverage[] {
-  const rows = cached<{ id: string; login: string; name: string; role: string | null; reachable: number; reason: string | null; files: number; scanned: number; failed: number; not_scanned: number; queued: number }>(
+  const rows = cached<{
+    id: string;
+    login: string;
+    name: string;
+    role: string | null;
+    reachable: number;
+    reason: string | null;
+    files: number;
+    scanned: number;
+    failed: number;
+    not_scanned: number;
+    queued: number;
+  }>(
     db,
     `SELECT u.id, u.login, u.name, u.role, u.reachable, u.reason,
         COALESCE(c.files, 0) files, COALESCE(c.scanned, 0) scanned, COALESCE(c.failed, 0) failed, COALESCE(c.not_scanned, 0) not_scanned, COALESCE(c.queued, 0) queued
@@ -203,14 +260,28 @@ export function coverage(db: Database): UserCoverage[] {
        ORDER BY u.seq`,
   ).all();
   return rows.map((r) => ({
-    userId: r.id, login: r.login, name: r.name, role: r.role, reachable: r.reachable === 1, reason: r.reason,
-    files: r.files, scanned: r.scanned, failed: r.failed, notScanned: r.not_scanned, queued: r.queued,
+    userId: r.id,
+    login: r.login,
+    name: r.name,
+    role: r.role,
+    reachable: r.reachable === 1,
+    reason: r.reason,
+    files: r.files,
+    scanned: r.scanned,
+    failed: r.failed,
+    notScanned: r.not_scanned,
+    queued: r.queued,
   }));
 }
 
 export function queueView(db: Database, limit: number): QueueView {
   const queued = cached<{ queued: number }>(db, 'SELECT queued FROM counters').get()!.queued;
-  const head = cached<Pick<FileRow, 'id' | 'name' | 'priority' | 'reason'>>(db, `SELECT id, name, priority, reason FROM files WHERE state = ${S.queued} ORDER BY priority, seq LIMIT ?`).all(limit).map(headEntry);
+  const head = cached<Pick<FileRow, 'id' | 'name' | 'priority' | 'reason'>>(
+    db,
+    `SELECT id, name, priority, reason FROM files WHERE state = ${S.queued} ORDER BY priority, seq LIMIT ?`,
+  )
+    .all(limit)
+    .map(headEntry);
   return { queued, head, jumps: recentJumps(db) };
 }
 
@@ -225,17 +296,32 @@ export function headEntry(r: Pick<FileRow, 'id' | 'name' | 'priority' | 'reason'
  */
 export function recentJumps(db: Database, limit = 10): QueueJump[] {
   // Prepared once per connection (cached): every progress snapshot (ten a second) reads the jumps.
-  const rows = cached<{ file_id: string; name: string | null; event_type: string; event_id: string | null; at: string; actor_login: string | null; state: number | null; scanned_at: number | null }>(
+  const rows = cached<{
+    file_id: string;
+    name: string | null;
+    event_type: string;
+    event_id: string | null;
+    at: string;
+    actor_login: string | null;
+    state: number | null;
+    scanned_at: number | null;
+  }>(
     db,
     `SELECT j.file_id, j.name, j.event_type, j.event_id, j.at, e.actor_login, f.state, f.scanned_at
        FROM jumps j LEFT JOIN events e ON e.event_id = j.event_id LEFT JOIN files f ON f.id = j.file_id
        ORDER BY j.seq DESC LIMIT ?`,
   ).all(limit);
   return rows.map((j) => {
-    const scanned = j.state !== null && j.state !== S.queued && j.scanned_at !== null && j.scanned_at >= Date.parse(j.at);
+    const scanned =
+      j.state !== null && j.state !== S.queued && j.scanned_at !== null && j.scanned_at >= Date.parse(j.at);
     return {
-      fileId: j.file_id, name: j.name ?? '', eventType: j.event_type, eventId: j.event_id ?? '', at: j.at,
-      actorLogin: j.actor_login, scannedAt: scanned ? new Date(j.scanned_at!).toISOString() : null,
+      fileId: j.file_id,
+      name: j.name ?? '',
+      eventType: j.event_type,
+      eventId: j.event_id ?? '',
+      at: j.at,
+      actorLogin: j.actor_login,
+      scannedAt: scanned ? new Date(j.scanned_at!).toISOString() : null,
     };
   });
 }

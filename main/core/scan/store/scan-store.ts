@@ -129,7 +129,12 @@ export class ScanStore {
 
   // ---------- folders ----------
 
-  insertFolder(f: Omit<FolderRow, 'state' | 'marker' | 'seq' | 'items' | 'pages' | 'collab_refresh' | 'collab_wait' | 'attempts' | 'last_error'>): void {
+  insertFolder(
+    f: Omit<
+      FolderRow,
+      'state' | 'marker' | 'seq' | 'items' | 'pages' | 'collab_refresh' | 'collab_wait' | 'attempts' | 'last_error'
+    >,
+  ): void {
     this.s.insertFolder.run({ ...f, seq: this.nextSeq() });
   }
 
@@ -167,8 +172,11 @@ export class ScanStore {
   insertListedFile(f: ListedFile): boolean {
     const before = this.s.exists.get(f.id);
     this.s.insertFile.run({
-      ...f, linkPassword: f.linkPassword ? 1 : 0, hasCollabs: f.hasCollabs ? 1 : 0,
-      state: f.externallyOwned ? FileState.notScanned : FileState.queued, seq: this.nextSeq(),
+      ...f,
+      linkPassword: f.linkPassword ? 1 : 0,
+      hasCollabs: f.hasCollabs ? 1 : 0,
+      state: f.externallyOwned ? FileState.notScanned : FileState.queued,
+      seq: this.nextSeq(),
       reason: f.externallyOwned ? 'owned outside the enterprise: Box does not let an admin reach it' : f.reason,
     });
     return !before;
@@ -190,15 +198,31 @@ export class ScanStore {
    */
   finish(id: string, gen: number, r: ScanResult, inspectLater = false): boolean {
     const row = this.s.finish.get({
-      id, gen, ...r, inspectionReason: scrub(r.inspectionReason), extCollaborators: JSON.stringify(r.extCollaborators),
-      sensitive: sensitiveCount(r.findings), inspect: inspectLater ? 1 : 0, at: Date.now(),
+      id,
+      gen,
+      ...r,
+      inspectionReason: scrub(r.inspectionReason),
+      extCollaborators: JSON.stringify(r.extCollaborators),
+      sensitive: sensitiveCount(r.findings),
+      inspect: inspectLater ? 1 : 0,
+      at: Date.now(),
     });
     return row?.gen === gen;
   }
 
   /** A content inspection's result; ignored when the file was queued again meanwhile. */
-  inspected(id: string, gen: number, r: Pick<ScanResult, 'inspection' | 'inspectionReason' | 'findings' | 'scannedSha1'>): void {
-    this.s.inspected.run({ id, gen, ...r, inspectionReason: scrub(r.inspectionReason), sensitive: sensitiveCount(r.findings) });
+  inspected(
+    id: string,
+    gen: number,
+    r: Pick<ScanResult, 'inspection' | 'inspectionReason' | 'findings' | 'scannedSha1'>,
+  ): void {
+    this.s.inspected.run({
+      id,
+      gen,
+      ...r,
+      inspectionReason: scrub(r.inspectionReason),
+      sensitive: sensitiveCount(r.findings),
+    });
   }
 
   nextInspections(n: number): FileRow[] {
@@ -211,11 +235,27 @@ export class ScanStore {
     return row?.gen === gen;
   }
 
-  refresh(id: string, gen: number, f: Omit<ListedFile, 'id' | 'ext' | 'asUser' | 'externallyOwned' | 'reason' | 'folderId'> & { folderId: string | null }): void {
+  refresh(
+    id: string,
+    gen: number,
+    f: Omit<ListedFile, 'id' | 'ext' | 'asUser' | 'externallyOwned' | 'reason' | 'folderId'> & {
+      folderId: string | null;
+    },
+  ): void {
     this.s.refresh.run({ id, gen, ...f, linkPassword: f.linkPassword ? 1 : 0, hasCollabs: f.hasCollabs ? 1 : 0 });
   }
 
-  prioritise(p: { id: string; name: string; ext: string; folderId: string | null; ownerId: string | null; ownerLogin: string | null; asUser: string | null; reason: string; eventId: string }): void {
+  prioritise(p: {
+    id: string;
+    name: string;
+    ext: string;
+    folderId: string | null;
+    ownerId: string | null;
+    ownerLogin: string | null;
+    asUser: string | null;
+    reason: string;
+    eventId: string;
+  }): void {
     this.s.prioritise.run({ ...p, seq: this.nextSeq() });
   }
 
@@ -230,13 +270,21 @@ export class ScanStore {
    * the files table. Returns null when the folder is unknown to the store (not listed yet: its
    * files will be listed with the new access).
    */
-  prioritiseFolder(p: { folderId: string; reason: string; eventId: string; eventType: string; at: string; jumps?: number }): { moved: number; wasDone: number; wasFailed: number; wasQueued: number } | null {
+  prioritiseFolder(p: {
+    folderId: string;
+    reason: string;
+    eventId: string;
+    eventType: string;
+    at: string;
+    jumps?: number;
+  }): { moved: number; wasDone: number; wasFailed: number; wasQueued: number } | null {
     if (!this.s.folder.get(p.folderId)) return null;
     const c = this.s.subtreeCounts.get({ folderId: p.folderId })!;
     this.s.subtreeWait.run({ folderId: p.folderId });
     this.s.folderRefresh.run(p.folderId);
     if (c.moved === 0) return { moved: 0, wasDone: 0, wasFailed: 0, wasQueued: 0 };
-    for (const j of this.s.subtreeSample.all({ folderId: p.folderId, limit: p.jumps ?? 10 })) this.s.insertJump.run(j.id, j.name, p.eventType, p.eventId, p.at);
+    for (const j of this.s.subtreeSample.all({ folderId: p.folderId, limit: p.jumps ?? 10 }))
+      this.s.insertJump.run(j.id, j.name, p.eventType, p.eventId, p.at);
     this.s.trimJumps.run();
     this.s.subtreePrioritise.run({ folderId: p.folderId, reason: p.reason, eventId: p.eventId, seq: this.nextSeq() });
     return { moved: c.moved, wasDone: c.done ?? 0, wasFailed: c.failed ?? 0, wasQueued: c.queued ?? 0 };
@@ -263,7 +311,13 @@ export class ScanStore {
    */
   collabRefreshDone(id: string, summary: { externals: string[]; internal: number } | null): void {
     const again = this.s.folder.get(id)?.collab_refresh === CollabRefresh.asked;
-    if (summary) this.s.subtreeCollabs.run({ folderId: id, ext: JSON.stringify(summary.externals), int: summary.internal, has: summary.externals.length + summary.internal > 0 ? 1 : 0 });
+    if (summary)
+      this.s.subtreeCollabs.run({
+        folderId: id,
+        ext: JSON.stringify(summary.externals),
+        int: summary.internal,
+        has: summary.externals.length + summary.internal > 0 ? 1 : 0,
+      });
     if (!again) {
       this.s.subtreeRelease.run({ folderId: id });
       this.s.refreshEnded.run(id);
@@ -305,8 +359,30 @@ export class ScanStore {
   // ---------- events and jumps ----------
 
   /** Returns true when the event is new. */
-  insertEvent(e: { event_id: string; source: string; event_type: string; created_at: string; item_type: string | null; item_id: string | null; item_name: string | null; actor_login: string | null; json: string }): boolean {
-    return this.s.insertEvent.run(e.event_id, e.source, e.event_type, e.created_at, e.item_type, e.item_id, e.item_name, e.actor_login, e.json).changes === 1;
+  insertEvent(e: {
+    event_id: string;
+    source: string;
+    event_type: string;
+    created_at: string;
+    item_type: string | null;
+    item_id: string | null;
+    item_name: string | null;
+    actor_login: string | null;
+    json: string;
+  }): boolean {
+    return (
+      this.s.insertEvent.run(
+        e.event_id,
+        e.source,
+        e.event_type,
+        e.created_at,
+        e.item_type,
+        e.item_id,
+        e.item_name,
+        e.actor_login,
+        e.json,
+      ).changes === 1
+    );
   }
 
   /**
@@ -316,7 +392,10 @@ export class ScanStore {
    * de-duplication keeps working). Box's created_at carries an offset: the cut-off is compared
    * as text, so it is exact to within the offset (hours, against windows of days).
    */
-  pruneEvents(now = Date.now(), retentionDays = DEFAULT_SETTINGS.activityRetentionDays): { deleted: number; stripped: number } {
+  pruneEvents(
+    now = Date.now(),
+    retentionDays = DEFAULT_SETTINGS.activityRetentionDays,
+  ): { deleted: number; stripped: number } {
     const keepDays = Math.max(EVENT_STREAM_WINDOW_DAYS, retentionDays);
     const cutoff = (days: number) => new Date(now - days * DAY_MS).toISOString();
     return this.tx(() => ({
@@ -352,7 +431,8 @@ export class ScanStore {
     this.tx(() => {
       const triggers = this.s.triggers.all();
       for (const t of triggers) this.db.exec(`DROP TRIGGER ${t.name}`);
-      for (const t of ['meta', 'users', 'folders', 'files', 'events', 'jumps', 'owner_counts']) this.db.exec(`DELETE FROM ${t}`);
+      for (const t of ['meta', 'users', 'folders', 'files', 'events', 'jumps', 'owner_counts'])
+        this.db.exec(`DELETE FROM ${t}`);
       this.s.zeroCounters.run();
       for (const t of triggers) this.db.exec(t.sql);
     });
@@ -369,7 +449,11 @@ export class ScanStore {
   async rescanAll(reason: string, o: { chunkRows?: number; onChunk?: () => void } = {}): Promise<void> {
     const chunk = o.chunkRows ?? RESCAN_CHUNK_ROWS;
     const last = this.s.lastRowid.get()!;
-    const steps = [[this.s.rescanUsers, last.users], [this.s.rescanFolders, last.folders], [this.s.rescanFiles, last.files]] as const;
+    const steps = [
+      [this.s.rescanUsers, last.users],
+      [this.s.rescanFolders, last.folders],
+      [this.s.rescanFiles, last.files],
+    ] as const;
     for (const [statement, lastRowid] of steps) {
       for (let from = 0; from < (lastRowid ?? 0); from += chunk) {
         this.tx(() => statement.run({ reason, from, to: from + chunk }));
@@ -395,7 +479,10 @@ export function openScanStoreForReading(path: string): ScanStore {
 function requireVersion(db: Database.Database, version: number): void {
   const found = schemaVersion(db);
   if (found > version) throw new UnknownSchemaError(found);
-  if (found < version) throw new Error(`scan.sqlite has schema version ${found}; opening it read-only needs ${version}: open it for writing once to migrate it`);
+  if (found < version)
+    throw new Error(
+      `scan.sqlite has schema version ${found}; opening it read-only needs ${version}: open it for writing once to migrate it`,
+    );
 }
 
 /** A reason as the store keeps it: scrubbed of links and tokens (see redact.ts), null kept. */

@@ -13,7 +13,8 @@ export const MOVABLE_STATES = `${S.queued}, ${S.done}, ${S.failed}`;
 export const NOT_SCANNED_STATES = `${S.notScanned}, ${S.gone}`;
 
 /** The subtree of folder @folderId (itself included). UNION, not UNION ALL: a cycle left by moved folders ends. */
-const SUBTREE = 'WITH RECURSIVE sub(id) AS (SELECT @folderId UNION SELECT f.id FROM folders f JOIN sub ON f.parent_id = sub.id)';
+const SUBTREE =
+  'WITH RECURSIVE sub(id) AS (SELECT @folderId UNION SELECT f.id FROM folders f JOIN sub ON f.parent_id = sub.id)';
 const MOVABLE = `folder_id IN (SELECT id FROM sub) AND state IN (${MOVABLE_STATES})`;
 
 /** The subtree statements' SQL (exported so a test can check their query plans). */
@@ -75,7 +76,8 @@ export const RETRY_SQL = {
 
 /** Events older than the cut-off go; their raw payload goes earlier (see ScanStore.pruneEvents). */
 const EVENT_SQL = {
-  insertEvent: 'INSERT OR IGNORE INTO events(event_id, source, event_type, created_at, item_type, item_id, item_name, actor_login, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  insertEvent:
+    'INSERT OR IGNORE INTO events(event_id, source, event_type, created_at, item_type, item_id, item_name, actor_login, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   pruneEvents: 'DELETE FROM events WHERE created_at < ?',
   stripEventPayloads: 'UPDATE events SET json = NULL WHERE created_at < ? AND json IS NOT NULL',
 } as const;
@@ -88,7 +90,11 @@ const REFUSED = 'excluded.reachable = 0 AND excluded.reason IS NOT users.last_er
 
 function writerSql() {
   return {
-    ...SUBTREE_SQL, ...PICK_SQL, ...GIVE_UP_SQL, ...RETRY_SQL, ...EVENT_SQL,
+    ...SUBTREE_SQL,
+    ...PICK_SQL,
+    ...GIVE_UP_SQL,
+    ...RETRY_SQL,
+    ...EVENT_SQL,
     getMeta: 'SELECT value FROM meta WHERE key = ?',
     setMeta: 'INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
     // A user Box refuses (reachable 0 with a reason other than the give-up's own) is not one the
@@ -105,7 +111,8 @@ function writerSql() {
         collab_int = CASE WHEN folders.collab_known = 1 AND excluded.collab_known = 0 THEN folders.collab_int ELSE excluded.collab_int END,
         collab_known = MAX(folders.collab_known, excluded.collab_known)
       WHERE folders.state = ${F.pending}`,
-    folderPage: 'UPDATE folders SET marker = ?, items = items + ?, pages = pages + 1, state = ?, attempts = 0, last_error = NULL WHERE id = ?',
+    folderPage:
+      'UPDATE folders SET marker = ?, items = items + ?, pages = pages + 1, state = ?, attempts = 0, last_error = NULL WHERE id = ?',
     // The folder lists again: its files a give-up left "not scanned" are queued again.
     requeueGivenUp: `UPDATE files SET state = ${S.queued}, given_up = 0, reason = ? WHERE folder_id = ? AND given_up = 1`,
     folderCollabs: 'UPDATE folders SET collab_ext = ?, collab_int = ?, collab_known = 1 WHERE id = ?',
@@ -141,7 +148,8 @@ function writerSql() {
     // Files given up with their folder are queued again too (a folder that lists now brings them back).
     rescanFiles: `UPDATE files SET state = ${S.queued}, priority = ${P.periodic}, reason = @reason, gen = gen + 1, attempts = 0, given_up = 0
       WHERE ${ROWID_RANGE} AND (state IN (${S.done}, ${S.failed}) OR given_up = 1)`,
-    lastRowid: 'SELECT (SELECT MAX(rowid) FROM users) users, (SELECT MAX(rowid) FROM folders) folders, (SELECT MAX(rowid) FROM files) files',
+    lastRowid:
+      'SELECT (SELECT MAX(rowid) FROM users) users, (SELECT MAX(rowid) FROM folders) folders, (SELECT MAX(rowid) FROM files) files',
     triggers: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name",
     zeroCounters: `UPDATE counters SET users = 0, reachable = 0, folders = 0, listed = 0, files = 0, queued = 0, done = 0, failed = 0,
       not_scanned = 0, inspection_pending = 0, events = 0, backfill_events = 0`,

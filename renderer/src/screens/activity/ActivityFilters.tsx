@@ -21,7 +21,8 @@ interface Props {
 /** Event type, user, file, kind and source: what the activity table is narrowed to. */
 export function ActivityFilters({ values, onChange }: Props) {
   const s = t.activity;
-  const set = <K extends keyof ActivityFilterValues>(key: K, value: ActivityFilterValues[K]) => onChange({ ...values, [key]: value });
+  const set = <K extends keyof ActivityFilterValues>(key: K, value: ActivityFilterValues[K]) =>
+    onChange({ ...values, [key]: value });
   return (
     <form className="filters filters-inline" aria-label={s.filters} onSubmit={(event) => event.preventDefault()}>
       <label>
@@ -34,14 +35,30 @@ export function ActivityFilters({ values, onChange }: Props) {
         </select>
       </label>
       <label>
-        {s.user} <input type="text" value={values.user} onChange={(event) => set('user', event.target.value)} spellCheck={false} />
+        {s.user}{' '}
+        <input
+          type="text"
+          value={values.user}
+          onChange={(event) => set('user', event.target.value)}
+          spellCheck={false}
+        />
       </label>
       <label>
-        {s.file} <input type="text" inputMode="numeric" value={values.fileId} onChange={(event) => set('fileId', event.target.value)} size={12} />
+        {s.file}{' '}
+        <input
+          type="text"
+          inputMode="numeric"
+          value={values.fileId}
+          onChange={(event) => set('fileId', event.target.value)}
+          size={12}
+        />
       </label>
       <label>
         {s.readOnlyFilter}{' '}
-        <select value={values.kind} onChange={(event) => set('kind', event.target.value as ActivityFilterValues['kind'])}>
+        <select
+          value={values.kind}
+          onChange={(event) => set('kind', event.target.value as ActivityFilterValues['kind'])}
+        >
           <option value="">{s.anyKind}</option>
           <option value="moving">{s.onlyMoving}</option>
           <option value="readOnly">{s.onlyReadOnly}</option>
@@ -49,7 +66,10 @@ export function ActivityFilters({ values, onChange }: Props) {
       </label>
       <label>
         {s.source}{' '}
-        <select value={values.source} onChange={(event) => set('source', event.target.value as ActivityFilterValues['source'])}>
+        <select
+          value={values.source}
+          onChange={(event) => set('source', event.target.value as ActivityFilterValues['source'])}
+        >
           <option value="">{s.anySource}</option>
           <option value="backfill">{s.backfill}</option>
           <option value="live">{s.live}</option>

@@ -29,7 +29,10 @@ export function ActivityScreen() {
     }),
     [type, settledUser, settledFile, kind, source],
   );
-  const fetchPage = useCallback((offset: number, limit: number) => bridge.listActivity({ ...query, offset, limit }), [bridge, query]);
+  const fetchPage = useCallback(
+    (offset: number, limit: number) => bridge.listActivity({ ...query, offset, limit }),
+    [bridge, query],
+  );
   const rows = usePagedRows(JSON.stringify(query), fetchPage);
 
   // New events arrive at the top while the scan runs: re-read what is on screen.

@@ -22,7 +22,14 @@ export function ChooseTarget({ busy, run }: Props) {
       <section className="panel" aria-labelledby="sandbox-heading">
         <h3 id="sandbox-heading">{s.sandboxHeading}</h3>
         <p>{s.sandboxIntro}</p>
-        <TextRow id="sandbox-seed" label={s.sandboxSeed} help={s.sandboxSeedHelp} value={seed} onChange={setSeed} numeric />
+        <TextRow
+          id="sandbox-seed"
+          label={s.sandboxSeed}
+          help={s.sandboxSeedHelp}
+          value={seed}
+          onChange={setSeed}
+          numeric
+        />
         <div className="form-row">
           <label htmlFor="sandbox-role">{s.sandboxRole}</label>
           <select id="sandbox-role" value={role} onChange={(event) => setRole(event.target.value as typeof role)}>
@@ -31,7 +38,12 @@ export function ChooseTarget({ busy, run }: Props) {
             <option value="user">{s.roles.user}</option>
           </select>
         </div>
-        <button type="button" className="primary" disabled={busy} onClick={() => void run(() => bridge.useSandboxEnterprise({ seed: Number(seed), role }))}>
+        <button
+          type="button"
+          className="primary"
+          disabled={busy}
+          onClick={() => void run(() => bridge.useSandboxEnterprise({ seed: Number(seed), role }))}
+        >
           {s.useSandbox}
         </button>
       </section>
@@ -53,8 +65,22 @@ export function ChooseTarget({ busy, run }: Props) {
           }}
         >
           <TextRow id="client-id" label={s.clientId} value={clientId} onChange={setClientId} />
-          <TextRow id="client-secret" label={s.clientSecret} help={s.clientSecretHelp} value={clientSecret} onChange={setClientSecret} secret />
-          <TextRow id="redirect-port" label={s.redirectPort} help={s.redirectPortHelp} value={port} onChange={setPort} numeric />
+          <TextRow
+            id="client-secret"
+            label={s.clientSecret}
+            help={s.clientSecretHelp}
+            value={clientSecret}
+            onChange={setClientSecret}
+            secret
+          />
+          <TextRow
+            id="redirect-port"
+            label={s.redirectPort}
+            help={s.redirectPortHelp}
+            value={port}
+            onChange={setPort}
+            numeric
+          />
           <button type="submit" disabled={busy}>
             {s.saveApp}
           </button>

@@ -35,7 +35,11 @@ export function ConnectScreen({ onOpenAllowlist }: Props) {
       {problem && <ErrorNotice error={problem} actions={{}} />}
 
       {state.status === 'waiting_for_browser' && (
-        <WaitingForBrowser state={state} onOpenAllowlist={onOpenAllowlist} onCancel={() => void run(() => bridge.cancelSignIn({}))} />
+        <WaitingForBrowser
+          state={state}
+          onOpenAllowlist={onOpenAllowlist}
+          onCancel={() => void run(() => bridge.cancelSignIn({}))}
+        />
       )}
 
       {state.status === 'connected' && (
@@ -72,7 +76,9 @@ export function ConnectScreen({ onOpenAllowlist }: Props) {
         </div>
       )}
 
-      {(state.status === 'not_connected' || state.status === 'error') && <SignIn app={app} sandbox={sandbox} busy={busy} run={run} />}
+      {(state.status === 'not_connected' || state.status === 'error') && (
+        <SignIn app={app} sandbox={sandbox} busy={busy} run={run} />
+      )}
     </section>
   );
 }

@@ -8,7 +8,13 @@ export function ConnectionBadge({ state, onOpen }: { state: ConnectionState; onO
   // The expiry is always in view while connected: Box refresh tokens die after 60 days unused.
   const expiry = state.status === 'connected' ? t.connect.badgeExpires(state.refreshTokenExpiresAt.slice(0, 10)) : null;
   return (
-    <button type="button" className={`connection-badge status-${state.status}`} onClick={onOpen} data-testid="connection-badge" title={reminder ?? undefined}>
+    <button
+      type="button"
+      className={`connection-badge status-${state.status}`}
+      onClick={onOpen}
+      data-testid="connection-badge"
+      title={reminder ?? undefined}
+    >
       {t.connect.badge[state.status]}
       {who}
       {expiry && (

@@ -18,7 +18,11 @@ export function SignIn({ app, sandbox, busy, run }: Props) {
     <>
       {app && (
         <div className="panel">
-          <p>{sandbox && app.target === 'sandbox' ? s.sandboxReady(sandbox.seed, sandbox.users, sandbox.files) : s.appReady(app.clientId)}</p>
+          <p>
+            {sandbox && app.target === 'sandbox'
+              ? s.sandboxReady(sandbox.seed, sandbox.users, sandbox.files)
+              : s.appReady(app.clientId)}
+          </p>
           <button type="button" className="primary" disabled={busy} onClick={() => void run(() => bridge.connect({}))}>
             {s.signIn}
           </button>

@@ -17,12 +17,27 @@ interface Props {
 const ICON = { pass: '✓', warning: '!', fail: '✕', pending: '…' } as const;
 
 /** One check: its status in words and colour, what was found, the fix with its buttons, and Box's evidence. */
-export function CheckItem({ id, number, title, check, arrival, onOpenAllowlist, onReconnect, onCopyDiagnostics }: Props) {
+export function CheckItem({
+  id,
+  number,
+  title,
+  check,
+  arrival,
+  onOpenAllowlist,
+  onReconnect,
+  onCopyDiagnostics,
+}: Props) {
   const s = t.conntest;
   const status = check?.status ?? 'pending';
   const headingId = `check-${number}-title`;
   return (
-    <li className={`check status-${status}`} data-testid={`check-${id}`} data-status={status} data-arrival={arrival ?? ''} aria-labelledby={headingId}>
+    <li
+      className={`check status-${status}`}
+      data-testid={`check-${id}`}
+      data-status={status}
+      data-arrival={arrival ?? ''}
+      aria-labelledby={headingId}
+    >
       <div className="check-head">
         <span className="check-badge" aria-hidden="true">
           {ICON[status]}
@@ -40,7 +55,9 @@ export function CheckItem({ id, number, title, check, arrival, onOpenAllowlist, 
           {check.fix && (
             <div className="check-fix" role="note">
               <strong>{s.fix}</strong> {check.fix}
-              {(check.actions.includes('open_allowlist') || (check.actions.includes('reconnect') && onReconnect) || check.actions.includes('copy_diagnostics')) && (
+              {(check.actions.includes('open_allowlist') ||
+                (check.actions.includes('reconnect') && onReconnect) ||
+                check.actions.includes('copy_diagnostics')) && (
                 <div className="button-row">
                   {check.actions.includes('open_allowlist') && (
                     <button type="button" className="primary" onClick={onOpenAllowlist}>
@@ -61,7 +78,9 @@ export function CheckItem({ id, number, title, check, arrival, onOpenAllowlist, 
               )}
             </div>
           )}
-          {check.evidence.length > 0 && <EvidenceTable evidence={check.evidence} open={check.status !== 'pass' && !check.notRun} />}
+          {check.evidence.length > 0 && (
+            <EvidenceTable evidence={check.evidence} open={check.status !== 'pass' && !check.notRun} />
+          )}
         </div>
       )}
     </li>

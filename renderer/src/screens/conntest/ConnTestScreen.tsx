@@ -27,7 +27,9 @@ export function ConnTestScreen({ onOpenAllowlist, onReconnect }: Props) {
   const s = t.conntest;
 
   const running = view.live !== null;
-  const shown: Map<string, CheckResult> = new Map((running ? view.live!.arrived : (view.last?.checks ?? [])).map((c) => [c.id, c]));
+  const shown: Map<string, CheckResult> = new Map(
+    (running ? view.live!.arrived : (view.last?.checks ?? [])).map((c) => [c.id, c]),
+  );
   const done = running ? view.live!.arrived.length : (view.last?.checks.length ?? 0);
   const last = view.last;
 
@@ -66,7 +68,14 @@ export function ConnTestScreen({ onOpenAllowlist, onReconnect }: Props) {
           <textarea id="diagnostics-text" className="diagnostics-text" readOnly rows={8} value={notice.text} />
         </div>
       )}
-      {view.error && <ErrorNotice what={s.failed} error={view.error} actions={{ retry: () => void run() }} can={{ reconnect: onReconnect, open_allowlist: () => onOpenAllowlist(dataCenter) }} />}
+      {view.error && (
+        <ErrorNotice
+          what={s.failed}
+          error={view.error}
+          actions={{ retry: () => void run() }}
+          can={{ reconnect: onReconnect, open_allowlist: () => onOpenAllowlist(dataCenter) }}
+        />
+      )}
 
       <ConnTestStatus running={running} done={done} last={last} loaded={loaded} />
 

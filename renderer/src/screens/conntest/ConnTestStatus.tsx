@@ -13,17 +13,24 @@ interface Props {
 export function ConnTestStatus({ running, done, last, loaded }: Props) {
   const s = t.conntest;
   return (
-    <div role="status" aria-live="polite" className={`conntest-summary ${!running && last ? `verdict-${last.summary.verdict}` : ''}`} data-testid="conntest-status">
+    <div
+      role="status"
+      aria-live="polite"
+      className={`conntest-summary ${!running && last ? `verdict-${last.summary.verdict}` : ''}`}
+      data-testid="conntest-status"
+    >
       {running ? (
         <p>{s.running(done, CHECK_IDS.length)}</p>
       ) : last ? (
         <>
           <p className="verdict" data-testid="conntest-verdict">
-            <strong>{s.verdict[last.summary.verdict]}</strong> {s.counts(last.summary.pass, last.summary.warning, last.summary.fail)}
+            <strong>{s.verdict[last.summary.verdict]}</strong>{' '}
+            {s.counts(last.summary.pass, last.summary.warning, last.summary.fail)}
           </p>
           <p className="detail" data-testid="conntest-last">
             {s.lastTested(new Date(last.finishedAt).toLocaleString(), (last.durationMs / 1000).toFixed(1))}
-            {last.account && ` ${s.testedAs(last.account.login, last.account.role ?? '?', last.account.enterprise ?? s.noEnterprise)}`}
+            {last.account &&
+              ` ${s.testedAs(last.account.login, last.account.role ?? '?', last.account.enterprise ?? s.noEnterprise)}`}
           </p>
         </>
       ) : (

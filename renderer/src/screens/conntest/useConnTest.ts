@@ -34,12 +34,25 @@ export function useConnTest() {
     let gone = false;
     const apply = (progress: ConnTestProgress) =>
       setView((current) => {
-        if (progress.type === 'started') return { ...current, live: { runId: progress.runId, startedAt: progress.startedAt, arrived: [] }, arrival: {}, error: null };
+        if (progress.type === 'started')
+          return {
+            ...current,
+            live: { runId: progress.runId, startedAt: progress.startedAt, arrived: [] },
+            arrival: {},
+            error: null,
+          };
         if (progress.type === 'check') {
-          const live = current.live?.runId === progress.runId ? current.live : { runId: progress.runId, startedAt: new Date().toISOString(), arrived: [] };
+          const live =
+            current.live?.runId === progress.runId
+              ? current.live
+              : { runId: progress.runId, startedAt: new Date().toISOString(), arrived: [] };
           if (live.arrived.some((c) => c.id === progress.check.id)) return current;
           const arrived = [...live.arrived, progress.check];
-          return { ...current, live: { ...live, arrived }, arrival: { ...current.arrival, [progress.check.id]: arrived.length } };
+          return {
+            ...current,
+            live: { ...live, arrived },
+            arrival: { ...current.arrival, [progress.check.id]: arrived.length },
+          };
         }
         return { ...current, last: progress.result, live: null };
       });
@@ -48,7 +61,11 @@ export function useConnTest() {
       .getLastConnectionTest({})
       .then(({ result, running }) => {
         if (gone) return;
-        setView((current) => ({ ...current, last: current.last ?? result, live: current.live ?? (running ? { runId: '', startedAt: new Date().toISOString(), arrived: [] } : null) }));
+        setView((current) => ({
+          ...current,
+          last: current.last ?? result,
+          live: current.live ?? (running ? { runId: '', startedAt: new Date().toISOString(), arrived: [] } : null),
+        }));
         setLoaded(true);
       })
       .catch((reason: unknown) => {

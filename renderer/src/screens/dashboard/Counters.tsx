@@ -30,10 +30,17 @@ export function Counters({ progress }: { progress: ScanProgress }) {
         ))}
       </dl>
       <div className="progress-row">
-        <progress max={Math.max(total, 1)} value={finished} aria-label={t.dashboard.progressLabel} data-testid="scan-progress-bar" />
+        <progress
+          max={Math.max(total, 1)}
+          value={finished}
+          aria-label={t.dashboard.progressLabel}
+          data-testid="scan-progress-bar"
+        />
         <span className="progress-text">
           {t.dashboard.progressText(files.scanned, total)}
-          {files.inspectionPending > 0 && <span data-testid="inspection-pending"> · {t.dashboard.inspectionPending(files.inspectionPending)}</span>}
+          {files.inspectionPending > 0 && (
+            <span data-testid="inspection-pending"> · {t.dashboard.inspectionPending(files.inspectionPending)}</span>
+          )}
         </span>
         <span className="progress-eta" data-testid="scan-eta">
           {progress.running && progress.phase !== 'live' ? (eta ? t.dashboard.eta(eta) : t.dashboard.etaUnknown) : ''}

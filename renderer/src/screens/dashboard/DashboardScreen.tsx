@@ -26,7 +26,10 @@ interface Props {
  * What a diagnostics copy holds: the core's diagnostics bundle (connection, app, last test; it
  * never holds a token or secret) plus the scan's state and counters.
  */
-async function diagnostics(readBundle: () => Promise<{ text: string }>, progress: ScanProgress | null): Promise<string> {
+async function diagnostics(
+  readBundle: () => Promise<{ text: string }>,
+  progress: ScanProgress | null,
+): Promise<string> {
   const bundle = await readBundle().then(
     (d) => d.text,
     (error: unknown) => `diagnostics unavailable: ${errorLine(error)}`,
@@ -53,7 +56,15 @@ export function DashboardScreen({ onNavigate, onStartScan }: Props) {
     test: () => onNavigate('test'),
   };
 
-  if (error && !progress) return <ErrorNotice what={s.loadFailed} error={error} actions={{ retry: () => window.location.reload() }} diagnostics={copyDiagnostics} />;
+  if (error && !progress)
+    return (
+      <ErrorNotice
+        what={s.loadFailed}
+        error={error}
+        actions={{ retry: () => window.location.reload() }}
+        diagnostics={copyDiagnostics}
+      />
+    );
   if (!progress) return <p aria-busy="true">{t.loading}</p>;
 
   return (
@@ -65,7 +76,9 @@ export function DashboardScreen({ onNavigate, onStartScan }: Props) {
           </h2>
           <p className="scan-state" role="status" data-testid="scan-state">
             <strong>{s.state[progress.phase]}</strong>
-            {progress.message && progress.phase !== 'error' && progress.phase !== 'reconnect' ? ` · ${progress.message}` : ''}
+            {progress.message && progress.phase !== 'error' && progress.phase !== 'reconnect'
+              ? ` · ${progress.message}`
+              : ''}
           </p>
         </div>
         {progress.phase === 'idle' ? (
@@ -79,15 +92,43 @@ export function DashboardScreen({ onNavigate, onStartScan }: Props) {
 
       {/* The scan waits for a sign-in (nothing failed): one notice, whichever noticed first. */}
       {(connection?.status === 'reconnect_required' || progress.phase === 'reconnect') && (
-        <ErrorNotice what={t.errors.scanNeedsReconnect} detail={connection?.status === 'reconnect_required' ? connection.reason : s.state.reconnect} actions={{ reconnect: actions.reconnect }} diagnostics={copyDiagnostics} />
+        <ErrorNotice
+          what={t.errors.scanNeedsReconnect}
+          detail={connection?.status === 'reconnect_required' ? connection.reason : s.state.reconnect}
+          actions={{ reconnect: actions.reconnect }}
+          diagnostics={copyDiagnostics}
+        />
       )}
       {connection?.status === 'not_connected' && progress.phase !== 'idle' && (
-        <ErrorNotice what={t.errors.scanNeedsConnection} actions={{ reconnect: actions.reconnect }} diagnostics={copyDiagnostics} />
+        <ErrorNotice
+          what={t.errors.scanNeedsConnection}
+          actions={{ reconnect: actions.reconnect }}
+          diagnostics={copyDiagnostics}
+        />
       )}
       {progress.phase === 'error' && (
-        <ErrorNotice what={t.errors.scanStopped} detail={progress.message} actions={{ ...actions, retry: () => void bridge.startScan({}).catch((e: unknown) => setProblem({ what: s.restartFailed, error: describeError(e) })) }} diagnostics={copyDiagnostics} />
+        <ErrorNotice
+          what={t.errors.scanStopped}
+          detail={progress.message}
+          actions={{
+            ...actions,
+            retry: () =>
+              void bridge
+                .startScan({})
+                .catch((e: unknown) => setProblem({ what: s.restartFailed, error: describeError(e) })),
+          }}
+          diagnostics={copyDiagnostics}
+        />
       )}
-      {problem && <ErrorNotice what={problem.what} error={problem.error} actions={{ test: actions.test }} can={actions} diagnostics={copyDiagnostics} />}
+      {problem && (
+        <ErrorNotice
+          what={problem.what}
+          error={problem.error}
+          actions={{ test: actions.test }}
+          can={actions}
+          diagnostics={copyDiagnostics}
+        />
+      )}
 
       {progress.phase === 'idle' ? (
         <p className="panel">{s.noScan}</p>
@@ -103,7 +144,9 @@ export function DashboardScreen({ onNavigate, onStartScan }: Props) {
               </span>
             </h3>
             <RateChart samples={samples} />
-            {progress.requests.rateLimited > 0 && <p className="detail">{s.rateLimited(progress.requests.rateLimited)}</p>}
+            {progress.requests.rateLimited > 0 && (
+              <p className="detail">{s.rateLimited(progress.requests.rateLimited)}</p>
+            )}
           </section>
           <div className="dash-grid">
             <JumpFeed jumps={progress.jumps} />

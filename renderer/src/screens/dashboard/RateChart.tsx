@@ -36,7 +36,11 @@ export function RateChart({ samples }: { samples: RateSample[] }) {
   useEffect(() => {
     const element = host.current;
     if (!element || width < 50) return;
-    const axis = { stroke: cssVar('--muted'), grid: { stroke: cssVar('--border'), width: 1 }, ticks: { stroke: cssVar('--border') } };
+    const axis = {
+      stroke: cssVar('--muted'),
+      grid: { stroke: cssVar('--border'), width: 1 },
+      ticks: { stroke: cssVar('--border') },
+    };
     const options: uPlot.Options = {
       width,
       height: 180,
@@ -50,8 +54,18 @@ export function RateChart({ samples }: { samples: RateSample[] }) {
       ],
       series: [
         {},
-        { label: t.dashboard.requestsSeries, stroke: cssVar('--chart-1'), width: 2, value: (_u, v) => (v == null ? '—' : v.toFixed(1)) },
-        { label: t.dashboard.filesSeries, stroke: cssVar('--chart-2'), width: 2, value: (_u, v) => (v == null ? '—' : v.toFixed(1)) },
+        {
+          label: t.dashboard.requestsSeries,
+          stroke: cssVar('--chart-1'),
+          width: 2,
+          value: (_u, v) => (v == null ? '—' : v.toFixed(1)),
+        },
+        {
+          label: t.dashboard.filesSeries,
+          stroke: cssVar('--chart-2'),
+          width: 2,
+          value: (_u, v) => (v == null ? '—' : v.toFixed(1)),
+        },
       ],
     };
     plot.current = new uPlot(options, toColumns(latest.current), element);

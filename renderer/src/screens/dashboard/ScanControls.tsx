@@ -11,7 +11,13 @@ export interface ControlProblem {
 }
 
 /** Pause / Resume, Stop, Rescan all; each shows its own failure instead of throwing. */
-export function ScanControls({ progress, onProblem }: { progress: ScanProgress; onProblem(problem: ControlProblem | null): void }) {
+export function ScanControls({
+  progress,
+  onProblem,
+}: {
+  progress: ScanProgress;
+  onProblem(problem: ControlProblem | null): void;
+}) {
   const bridge = useBridge();
   const [busy, setBusy] = useState(false);
   const s = t.dashboard;
@@ -32,11 +38,20 @@ export function ScanControls({ progress, onProblem }: { progress: ScanProgress; 
   return (
     <div className="scan-controls" role="group" aria-label={s.controls}>
       {paused ? (
-        <button type="button" className="primary" disabled={busy} onClick={() => void run(s.resume, () => bridge.resumeScan({}))}>
+        <button
+          type="button"
+          className="primary"
+          disabled={busy}
+          onClick={() => void run(s.resume, () => bridge.resumeScan({}))}
+        >
           {s.resume}
         </button>
       ) : (
-        <button type="button" disabled={busy || !progress.running} onClick={() => void run(s.pause, () => bridge.pauseScan({}))}>
+        <button
+          type="button"
+          disabled={busy || !progress.running}
+          onClick={() => void run(s.pause, () => bridge.pauseScan({}))}
+        >
           {s.pause}
         </button>
       )}
@@ -49,7 +64,11 @@ export function ScanControls({ progress, onProblem }: { progress: ScanProgress; 
       >
         {s.stop}
       </button>
-      <button type="button" disabled={busy || progress.phase === 'idle'} onClick={() => void run(s.rescanAll, () => bridge.rescanAll({}))}>
+      <button
+        type="button"
+        disabled={busy || progress.phase === 'idle'}
+        onClick={() => void run(s.rescanAll, () => bridge.rescanAll({}))}
+      >
         {s.rescanAll}
       </button>
     </div>

@@ -26,7 +26,15 @@ export function ScanStartStep({ connected, onOpenConnect, onStarted }: Props) {
     setBusy(true);
     setProblem(null);
     try {
-      await bridge.startScan(history === 'days7' ? { days: 7 } : history === 'days60' ? { days: 60 } : history === 'since' ? { since } : { noBackfill: true });
+      await bridge.startScan(
+        history === 'days7'
+          ? { days: 7 }
+          : history === 'days60'
+            ? { days: 60 }
+            : history === 'since'
+              ? { since }
+              : { noBackfill: true },
+      );
       onStarted();
     } catch (error) {
       setProblem({ error, described: describeError(error) });
@@ -46,7 +54,11 @@ export function ScanStartStep({ connected, onOpenConnect, onStarted }: Props) {
           what={s.failed}
           error={problem.described}
           actions={{ reconnect: onOpenConnect, retry: () => void start() }}
-          diagnostics={() => bridge.getDiagnostics({}).then((d) => `${d.text}\n\nstartScan: ${problem.described.code}: ${errorLine(problem.error)}`)}
+          diagnostics={() =>
+            bridge
+              .getDiagnostics({})
+              .then((d) => `${d.text}\n\nstartScan: ${problem.described.code}: ${errorLine(problem.error)}`)
+          }
         />
       )}
       <form
@@ -60,14 +72,26 @@ export function ScanStartStep({ connected, onOpenConnect, onStarted }: Props) {
           <legend>{s.historyLegend}</legend>
           {(Object.keys(s.history) as History[]).map((option) => (
             <label key={option} className="choice">
-              <input type="radio" name="history" value={option} checked={history === option} onChange={() => setHistory(option)} />
+              <input
+                type="radio"
+                name="history"
+                value={option}
+                checked={history === option}
+                onChange={() => setHistory(option)}
+              />
               <span>{s.history[option]}</span>
             </label>
           ))}
           {history === 'since' && (
             <div className="form-row">
               <label htmlFor="history-since">{s.sinceLabel}</label>
-              <input id="history-since" type="date" required value={since} onChange={(event) => setSince(event.target.value)} />
+              <input
+                id="history-since"
+                type="date"
+                required
+                value={since}
+                onChange={(event) => setSince(event.target.value)}
+              />
             </div>
           )}
         </fieldset>

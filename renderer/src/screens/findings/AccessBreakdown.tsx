@@ -14,7 +14,10 @@ export function useAccessCounts() {
   const [byLevel, setByLevel] = useState<Counts | null>(null);
   const [all, setAll] = useState<number | null>(null);
   const refresh = useCallback(() => {
-    void Promise.all([bridge.listFindings({ limit: 1 }), ...ACCESS_LEVELS.map((level) => bridge.listFindings({ accessLevels: [level], limit: 1 }))])
+    void Promise.all([
+      bridge.listFindings({ limit: 1 }),
+      ...ACCESS_LEVELS.map((level) => bridge.listFindings({ accessLevels: [level], limit: 1 })),
+    ])
       .then(([everything, ...levels]) => {
         setAll(everything!.total);
         setByLevel(Object.fromEntries(ACCESS_LEVELS.map((level, i) => [level, levels[i]!.total])) as Counts);
@@ -31,7 +34,12 @@ function cssVar(name: string): string {
 
 /** The chart's options, in the theme's colours as they are now. */
 function chartOptions(hostWidth: number): uPlot.Options {
-  const axis = { stroke: cssVar('--muted'), grid: { stroke: cssVar('--border'), width: 1 }, ticks: { show: false }, font: '11px system-ui' };
+  const axis = {
+    stroke: cssVar('--muted'),
+    grid: { stroke: cssVar('--border'), width: 1 },
+    ticks: { show: false },
+    font: '11px system-ui',
+  };
   // Horizontal bars (the category scale drawn top to bottom): the level names are too long to
   // sit side by side under five bars in this narrow panel, but fit one per line on the left.
   return {
@@ -44,15 +52,38 @@ function chartOptions(hostWidth: number): uPlot.Options {
       y: { ori: 0, range: (_u, _min, max) => [0, Math.max(1, max * 1.15)] },
     },
     axes: [
-      { ...axis, side: 3, grid: { show: false }, size: 96, values: (_u, splits) => splits.map((v) => ACCESS_LEVELS[v] ?? ''), splits: () => ACCESS_LEVELS.map((_, i) => i) },
+      {
+        ...axis,
+        side: 3,
+        grid: { show: false },
+        size: 96,
+        values: (_u, splits) => splits.map((v) => ACCESS_LEVELS[v] ?? ''),
+        splits: () => ACCESS_LEVELS.map((_, i) => i),
+      },
       { ...axis, side: 2, size: 28, space: 60, values: (_u, splits) => splits.map((v) => formatNumber(v)) },
     ],
-    series: [{}, { stroke: cssVar('--accent'), fill: cssVar('--accent'), paths: uPlot.paths.bars!({ size: [0.7, 40] }), points: { show: false } }],
+    series: [
+      {},
+      {
+        stroke: cssVar('--accent'),
+        fill: cssVar('--accent'),
+        paths: uPlot.paths.bars!({ size: [0.7, 40] }),
+        points: { show: false },
+      },
+    ],
   };
 }
 
 /** A bar chart (uPlot) of files per access level, with the numbers as buttons that filter. */
-export function AccessBreakdown({ counts, selected, onToggle }: { counts: Counts | null; selected: AccessLevel[]; onToggle(level: AccessLevel): void }) {
+export function AccessBreakdown({
+  counts,
+  selected,
+  onToggle,
+}: {
+  counts: Counts | null;
+  selected: AccessLevel[];
+  onToggle(level: AccessLevel): void;
+}) {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const themeVersion = useThemeVersion();
@@ -86,7 +117,12 @@ export function AccessBreakdown({ counts, selected, onToggle }: { counts: Counts
       <ul className="breakdown-list" data-testid="access-breakdown">
         {ACCESS_LEVELS.map((level, i) => (
           <li key={level}>
-            <button type="button" className="link" aria-pressed={selected.includes(level)} onClick={() => onToggle(level)}>
+            <button
+              type="button"
+              className="link"
+              aria-pressed={selected.includes(level)}
+              onClick={() => onToggle(level)}
+            >
               {level}
             </button>
             <span className="num" data-testid={`access-count-${level}`}>

@@ -29,7 +29,11 @@ export function FindingsFilters({ filters, setFilters, onToggleLevel }: Props) {
         <legend>{s.accessLevel}</legend>
         {ACCESS_LEVELS.map((level) => (
           <label key={level} className="chip">
-            <input type="checkbox" checked={filters.accessLevels.includes(level)} onChange={() => onToggleLevel(level)} />
+            <input
+              type="checkbox"
+              checked={filters.accessLevels.includes(level)}
+              onChange={() => onToggleLevel(level)}
+            />
             {level}
           </label>
         ))}
@@ -37,7 +41,10 @@ export function FindingsFilters({ filters, setFilters, onToggleLevel }: Props) {
       <div className="filter-row">
         <label>
           {s.inspection}{' '}
-          <select value={filters.inspection} onChange={(event) => setFilters((f) => ({ ...f, inspection: event.target.value as InspectionState | '' }))}>
+          <select
+            value={filters.inspection}
+            onChange={(event) => setFilters((f) => ({ ...f, inspection: event.target.value as InspectionState | '' }))}
+          >
             <option value="">{s.anyInspection}</option>
             {INSPECTION_STATES.map((state) => (
               <option key={state}>{state}</option>
@@ -46,7 +53,10 @@ export function FindingsFilters({ filters, setFilters, onToggleLevel }: Props) {
         </label>
         <label>
           {s.status}{' '}
-          <select value={filters.status} onChange={(event) => setFilters((f) => ({ ...f, status: event.target.value as FileStatus | '' }))}>
+          <select
+            value={filters.status}
+            onChange={(event) => setFilters((f) => ({ ...f, status: event.target.value as FileStatus | '' }))}
+          >
             <option value="">{s.anyStatus}</option>
             {FILE_STATUSES.map((status) => (
               <option key={status}>{status}</option>
@@ -54,12 +64,21 @@ export function FindingsFilters({ filters, setFilters, onToggleLevel }: Props) {
           </select>
         </label>
         <label className="choice inline">
-          <input type="checkbox" checked={filters.sensitiveOnly} onChange={(event) => setFilters((f) => ({ ...f, sensitiveOnly: event.target.checked }))} />
+          <input
+            type="checkbox"
+            checked={filters.sensitiveOnly}
+            onChange={(event) => setFilters((f) => ({ ...f, sensitiveOnly: event.target.checked }))}
+          />
           {s.sensitiveOnly}
         </label>
         <label className="search">
           <span className="visually-hidden">{s.search}</span>
-          <input type="search" placeholder={s.search} value={filters.search} onChange={(event) => setFilters((f) => ({ ...f, search: event.target.value }))} />
+          <input
+            type="search"
+            placeholder={s.search}
+            value={filters.search}
+            onChange={(event) => setFilters((f) => ({ ...f, search: event.target.value }))}
+          />
         </label>
         {filtered && (
           <button type="button" onClick={() => setFilters(NO_FILTERS)}>

@@ -35,7 +35,10 @@ export function FindingsScreen() {
     [filters.accessLevels, filters.inspection, filters.status, filters.sensitiveOnly, search, sort, order],
   );
   const queryKey = JSON.stringify(query);
-  const fetchPage = useCallback((offset: number, limit: number) => bridge.listFindings({ ...query, offset, limit }), [bridge, query]);
+  const fetchPage = useCallback(
+    (offset: number, limit: number) => bridge.listFindings({ ...query, offset, limit }),
+    [bridge, query],
+  );
   const rows = usePagedRows(queryKey, fetchPage);
   const counts = useAccessCounts();
 
@@ -52,7 +55,12 @@ export function FindingsScreen() {
   });
 
   const toggleLevel = (level: AccessLevel) =>
-    setFilters((f) => ({ ...f, accessLevels: f.accessLevels.includes(level) ? f.accessLevels.filter((l) => l !== level) : [...f.accessLevels, level] }));
+    setFilters((f) => ({
+      ...f,
+      accessLevels: f.accessLevels.includes(level)
+        ? f.accessLevels.filter((l) => l !== level)
+        : [...f.accessLevels, level],
+    }));
 
   return (
     <section aria-labelledby="findings-heading" className="findings">
@@ -71,7 +79,13 @@ export function FindingsScreen() {
           <p className="detail" role="status" data-testid="findings-total">
             {rows.total === null ? t.loading : s.total(rows.total, counts.all ?? rows.total)}
           </p>
-          {rows.error && <ErrorNotice what={t.errors.queryFailed} error={rows.error} actions={{ retry: () => refresh(range.current[0], range.current[1]) }} />}
+          {rows.error && (
+            <ErrorNotice
+              what={t.errors.queryFailed}
+              error={rows.error}
+              actions={{ retry: () => refresh(range.current[0], range.current[1]) }}
+            />
+          )}
           {rows.total === 0 && <p className="empty">{s.noRows}</p>}
           <FindingsTable rows={rows} sort={sort} order={order} onSort={onSort} onRange={onRange} />
         </div>

@@ -11,7 +11,9 @@ export type SortKey = (typeof FINDINGS_SORTS)[number];
 
 function findingsText(findings: Findings | null): string {
   if (!findings) return '';
-  const parts = (Object.keys(findings) as Array<keyof Findings>).filter((kind) => findings[kind] > 0).map((kind) => `${findings[kind]} ${t.findings.sensitive[kind]}`);
+  const parts = (Object.keys(findings) as Array<keyof Findings>)
+    .filter((kind) => findings[kind] > 0)
+    .map((kind) => `${findings[kind]} ${t.findings.sensitive[kind]}`);
   return parts.join(', ');
 }
 
@@ -29,15 +31,34 @@ function textColumn(column: Omit<Column, 'cell' | 'title'>, text: (row: FileFind
 }
 
 const COLUMNS: Column[] = [
-  { key: 'name', label: labels.name, width: 'minmax(0, 2fr)', sort: 'name', cell: (r) => r.name, title: (r) => `${r.path}/${r.name}` },
-  { ...textColumn({ key: 'accessLevel', label: labels.accessLevel, width: '9.5rem', sort: 'accessLevel' }, (r) => r.accessLevel ?? '—'), cellClass: accessClass },
+  {
+    key: 'name',
+    label: labels.name,
+    width: 'minmax(0, 2fr)',
+    sort: 'name',
+    cell: (r) => r.name,
+    title: (r) => `${r.path}/${r.name}`,
+  },
+  {
+    ...textColumn(
+      { key: 'accessLevel', label: labels.accessLevel, width: '9.5rem', sort: 'accessLevel' },
+      (r) => r.accessLevel ?? '—',
+    ),
+    cellClass: accessClass,
+  },
   textColumn({ key: 'owner', label: labels.owner, width: 'minmax(0, 1.3fr)', sort: 'owner' }, (r) => r.ownerLogin),
-  textColumn({ key: 'external', label: labels.external, width: 'minmax(0, 1fr)' }, (r) => (r.externalCollaborators.length ? r.externalCollaborators.join(', ') : t.findings.none)),
+  textColumn({ key: 'external', label: labels.external, width: 'minmax(0, 1fr)' }, (r) =>
+    r.externalCollaborators.length ? r.externalCollaborators.join(', ') : t.findings.none,
+  ),
   textColumn({ key: 'inspection', label: labels.inspection, width: 'minmax(0, 1.3fr)', sort: 'inspection' }, (r) =>
     [r.inspection, findingsText(r.findings), r.inspectionReason].filter(Boolean).join(' · '),
   ),
-  textColumn({ key: 'status', label: labels.status, width: '5.5rem', sort: 'status' }, (r) => (r.reason ? `${r.status}: ${r.reason}` : r.status)),
-  textColumn({ key: 'scannedAt', label: labels.scannedAt, width: '7.5rem', sort: 'scannedAt' }, (r) => formatDateTime(r.scannedAt)),
+  textColumn({ key: 'status', label: labels.status, width: '5.5rem', sort: 'status' }, (r) =>
+    r.reason ? `${r.status}: ${r.reason}` : r.status,
+  ),
+  textColumn({ key: 'scannedAt', label: labels.scannedAt, width: '7.5rem', sort: 'scannedAt' }, (r) =>
+    formatDateTime(r.scannedAt),
+  ),
 ];
 
 interface Props {

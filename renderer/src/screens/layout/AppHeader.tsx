@@ -2,7 +2,8 @@ import type { ConnectionState } from '../../../../common/connection';
 import { t } from '../../strings';
 import { ConnectionBadge } from '../connect/ConnectionBadge';
 
-export type AppPage = 'setup' | 'scanStart' | 'dashboard' | 'findings' | 'activity' | 'allowlist' | 'connect' | 'test' | 'about';
+export type AppPage =
+  'setup' | 'scanStart' | 'dashboard' | 'findings' | 'activity' | 'allowlist' | 'connect' | 'test' | 'about';
 
 interface Props {
   /** Null until the core first answered. */
@@ -16,7 +17,9 @@ interface Props {
 
 /** Title, navigation, and the connection state with the sign-in expiry, on every screen. */
 export function AppHeader({ connection, page, firstRunDone, onNavigate, onOpenConnect }: Props) {
-  const pages: AppPage[] = firstRunDone ? ['dashboard', 'findings', 'activity', 'allowlist', 'connect', 'test', 'about'] : ['setup', 'about'];
+  const pages: AppPage[] = firstRunDone
+    ? ['dashboard', 'findings', 'activity', 'allowlist', 'connect', 'test', 'about']
+    : ['setup', 'about'];
   return (
     <header className="app-header">
       <h1>{t.appTitle}</h1>

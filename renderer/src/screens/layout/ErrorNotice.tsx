@@ -40,11 +40,15 @@ export function ErrorNotice({ what, error, detail, actions, can, diagnostics }: 
   const next = error?.next ?? null;
   // A step with a button (reconnect, retry…) is offered where the screen can take it; the others
   // (wait, set up a keychain, stop the other scan) are advice, said in words.
-  const nextButton = next && (BUTTON_ORDER as readonly string[]).includes(next.step) ? (next.step as NoticeAction) : null;
+  const nextButton =
+    next && (BUTTON_ORDER as readonly string[]).includes(next.step) ? (next.step as NoticeAction) : null;
   const advice = next && !nextButton ? next.label : null;
-  const handlers = nextButton && can?.[nextButton] && !actions[nextButton] ? { ...actions, [nextButton]: can[nextButton] } : actions;
+  const handlers =
+    nextButton && can?.[nextButton] && !actions[nextButton] ? { ...actions, [nextButton]: can[nextButton] } : actions;
   const primary: NoticeAction = nextButton && handlers[nextButton] ? nextButton : 'reconnect';
-  const shown = BUTTON_ORDER.filter((action) => handlers[action]).sort((a, b) => Number(b === primary) - Number(a === primary));
+  const shown = BUTTON_ORDER.filter((action) => handlers[action]).sort(
+    (a, b) => Number(b === primary) - Number(a === primary),
+  );
   const shownDetail = error?.detail ?? detail;
   return (
     <div className="error-notice" role="alert" data-error-code={error?.code}>
@@ -54,7 +58,12 @@ export function ErrorNotice({ what, error, detail, actions, can, diagnostics }: 
       {advice && <p data-testid="next-step">{advice}</p>}
       <div className="button-row">
         {shown.map((action) => (
-          <button key={action} type="button" className={action === primary ? 'primary' : undefined} onClick={handlers[action]}>
+          <button
+            key={action}
+            type="button"
+            className={action === primary ? 'primary' : undefined}
+            onClick={handlers[action]}
+          >
             {buttonLabel(action)}
           </button>
         ))}

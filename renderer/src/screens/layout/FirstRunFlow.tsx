@@ -31,7 +31,9 @@ export function FirstRunFlow({ step, onStep, onScanStarted }: Props) {
     <div className="first-run">
       <Stepper current={step} complete={{ connect: connected }} onChoose={onStep} />
       <div className="step-body" data-testid={`step-${step}`}>
-        {step === 'welcome' && <WelcomeScreen onOwnBox={() => onStep('allowlist')} onSandbox={() => onStep('connect')} />}
+        {step === 'welcome' && (
+          <WelcomeScreen onOwnBox={() => onStep('allowlist')} onSandbox={() => onStep('connect')} />
+        )}
         {step === 'allowlist' && <WalkthroughScreen focus={walkthroughFocus} />}
         {step === 'connect' && <ConnectScreen onOpenAllowlist={() => onStep('allowlist')} />}
         {step === 'test' && (
@@ -43,7 +45,9 @@ export function FirstRunFlow({ step, onStep, onScanStarted }: Props) {
             onReconnect={() => onStep('connect')}
           />
         )}
-        {step === 'scan' && <ScanStartStep connected={connected} onOpenConnect={() => onStep('connect')} onStarted={onScanStarted} />}
+        {step === 'scan' && (
+          <ScanStartStep connected={connected} onOpenConnect={() => onStep('connect')} onStarted={onScanStarted} />
+        )}
       </div>
       {step !== 'welcome' && (
         <div className="flow-footer">

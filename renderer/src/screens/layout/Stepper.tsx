@@ -20,10 +20,15 @@ export function Stepper({ current, complete, onChoose }: Props) {
     <nav aria-label={t.flow.stepperLabel} className="stepper">
       <ol>
         {FIRST_RUN_STEPS.map((step, position) => {
-          const state = position === index ? 'current' : complete[step] ? 'done' : position < index ? 'visited' : 'todo';
+          const state =
+            position === index ? 'current' : complete[step] ? 'done' : position < index ? 'visited' : 'todo';
           return (
             <li key={step} className={`stepper-step stepper-${state}`}>
-              <button type="button" aria-current={state === 'current' ? 'step' : undefined} onClick={() => onChoose(step)}>
+              <button
+                type="button"
+                aria-current={state === 'current' ? 'step' : undefined}
+                onClick={() => onChoose(step)}
+              >
                 <span className="stepper-number" aria-hidden="true">
                   {state === 'done' ? '✓' : position + 1}
                 </span>

@@ -29,7 +29,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
         // Keep the last few only: a burst of notices must not bury the screen.
         setToasts((list) => [...list.slice(-3), { ...toast, id }]);
         // News goes away by itself; a warning stays until dealt with or dismissed.
-        if (toast.tone === 'info') window.setTimeout(() => setToasts((list) => list.filter((item) => item.id !== id)), INFO_TOAST_MS);
+        if (toast.tone === 'info')
+          window.setTimeout(() => setToasts((list) => list.filter((item) => item.id !== id)), INFO_TOAST_MS);
       },
     }),
     [],
@@ -53,7 +54,12 @@ export function ToastProvider({ children }: { children: ReactNode }) {
                 {toast.action.label}
               </button>
             )}
-            <button type="button" className="toast-close" aria-label={t.toasts.dismiss} onClick={() => dismiss(toast.id)}>
+            <button
+              type="button"
+              className="toast-close"
+              aria-label={t.toasts.dismiss}
+              onClick={() => dismiss(toast.id)}
+            >
               ×
             </button>
           </div>

@@ -57,7 +57,12 @@ export function VirtualTable<T, S extends string = string>(props: Props<T, S>) {
   const { label, columns, rows, rowKey, rowTestId, scrollTestId, rowData, sort, onRange, resetKey, className } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const total = rows.total ?? 0;
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
@@ -75,7 +80,14 @@ export function VirtualTable<T, S extends string = string>(props: Props<T, S>) {
   // One grid for the header and every row, so the columns line up.
   const grid = { '--vt-columns': columns.map((column) => column.width).join(' ') } as CSSProperties;
   return (
-    <div className={`vtable ${className ?? ''}`} role="table" aria-label={label} aria-rowcount={total + 1} data-version={rows.version} style={grid}>
+    <div
+      className={`vtable ${className ?? ''}`}
+      role="table"
+      aria-label={label}
+      aria-rowcount={total + 1}
+      data-version={rows.version}
+      style={grid}
+    >
       <div role="rowgroup" className="vt-head">
         <div role="row" aria-rowindex={1} className="vt-row">
           {columns.map((column) => (
@@ -83,10 +95,25 @@ export function VirtualTable<T, S extends string = string>(props: Props<T, S>) {
           ))}
         </div>
       </div>
-      <div ref={scroller} className="vt-scroll" tabIndex={0} role="rowgroup" aria-label={t.table.keyboardHint} data-testid={scrollTestId}>
+      <div
+        ref={scroller}
+        className="vt-scroll"
+        tabIndex={0}
+        role="rowgroup"
+        aria-label={t.table.keyboardHint}
+        data-testid={scrollTestId}
+      >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => (
-            <VirtualRow key={item.key} item={item} row={rows.row(item.index)} columns={columns} rowKey={rowKey} rowTestId={rowTestId} rowData={rowData} />
+            <VirtualRow
+              key={item.key}
+              item={item}
+              row={rows.row(item.index)}
+              columns={columns}
+              rowKey={rowKey}
+              rowTestId={rowTestId}
+              rowData={rowData}
+            />
           ))}
         </div>
       </div>
@@ -112,11 +139,23 @@ function VirtualRow<T, S extends string>({ item, row, columns, rowKey, rowTestId
       data-row-key={row ? rowKey(row) : undefined}
       data-index={item.index}
       {...(row && rowData?.(row))}
-      style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+      style={{
+        position: 'absolute',
+        top: 0,
+        left: 0,
+        right: 0,
+        height: ROW_HEIGHT,
+        transform: `translateY(${item.start}px)`,
+      }}
     >
       {row ? (
         columns.map((column) => (
-          <div key={column.key} role="cell" className={`vt-cell vt-col-${column.key} ${column.cellClass?.(row) ?? ''}`} title={column.title?.(row)}>
+          <div
+            key={column.key}
+            role="cell"
+            className={`vt-cell vt-col-${column.key} ${column.cellClass?.(row) ?? ''}`}
+            title={column.title?.(row)}
+          >
             {column.cell(row)}
           </div>
         ))
@@ -130,14 +169,25 @@ function VirtualRow<T, S extends string>({ item, row, columns, rowKey, rowTestId
 }
 
 /** A column's header: a button that sorts (with aria-sort) when the column can sort. */
-function HeaderCell<T, S extends string>({ column, sort }: { column: VirtualColumn<T, S>; sort: TableSort<S> | undefined }) {
+function HeaderCell<T, S extends string>({
+  column,
+  sort,
+}: {
+  column: VirtualColumn<T, S>;
+  sort: TableSort<S> | undefined;
+}) {
   const sortable = sort && column.sort !== undefined;
   const active = sortable && column.sort === sort.key;
   const ariaSort = active ? (sort.order === 'asc' ? 'ascending' : 'descending') : sortable ? 'none' : undefined;
   return (
     <div role="columnheader" className={`vt-cell vt-col-${column.key}`} aria-sort={ariaSort}>
       {sortable ? (
-        <button type="button" className="sort-button" aria-label={t.table.sortBy(column.label)} onClick={() => sort.onSort(column.sort!)}>
+        <button
+          type="button"
+          className="sort-button"
+          aria-label={t.table.sortBy(column.label)}
+          onClick={() => sort.onSort(column.sort!)}
+        >
           {column.label}
           <span aria-hidden="true">{active ? (sort.order === 'asc' ? ' ▲' : ' ▼') : ''}</span>
         </button>

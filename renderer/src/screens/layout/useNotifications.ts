@@ -37,17 +37,27 @@ export function useNotifications(actions: Actions): void {
       const progress = scan.getSnapshot().value?.progress;
       if (!progress) return;
       if (progress.phase === 'live' && phase !== null && phase !== 'live') {
-        notify({ tone: 'info', text: t.toasts.scanComplete(progress.files.scanned), action: { label: t.toasts.openFindings, run: () => latest.current.onOpenFindings() } });
+        notify({
+          tone: 'info',
+          text: t.toasts.scanComplete(progress.files.scanned),
+          action: { label: t.toasts.openFindings, run: () => latest.current.onOpenFindings() },
+        });
       }
       phase = progress.phase;
     });
     // Each state is told once (keyed by reason or expiry), however often the store updates.
     const onConnection = (state: ConnectionState) => {
       const reconnect = { label: t.toasts.reconnect, run: () => latest.current.onReconnect() };
-      if (state.status === 'reconnect_required') once(`reconnect:${state.reason}`, () => notify({ tone: 'warn', text: t.toasts.reconnectRequired, action: reconnect }));
+      if (state.status === 'reconnect_required')
+        once(`reconnect:${state.reason}`, () =>
+          notify({ tone: 'warn', text: t.toasts.reconnectRequired, action: reconnect }),
+        );
       if (state.status === 'connected') {
         const reminder = signInExpiryReminder(state.refreshTokenExpiresAt, new Date());
-        if (reminder) once(`expiry:${state.refreshTokenExpiresAt}`, () => notify({ tone: 'warn', text: reminder, action: reconnect }));
+        if (reminder)
+          once(`expiry:${state.refreshTokenExpiresAt}`, () =>
+            notify({ tone: 'warn', text: reminder, action: reconnect }),
+          );
       }
     };
     const offConnection = connection.subscribe(() => {

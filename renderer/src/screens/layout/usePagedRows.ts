@@ -27,7 +27,10 @@ const MAX_CACHED_PAGES = 60; // ~12,000 rows kept at most: memory stays flat on 
  * asks for (or holds) a million rows, only the pages around what is on screen.
  * `queryKey` names the filters and sort; a new key starts over.
  */
-export function usePagedRows<T>(queryKey: string, fetchPage: (offset: number, limit: number) => Promise<Page<T>>): PagedRows<T> {
+export function usePagedRows<T>(
+  queryKey: string,
+  fetchPage: (offset: number, limit: number) => Promise<Page<T>>,
+): PagedRows<T> {
   const pages = useRef(new Map<number, T[]>());
   const inFlight = useRef(new Set<number>());
   const generation = useRef(0);
@@ -75,32 +78,34 @@ export function usePagedRows<T>(queryKey: string, fetchPage: (offset: number, li
   /** Make sure rows [start, end] are loaded (or loading). */
   const ensure = useCallback(
     (start: number, end: number) => {
-      for (let p = Math.floor(Math.max(0, start) / PAGE_SIZE); p <= Math.floor(Math.max(0, end) / PAGE_SIZE); p++) load(p);
+      for (let p = Math.floor(Math.max(0, start) / PAGE_SIZE); p <= Math.floor(Math.max(0, end) / PAGE_SIZE); p++)
+        load(p);
     },
     [load],
   );
 
-  const row = useCallback((index: number): T | undefined => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE], []);
-
-  /** Re-read what is on screen (new scan results) without dropping the rows shown meanwhile. */
-  const refresh = useCallback(
-    (start: number, end: number) => {
-      const mine = ++generation.current;
-      inFlight.current = new Set();
-      const wanted: number[] = [];
-      for (let p = Math.floor(Math.max(0, start) / PAGE_SIZE); p <= Math.floor(Math.max(0, end) / PAGE_SIZE); p++) wanted.push(p);
-      void Promise.all(wanted.map((p) => fetcher.current(p * PAGE_SIZE, PAGE_SIZE).then((page) => [p, page] as const)))
-        .then((results) => {
-          if (mine !== generation.current) return;
-          pages.current = new Map(results.map(([p, page]) => [p, page.entries]));
-          const last = results[results.length - 1];
-          if (last) setTotal(last[1].total);
-          setVersion((v) => v + 1);
-        })
-        .catch(() => undefined);
-    },
+  const row = useCallback(
+    (index: number): T | undefined => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
     [],
   );
+
+  /** Re-read what is on screen (new scan results) without dropping the rows shown meanwhile. */
+  const refresh = useCallback((start: number, end: number) => {
+    const mine = ++generation.current;
+    inFlight.current = new Set();
+    const wanted: number[] = [];
+    for (let p = Math.floor(Math.max(0, start) / PAGE_SIZE); p <= Math.floor(Math.max(0, end) / PAGE_SIZE); p++)
+      wanted.push(p);
+    void Promise.all(wanted.map((p) => fetcher.current(p * PAGE_SIZE, PAGE_SIZE).then((page) => [p, page] as const)))
+      .then((results) => {
+        if (mine !== generation.current) return;
+        pages.current = new Map(results.map(([p, page]) => [p, page.entries]));
+        const last = results[results.length - 1];
+        if (last) setTotal(last[1].total);
+        setVersion((v) => v + 1);
+      })
+      .catch(() => undefined);
+  }, []);
 
   return { total, row, ensure, refresh, version, error };
 }

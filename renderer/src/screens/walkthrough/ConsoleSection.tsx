@@ -16,7 +16,13 @@ export function ConsoleSection({ selected, onChoose }: Props) {
         <legend>{s.question}</legend>
         {CONSOLE_GENERATION_INFO.map((generation) => (
           <label key={generation.id} className="choice">
-            <input type="radio" name="console-generation" value={generation.id} checked={selected === generation.id} onChange={() => onChoose(generation.id)} />
+            <input
+              type="radio"
+              name="console-generation"
+              value={generation.id}
+              checked={selected === generation.id}
+              onChange={() => onChoose(generation.id)}
+            />
             <span>
               {generation.leftMenuAnswer}
               <span className="detail">

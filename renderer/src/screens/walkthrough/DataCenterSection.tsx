@@ -1,5 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
-import { DATA_CENTERS, dataCenter as findDataCenter, detectDataCenter, detectionMessage, type DataCenterId } from '../../../../common/allowlist';
+import {
+  DATA_CENTERS,
+  dataCenter as findDataCenter,
+  detectDataCenter,
+  detectionMessage,
+  type DataCenterId,
+} from '../../../../common/allowlist';
 import { t } from '../../strings';
 
 interface Props {
@@ -51,7 +57,13 @@ export function DataCenterSection({ selected, onChoose }: Props) {
         <legend>{s.chooseLegend}</legend>
         {DATA_CENTERS.map((center) => (
           <label key={center.id} className="choice">
-            <input type="radio" name="data-center" value={center.id} checked={selected === center.id} onChange={() => onChoose(center.id)} />
+            <input
+              type="radio"
+              name="data-center"
+              value={center.id}
+              checked={selected === center.id}
+              onChange={() => onChoose(center.id)}
+            />
             {center.displayName}
           </label>
         ))}

@@ -14,7 +14,9 @@ interface Props {
 export function StepList({ walkthrough, ticked, onTick, onStartOver }: Props) {
   const s = t.walkthrough.steps;
   const [startedOver, setStartedOver] = useState(false);
-  const identifiers = [walkthrough.key, walkthrough.companionClientId].filter((value): value is string => Boolean(value));
+  const identifiers = [walkthrough.key, walkthrough.companionClientId].filter((value): value is string =>
+    Boolean(value),
+  );
   const done = walkthrough.steps.filter((step) => ticked.includes(step.id)).length;
 
   return (
@@ -84,7 +86,12 @@ function markIdentifiers(paragraph: string, identifiers: readonly string[]): Rea
       const pieces = part.split(identifier);
       const replaced: ReactNode[] = [];
       pieces.forEach((piece, position) => {
-        if (position > 0) replaced.push(<code key={`${identifier}-${index}-${position}`} className="inline-identifier">{identifier}</code>);
+        if (position > 0)
+          replaced.push(
+            <code key={`${identifier}-${index}-${position}`} className="inline-identifier">
+              {identifier}
+            </code>,
+          );
         if (piece) replaced.push(piece);
       });
       parts.splice(index, 1, ...replaced);

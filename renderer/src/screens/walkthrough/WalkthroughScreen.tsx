@@ -30,7 +30,9 @@ export function WalkthroughScreen({ focus = null }: { focus?: 'key' | null }) {
 
   const { dataCenter, consoleGeneration } = state;
   const walkthrough =
-    dataCenter && consoleGeneration ? buildWalkthrough({ dataCenter, consoleGeneration, companionClientId: state.companionClientId }) : null;
+    dataCenter && consoleGeneration
+      ? buildWalkthrough({ dataCenter, consoleGeneration, companionClientId: state.companionClientId })
+      : null;
   const ticked = (dataCenter && consoleGeneration && state.ticks[dataCenter]?.[consoleGeneration]) || [];
 
   return (
@@ -44,7 +46,12 @@ export function WalkthroughScreen({ focus = null }: { focus?: 'key' | null }) {
       {dataCenter && <KeyCard dataCenter={dataCenter} companionClientId={state.companionClientId} />}
       {walkthrough ? (
         <>
-          <StepList walkthrough={walkthrough} ticked={ticked} onTick={actions.setTicked} onStartOver={actions.startOver} />
+          <StepList
+            walkthrough={walkthrough}
+            ticked={ticked}
+            onTick={actions.setTicked}
+            onStartOver={actions.startOver}
+          />
           <RunbookExport dataCenter={walkthrough.dataCenter.id} consoleGeneration={walkthrough.console.id} />
         </>
       ) : (

@@ -12,7 +12,11 @@ export interface WalkthroughActions {
   startOver(): Promise<void>;
 }
 
-export function useWalkthrough(): { state: WalkthroughState | null; error: DescribedError | null; actions: WalkthroughActions } {
+export function useWalkthrough(): {
+  state: WalkthroughState | null;
+  error: DescribedError | null;
+  actions: WalkthroughActions;
+} {
   const bridge = useBridge();
   const [state, setState] = useState<WalkthroughState | null>(null);
   const [error, setError] = useState<DescribedError | null>(null);
@@ -38,7 +42,10 @@ export function useWalkthrough(): { state: WalkthroughState | null; error: Descr
       // core answers); the core's answer then replaces this guess.
       const before = state.ticks[dataCenter]?.[consoleGeneration] ?? [];
       const after = ticked ? [...before, stepId] : before.filter((id) => id !== stepId);
-      setState({ ...state, ticks: { ...state.ticks, [dataCenter]: { ...state.ticks[dataCenter], [consoleGeneration]: after } } });
+      setState({
+        ...state,
+        ticks: { ...state.ticks, [dataCenter]: { ...state.ticks[dataCenter], [consoleGeneration]: after } },
+      });
       bridge.setStepTicked({ dataCenter, consoleGeneration, stepId, ticked }).then(setState, report);
     },
     async startOver() {

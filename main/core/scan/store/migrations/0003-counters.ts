@@ -28,7 +28,10 @@ function eventDelta(row: 'NEW' | 'OLD', sign: '+' | '-'): string {
 
 /** Insert, delete and update triggers for one table; an update counts as old out, new in. */
 function triggers(table: string, delta: (row: 'NEW' | 'OLD', sign: '+' | '-') => string, columns: string): string {
-  const changed = columns.split(', ').map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
+  const changed = columns
+    .split(', ')
+    .map((c) => `OLD.${c} IS NOT NEW.${c}`)
+    .join(' OR ');
   return `
     CREATE TRIGGER ${table}_count_insert AFTER INSERT ON ${table} BEGIN UPDATE counters SET ${delta('NEW', '+')}; END;
     CREATE TRIGGER ${table}_count_delete AFTER DELETE ON ${table} BEGIN UPDATE counters SET ${delta('OLD', '-')}; END;

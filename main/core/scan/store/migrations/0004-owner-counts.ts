@@ -24,7 +24,8 @@ export const OWNER_COUNTS_FROM_FILES = `SELECT owner_id, COUNT(*) files, SUM(sta
  * The owner's row, made when missing. Not INSERT OR IGNORE: inside a trigger, the outer
  * statement's conflict policy (an upsert's, a REPLACE's) overrides the trigger's own.
  */
-const ensureOwner = 'INSERT INTO owner_counts(owner_id) SELECT NEW.owner_id WHERE NEW.owner_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM owner_counts WHERE owner_id = NEW.owner_id);';
+const ensureOwner =
+  'INSERT INTO owner_counts(owner_id) SELECT NEW.owner_id WHERE NEW.owner_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM owner_counts WHERE owner_id = NEW.owner_id);';
 
 export function up(db: Database): void {
   db.exec(`

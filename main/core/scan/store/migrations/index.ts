@@ -28,7 +28,10 @@ export function schemaVersion(db: Database): number {
 
 export class UnknownSchemaError extends CodedError {
   constructor(readonly version: number) {
-    super('store_too_new', `scan.sqlite has schema version ${version}, newer than this app knows (${SCHEMA_VERSION}): update the app, or move the file away to start afresh`);
+    super(
+      'store_too_new',
+      `scan.sqlite has schema version ${version}, newer than this app knows (${SCHEMA_VERSION}): update the app, or move the file away to start afresh`,
+    );
   }
 }
 
@@ -45,14 +48,16 @@ export function migrate(db: Database, target = SCHEMA_VERSION): number[] {
   if (seen >= target) return applied;
   for (const m of MIGRATIONS) {
     if (m.version > target) break;
-    const ran = db.transaction(() => {
-      const current = schemaVersion(db);
-      if (current > SCHEMA_VERSION) throw new UnknownSchemaError(current);
-      if (m.version <= current) return false;
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-      return true;
-    }).immediate();
+    const ran = db
+      .transaction(() => {
+        const current = schemaVersion(db);
+        if (current > SCHEMA_VERSION) throw new UnknownSchemaError(current);
+        if (m.version <= current) return false;
+        m.up(db);
+        db.pragma(`user_version = ${m.version}`);
+        return true;
+      })
+      .immediate();
     if (ran) applied.push(m.version);
   }
   return applied;
