@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../common/bridge/contract';
-import type { FirstRunStep } from '../../common/settings';
+import type { FirstRunStep, Settings } from '../../common/settings';
 import { describeError, type DescribedError } from './errors/describe-error';
 import { AboutPanel } from './screens/AboutPanel';
 import { ActivityScreen } from './screens/activity/ActivityScreen';
@@ -36,20 +36,42 @@ export function App() {
  */
 function AppBody() {
   const bridge = useBridge();
-  const stores = useStores();
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [infoError, setInfoError] = useState<DescribedError | null>(null);
   const { value: settings, error: settingsError } = useSettings();
   const error = infoError ?? (settings ? null : settingsError);
-  // null until settings arrive: then the flow's saved step, or the dashboard for returning users.
-  const [page, setPage] = useState<AppPage | null>(null);
-  // Set when another screen sends the admin to the allowlist key (the connection test's fix).
-  const [walkthroughFocus, setWalkthroughFocus] = useState<'key' | null>(null);
   useTheme(settings?.theme ?? 'system');
 
   useEffect(() => {
     bridge.getAppInfo({}).then(setInfo, (reason: unknown) => setInfoError(describeError(reason)));
   }, [bridge]);
+  const navigation = useAppNavigation(settings);
+  const { page, firstRunDone, go, openStep } = navigation;
+  useNotifications({ onReconnect: () => openStep('connect'), onOpenFindings: () => go('findings') });
+  const connection = useConnection().value?.state ?? null;
+  const mainRef = useFocusOnChange<HTMLElement>(`${page}:${settings?.firstRun.step}`);
+
+  return (
+    <div className="app">
+      <AppHeader connection={connection} page={page} firstRunDone={firstRunDone} onNavigate={go} onOpenConnect={() => openStep('connect')} />
+      <main ref={mainRef} tabIndex={-1} aria-label={t.nav.mainRegion}>
+        {error && <ErrorNotice what={t.bridgeFailed} error={error} actions={{ retry: () => window.location.reload() }} />}
+        {!error && (!info || !settings || !page) && <p aria-busy="true">{t.loading}</p>}
+        {info && settings && page && <CurrentPage page={page} info={info} settings={settings} navigation={navigation} connected={connection?.status === 'connected'} />}
+      </main>
+    </div>
+  );
+}
+
+type AppNavigation = ReturnType<typeof useAppNavigation>;
+
+/** Which page is open, and the ways to move between pages and through the first-run steps. */
+function useAppNavigation(settings: Settings | null) {
+  const stores = useStores();
+  // null until settings arrive: then the flow's saved step, or the dashboard for returning users.
+  const [page, setPage] = useState<AppPage | null>(null);
+  // Set when another screen sends the admin to the allowlist key (the connection test's fix).
+  const [walkthroughFocus, setWalkthroughFocus] = useState<'key' | null>(null);
   const settingsLoaded = settings !== null;
   const firstRunDoneAtLaunch = settings?.firstRun.done;
   useEffect(() => {
@@ -85,56 +107,43 @@ function AppBody() {
     setPage('setup');
     void stores.settings.update({ firstRun: { ...settings.firstRun, step } }).catch(() => undefined);
   };
-  useNotifications({ onReconnect: () => openStep('connect'), onOpenFindings: () => go('findings') });
-  const connection = useConnection().value?.state ?? null;
-  const connected = connection?.status === 'connected';
-  const mainRef = useFocusOnChange<HTMLElement>(`${page}:${settings?.firstRun.step}`);
+  const finishFirstRun = () => {
+    void stores.settings.update({ firstRun: { done: true, step: 'scan' } }).catch(() => undefined);
+    go('dashboard');
+  };
+  return { page, walkthroughFocus, firstRunDone, go, openAllowlistKey, openStep, finishFirstRun };
+}
 
-  return (
-    <div className="app">
-      <AppHeader
-        connection={connection}
-        page={page}
-        firstRunDone={firstRunDone}
-        onNavigate={go}
-        onOpenConnect={() => openStep('connect')}
-      />
-      <main ref={mainRef} tabIndex={-1} aria-label={t.nav.mainRegion}>
-        {error && (
-          <ErrorNotice what={t.bridgeFailed} error={error} actions={{ retry: () => window.location.reload() }} />
-        )}
-        {!error && (!info || !settings || !page) && <p aria-busy="true">{t.loading}</p>}
-        {info && settings && page === 'setup' && (
-          <FirstRunFlow
-            step={settings.firstRun.step}
-            onStep={openStep}
-            onScanStarted={() => {
-              void stores.settings.update({ firstRun: { done: true, step: 'scan' } }).catch(() => undefined);
-              go('dashboard');
-            }}
-          />
-        )}
-        {info && settings && page === 'dashboard' && (
-          <DashboardScreen onNavigate={go} onStartScan={() => openStep('scan')} />
-        )}
-        {info && settings && page === 'scanStart' && (
-          <ScanStartStep connected={connected} onOpenConnect={() => go('connect')} onStarted={() => go('dashboard')} />
-        )}
-        {info && settings && page === 'findings' && <FindingsScreen />}
-        {info && settings && page === 'activity' && <ActivityScreen />}
-        {info && settings && page === 'allowlist' && <WalkthroughScreen focus={walkthroughFocus} />}
-        {info && settings && page === 'connect' && <ConnectScreen onOpenAllowlist={() => go('allowlist')} />}
-        {info && settings && page === 'test' && (
-          <ConnTestScreen onOpenAllowlist={openAllowlistKey} onReconnect={() => go('connect')} />
-        )}
-        {info && settings && page === 'about' && (
-          <AboutPanel
-            info={info}
-            settings={settings}
-            onThemeChange={(theme) => void stores.settings.update({ theme }).catch(() => undefined)}
-          />
-        )}
-      </main>
-    </div>
-  );
+interface CurrentPageProps {
+  page: AppPage;
+  info: AppInfo;
+  settings: Settings;
+  navigation: AppNavigation;
+  connected: boolean;
+}
+
+/** The open page's screen, wired to the navigation. */
+function CurrentPage({ page, info, settings, navigation, connected }: CurrentPageProps) {
+  const stores = useStores();
+  const { walkthroughFocus, go, openAllowlistKey, openStep, finishFirstRun } = navigation;
+  switch (page) {
+    case 'setup':
+      return <FirstRunFlow step={settings.firstRun.step} onStep={openStep} onScanStarted={finishFirstRun} />;
+    case 'dashboard':
+      return <DashboardScreen onNavigate={go} onStartScan={() => openStep('scan')} />;
+    case 'scanStart':
+      return <ScanStartStep connected={connected} onOpenConnect={() => go('connect')} onStarted={() => go('dashboard')} />;
+    case 'findings':
+      return <FindingsScreen />;
+    case 'activity':
+      return <ActivityScreen />;
+    case 'allowlist':
+      return <WalkthroughScreen focus={walkthroughFocus} />;
+    case 'connect':
+      return <ConnectScreen onOpenAllowlist={() => go('allowlist')} />;
+    case 'test':
+      return <ConnTestScreen onOpenAllowlist={openAllowlistKey} onReconnect={() => go('connect')} />;
+    case 'about':
+      return <AboutPanel info={info} settings={settings} onThemeChange={(theme) => void stores.settings.update({ theme }).catch(() => undefined)} />;
+  }
 }

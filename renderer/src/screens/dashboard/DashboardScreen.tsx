@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { ConnectionState } from '../../../../common/connection';
 import type { ScanProgress } from '../../../../common/scan/types';
 import { useBridge, useConnection, useScanProgress } from '../../state/hooks';
 import type { ScanView } from '../../state/scan-progress-store';
@@ -50,11 +51,6 @@ export function DashboardScreen({ onNavigate, onStartScan }: Props) {
   const { users, notScanned } = useCoverage(progress?.running ?? false, coverageVersion);
   const s = t.dashboard;
   const copyDiagnostics = () => diagnostics(() => bridge.getDiagnostics({}), progress);
-  const actions = {
-    reconnect: () => onNavigate('connect'),
-    open_allowlist: () => onNavigate('allowlist'),
-    test: () => onNavigate('test'),
-  };
 
   if (error && !progress)
     return (
@@ -69,66 +65,9 @@ export function DashboardScreen({ onNavigate, onStartScan }: Props) {
 
   return (
     <section aria-labelledby="dashboard-heading" className="dashboard">
-      <div className="dash-top">
-        <div>
-          <h2 id="dashboard-heading" className="screen-heading">
-            {s.heading}
-          </h2>
-          <p className="scan-state" role="status" data-testid="scan-state">
-            <strong>{s.state[progress.phase]}</strong>
-            {progress.message && progress.phase !== 'error' && progress.phase !== 'reconnect'
-              ? ` · ${progress.message}`
-              : ''}
-          </p>
-        </div>
-        {progress.phase === 'idle' ? (
-          <button type="button" className="primary" onClick={onStartScan}>
-            {s.startScan}
-          </button>
-        ) : (
-          <ScanControls progress={progress} onProblem={setProblem} />
-        )}
-      </div>
+      <DashboardTop progress={progress} onStartScan={onStartScan} onProblem={setProblem} />
 
-      {/* The scan waits for a sign-in (nothing failed): one notice, whichever noticed first. */}
-      {(connection?.status === 'reconnect_required' || progress.phase === 'reconnect') && (
-        <ErrorNotice
-          what={t.errors.scanNeedsReconnect}
-          detail={connection?.status === 'reconnect_required' ? connection.reason : s.state.reconnect}
-          actions={{ reconnect: actions.reconnect }}
-          diagnostics={copyDiagnostics}
-        />
-      )}
-      {connection?.status === 'not_connected' && progress.phase !== 'idle' && (
-        <ErrorNotice
-          what={t.errors.scanNeedsConnection}
-          actions={{ reconnect: actions.reconnect }}
-          diagnostics={copyDiagnostics}
-        />
-      )}
-      {progress.phase === 'error' && (
-        <ErrorNotice
-          what={t.errors.scanStopped}
-          detail={progress.message}
-          actions={{
-            ...actions,
-            retry: () =>
-              void bridge
-                .startScan({})
-                .catch((e: unknown) => setProblem({ what: s.restartFailed, error: describeError(e) })),
-          }}
-          diagnostics={copyDiagnostics}
-        />
-      )}
-      {problem && (
-        <ErrorNotice
-          what={problem.what}
-          error={problem.error}
-          actions={{ test: actions.test }}
-          can={actions}
-          diagnostics={copyDiagnostics}
-        />
-      )}
+      <ScanNotices progress={progress} connection={connection} problem={problem} onProblem={setProblem} onNavigate={onNavigate} copyDiagnostics={copyDiagnostics} />
 
       {progress.phase === 'idle' ? (
         <p className="panel">{s.noScan}</p>
@@ -136,18 +75,7 @@ export function DashboardScreen({ onNavigate, onStartScan }: Props) {
         <>
           <PhaseTimeline progress={progress} times={phaseTimes} />
           <Counters progress={progress} />
-          <section className="panel dash-panel rates" aria-labelledby="rates-heading">
-            <h3 id="rates-heading">
-              {s.rates}
-              <span className="rate-now" data-testid="rate-now">
-                {s.rateNow(formatRate(progress.requests.perSecond), formatRate(progress.filesPerSecond))}
-              </span>
-            </h3>
-            <RateChart samples={samples} />
-            {progress.requests.rateLimited > 0 && (
-              <p className="detail">{s.rateLimited(progress.requests.rateLimited)}</p>
-            )}
-          </section>
+          <RatesPanel progress={progress} samples={samples} />
           <div className="dash-grid">
             <JumpFeed jumps={progress.jumps} />
             <UpNext head={progress.head} />
@@ -156,6 +84,88 @@ export function DashboardScreen({ onNavigate, onStartScan }: Props) {
           </div>
         </>
       )}
+    </section>
+  );
+}
+
+interface DashboardTopProps {
+  progress: ScanProgress;
+  onStartScan(): void;
+  onProblem(problem: ControlProblem | null): void;
+}
+
+/** The heading with the scan's state in words, and Start scan (no scan yet) or the scan's controls. */
+function DashboardTop({ progress, onStartScan, onProblem }: DashboardTopProps) {
+  const s = t.dashboard;
+  return (
+    <div className="dash-top">
+      <div>
+        <h2 id="dashboard-heading" className="screen-heading">
+          {s.heading}
+        </h2>
+        <p className="scan-state" role="status" data-testid="scan-state">
+          <strong>{s.state[progress.phase]}</strong>
+          {progress.message && progress.phase !== 'error' && progress.phase !== 'reconnect' ? ` · ${progress.message}` : ''}
+        </p>
+      </div>
+      {progress.phase === 'idle' ? (
+        <button type="button" className="primary" onClick={onStartScan}>
+          {s.startScan}
+        </button>
+      ) : (
+        <ScanControls progress={progress} onProblem={onProblem} />
+      )}
+    </div>
+  );
+}
+
+interface ScanNoticesProps {
+  progress: ScanProgress;
+  connection: ConnectionState | null;
+  problem: ControlProblem | null;
+  onProblem(problem: ControlProblem | null): void;
+  onNavigate(page: AppPage): void;
+  copyDiagnostics(): Promise<string>;
+}
+
+/** Why the scan is waiting or stopped, and what a control last failed at, each with its way out. */
+function ScanNotices({ progress, connection, problem, onProblem, onNavigate, copyDiagnostics }: ScanNoticesProps) {
+  const bridge = useBridge();
+  const s = t.dashboard;
+  const actions = {
+    reconnect: () => onNavigate('connect'),
+    open_allowlist: () => onNavigate('allowlist'),
+    test: () => onNavigate('test'),
+  };
+  const restart = () => void bridge.startScan({}).catch((e: unknown) => onProblem({ what: s.restartFailed, error: describeError(e) }));
+  return (
+    <>
+      {/* The scan waits for a sign-in (nothing failed): one notice, whichever noticed first. */}
+      {(connection?.status === 'reconnect_required' || progress.phase === 'reconnect') && (
+        <ErrorNotice what={t.errors.scanNeedsReconnect} detail={connection?.status === 'reconnect_required' ? connection.reason : s.state.reconnect} actions={{ reconnect: actions.reconnect }} diagnostics={copyDiagnostics} />
+      )}
+      {connection?.status === 'not_connected' && progress.phase !== 'idle' && (
+        <ErrorNotice what={t.errors.scanNeedsConnection} actions={{ reconnect: actions.reconnect }} diagnostics={copyDiagnostics} />
+      )}
+      {progress.phase === 'error' && <ErrorNotice what={t.errors.scanStopped} detail={progress.message} actions={{ ...actions, retry: restart }} diagnostics={copyDiagnostics} />}
+      {problem && <ErrorNotice what={problem.what} error={problem.error} actions={{ test: actions.test }} can={actions} diagnostics={copyDiagnostics} />}
+    </>
+  );
+}
+
+/** Requests and files per second now, the chart of both over time, and how often Box slowed us. */
+function RatesPanel({ progress, samples }: { progress: ScanProgress; samples: ScanView['samples'] }) {
+  const s = t.dashboard;
+  return (
+    <section className="panel dash-panel rates" aria-labelledby="rates-heading">
+      <h3 id="rates-heading">
+        {s.rates}
+        <span className="rate-now" data-testid="rate-now">
+          {s.rateNow(formatRate(progress.requests.perSecond), formatRate(progress.filesPerSecond))}
+        </span>
+      </h3>
+      <RateChart samples={samples} />
+      {progress.requests.rateLimited > 0 && <p className="detail">{s.rateLimited(progress.requests.rateLimited)}</p>}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { CallArgs } from '../../../../common/bridge/contract';
 import { useBridge } from '../../state/hooks';
 import { t } from '../../strings';
 import { describeError, errorLine, type DescribedError } from '../../errors/describe-error';
@@ -13,28 +14,24 @@ interface Props {
   onStarted(): void;
 }
 
-/** The last step of the first run: how much history to pull, then Start. */
-export function ScanStartStep({ connected, onOpenConnect, onStarted }: Props) {
+/** What Start asks the core for: how much history to pull before the scan. */
+function scanRequest(history: History, since: string): CallArgs<'startScan'> {
+  return history === 'days7' ? { days: 7 } : history === 'days60' ? { days: 60 } : history === 'since' ? { since } : { noBackfill: true };
+}
+
+/** The history choice, and Start with its busy flag and the reason it last failed. */
+function useScanStart(onStarted: () => void) {
   const bridge = useBridge();
   const [history, setHistory] = useState<History>('days7');
   const [since, setSince] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<{ error: unknown; described: DescribedError } | null>(null);
-  const s = t.scanStart;
 
   const start = async () => {
     setBusy(true);
     setProblem(null);
     try {
-      await bridge.startScan(
-        history === 'days7'
-          ? { days: 7 }
-          : history === 'days60'
-            ? { days: 60 }
-            : history === 'since'
-              ? { since }
-              : { noBackfill: true },
-      );
+      await bridge.startScan(scanRequest(history, since));
       onStarted();
     } catch (error) {
       setProblem({ error, described: describeError(error) });
@@ -42,6 +39,14 @@ export function ScanStartStep({ connected, onOpenConnect, onStarted }: Props) {
       setBusy(false);
     }
   };
+  return { history, setHistory, since, setSince, busy, problem, start };
+}
+
+/** The last step of the first run: how much history to pull, then Start. */
+export function ScanStartStep({ connected, onOpenConnect, onStarted }: Props) {
+  const bridge = useBridge();
+  const { history, setHistory, since, setSince, busy, problem, start } = useScanStart(onStarted);
+  const s = t.scanStart;
 
   return (
     <section aria-labelledby="scan-start-heading" className="scan-start">
@@ -68,33 +73,7 @@ export function ScanStartStep({ connected, onOpenConnect, onStarted }: Props) {
           void start();
         }}
       >
-        <fieldset className="choices">
-          <legend>{s.historyLegend}</legend>
-          {(Object.keys(s.history) as History[]).map((option) => (
-            <label key={option} className="choice">
-              <input
-                type="radio"
-                name="history"
-                value={option}
-                checked={history === option}
-                onChange={() => setHistory(option)}
-              />
-              <span>{s.history[option]}</span>
-            </label>
-          ))}
-          {history === 'since' && (
-            <div className="form-row">
-              <label htmlFor="history-since">{s.sinceLabel}</label>
-              <input
-                id="history-since"
-                type="date"
-                required
-                value={since}
-                onChange={(event) => setSince(event.target.value)}
-              />
-            </div>
-          )}
-        </fieldset>
+        <HistoryChoices history={history} onHistory={setHistory} since={since} onSince={setSince} />
         <p>
           <button type="submit" className="primary" disabled={busy || !connected}>
             {s.start}
@@ -102,5 +81,34 @@ export function ScanStartStep({ connected, onOpenConnect, onStarted }: Props) {
         </p>
       </form>
     </section>
+  );
+}
+
+interface HistoryChoicesProps {
+  history: History;
+  onHistory(history: History): void;
+  since: string;
+  onSince(since: string): void;
+}
+
+/** How much history to pull: one radio per choice, and a date when the choice is "since". */
+function HistoryChoices({ history, onHistory, since, onSince }: HistoryChoicesProps) {
+  const s = t.scanStart;
+  return (
+    <fieldset className="choices">
+      <legend>{s.historyLegend}</legend>
+      {(Object.keys(s.history) as History[]).map((option) => (
+        <label key={option} className="choice">
+          <input type="radio" name="history" value={option} checked={history === option} onChange={() => onHistory(option)} />
+          <span>{s.history[option]}</span>
+        </label>
+      ))}
+      {history === 'since' && (
+        <div className="form-row">
+          <label htmlFor="history-since">{s.sinceLabel}</label>
+          <input id="history-since" type="date" required value={since} onChange={(event) => onSince(event.target.value)} />
+        </div>
+      )}
+    </fieldset>
   );
 }

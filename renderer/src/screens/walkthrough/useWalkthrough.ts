@@ -1,5 +1,5 @@
 /** The walkthrough's remembered state, loaded from and saved through the core. */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ConsoleGeneration, DataCenterId } from '../../../../common/allowlist';
 import type { WalkthroughState } from '../../../../common/bridge/contract';
 import { useBridge } from '../../state/hooks';
@@ -21,6 +21,16 @@ export function useWalkthrough(): {
   const [state, setState] = useState<WalkthroughState | null>(null);
   const [error, setError] = useState<DescribedError | null>(null);
   const report = useCallback((reason: unknown) => setError(describeError(reason)), []);
+  // Every change is shown at once and sent to the core; the core's answers can arrive after a
+  // newer change was made, and an older answer would undo it (a quick second tick springing
+  // back). So only the answer to the latest request replaces the state; it holds every change.
+  const latestRequest = useRef(0);
+  const send = (request: () => Promise<WalkthroughState>) => {
+    const id = ++latestRequest.current;
+    return request().then((answer) => {
+      if (id === latestRequest.current) setState(answer);
+    }, report);
+  };
 
   useEffect(() => {
     bridge.getWalkthroughState({}).then(setState, report);
@@ -29,29 +39,31 @@ export function useWalkthrough(): {
   const actions: WalkthroughActions = {
     chooseDataCenter(dataCenter) {
       setState((current) => current && { ...current, dataCenter });
-      bridge.chooseWalkthrough({ dataCenter }).then(setState, report);
+      void send(() => bridge.chooseWalkthrough({ dataCenter }));
     },
     chooseConsole(consoleGeneration) {
       setState((current) => current && { ...current, consoleGeneration });
-      bridge.chooseWalkthrough({ consoleGeneration }).then(setState, report);
+      void send(() => bridge.chooseWalkthrough({ consoleGeneration }));
     },
     setTicked(stepId, ticked) {
       if (!state?.dataCenter || !state.consoleGeneration) return;
       const { dataCenter, consoleGeneration } = state;
       // Show the tick at once (a controlled checkbox would otherwise spring back until the
-      // core answers); the core's answer then replaces this guess.
-      const before = state.ticks[dataCenter]?.[consoleGeneration] ?? [];
-      const after = ticked ? [...before, stepId] : before.filter((id) => id !== stepId);
-      setState({
-        ...state,
-        ticks: { ...state.ticks, [dataCenter]: { ...state.ticks[dataCenter], [consoleGeneration]: after } },
-      });
-      bridge.setStepTicked({ dataCenter, consoleGeneration, stepId, ticked }).then(setState, report);
+      // core answers), on the newest state so that two ticks in one render both count.
+      setState((current) => current && withTick(current, dataCenter, consoleGeneration, stepId, ticked));
+      void send(() => bridge.setStepTicked({ dataCenter, consoleGeneration, stepId, ticked }));
     },
     async startOver() {
       if (!state?.dataCenter) return;
-      await bridge.startOver({ dataCenter: state.dataCenter }).then(setState, report);
+      const { dataCenter } = state;
+      await send(() => bridge.startOver({ dataCenter }));
     },
   };
   return { state, error, actions };
+}
+
+function withTick(state: WalkthroughState, dataCenter: DataCenterId, consoleGeneration: ConsoleGeneration, stepId: string, ticked: boolean): WalkthroughState {
+  const before = state.ticks[dataCenter]?.[consoleGeneration] ?? [];
+  const after = ticked ? [...before.filter((id) => id !== stepId), stepId] : before.filter((id) => id !== stepId);
+  return { ...state, ticks: { ...state.ticks, [dataCenter]: { ...state.ticks[dataCenter], [consoleGeneration]: after } } };
 }
