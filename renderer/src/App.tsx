@@ -53,11 +53,27 @@ function AppBody() {
 
   return (
     <div className="app">
-      <AppHeader connection={connection} page={page} firstRunDone={firstRunDone} onNavigate={go} onOpenConnect={() => openStep('connect')} />
+      <AppHeader
+        connection={connection}
+        page={page}
+        firstRunDone={firstRunDone}
+        onNavigate={go}
+        onOpenConnect={() => openStep('connect')}
+      />
       <main ref={mainRef} tabIndex={-1} aria-label={t.nav.mainRegion}>
-        {error && <ErrorNotice what={t.bridgeFailed} error={error} actions={{ retry: () => window.location.reload() }} />}
+        {error && (
+          <ErrorNotice what={t.bridgeFailed} error={error} actions={{ retry: () => window.location.reload() }} />
+        )}
         {!error && (!info || !settings || !page) && <p aria-busy="true">{t.loading}</p>}
-        {info && settings && page && <CurrentPage page={page} info={info} settings={settings} navigation={navigation} connected={connection?.status === 'connected'} />}
+        {info && settings && page && (
+          <CurrentPage
+            page={page}
+            info={info}
+            settings={settings}
+            navigation={navigation}
+            connected={connection?.status === 'connected'}
+          />
+        )}
       </main>
     </div>
   );
@@ -132,7 +148,9 @@ function CurrentPage({ page, info, settings, navigation, connected }: CurrentPag
     case 'dashboard':
       return <DashboardScreen onNavigate={go} onStartScan={() => openStep('scan')} />;
     case 'scanStart':
-      return <ScanStartStep connected={connected} onOpenConnect={() => go('connect')} onStarted={() => go('dashboard')} />;
+      return (
+        <ScanStartStep connected={connected} onOpenConnect={() => go('connect')} onStarted={() => go('dashboard')} />
+      );
     case 'findings':
       return <FindingsScreen />;
     case 'activity':
@@ -144,6 +162,12 @@ function CurrentPage({ page, info, settings, navigation, connected }: CurrentPag
     case 'test':
       return <ConnTestScreen onOpenAllowlist={openAllowlistKey} onReconnect={() => go('connect')} />;
     case 'about':
-      return <AboutPanel info={info} settings={settings} onThemeChange={(theme) => void stores.settings.update({ theme }).catch(() => undefined)} />;
+      return (
+        <AboutPanel
+          info={info}
+          settings={settings}
+          onThemeChange={(theme) => void stores.settings.update({ theme }).catch(() => undefined)}
+        />
+      );
   }
 }

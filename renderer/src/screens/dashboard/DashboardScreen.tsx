@@ -67,7 +67,14 @@ export function DashboardScreen({ onNavigate, onStartScan }: Props) {
     <section aria-labelledby="dashboard-heading" className="dashboard">
       <DashboardTop progress={progress} onStartScan={onStartScan} onProblem={setProblem} />
 
-      <ScanNotices progress={progress} connection={connection} problem={problem} onProblem={setProblem} onNavigate={onNavigate} copyDiagnostics={copyDiagnostics} />
+      <ScanNotices
+        progress={progress}
+        connection={connection}
+        problem={problem}
+        onProblem={setProblem}
+        onNavigate={onNavigate}
+        copyDiagnostics={copyDiagnostics}
+      />
 
       {progress.phase === 'idle' ? (
         <p className="panel">{s.noScan}</p>
@@ -105,7 +112,9 @@ function DashboardTop({ progress, onStartScan, onProblem }: DashboardTopProps) {
         </h2>
         <p className="scan-state" role="status" data-testid="scan-state">
           <strong>{s.state[progress.phase]}</strong>
-          {progress.message && progress.phase !== 'error' && progress.phase !== 'reconnect' ? ` · ${progress.message}` : ''}
+          {progress.message && progress.phase !== 'error' && progress.phase !== 'reconnect'
+            ? ` · ${progress.message}`
+            : ''}
         </p>
       </div>
       {progress.phase === 'idle' ? (
@@ -137,18 +146,43 @@ function ScanNotices({ progress, connection, problem, onProblem, onNavigate, cop
     open_allowlist: () => onNavigate('allowlist'),
     test: () => onNavigate('test'),
   };
-  const restart = () => void bridge.startScan({}).catch((e: unknown) => onProblem({ what: s.restartFailed, error: describeError(e) }));
+  const restart = () =>
+    void bridge.startScan({}).catch((e: unknown) => onProblem({ what: s.restartFailed, error: describeError(e) }));
   return (
     <>
       {/* The scan waits for a sign-in (nothing failed): one notice, whichever noticed first. */}
       {(connection?.status === 'reconnect_required' || progress.phase === 'reconnect') && (
-        <ErrorNotice what={t.errors.scanNeedsReconnect} detail={connection?.status === 'reconnect_required' ? connection.reason : s.state.reconnect} actions={{ reconnect: actions.reconnect }} diagnostics={copyDiagnostics} />
+        <ErrorNotice
+          what={t.errors.scanNeedsReconnect}
+          detail={connection?.status === 'reconnect_required' ? connection.reason : s.state.reconnect}
+          actions={{ reconnect: actions.reconnect }}
+          diagnostics={copyDiagnostics}
+        />
       )}
       {connection?.status === 'not_connected' && progress.phase !== 'idle' && (
-        <ErrorNotice what={t.errors.scanNeedsConnection} actions={{ reconnect: actions.reconnect }} diagnostics={copyDiagnostics} />
+        <ErrorNotice
+          what={t.errors.scanNeedsConnection}
+          actions={{ reconnect: actions.reconnect }}
+          diagnostics={copyDiagnostics}
+        />
       )}
-      {progress.phase === 'error' && <ErrorNotice what={t.errors.scanStopped} detail={progress.message} actions={{ ...actions, retry: restart }} diagnostics={copyDiagnostics} />}
-      {problem && <ErrorNotice what={problem.what} error={problem.error} actions={{ test: actions.test }} can={actions} diagnostics={copyDiagnostics} />}
+      {progress.phase === 'error' && (
+        <ErrorNotice
+          what={t.errors.scanStopped}
+          detail={progress.message}
+          actions={{ ...actions, retry: restart }}
+          diagnostics={copyDiagnostics}
+        />
+      )}
+      {problem && (
+        <ErrorNotice
+          what={problem.what}
+          error={problem.error}
+          actions={{ test: actions.test }}
+          can={actions}
+          diagnostics={copyDiagnostics}
+        />
+      )}
     </>
   );
 }

@@ -16,7 +16,13 @@ interface Props {
 
 /** What Start asks the core for: how much history to pull before the scan. */
 function scanRequest(history: History, since: string): CallArgs<'startScan'> {
-  return history === 'days7' ? { days: 7 } : history === 'days60' ? { days: 60 } : history === 'since' ? { since } : { noBackfill: true };
+  return history === 'days7'
+    ? { days: 7 }
+    : history === 'days60'
+      ? { days: 60 }
+      : history === 'since'
+        ? { since }
+        : { noBackfill: true };
 }
 
 /** The history choice, and Start with its busy flag and the reason it last failed. */
@@ -99,14 +105,26 @@ function HistoryChoices({ history, onHistory, since, onSince }: HistoryChoicesPr
       <legend>{s.historyLegend}</legend>
       {(Object.keys(s.history) as History[]).map((option) => (
         <label key={option} className="choice">
-          <input type="radio" name="history" value={option} checked={history === option} onChange={() => onHistory(option)} />
+          <input
+            type="radio"
+            name="history"
+            value={option}
+            checked={history === option}
+            onChange={() => onHistory(option)}
+          />
           <span>{s.history[option]}</span>
         </label>
       ))}
       {history === 'since' && (
         <div className="form-row">
           <label htmlFor="history-since">{s.sinceLabel}</label>
-          <input id="history-since" type="date" required value={since} onChange={(event) => onSince(event.target.value)} />
+          <input
+            id="history-since"
+            type="date"
+            required
+            value={since}
+            onChange={(event) => onSince(event.target.value)}
+          />
         </div>
       )}
     </fieldset>

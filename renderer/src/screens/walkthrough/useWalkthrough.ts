@@ -62,8 +62,17 @@ export function useWalkthrough(): {
   return { state, error, actions };
 }
 
-function withTick(state: WalkthroughState, dataCenter: DataCenterId, consoleGeneration: ConsoleGeneration, stepId: string, ticked: boolean): WalkthroughState {
+function withTick(
+  state: WalkthroughState,
+  dataCenter: DataCenterId,
+  consoleGeneration: ConsoleGeneration,
+  stepId: string,
+  ticked: boolean,
+): WalkthroughState {
   const before = state.ticks[dataCenter]?.[consoleGeneration] ?? [];
   const after = ticked ? [...before.filter((id) => id !== stepId), stepId] : before.filter((id) => id !== stepId);
-  return { ...state, ticks: { ...state.ticks, [dataCenter]: { ...state.ticks[dataCenter], [consoleGeneration]: after } } };
+  return {
+    ...state,
+    ticks: { ...state.ticks, [dataCenter]: { ...state.ticks[dataCenter], [consoleGeneration]: after } },
+  };
 }
