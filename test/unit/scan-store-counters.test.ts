@@ -48,7 +48,7 @@ const folder = (id: string, parent = '0') =>
     collab_int: 0,
     collab_known: 0,
   });
-const event = (id: string, source: string) =>
+const event = (id: string, source: 'backfill' | 'live') =>
   store.insertEvent({
     event_id: id,
     source,

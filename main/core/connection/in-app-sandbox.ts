@@ -5,6 +5,7 @@
  */
 import { startSandbox, type RunningSandbox, type SandboxInfo } from '../sandbox';
 import type { AppRegistration } from './connection-manager';
+import { registrationFromSandboxInfo } from './sandbox-registration';
 
 export interface InAppSandboxOptions {
   seed: number;
@@ -30,19 +31,7 @@ export class InAppSandbox {
       files: options.files ?? 5000,
     });
     this.options = options;
-    const info = this.running.info;
-    return {
-      endpoints: {
-        apiUrl: info.apiUrl,
-        uploadUrl: info.uploadUrl,
-        authorizeUrl: info.authorizeUrl,
-        tokenUrl: info.tokenUrl,
-        revokeUrl: info.revokeUrl,
-      },
-      clientId: info.clientId,
-      clientSecret: info.clientSecret,
-      target: 'sandbox',
-    };
+    return registrationFromSandboxInfo(this.running.info);
   }
 
   async stop(): Promise<void> {

@@ -4,7 +4,8 @@
  */
 import type { AppRegistration } from './connection-manager';
 
-interface SandboxInfoResponse {
+/** What a sandbox says about itself (its control API's /_sandbox/info, or SandboxInfo in-process). */
+export interface SandboxInfoResponse {
   apiUrl: string;
   uploadUrl: string;
   authorizeUrl: string;
@@ -28,6 +29,11 @@ export async function sandboxRegistration(apiUrl: string): Promise<AppRegistrati
       `No sandbox answered at ${base.origin} (${error instanceof Error ? error.message : String(error)}). Start one with: box-companion sandbox`,
     );
   }
+  return registrationFromSandboxInfo(info);
+}
+
+/** The app registration that signs in to a sandbox, from what the sandbox says about itself. */
+export function registrationFromSandboxInfo(info: SandboxInfoResponse): AppRegistration {
   return {
     endpoints: {
       apiUrl: info.apiUrl,

@@ -123,6 +123,11 @@ async function findSmallFile(
   return { file: best, failed: null };
 }
 
+/** A headroom finding the user can act on by running the check again later. */
+function retryHeadroom(status: 'fail' | 'warning', summary: string, evidence: Evidence[], fix: string): CheckResult {
+  return result('headroom', status, summary, evidence, fix, ['retry']);
+}
+
 const SLOW_MEDIAN_MS = 1000;
 const SLOW_MAX_MS = 2500;
 
@@ -142,49 +147,39 @@ export function checkHeadroom(run: RunState): CheckResult {
   const figures = `${answered.length} request${answered.length === 1 ? '' : 's'}, median ${median} ms, slowest ${slowest} ms; ${limited.length} rate-limit answer${limited.length === 1 ? '' : 's'} (HTTP 429${retryAfter ? `, retry-after ${retryAfter} s` : ''}); ${errors.length} server error${errors.length === 1 ? '' : 's'}; ${timeouts.length} timeout${timeouts.length === 1 ? '' : 's'}.`;
   const worst = [...timeouts, ...errors, ...limited].slice(0, 3).map(evidenceOf);
   if (timeouts.length > 0)
-    return result(
-      'headroom',
+    return retryHeadroom(
       'fail',
       `Box did not answer in time. ${figures}`,
       worst,
       'Retry later; if Box stays slow, check status.box.com and your network or proxy.',
-      ['retry'],
     );
   if (errors.length * 2 >= answered.length)
-    return result(
-      'headroom',
+    return retryHeadroom(
       'fail',
       `Most requests failed with server errors. ${figures}`,
       worst,
       'Check Box’s status (status.box.com) and retry later.',
-      ['retry'],
     );
   if (limited.length > 0)
-    return result(
-      'headroom',
+    return retryHeadroom(
       'warning',
       `Box is rate-limiting this account. ${figures}`,
       worst,
       'Box allows about 1,000 requests per minute per user: stop other tools using this account while scanning, or expect a slower scan.',
-      ['retry'],
     );
   if (errors.length > 0)
-    return result(
-      'headroom',
+    return retryHeadroom(
       'warning',
       `Some requests failed and worked on retry. ${figures}`,
       worst,
       'Nothing to do now; if it persists, check status.box.com.',
-      ['retry'],
     );
   if (median > SLOW_MEDIAN_MS || slowest > SLOW_MAX_MS)
-    return result(
-      'headroom',
+    return retryHeadroom(
       'warning',
       `Box answers slowly. ${figures}`,
       [],
       'Expect a slower scan; check the network or proxy if this persists.',
-      ['retry'],
     );
   return result('headroom', 'pass', figures, []);
 }

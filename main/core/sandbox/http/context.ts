@@ -84,6 +84,24 @@ export function boxError(
   sendJson(ctx, status, body, extra.headers);
 }
 
+/**
+ * Box's 404 for an item the token cannot see or that does not exist: a not_found error naming the
+ * item kind and its typed ID (e.g. 'file', 'f_123').
+ */
+export function itemNotFound(ctx: Ctx, kind: 'file' | 'folder', typedId: string): void {
+  boxError(ctx, 404, 'not_found', 'Not Found', {
+    contextInfo: {
+      errors: [
+        {
+          reason: 'invalid_parameter',
+          name: kind,
+          message: `Invalid value '${typedId}'. '${kind}' with value '${typedId}' not found`,
+        },
+      ],
+    },
+  });
+}
+
 /** OAuth endpoints answer in RFC 6749's shape, not Box's error body. */
 export function oauthError(ctx: Ctx, error: string, description: string, status = 400): void {
   sendJson(ctx, status, { error, error_description: description }, { 'cache-control': 'no-store' });

@@ -5,7 +5,7 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Ctx } from '../http/context';
-import { boxError, redirect, sendEmpty, sendJson } from '../http/context';
+import { boxError, itemNotFound, redirect, sendEmpty, sendJson } from '../http/context';
 import { requireScope } from '../http/auth';
 import { parseFields, parseLimit } from '../http/params';
 import { fileIndexById } from '../generator/files';
@@ -24,17 +24,7 @@ function resolveFile(ctx: Ctx): CurrentFile | null {
   const w = ctx.world;
   const file = w.file(fileIndexById(w.ent.space, id));
   if (!file || !ctx.auth || !fileVisibleTo(w, ctx.auth.actor, file)) {
-    boxError(ctx, 404, 'not_found', 'Not Found', {
-      contextInfo: {
-        errors: [
-          {
-            reason: 'invalid_parameter',
-            name: 'file',
-            message: `Invalid value 'f_${id}'. 'file' with value 'f_${id}' not found`,
-          },
-        ],
-      },
-    });
+    itemNotFound(ctx, 'file', `f_${id}`);
     return null;
   }
   return file;

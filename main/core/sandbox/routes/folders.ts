@@ -1,6 +1,6 @@
 /** /2.0/folders/{id}, its items (folders first, then files; offset or marker paging) and collaborations. */
 import type { Ctx } from '../http/context';
-import { boxError, sendEmpty, sendJson } from '../http/context';
+import { itemNotFound, sendEmpty, sendJson } from '../http/context';
 import { requireScope } from '../http/auth';
 import { decodeMarker, encodeMarker, parseFields, parseLimit, parseOffset, useMarker } from '../http/params';
 import { folderIndexById } from '../generator/tree';
@@ -60,17 +60,7 @@ function requestedFolder(ctx: Ctx): { f: number; actor: number } | null {
   if (id === '0') return { f: -1, actor };
   const f = folderIndexById(ctx.world.ent.tree, id);
   if (f < 0 || !folderVisibleTo(ctx.world, actor, f)) {
-    boxError(ctx, 404, 'not_found', 'Not Found', {
-      contextInfo: {
-        errors: [
-          {
-            reason: 'invalid_parameter',
-            name: 'folder',
-            message: `Invalid value 'd_${id}'. 'folder' with value 'd_${id}' not found`,
-          },
-        ],
-      },
-    });
+    itemNotFound(ctx, 'folder', `d_${id}`);
     return null;
   }
   return { f, actor };

@@ -22,7 +22,7 @@ import type {
   QueueView,
   UserCoverage,
 } from '../../../../common/scan/types';
-import type { FileRow } from './rows';
+import type { EventRow, FileRow, UserRow } from './rows';
 import { NOT_SCANNED_STATES, cached } from './statements';
 
 export interface FindingsQuery {
@@ -147,17 +147,6 @@ export function* allFindings(db: Database, pageSize = 1000): Generator<FileFindi
   }
 }
 
-interface EventRow {
-  event_id: string;
-  source: 'backfill' | 'live';
-  event_type: string;
-  created_at: string;
-  item_type: string | null;
-  item_id: string | null;
-  item_name: string | null;
-  actor_login: string | null;
-}
-
 export function activityPage(db: Database, q: ActivityQuery): ActivityPage {
   const where: string[] = [];
   const params: unknown[] = [];
@@ -240,19 +229,15 @@ export function notScannedPage(db: Database, offset: number, limit: number): Not
 }
 
 export function coverage(db: Database): UserCoverage[] {
-  const rows = cached<{
-    id: string;
-    login: string;
-    name: string;
-    role: string | null;
-    reachable: number;
-    reason: string | null;
-    files: number;
-    scanned: number;
-    failed: number;
-    not_scanned: number;
-    queued: number;
-  }>(
+  const rows = cached<
+    Pick<UserRow, 'id' | 'login' | 'name' | 'role' | 'reachable' | 'reason'> & {
+      files: number;
+      scanned: number;
+      failed: number;
+      not_scanned: number;
+      queued: number;
+    }
+  >(
     db,
     `SELECT u.id, u.login, u.name, u.role, u.reachable, u.reason,
         COALESCE(c.files, 0) files, COALESCE(c.scanned, 0) scanned, COALESCE(c.failed, 0) failed, COALESCE(c.not_scanned, 0) not_scanned, COALESCE(c.queued, 0) queued

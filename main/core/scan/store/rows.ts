@@ -131,3 +131,15 @@ export interface FailedItem {
 }
 
 export type RetryKind = 'user' | 'folder' | 'file';
+
+/** An event as the events table holds it, without its raw JSON. */
+export interface EventRow {
+  event_id: string;
+  source: 'backfill' | 'live';
+  event_type: string;
+  created_at: string;
+  item_type: string | null;
+  item_id: string | null;
+  item_name: string | null;
+  actor_login: string | null;
+}

@@ -16,7 +16,17 @@ import { DEFAULT_SETTINGS, EVENT_STREAM_WINDOW_DAYS } from '../../../../common/s
 import { migrate, SCHEMA_VERSION, schemaVersion, UnknownSchemaError } from './migrations';
 import { recentJumps } from './queries';
 import type { QueueJump } from '../../../../common/scan/types';
-import type { FailedItem, FileRow, FolderRow, ListedFile, RetryKind, ScanResult, StoreCounts, UserRow } from './rows';
+import type {
+  EventRow,
+  FailedItem,
+  FileRow,
+  FolderRow,
+  ListedFile,
+  RetryKind,
+  ScanResult,
+  StoreCounts,
+  UserRow,
+} from './rows';
 import { sanitiseMessage } from './redact';
 import { prepareStatements, type Statements } from './statements';
 
@@ -359,17 +369,7 @@ export class ScanStore {
   // ---------- events and jumps ----------
 
   /** Returns true when the event is new. */
-  insertEvent(e: {
-    event_id: string;
-    source: string;
-    event_type: string;
-    created_at: string;
-    item_type: string | null;
-    item_id: string | null;
-    item_name: string | null;
-    actor_login: string | null;
-    json: string;
-  }): boolean {
+  insertEvent(e: EventRow & { json: string }): boolean {
     return (
       this.s.insertEvent.run(
         e.event_id,
