@@ -27,11 +27,10 @@ interface Finding {
 async function audit(page: Page, screen: string, found: Finding[]): Promise<void> {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    // The scheme is CSS-only (prefers-color-scheme): wait until the page's colours follow it.
-    // (A string: this test project has Node types, not the DOM's.)
-    await expect
-      .poll(() => page.evaluate<boolean>("matchMedia('(prefers-color-scheme: dark)').matches"))
-      .toBe(scheme === 'dark');
+    // With the theme on 'system' the app resolves the OS scheme onto <html data-theme>: wait
+    // until it has, so the page's colours follow it. (A string: this test project has Node types,
+    // not the DOM's.)
+    await expect.poll(() => page.evaluate<string | undefined>('document.documentElement.dataset.theme')).toBe(scheme);
     const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
     for (const violation of result.violations) {
       found.push({
