@@ -1,5 +1,6 @@
 import { CONTENT_OR_SHARING_EVENTS, READ_ONLY_EVENTS } from '../../../../common/scan/priority';
 import { t } from '../../strings';
+import { FilterSelect } from '../layout/FilterSelect';
 
 const EVENT_TYPES = [...CONTENT_OR_SHARING_EVENTS, ...READ_ONLY_EVENTS].sort();
 
@@ -25,15 +26,13 @@ export function ActivityFilters({ values, onChange }: Props) {
     onChange({ ...values, [key]: value });
   return (
     <form className="filters filters-inline" aria-label={s.filters} onSubmit={(event) => event.preventDefault()}>
-      <label>
-        {s.type}{' '}
-        <select value={values.type} onChange={(event) => set('type', event.target.value)}>
-          <option value="">{s.anyType}</option>
-          {EVENT_TYPES.map((name) => (
-            <option key={name}>{name}</option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect
+        label={s.type}
+        anyLabel={s.anyType}
+        value={values.type}
+        choices={EVENT_TYPES}
+        onChange={(value) => set('type', value)}
+      />
       <label>
         {s.user}{' '}
         <input
@@ -53,28 +52,26 @@ export function ActivityFilters({ values, onChange }: Props) {
           size={12}
         />
       </label>
-      <label>
-        {s.readOnlyFilter}{' '}
-        <select
-          value={values.kind}
-          onChange={(event) => set('kind', event.target.value as ActivityFilterValues['kind'])}
-        >
-          <option value="">{s.anyKind}</option>
-          <option value="moving">{s.onlyMoving}</option>
-          <option value="readOnly">{s.onlyReadOnly}</option>
-        </select>
-      </label>
-      <label>
-        {s.source}{' '}
-        <select
-          value={values.source}
-          onChange={(event) => set('source', event.target.value as ActivityFilterValues['source'])}
-        >
-          <option value="">{s.anySource}</option>
-          <option value="backfill">{s.backfill}</option>
-          <option value="live">{s.live}</option>
-        </select>
-      </label>
+      <FilterSelect
+        label={s.readOnlyFilter}
+        anyLabel={s.anyKind}
+        value={values.kind}
+        choices={[
+          { value: 'moving', label: s.onlyMoving },
+          { value: 'readOnly', label: s.onlyReadOnly },
+        ]}
+        onChange={(value) => set('kind', value)}
+      />
+      <FilterSelect
+        label={s.source}
+        anyLabel={s.anySource}
+        value={values.source}
+        choices={[
+          { value: 'backfill', label: s.backfill },
+          { value: 'live', label: s.live },
+        ]}
+        onChange={(value) => set('source', value)}
+      />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { FILE_STATUSES, INSPECTION_STATES } from '../../../../common/bridge/scan
 import { ACCESS_LEVELS, type AccessLevel } from '../../../../common/scan/access-level';
 import type { FileStatus, InspectionState } from '../../../../common/scan/types';
 import { t } from '../../strings';
+import { FilterSelect } from '../layout/FilterSelect';
 
 export interface Filters {
   accessLevels: AccessLevel[];
@@ -39,30 +40,20 @@ export function FindingsFilters({ filters, setFilters, onToggleLevel }: Props) {
         ))}
       </fieldset>
       <div className="filter-row">
-        <label>
-          {s.inspection}{' '}
-          <select
-            value={filters.inspection}
-            onChange={(event) => setFilters((f) => ({ ...f, inspection: event.target.value as InspectionState | '' }))}
-          >
-            <option value="">{s.anyInspection}</option>
-            {INSPECTION_STATES.map((state) => (
-              <option key={state}>{state}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {s.status}{' '}
-          <select
-            value={filters.status}
-            onChange={(event) => setFilters((f) => ({ ...f, status: event.target.value as FileStatus | '' }))}
-          >
-            <option value="">{s.anyStatus}</option>
-            {FILE_STATUSES.map((status) => (
-              <option key={status}>{status}</option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label={s.inspection}
+          anyLabel={s.anyInspection}
+          value={filters.inspection}
+          choices={INSPECTION_STATES}
+          onChange={(inspection) => setFilters((f) => ({ ...f, inspection }))}
+        />
+        <FilterSelect
+          label={s.status}
+          anyLabel={s.anyStatus}
+          value={filters.status}
+          choices={FILE_STATUSES}
+          onChange={(status) => setFilters((f) => ({ ...f, status }))}
+        />
         <label className="choice inline">
           <input
             type="checkbox"
