@@ -1,5 +1,6 @@
 import { CONSOLE_GENERATION_INFO, type ConsoleGeneration } from '../../../../common/allowlist';
 import { t } from '../../strings';
+import { RadioChoices } from '../layout/RadioChoices';
 
 interface Props {
   selected: ConsoleGeneration | null;
@@ -12,26 +13,22 @@ export function ConsoleSection({ selected, onChoose }: Props) {
   return (
     <section aria-labelledby="console-heading" className="panel walkthrough-section">
       <h3 id="console-heading">{s.heading}</h3>
-      <fieldset className="choices">
-        <legend>{s.question}</legend>
-        {CONSOLE_GENERATION_INFO.map((generation) => (
-          <label key={generation.id} className="choice">
-            <input
-              type="radio"
-              name="console-generation"
-              value={generation.id}
-              checked={selected === generation.id}
-              onChange={() => onChoose(generation.id)}
-            />
-            <span>
-              {generation.leftMenuAnswer}
-              <span className="detail">
-                {generation.name} ({generation.era})
-              </span>
+      <RadioChoices
+        legend={s.question}
+        name="console-generation"
+        choices={CONSOLE_GENERATION_INFO}
+        selected={selected}
+        onChoose={onChoose}
+      >
+        {(generation) => (
+          <span>
+            {generation.leftMenuAnswer}
+            <span className="detail">
+              {generation.name} ({generation.era})
             </span>
-          </label>
-        ))}
-      </fieldset>
+          </span>
+        )}
+      </RadioChoices>
     </section>
   );
 }

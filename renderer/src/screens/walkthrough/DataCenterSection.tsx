@@ -7,6 +7,7 @@ import {
   type DataCenterId,
 } from '../../../../common/allowlist';
 import { t } from '../../strings';
+import { RadioChoices } from '../layout/RadioChoices';
 
 interface Props {
   selected: DataCenterId | null;
@@ -53,21 +54,15 @@ export function DataCenterSection({ selected, onChoose }: Props) {
           {answer?.text}
         </p>
       </form>
-      <fieldset className="choices">
-        <legend>{s.chooseLegend}</legend>
-        {DATA_CENTERS.map((center) => (
-          <label key={center.id} className="choice">
-            <input
-              type="radio"
-              name="data-center"
-              value={center.id}
-              checked={selected === center.id}
-              onChange={() => onChoose(center.id)}
-            />
-            {center.displayName}
-          </label>
-        ))}
-      </fieldset>
+      <RadioChoices
+        legend={s.chooseLegend}
+        name="data-center"
+        choices={DATA_CENTERS}
+        selected={selected}
+        onChoose={onChoose}
+      >
+        {(center) => center.displayName}
+      </RadioChoices>
     </section>
   );
 }
