@@ -7,6 +7,7 @@ import { usePagedRows } from '../layout/usePagedRows';
 import { useWhileScanning } from '../layout/useWhileScanning';
 import { ActivityFilters, NO_ACTIVITY_FILTERS } from './ActivityFilters';
 import { ActivityTable } from './ActivityTable';
+import { ScreenHeading } from '../layout/ScreenHeading';
 
 const REFRESH_MS = 2000;
 
@@ -46,9 +47,7 @@ export function ActivityScreen() {
 
   return (
     <section aria-labelledby="activity-heading" className="activity">
-      <h2 id="activity-heading" className="screen-heading">
-        {s.heading}
-      </h2>
+      <ScreenHeading id="activity-heading">{s.heading}</ScreenHeading>
       <p className="intro">{s.intro}</p>
       <ActivityFilters values={filters} onChange={setFilters} />
       <p className="detail" role="status" data-testid="activity-total">

@@ -7,6 +7,7 @@ import { CheckItem } from './CheckItem';
 import { ConnTestStatus } from './ConnTestStatus';
 import { useConnTest } from './useConnTest';
 import { useDiagnostics } from './useDiagnostics';
+import { ScreenHeading } from '../layout/ScreenHeading';
 
 interface Props {
   /** Opens the allowlist walkthrough at the key step for this data center (null: none chosen yet). */
@@ -35,9 +36,7 @@ export function ConnTestScreen({ onOpenAllowlist, onReconnect }: Props) {
 
   return (
     <section aria-labelledby="conntest-heading" className="conntest">
-      <h2 id="conntest-heading" className="screen-heading">
-        {s.heading}
-      </h2>
+      <ScreenHeading id="conntest-heading">{s.heading}</ScreenHeading>
       <p className="intro">{s.intro}</p>
 
       <div className="button-row conntest-actions">

@@ -14,6 +14,7 @@ import { PhaseTimeline } from './PhaseTimeline';
 import { JumpFeed, UpNext } from './QueuePanels';
 import { RateChart } from './RateChart';
 import { ScanControls, type ControlProblem } from './ScanControls';
+import { ScreenHeading } from '../layout/ScreenHeading';
 
 // Stable empties (memoised panels compare by identity) until the first snapshot.
 const NOTHING_YET: Pick<ScanView, 'samples' | 'phaseTimes'> = { samples: [], phaseTimes: {} };
@@ -107,9 +108,7 @@ function DashboardTop({ progress, onStartScan, onProblem }: DashboardTopProps) {
   return (
     <div className="dash-top">
       <div>
-        <h2 id="dashboard-heading" className="screen-heading">
-          {s.heading}
-        </h2>
+        <ScreenHeading id="dashboard-heading">{s.heading}</ScreenHeading>
         <p className="scan-state" role="status" data-testid="scan-state">
           <strong>{s.state[progress.phase]}</strong>
           {progress.message && progress.phase !== 'error' && progress.phase !== 'reconnect'

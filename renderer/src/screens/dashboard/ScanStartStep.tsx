@@ -4,7 +4,7 @@ import { useBridge } from '../../state/hooks';
 import { t } from '../../strings';
 import { describeError, errorLine, type DescribedError } from '../../errors/describe-error';
 import { ErrorNotice } from '../layout/ErrorNotice';
-import { StepHeading } from '../layout/StepHeading';
+import { ScreenHeading } from '../layout/ScreenHeading';
 
 type History = 'days7' | 'days60' | 'since' | 'none';
 
@@ -56,7 +56,7 @@ export function ScanStartStep({ connected, onOpenConnect, onStarted }: Props) {
 
   return (
     <section aria-labelledby="scan-start-heading" className="scan-start">
-      <StepHeading id="scan-start-heading">{s.heading}</StepHeading>
+      <ScreenHeading id="scan-start-heading">{s.heading}</ScreenHeading>
       <p className="intro">{s.intro}</p>
       {/* One notice: a failed Start already says why and offers the step (a lost sign-in: Reconnect). */}
       {!connected && !problem && <ErrorNotice what={s.notConnected} actions={{ reconnect: onOpenConnect }} />}

@@ -11,6 +11,7 @@ import { ExportButtons } from './ExportButtons';
 import { FindingsFilters, NO_FILTERS, type Filters } from './FindingsFilters';
 import { FindingsTable } from './FindingsTable';
 import { useFindingsSort } from './useFindingsSort';
+import { ScreenHeading } from '../layout/ScreenHeading';
 
 const REFRESH_MS = 3000;
 
@@ -66,9 +67,7 @@ export function FindingsScreen() {
     <section aria-labelledby="findings-heading" className="findings">
       <div className="dash-top">
         <div>
-          <h2 id="findings-heading" className="screen-heading">
-            {s.heading}
-          </h2>
+          <ScreenHeading id="findings-heading">{s.heading}</ScreenHeading>
           <p className="intro">{s.intro}</p>
         </div>
         <ExportButtons />

@@ -4,7 +4,7 @@ import { useBridge } from '../../state/hooks';
 import { useStores } from '../../state/StateProvider';
 import { t } from '../../strings';
 import { ErrorNotice } from '../layout/ErrorNotice';
-import { StepHeading } from '../layout/StepHeading';
+import { ScreenHeading } from '../layout/ScreenHeading';
 
 interface Props {
   /** "Use my Box": the allowlist walkthrough comes next. */
@@ -38,7 +38,7 @@ export function WelcomeScreen({ onOwnBox, onSandbox }: Props) {
 
   return (
     <section aria-labelledby="welcome-heading" className="welcome">
-      <StepHeading id="welcome-heading">{s.heading}</StepHeading>
+      <ScreenHeading id="welcome-heading">{s.heading}</ScreenHeading>
       <p className="intro">{s.intro}</p>
       <ol className="welcome-outline">
         {s.outline.map((line) => (

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 
 /** A screen's main heading (level 2: the app title is level 1). */
-export function StepHeading({ id, children }: { id: string; children: ReactNode }) {
+export function ScreenHeading({ id, children }: { id: string; children: ReactNode }) {
   return (
     <h2 id={id} className="screen-heading">
       {children}
