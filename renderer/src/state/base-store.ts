@@ -29,6 +29,28 @@ export abstract class BaseStore<T> {
 
   readonly getSnapshot = (): StoreSnapshot<T> => this.snapshot;
 
+  /**
+   * Follows the core for `start`: listens first (`listen` returns the stop), so no change is
+   * missed, then reads the current value once; a read that answers after the stop is dropped.
+   * Returns the stop.
+   */
+  protected listenThenRead<V>(
+    listen: () => () => void,
+    read: () => Promise<V>,
+    onRead: (value: V) => void,
+  ): () => void {
+    let live = true;
+    const off = listen();
+    read().then(
+      (value) => live && onRead(value),
+      (reason: unknown) => live && this.fail(reason),
+    );
+    return () => {
+      live = false;
+      off();
+    };
+  }
+
   protected emit(value: T): void {
     this.replace({ value, error: null });
   }

@@ -37,15 +37,14 @@ export class ScanProgressStore extends BaseStore<ScanView> {
   }
 
   start(): () => void {
-    let live = true;
-    const off = this.bridge.on('scanProgress', (next) => this.receive(next));
-    this.bridge.getScanStatus({}).then(
-      (current) => live && !this.pending && this.receive(current),
-      (reason: unknown) => live && this.fail(reason),
+    const stopFollowing = this.listenThenRead(
+      () => this.bridge.on('scanProgress', (next) => this.receive(next)),
+      () => this.bridge.getScanStatus({}),
+      // A snapshot the event already brought is newer than the first read's answer.
+      (current) => !this.pending && this.receive(current),
     );
     return () => {
-      live = false;
-      off();
+      stopFollowing();
       if (this.timer !== null) window.clearTimeout(this.timer);
       this.timer = null;
       this.pending = null;

@@ -9,16 +9,11 @@ export class SettingsStore extends BaseStore<Settings> {
   }
 
   start(): () => void {
-    let live = true;
-    const off = this.bridge.on('settingsChanged', (settings) => this.emit(settings));
-    this.bridge.getSettings({}).then(
-      (settings) => live && this.emit(settings),
-      (reason: unknown) => live && this.fail(reason),
+    return this.listenThenRead(
+      () => this.bridge.on('settingsChanged', (settings) => this.emit(settings)),
+      () => this.bridge.getSettings({}),
+      (settings) => this.emit(settings),
     );
-    return () => {
-      live = false;
-      off();
-    };
   }
 
   /** Saves a change through the core; the core's answer (and its event) update the store. */
