@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { QueueHeadEntry, QueueJump } from '../../../../common/scan/types';
 import { t } from '../../strings';
 import { formatTime } from './format';
@@ -8,29 +8,23 @@ export const JumpFeed = memo(
   function JumpFeed({ jumps }: { jumps: QueueJump[] }) {
     const s = t.dashboard.jumps;
     return (
-      <section className="panel dash-panel" aria-labelledby="jumps-heading">
-        <h3 id="jumps-heading">{s.heading}</h3>
-        <p className="detail">{s.intro}</p>
-        {jumps.length === 0 ? (
-          <p className="empty">{s.empty}</p>
-        ) : (
-          <ul className="feed" data-testid="jump-feed">
-            {jumps.map((jump) => (
-              <li key={`${jump.eventId ?? ''}:${jump.fileId}:${jump.at}`} data-testid="jump" data-file-id={jump.fileId}>
-                <span className="feed-name" title={jump.name}>
-                  {jump.name || jump.fileId}
-                </span>
-                <span className="feed-event">
-                  {s.event(jump.eventType, jump.actorLogin)} {s.at(formatTime(jump.at))}
-                </span>
-                <span className={jump.scannedAt ? 'feed-state ok' : 'feed-state'} data-testid="jump-state">
-                  {jump.scannedAt ? s.scanned(formatTime(jump.scannedAt)) : s.waiting}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <FeedPanel headingId="jumps-heading" strings={s} empty={jumps.length === 0}>
+        <ul className="feed" data-testid="jump-feed">
+          {jumps.map((jump) => (
+            <li key={`${jump.eventId ?? ''}:${jump.fileId}:${jump.at}`} data-testid="jump" data-file-id={jump.fileId}>
+              <span className="feed-name" title={jump.name}>
+                {jump.name || jump.fileId}
+              </span>
+              <span className="feed-event">
+                {s.event(jump.eventType, jump.actorLogin)} {s.at(formatTime(jump.at))}
+              </span>
+              <span className={jump.scannedAt ? 'feed-state ok' : 'feed-state'} data-testid="jump-state">
+                {jump.scannedAt ? s.scanned(formatTime(jump.scannedAt)) : s.waiting}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </FeedPanel>
     );
   },
   (before, after) => sameList(before.jumps, after.jumps),
@@ -41,29 +35,43 @@ export const UpNext = memo(
   function UpNext({ head }: { head: QueueHeadEntry[] }) {
     const s = t.dashboard.upNext;
     return (
-      <section className="panel dash-panel" aria-labelledby="up-next-heading">
-        <h3 id="up-next-heading">{s.heading}</h3>
-        <p className="detail">{s.intro}</p>
-        {head.length === 0 ? (
-          <p className="empty">{s.empty}</p>
-        ) : (
-          <ol className="feed" data-testid="up-next">
-            {head.map((entry) => (
-              <li key={entry.fileId}>
-                <span className="feed-name" title={entry.name}>
-                  {entry.name || entry.fileId}
-                </span>
-                <span className={`priority priority-${entry.priority}`}>{s.priority[entry.priority]}</span>
-                <span className="feed-event">{entry.reason}</span>
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <FeedPanel headingId="up-next-heading" strings={s} empty={head.length === 0}>
+        <ol className="feed" data-testid="up-next">
+          {head.map((entry) => (
+            <li key={entry.fileId}>
+              <span className="feed-name" title={entry.name}>
+                {entry.name || entry.fileId}
+              </span>
+              <span className={`priority priority-${entry.priority}`}>{s.priority[entry.priority]}</span>
+              <span className="feed-event">{entry.reason}</span>
+            </li>
+          ))}
+        </ol>
+      </FeedPanel>
     );
   },
   (before, after) => sameList(before.head, after.head),
 );
+
+interface FeedPanelProps {
+  headingId: string;
+  strings: { heading: string; intro: string; empty: string };
+  /** Shows the empty text instead of the list. */
+  empty: boolean;
+  /** The list. */
+  children: ReactNode;
+}
+
+/** A dashboard panel of a short list: heading, intro, then the list or the empty text. */
+function FeedPanel({ headingId, strings, empty, children }: FeedPanelProps) {
+  return (
+    <section className="panel dash-panel" aria-labelledby={headingId}>
+      <h3 id={headingId}>{strings.heading}</h3>
+      <p className="detail">{strings.intro}</p>
+      {empty ? <p className="empty">{strings.empty}</p> : children}
+    </section>
+  );
+}
 
 /**
  * Every progress snapshot carries new arrays; these lists of ten change far less often than
