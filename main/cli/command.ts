@@ -37,3 +37,16 @@ export const EXIT_CODES = {
   /** Unexpected internal error; the message says what happened. */
   internal: 70,
 } as const;
+
+/**
+ * Parses a command's own arguments. A bad command line (parse throws) is reported with the
+ * command's usage text and gives null: the command then returns EXIT_CODES.usage.
+ */
+export function parseOrReportUsage<T>(ctx: CliContext, usage: string, parse: (argv: string[]) => T): T | null {
+  try {
+    return parse(ctx.argv);
+  } catch (error) {
+    ctx.out.error(`${error instanceof Error ? error.message : String(error)}\n${usage}`, 'usage');
+    return null;
+  }
+}

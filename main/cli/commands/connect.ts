@@ -4,7 +4,7 @@ import { DEFAULT_SIGN_IN_TIMEOUT_MS } from '../../core/auth/loopback-listener';
 import type { AppRegistration } from '../../core/connection/connection-manager';
 import { sandboxRegistration } from '../../core/connection/sandbox-registration';
 import { openInSystemBrowser } from '../../core/platform/open-browser';
-import { EXIT_CODES, type CliCommand, type CliContext } from '../command';
+import { EXIT_CODES, parseOrReportUsage, type CliCommand, type CliContext } from '../command';
 import { connectionManagerFor, describeState, NO_KEYCHAIN_EXIT } from './connection-common';
 import { readSecret } from './read-secret';
 
@@ -78,13 +78,8 @@ const connect: CliCommand = {
   summary: 'Sign in to Box (or a sandbox) in the browser; tokens go to the OS keychain.',
   usage,
   async run(ctx) {
-    let options;
-    try {
-      options = parse(ctx.argv);
-    } catch (error) {
-      ctx.out.error(`${error instanceof Error ? error.message : String(error)}\n${usage}`, 'usage');
-      return EXIT_CODES.usage;
-    }
+    const options = parseOrReportUsage(ctx, usage, parse);
+    if (!options) return EXIT_CODES.usage;
     const manager = await connectionManagerFor(ctx);
     if (!manager) return NO_KEYCHAIN_EXIT;
     try {

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { writeFindings } from '../../core/scan/export';
 import { scanDbPath } from '../../core/scan/engine';
 import { openScanStoreForReading, type FailedItem } from '../../core/scan/store/scan-store';
-import { EXIT_CODES, type CliCommand } from '../command';
+import { EXIT_CODES, parseOrReportUsage, type CliCommand } from '../command';
 
 const usage = `Usage: box-companion findings --format csv|json [--output FILE]
 
@@ -26,24 +26,24 @@ function failedText(failed: FailedItem[]): string {
   return `\nFailed, with the reason (${failed.length === MAX_FAILED_LISTED ? `the first ${MAX_FAILED_LISTED}` : failed.length}):\n${lines.join('\n')}`;
 }
 
+function parseFindingsArgs(argv: string[]): { format: 'csv' | 'json'; output: string | undefined } {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: { format: { type: 'string' }, output: { type: 'string' } },
+  });
+  if (values.format !== 'csv' && values.format !== 'json') throw new Error('--format must be csv or json');
+  return { format: values.format, output: values.output };
+}
+
 const findings: CliCommand = {
   name: 'findings',
   summary: 'Export the scan findings as CSV or JSON.',
   usage,
   async run(ctx) {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args: ctx.argv,
-        strict: true,
-        options: { format: { type: 'string' }, output: { type: 'string' } },
-      }));
-      if (values.format !== 'csv' && values.format !== 'json') throw new Error('--format must be csv or json');
-    } catch (error) {
-      ctx.out.error(`${error instanceof Error ? error.message : String(error)}\n${usage}`, 'usage');
-      return EXIT_CODES.usage;
-    }
-    const format = values.format as 'csv' | 'json';
+    const values = parseOrReportUsage(ctx, usage, parseFindingsArgs);
+    if (!values) return EXIT_CODES.usage;
+    const { format } = values;
     if (!existsSync(scanDbPath(ctx.home))) {
       ctx.out.error('no scan yet in this home: run box-companion scan first', 'no_scan');
       return EXIT_CODES.failed;

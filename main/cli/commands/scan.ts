@@ -10,7 +10,7 @@ import { backfillChoice } from '../../core/scan/bridge-handlers';
 import { ScanLockedError } from '../../core/scan/scan-lock';
 import { ScanService } from '../../core/scan/scan-service';
 import { createNodeSettingsStore } from '../../core/settings/node-settings';
-import { EXIT_CODES, type CliCommand } from '../command';
+import { EXIT_CODES, parseOrReportUsage, type CliCommand } from '../command';
 import { connectionManagerFor, NO_KEYCHAIN_EXIT } from './connection-common';
 
 const usage = `Usage: box-companion scan [--days N | --since DATE | --no-backfill] [--until-idle] [--rate-limit N] [--json]
@@ -83,13 +83,8 @@ const scan: CliCommand = {
   summary: 'Backfill 7 days of activity, scan every file, then follow new events (resumable).',
   usage,
   async run(ctx) {
-    let o;
-    try {
-      o = parse(ctx.argv);
-    } catch (error) {
-      ctx.out.error(`${error instanceof Error ? error.message : String(error)}\n${usage}`, 'usage');
-      return EXIT_CODES.usage;
-    }
+    const o = parseOrReportUsage(ctx, usage, parse);
+    if (!o) return EXIT_CODES.usage;
     const manager = await connectionManagerFor(ctx);
     if (!manager) return NO_KEYCHAIN_EXIT;
     const activityRetentionDays = createNodeSettingsStore(ctx.home).get().activityRetentionDays;
