@@ -65,6 +65,24 @@ async function oauthError(response: Response): Promise<OAuthError> {
   }
 }
 
+/**
+ * Posts an OAuth form signed with the app's client ID and secret (after the request's own
+ * fields); an answer that is not OK throws Box's OAuthError.
+ */
+async function postAsApp(
+  url: string,
+  credentials: { clientId: string; clientSecret: string },
+  fields: Record<string, string>,
+): Promise<Response> {
+  const response = await postForm(url, {
+    ...fields,
+    client_id: credentials.clientId,
+    client_secret: credentials.clientSecret,
+  });
+  if (!response.ok) throw await oauthError(response);
+  return response;
+}
+
 export async function exchangeCode(
   endpoints: BoxEndpoints,
   credentials: { clientId: string; clientSecret: string },
@@ -72,15 +90,12 @@ export async function exchangeCode(
   codeVerifier: string,
   redirectUri: string,
 ): Promise<TokenResponse> {
-  const response = await postForm(endpoints.tokenUrl, {
+  const response = await postAsApp(endpoints.tokenUrl, credentials, {
     grant_type: 'authorization_code',
     code,
     code_verifier: codeVerifier,
     redirect_uri: redirectUri,
-    client_id: credentials.clientId,
-    client_secret: credentials.clientSecret,
   });
-  if (!response.ok) throw await oauthError(response);
   return (await response.json()) as TokenResponse;
 }
 
@@ -89,13 +104,10 @@ export async function refreshTokens(
   credentials: { clientId: string; clientSecret: string },
   refreshToken: string,
 ): Promise<TokenResponse> {
-  const response = await postForm(endpoints.tokenUrl, {
+  const response = await postAsApp(endpoints.tokenUrl, credentials, {
     grant_type: 'refresh_token',
     refresh_token: refreshToken,
-    client_id: credentials.clientId,
-    client_secret: credentials.clientSecret,
   });
-  if (!response.ok) throw await oauthError(response);
   return (await response.json()) as TokenResponse;
 }
 
@@ -104,10 +116,5 @@ export async function revokeToken(
   credentials: { clientId: string; clientSecret: string },
   token: string,
 ): Promise<void> {
-  const response = await postForm(endpoints.revokeUrl, {
-    token,
-    client_id: credentials.clientId,
-    client_secret: credentials.clientSecret,
-  });
-  if (!response.ok) throw await oauthError(response);
+  await postAsApp(endpoints.revokeUrl, credentials, { token });
 }

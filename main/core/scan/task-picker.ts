@@ -84,28 +84,26 @@ export class TaskPicker {
 
   /** The task is over (done or failed): its item may be picked again. */
   release(t: Task): void {
-    if (t.kind === 'refresh') {
-      this.refreshing = null;
-      this.activityHint = true;
-    } else if (t.kind === 'file') this.files.delete(t.row.id);
-    else if (t.kind === 'local') {
-      this.localInFlight = false;
-      for (const r of t.rows) this.files.delete(r.id);
-    } else if (t.kind === 'user') this.roots.delete(t.user.id);
-    else if (t.kind === 'folder') this.folders.delete(t.folder.id);
-    else this.inspecting.delete(t.row.id);
+    this.setInFlight(t, false);
+    if (t.kind === 'refresh') this.activityHint = true;
   }
 
   private take(t: Task): Task {
-    if (t.kind === 'refresh') this.refreshing = t.folder.id;
-    else if (t.kind === 'file') this.files.add(t.row.id);
-    else if (t.kind === 'local') {
-      this.localInFlight = true;
-      for (const r of t.rows) this.files.add(r.id);
-    } else if (t.kind === 'user') this.roots.add(t.user.id);
-    else if (t.kind === 'folder') this.folders.add(t.folder.id);
-    else this.inspecting.add(t.row.id);
+    this.setInFlight(t, true);
     return t;
+  }
+
+  /** Records that the task's items are (or no longer are) being worked on, so none is picked twice. */
+  private setInFlight(t: Task, inFlight: boolean): void {
+    const mark = (set: Set<string>, id: string) => (inFlight ? set.add(id) : set.delete(id));
+    if (t.kind === 'refresh') this.refreshing = inFlight ? t.folder.id : null;
+    else if (t.kind === 'file') mark(this.files, t.row.id);
+    else if (t.kind === 'local') {
+      this.localInFlight = inFlight;
+      for (const r of t.rows) mark(this.files, r.id);
+    } else if (t.kind === 'user') mark(this.roots, t.user.id);
+    else if (t.kind === 'folder') mark(this.folders, t.folder.id);
+    else mark(this.inspecting, t.row.id);
   }
 
   /** Collaborations a folder sharing event changed: read again before the files beneath are scanned. */
