@@ -8,7 +8,7 @@ import {
   type FixAction,
 } from '../../../common/conntest';
 import type { ConnectionState } from '../../../common/connection';
-import type { Explanation, ExplainContext } from './explain';
+import { explainResponse, type Explanation, type ExplainContext } from './explain';
 import type { Prober, ProbeResponse } from './probe';
 
 export interface Me {
@@ -64,6 +64,17 @@ export function result(
   actions: FixAction[] = [],
 ): CheckResult {
   return { id, title: CHECK_TITLES[id], status, summary, evidence, fix, actions, notRun: false };
+}
+
+/** A failed check because Box refused or failed a request made to read `what`, explained for this run. */
+export function fromFailedRequest(
+  run: RunState,
+  id: CheckId,
+  response: ProbeResponse,
+  what: string,
+  evidence: Evidence[],
+): CheckResult {
+  return fromExplanation(id, explainResponse(response, run.prober.refusal, run.explain, what), evidence);
 }
 
 export function fromExplanation(id: CheckId, e: Explanation, evidence: Evidence[]): CheckResult {

@@ -3,9 +3,8 @@
  * headroom, from the latency and rate-limit answers every request of this run saw.
  */
 import type { CheckResult, Evidence } from '../../../common/conntest';
-import { explainResponse } from './explain';
 import { evidenceOf, type ProbeResponse } from './probe';
-import { entriesOf, fromExplanation, notRun, result, str, type RunState } from './check-result';
+import { entriesOf, fromFailedRequest, notRun, result, str, type RunState } from './check-result';
 
 const MAX_LISTINGS = 4;
 const DOWNLOAD_BYTES = 64 * 1024;
@@ -32,17 +31,11 @@ export async function checkFiles(run: RunState): Promise<CheckResult> {
     root = await run.prober.get('/folders/0/items?limit=100&fields=id,type,name,size');
   }
   evidence.push(evidenceOf(root));
-  if (!root.ok)
-    return fromExplanation('files', explainResponse(root, run.prober.refusal, run.explain, `${who}'s files`), evidence);
+  if (!root.ok) return fromFailedRequest(run, 'files', root, `${who}'s files`, evidence);
 
   const rootCount = entriesOf(root.body).length;
   const found = await findSmallFile(run, root, asUser, evidence);
-  if (found.failed)
-    return fromExplanation(
-      'files',
-      explainResponse(found.failed, run.prober.refusal, run.explain, `${who}'s folders`),
-      evidence,
-    );
+  if (found.failed) return fromFailedRequest(run, 'files', found.failed, `${who}'s folders`, evidence);
   const file = found.file;
   if (!file)
     return result(
@@ -71,19 +64,10 @@ export async function checkFiles(run: RunState): Promise<CheckResult> {
       ['retry'],
     );
   if (!content.ok || !location)
-    return fromExplanation(
-      'files',
-      explainResponse(content, run.prober.refusal, run.explain, `the content of “${file.name}”`),
-      evidence,
-    );
+    return fromFailedRequest(run, 'files', content, `the content of “${file.name}”`, evidence);
   const body = await run.prober.download(location, DOWNLOAD_BYTES);
   evidence.push(evidenceOf(body));
-  if (!body.ok)
-    return fromExplanation(
-      'files',
-      explainResponse(body, run.prober.refusal, run.explain, `the download of “${file.name}”`),
-      evidence,
-    );
+  if (!body.ok) return fromFailedRequest(run, 'files', body, `the download of “${file.name}”`, evidence);
   return result(
     'files',
     'pass',

@@ -4,11 +4,10 @@
  * covers, their storage and the files of theirs seen in the last 7 days), not guessed.
  */
 import type { CheckResult, Evidence } from '../../../common/conntest';
-import { explainResponse } from './explain';
 import { evidenceOf, type ProbeResponse } from './probe';
 import {
   entriesOf,
-  fromExplanation,
+  fromFailedRequest,
   notRun,
   obj,
   result,
@@ -45,11 +44,7 @@ export async function checkAdminLogs(run: RunState): Promise<CheckResult> {
     first ??= r;
     if (!r.ok) {
       if (page === 0)
-        return fromExplanation(
-          'admin_logs',
-          explainResponse(r, run.prober.refusal, run.explain, 'the enterprise activity log (admin_logs)'),
-          [evidenceOf(r)],
-        );
+        return fromFailedRequest(run, 'admin_logs', r, 'the enterprise activity log (admin_logs)', [evidenceOf(r)]);
       break;
     }
     const entries = entriesOf(r.body);
@@ -88,12 +83,7 @@ export async function checkUsers(run: RunState): Promise<CheckResult> {
     );
     first ??= r;
     if (!r.ok) {
-      if (page === 0)
-        return fromExplanation(
-          'users',
-          explainResponse(r, run.prober.refusal, run.explain, 'the list of enterprise users'),
-          [evidenceOf(r)],
-        );
+      if (page === 0) return fromFailedRequest(run, 'users', r, 'the list of enterprise users', [evidenceOf(r)]);
       break;
     }
     for (const u of entriesOf(r.body)) {
@@ -177,11 +167,7 @@ export async function checkAsUser(run: RunState): Promise<CheckResult> {
       ['reconnect'],
     );
   }
-  return fromExplanation(
-    'as_user',
-    explainResponse(firstRefusal, run.prober.refusal, run.explain, `acting as ${refused[0]!.user.login}`),
-    evidence,
-  );
+  return fromFailedRequest(run, 'as_user', firstRefusal, `acting as ${refused[0]!.user.login}`, evidence);
 }
 
 /** A co-admin: Box refused the admins it tried. Count who falls outside and what they hold. */
