@@ -46,6 +46,12 @@ export class OAuthError extends CodedError {
 
 const TOKEN_REQUEST_TIMEOUT_MS = 30_000;
 
+/** The app's own OAuth client ID and secret, sent with every token request. */
+interface AppCredentials {
+  clientId: string;
+  clientSecret: string;
+}
+
 async function postForm(url: string, form: Record<string, string>): Promise<Response> {
   return fetch(url, {
     method: 'POST',
@@ -69,11 +75,7 @@ async function oauthError(response: Response): Promise<OAuthError> {
  * Posts an OAuth form signed with the app's client ID and secret (after the request's own
  * fields); an answer that is not OK throws Box's OAuthError.
  */
-async function postAsApp(
-  url: string,
-  credentials: { clientId: string; clientSecret: string },
-  fields: Record<string, string>,
-): Promise<Response> {
+async function postAsApp(url: string, credentials: AppCredentials, fields: Record<string, string>): Promise<Response> {
   const response = await postForm(url, {
     ...fields,
     client_id: credentials.clientId,
@@ -83,38 +85,39 @@ async function postAsApp(
   return response;
 }
 
+/** Asks Box's token endpoint for tokens with one OAuth grant (RFC 6749 §4.1.3, §6). */
+async function requestTokens(
+  endpoints: BoxEndpoints,
+  credentials: AppCredentials,
+  grant: Record<string, string>,
+): Promise<TokenResponse> {
+  const response = await postAsApp(endpoints.tokenUrl, credentials, grant);
+  return (await response.json()) as TokenResponse;
+}
+
 export async function exchangeCode(
   endpoints: BoxEndpoints,
-  credentials: { clientId: string; clientSecret: string },
+  credentials: AppCredentials,
   code: string,
   codeVerifier: string,
   redirectUri: string,
 ): Promise<TokenResponse> {
-  const response = await postAsApp(endpoints.tokenUrl, credentials, {
+  return requestTokens(endpoints, credentials, {
     grant_type: 'authorization_code',
     code,
     code_verifier: codeVerifier,
     redirect_uri: redirectUri,
   });
-  return (await response.json()) as TokenResponse;
 }
 
 export async function refreshTokens(
   endpoints: BoxEndpoints,
-  credentials: { clientId: string; clientSecret: string },
+  credentials: AppCredentials,
   refreshToken: string,
 ): Promise<TokenResponse> {
-  const response = await postAsApp(endpoints.tokenUrl, credentials, {
-    grant_type: 'refresh_token',
-    refresh_token: refreshToken,
-  });
-  return (await response.json()) as TokenResponse;
+  return requestTokens(endpoints, credentials, { grant_type: 'refresh_token', refresh_token: refreshToken });
 }
 
-export async function revokeToken(
-  endpoints: BoxEndpoints,
-  credentials: { clientId: string; clientSecret: string },
-  token: string,
-): Promise<void> {
+export async function revokeToken(endpoints: BoxEndpoints, credentials: AppCredentials, token: string): Promise<void> {
   await postAsApp(endpoints.revokeUrl, credentials, { token });
 }
