@@ -8,10 +8,10 @@
  * `signInRestored()`; an outage backs every slot off together and resumes by itself.
  */
 import { join } from 'node:path';
-import { DEFAULT_SETTINGS } from '../../../common/settings';
 import type { BackfillChoice, ScanPhase, ScanProgress } from '../../../common/scan/types';
 import type { BoxClient } from 'box-node-sdk';
 import { BoxApi } from './box-api';
+import { EventRetention } from './event-retention';
 import { EventLoopDelay, yieldToIo } from './event-loop';
 import { classifyFailure, errorMessage, MAX_ATTEMPTS, OutageDetector } from './failures';
 import { LiveLoop, type LivePoll } from './live-loop';
@@ -24,6 +24,7 @@ import { RequestScheduler } from './scheduler';
 import { headEntry } from './store/queries';
 import { ScanStore, type FileRow } from './store/scan-store';
 import { TaskPicker, type Task } from './task-picker';
+import { Waiters } from './waiters';
 import { ScanWork } from './work';
 
 export interface ScanEngineOptions {
@@ -49,7 +50,6 @@ export interface ScanEngineOptions {
 
 export const DEFAULT_RATE = 1000 / 60;
 export const RECONNECT_MESSAGE = 'Reconnect to continue';
-const PRUNE_EVERY_MS = 3600_000;
 
 export function scanDbPath(home: string): string {
   return join(home, 'scan.sqlite');
@@ -94,13 +94,12 @@ export class ScanEngine {
   private resumeAt = 0;
   private message: string | null = null;
   private notice: string | null = null;
-  private wakers: Array<() => void> = [];
-  private idleResolvers: Array<() => void> = [];
+  private readonly slots = new Waiters();
+  private readonly idleWaiters = new Waiters();
   private window: { from: string; to: string } | null = null;
   private liveEvents = 0;
   private holdRegular: boolean;
-  private lastPrune = 0;
-  private retentionDays: number | undefined;
+  private readonly retention: EventRetention;
 
   constructor(private readonly o: ScanEngineOptions) {
     this.store = o.store ?? new ScanStore(o.dbPath);
@@ -112,7 +111,7 @@ export class ScanEngine {
     this.api = new BoxApi(o.client, this.scheduler);
     this.progress = new ProgressThrottle(() => this.snapshot(), 100);
     this.holdRegular = o.holdRegular ?? false;
-    this.retentionDays = o.activityRetentionDays;
+    this.retention = new EventRetention(this.store, o.activityRetentionDays);
     this.picker = new TaskPicker(this.store, { concurrency: o.concurrency ?? 16, holdRegular: () => this.holdRegular });
     this.work = new ScanWork({
       api: this.api,
@@ -168,7 +167,7 @@ export class ScanEngine {
       this.setPhase('discovery');
       this.loops = Array.from({ length: this.o.concurrency ?? 16 }, () => this.slot(run));
       const allEnded = Promise.all(this.loops).then(() => undefined);
-      await (untilIdle ? Promise.race([this.idle(), allEnded]) : allEnded);
+      await (untilIdle ? Promise.race([this.idleWaiters.wait(), allEnded]) : allEnded);
     } catch (e) {
       // A stopped run's waits end with the stop's AbortError: that is the stop, not a failure.
       if (run.stopped) return;
@@ -192,7 +191,7 @@ export class ScanEngine {
     await this.persist(run, 'users', () => discoverUsers(this.api, this.store));
     if (run.stopped) return;
     this.activityAvailable = await this.persist(run, 'events', () => this.followFrom());
-    this.pruneEvents();
+    this.retention.maybePrune(this.window);
     if (this.activityAvailable && !run.stopped) {
       this.liveWanted = true;
       this.live.start();
@@ -411,7 +410,7 @@ export class ScanEngine {
     }
     if (this.message?.startsWith('following live events')) this.message = null;
     this.maybePeriodic();
-    this.pruneEvents();
+    this.retention.maybePrune(this.window);
     this.progress.changed();
   }
 
@@ -434,46 +433,17 @@ export class ScanEngine {
 
   /** The settings' activity retention changed: it applies from the next prune (the next live poll). */
   setActivityRetentionDays(days: number): void {
-    this.retentionDays = days;
-    this.lastPrune = 0;
-  }
-
-  /**
-   * Events past the retention go, at most hourly; never those of the backfill window (a
-   * `--days 365` backfill beyond the retention would otherwise be read and then deleted).
-   */
-  private pruneEvents(): void {
-    const now = Date.now();
-    if (now - this.lastPrune < PRUNE_EVERY_MS) return;
-    this.lastPrune = now;
-    const windowDays = this.window ? Math.ceil((now - Date.parse(this.window.from)) / 86_400_000) : 0;
-    this.store.pruneEvents(now, Math.max(this.retentionDays ?? DEFAULT_SETTINGS.activityRetentionDays, windowDays));
+    this.retention.setDays(days);
   }
 
   // ---------- the work loop ----------
 
   private wake(): void {
-    const w = this.wakers;
-    this.wakers = [];
-    for (const r of w) r();
-  }
-
-  private wakeOne(): void {
-    this.wakers.shift()?.();
+    this.slots.wakeAll();
   }
 
   private sleep(ms?: number): Promise<void> {
-    return new Promise((r) => {
-      const timer = ms === undefined ? null : setTimeout(() => this.wake(), ms);
-      this.wakers.push(() => {
-        if (timer) clearTimeout(timer);
-        r();
-      });
-    });
-  }
-
-  private idle(): Promise<void> {
-    return new Promise((r) => this.idleResolvers.push(r));
+    return this.slots.wait(ms);
   }
 
   /** Waits `ms` (an outage back-off, shared by every slot), then while paused or signed out. */
@@ -513,7 +483,7 @@ export class ScanEngine {
       // One more slot may have work now (a listing adds folders and files); waking them all
       // after every task had 16 slots re-run the picks' queries for nothing, thousands of
       // times a second: the core's thread. A slot that finds work wakes the next in turn.
-      this.wakeOne();
+      this.slots.wakeOne();
     }
   }
 
@@ -588,9 +558,7 @@ export class ScanEngine {
       this.setPhase('live');
     }
     if (!this.activityAvailable || this.backfillGaveUp || this.store.meta('backfill_done') === '1') {
-      const r = this.idleResolvers;
-      this.idleResolvers = [];
-      for (const x of r) x();
+      this.idleWaiters.wakeAll();
     }
     return false;
   }
