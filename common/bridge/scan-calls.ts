@@ -6,12 +6,12 @@
  */
 import { z } from 'zod';
 import { ACCESS_LEVELS } from '../scan/access-level';
+import { INSPECTION_REASONS, INSPECTION_STATES, type InspectionReason } from '../scan/inspection';
 import { noArgs } from './no-args';
 import type { ActivityPage, FindingsPage, NotScannedPage, QueueView, ScanProgress, UserCoverage } from '../scan/types';
 
 const page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) };
 
-export const INSPECTION_STATES = ['Pending', 'Completed', 'Not applicable', 'Failed'] as const;
 export const FILE_STATUSES = ['scanned', 'failed', 'not scanned', 'queued', 'gone'] as const;
 export const FINDINGS_SORTS = [
   'name',
@@ -48,7 +48,12 @@ export const scanCallArgs = {
   listFindings: z
     .object({
       accessLevels: z.array(z.enum(ACCESS_LEVELS)).max(5).optional(),
-      inspection: z.array(z.enum(INSPECTION_STATES)).max(4).optional(),
+      inspection: z.array(z.enum(INSPECTION_STATES)).max(INSPECTION_STATES.length).optional(),
+      /** Only files Failed or Partially scanned for one of these reasons. */
+      reasons: z
+        .array(z.enum(Object.keys(INSPECTION_REASONS) as [InspectionReason, ...InspectionReason[]]))
+        .max(Object.keys(INSPECTION_REASONS).length)
+        .optional(),
       status: z.array(z.enum(FILE_STATUSES)).max(5).optional(),
       /** Only files with at least one sensitive-data finding. */
       sensitiveOnly: z.boolean().optional(),

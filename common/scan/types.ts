@@ -1,12 +1,14 @@
 /** Shapes of the scan's progress and findings, shared by the core, the CLI and the UI. */
 import type { AccessLevel } from './access-level';
 import type { Findings } from './detectors';
+import type { InspectionMethod, InspectionReason, InspectionState, Locations } from './inspection';
 import type { QueuePriority } from './priority';
+
+export type { InspectionState } from './inspection';
 
 /** `reconnect`: the sign-in was lost; the scan waits (nothing failed) and resumes after Connect. */
 export type ScanPhase =
   'idle' | 'users' | 'backfill' | 'discovery' | 'inspection' | 'live' | 'paused' | 'reconnect' | 'stopped' | 'error';
-export type InspectionState = 'Pending' | 'Completed' | 'Not applicable' | 'Failed';
 
 export type BackfillChoice = { days: number } | { since: string } | { none: true };
 
@@ -27,6 +29,15 @@ export interface QueueJump {
   actorLogin: string | null;
   /** When the file was scanned after this jump; null while it waits in the queue. */
   scannedAt: string | null;
+}
+
+/** The content phase on the dashboard: what was inspected, by file type, and what failed and why. */
+export interface ContentProgress {
+  inspected: { files: number; bytes: number };
+  byType: Array<{ ext: string; files: number; bytes: number; failed: number }>;
+  failedByReason: Array<{ reason: InspectionReason; files: number }>;
+  /** Files whose content was already inspected elsewhere (same SHA-1): not downloaded again. */
+  reused: number;
 }
 
 export interface ScanProgress {
@@ -55,6 +66,7 @@ export interface ScanProgress {
   etaSeconds: number | null;
   head: QueueHeadEntry[];
   jumps: QueueJump[];
+  content: ContentProgress;
   message: string | null;
   /** The core's event-loop delay (p99, ms, one decimal) while this engine ran; absent with no engine. */
   eventLoopDelayP99Ms?: number;
@@ -69,8 +81,13 @@ export interface FileFinding {
   accessLevel: AccessLevel | null;
   externalCollaborators: string[];
   inspection: InspectionState;
-  inspectionReason: string | null;
+  /** Why Failed or Partially scanned (shown with reasonLabel); null otherwise. */
+  inspectionReason: InspectionReason | null;
+  /** How the text was read, for Completed and Partially scanned files. */
+  inspectionMethod: InspectionMethod | null;
   findings: Findings | null;
+  /** Where the first matches of each detector are, masked. */
+  locations: Locations | null;
   status: 'scanned' | 'failed' | 'not scanned' | 'queued' | 'gone';
   reason: string | null;
   scannedAt: string | null;

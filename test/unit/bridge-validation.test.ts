@@ -20,6 +20,7 @@ const idle: ScanProgress = {
   phaseStarted: {},
   head: [],
   jumps: [],
+  content: { inspected: { files: 0, bytes: 0 }, byType: [], failedByReason: [], reused: 0 },
   message: null,
   at: '2026-01-01T00:00:00Z',
 };

@@ -21,6 +21,14 @@ export interface ProgressInput {
   eventLoopDelayP99Ms?: number;
 }
 
+/** Until the store reports content figures (issue 14), the content phase shows nothing. */
+export const NO_CONTENT: ScanProgress['content'] = {
+  inspected: { files: 0, bytes: 0 },
+  byType: [],
+  failedByReason: [],
+  reused: 0,
+};
+
 export const NO_REQUESTS: ScanProgress['requests'] = { total: 0, perSecond: 0, rateLimited: 0, retries: 0 };
 
 export function buildProgress(i: ProgressInput): ScanProgress {
@@ -28,6 +36,7 @@ export function buildProgress(i: ProgressInput): ScanProgress {
   return {
     phase: i.phase,
     phaseStarted: { ...i.phaseStarted },
+    content: NO_CONTENT,
     running: i.running,
     users: { discovered: c.users, reachable: c.reachable, notReachable: c.users - c.reachable },
     folders: { discovered: c.folders, listed: c.listed },

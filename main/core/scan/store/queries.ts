@@ -4,6 +4,7 @@
  * was not scanned and why, coverage per user, and the queue (head with reasons, latest jumps).
  * Read-only; every value is a bound parameter, every sort column comes from a fixed map.
  */
+import type { InspectionReason } from '../../../../common/scan/inspection';
 import type { Database } from 'better-sqlite3';
 import type { AccessLevel } from '../../../../common/scan/access-level';
 import type { Findings } from '../../../../common/scan/detectors';
@@ -79,7 +80,9 @@ export function toFinding(r: JoinedRow): FileFinding {
     accessLevel: r.state === S.done ? (r.access_level as AccessLevel | null) : null,
     externalCollaborators: r.ext_collaborators ? (JSON.parse(r.ext_collaborators) as string[]) : [],
     inspection: r.inspection_shown as InspectionState,
-    inspectionReason: r.inspection_reason,
+    inspectionReason: r.inspection_reason as InspectionReason | null,
+    inspectionMethod: null,
+    locations: null,
     findings: r.findings ? (JSON.parse(r.findings) as Findings) : null,
     status: state,
     reason: state === 'scanned' ? null : state === 'queued' || state === 'not scanned' ? r.reason : r.error,

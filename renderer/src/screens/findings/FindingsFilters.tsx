@@ -1,5 +1,6 @@
 import type { Dispatch, SetStateAction } from 'react';
-import { FILE_STATUSES, INSPECTION_STATES } from '../../../../common/bridge/scan-calls';
+import { FILE_STATUSES } from '../../../../common/bridge/scan-calls';
+import { INSPECTION_STATES } from '../../../../common/scan/inspection';
 import { ACCESS_LEVELS, type AccessLevel } from '../../../../common/scan/access-level';
 import type { FileStatus, InspectionState } from '../../../../common/scan/types';
 import { t } from '../../strings';
