@@ -46,6 +46,12 @@ export const firstRunSettingsSchema = z.object({
 export const EVENT_STREAM_WINDOW_DAYS = 14;
 export const activityRetentionDaysSchema = z.number().int().min(EVENT_STREAM_WINDOW_DAYS).max(3650);
 
+/** How many days of activity a scan pulls before it starts, when its start names none. */
+export const backfillDaysSchema = z.number().int().min(1).max(365);
+export const scanSettingsSchema = z.object({
+  backfillDays: backfillDaysSchema.default(7),
+});
+
 export const settingsSchema = z.object({
   theme: themeSchema.default('system'),
   walkthrough: walkthroughSettingsSchema.prefault({}),
@@ -57,6 +63,12 @@ export const settingsSchema = z.object({
    * least 14: Box's event stream keeps 14 days, and the stored events tell a repeat from a new one.
    */
   activityRetentionDays: activityRetentionDaysSchema.default(90),
+  scan: scanSettingsSchema.prefault({}),
+  /**
+   * Whether the built-in sandbox enterprise is offered. Only an organisation's managed file turns
+   * it off (common/settings-managed.ts), so it is not in the patch below.
+   */
+  offerSandbox: z.boolean().default(true),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -73,6 +85,7 @@ export const settingsPatchSchema = z
     boxApp: boxAppSettingsSchema.optional(),
     firstRun: firstRunSettingsSchema.optional(),
     activityRetentionDays: activityRetentionDaysSchema.optional(),
+    scan: scanSettingsSchema.optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

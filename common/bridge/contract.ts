@@ -11,7 +11,8 @@
 import { z } from 'zod';
 import type { RunbookFormat } from '../allowlist/runbook-formats';
 import { consoleGenerationSchema, dataCenterIdSchema, runbookFormatSchema } from '../allowlist/schemas';
-import { settingsPatchSchema, stepIdSchema, type Settings, type WalkthroughSettings } from '../settings';
+import { settingsPatchSchema, stepIdSchema, type WalkthroughSettings } from '../settings';
+import type { SettingsView } from '../settings-locks';
 import type { ConnectionState } from '../connection';
 import type { ScanProgress } from '../scan/types';
 import { connectionCallArgs, type ConnectionCallResults } from './connection-calls';
@@ -96,8 +97,9 @@ export interface ExportedRunbook {
 
 export interface CallResults extends ConnectionCallResults, ConntestCallResults, ScanCallResults {
   getAppInfo: AppInfo;
-  getSettings: Settings;
-  updateSettings: Settings;
+  /** The effective settings (the organisation's managed values over the user's), with what is managed. */
+  getSettings: SettingsView;
+  updateSettings: SettingsView;
   getWalkthroughState: WalkthroughState;
   chooseWalkthrough: WalkthroughState;
   setStepTicked: WalkthroughState;
@@ -106,7 +108,7 @@ export interface CallResults extends ConnectionCallResults, ConntestCallResults,
 }
 
 export interface EventPayloads {
-  settingsChanged: Settings;
+  settingsChanged: SettingsView;
   connectionChanged: ConnectionState;
   connectionTestProgress: ConnTestProgress;
   /** The scan's progress, at most 10 times a second. */

@@ -44,6 +44,10 @@ export const ERROR_CODES = {
   sign_in_denied: { message: 'Box did not grant access.', nextStep: 'open_allowlist' },
   sign_in_failed: { message: 'The sign-in could not be completed.', nextStep: 'retry' },
   activity_unavailable: { message: 'This account may not read the enterprise’s activity.', nextStep: 'none' },
+  setting_locked: {
+    message: 'Your organisation set this setting (its managed settings file), so it cannot be changed here.',
+    nextStep: 'none',
+  },
   store_too_new: { message: 'The scan store was written by a newer version of the app.', nextStep: 'none' },
   internal: { message: 'Something went wrong inside the app.', nextStep: 'none' },
 } as const satisfies Record<string, ErrorCodeEntry>;

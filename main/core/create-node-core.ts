@@ -23,11 +23,15 @@ export function createNodeCore(
 ): Core {
   mkdirSync(home, { recursive: true, mode: 0o700 });
   const secrets = new KeytarSecretStore();
+  const settings = createNodeSettingsStore(home);
+  // Where and why only: the problem names the file, the line or the key, never a value.
+  const problem = settings.managed().problem;
+  if (problem) process.stderr.write(`core: managed settings not used, defaults apply: ${problem.message}\n`);
   return createCore({
     home,
     runtime,
     secrets,
-    settings: createNodeSettingsStore(home),
+    settings,
     connection: new ConnectionManager(home, secrets),
     sandbox: new InAppSandbox(),
     openBrowser,

@@ -24,6 +24,7 @@ const idle: ScanProgress = {
   message: null,
   at: '2026-01-01T00:00:00Z',
 };
+const unmanaged = { path: '/etc/box-connect-companion/managed.json', keys: [], problem: null };
 const emptyPage = { total: 0, offset: 0, limit: 100, entries: [] };
 
 function recordingHandlers() {
@@ -32,10 +33,10 @@ function recordingHandlers() {
     getAppInfo: async () => {
       throw new Error('not used');
     },
-    getSettings: async () => DEFAULT_SETTINGS,
+    getSettings: async () => ({ ...DEFAULT_SETTINGS, managed: unmanaged }),
     updateSettings: async (patch) => {
       calls.push(patch);
-      return { ...DEFAULT_SETTINGS, ...patch };
+      return { ...DEFAULT_SETTINGS, ...patch, managed: unmanaged };
     },
     getWalkthroughState: async () => walkthroughState,
     chooseWalkthrough: async (choice) => {

@@ -3,6 +3,8 @@ import { BOX_ENDPOINTS } from '../../core/auth/box-endpoints';
 import { DEFAULT_SIGN_IN_TIMEOUT_MS } from '../../core/auth/loopback-listener';
 import type { AppRegistration } from '../../core/connection/connection-manager';
 import { sandboxRegistration } from '../../core/connection/sandbox-registration';
+import { assertAppAllowed } from '../../core/settings/app-locks';
+import { createNodeSettingsStore } from '../../core/settings/node-settings';
 import { openInSystemBrowser } from '../../core/platform/open-browser';
 import { EXIT_CODES, parseOrReportUsage, type CliCommand, type CliContext } from '../command';
 import { connectionManagerFor, describeState, NO_KEYCHAIN_EXIT } from './connection-common';
@@ -84,6 +86,7 @@ const connect: CliCommand = {
     if (!manager) return NO_KEYCHAIN_EXIT;
     try {
       const app = await registration(options, ctx);
+      if (app) assertAppAllowed(createNodeSettingsStore(ctx.home), app);
       if (app) await manager.registerApp(app);
       else if (!manager.profile()) {
         ctx.out.error('No Box app is set up yet: give --client-id (your Box app) or --sandbox-url.', 'usage');

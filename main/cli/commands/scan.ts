@@ -6,10 +6,11 @@
  */
 import { parseArgs } from 'node:util';
 import type { ScanProgress } from '../../../common/scan/types';
-import { backfillChoice } from '../../core/scan/bridge-handlers';
+import type { BackfillChoice } from '../../../common/scan/types';
 import { ScanLockedError } from '../../core/scan/scan-lock';
 import { ScanService } from '../../core/scan/scan-service';
 import { createNodeSettingsStore } from '../../core/settings/node-settings';
+import { backfillUnderSettings } from '../../core/settings/scan-defaults';
 import { EXIT_CODES, parseOrReportUsage, type CliCommand } from '../command';
 import { connectionManagerFor, NO_KEYCHAIN_EXIT } from './connection-common';
 
@@ -19,7 +20,8 @@ Pulls the activity of the last 7 days (admin_logs), scans every file of the ente
 follows new events, moving files that are edited or shared to the front of the queue.
 Resumes where it stopped: finished files are not scanned again.
 
-  --days N          backfill window in days (default 7; 60 as older connector versions did)
+  --days N          backfill window in days (default 7, or the settings' scan.backfillDays; 60 as
+                    older connector versions did; refused when the organisation set the days)
   --since DATE      backfill from this ISO date instead
   --no-backfill     no activity backfill
   --until-idle      exit once the backfill is done and the queue is empty
@@ -65,7 +67,7 @@ function parse(argv: string[]) {
   if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256))
     throw new Error('--concurrency must be a whole number from 1 to 256');
   return {
-    choice: backfillChoice({ days, since: values.since, noBackfill: values['no-backfill'] }),
+    backfill: { days, since: values.since, noBackfill: values['no-backfill'] },
     untilIdle: values['until-idle'] === true,
     rate,
     concurrency,
@@ -87,7 +89,15 @@ const scan: CliCommand = {
     if (!o) return EXIT_CODES.usage;
     const manager = await connectionManagerFor(ctx);
     if (!manager) return NO_KEYCHAIN_EXIT;
-    const activityRetentionDays = createNodeSettingsStore(ctx.home).get().activityRetentionDays;
+    const settings = createNodeSettingsStore(ctx.home);
+    const activityRetentionDays = settings.get().activityRetentionDays;
+    let choice: BackfillChoice;
+    try {
+      choice = backfillUnderSettings(settings, o.backfill); // the settings' default days, or the organisation's
+    } catch (error) {
+      ctx.out.failure(error);
+      return EXIT_CODES.failed;
+    }
     const service = new ScanService(
       ctx.home,
       manager,
@@ -107,7 +117,7 @@ const scan: CliCommand = {
     let signInLost = false;
     const lost = new Promise<void>((resolve) => service.onProgress((p) => p.phase === 'reconnect' && resolve()));
     try {
-      const { done } = await service.start(o.choice, o.untilIdle);
+      const { done } = await service.start(choice, o.untilIdle);
       const stopped = ctx.stopSignal.then(async (signal) => {
         ctx.out.info(`${signal}: stopping the scan (progress is saved; run scan again to resume)`);
         await service.stop();

@@ -16,6 +16,8 @@ import type { InAppSandbox } from '../connection/in-app-sandbox';
 import { walkthroughHandlers } from '../walkthrough/bridge-handlers';
 import { scanHandlers } from '../scan/bridge-handlers';
 import { ScanService } from '../scan/scan-service';
+import { backfillUnderSettings } from '../settings/scan-defaults';
+import type { SettingsView } from '../../../common/settings-locks';
 
 export type Handlers = { [N in CallName]: (args: ValidCallArgs<N>) => Promise<CallResults[N]> };
 
@@ -49,6 +51,11 @@ export interface Core {
   dispose(): Promise<void>;
 }
 
+/** The settings as the bridge carries them: the effective values, and what the organisation manages. */
+function settingsView(settings: SettingsStore): SettingsView {
+  return { ...settings.get(), managed: settings.managed() };
+}
+
 export function createCore(services: CoreServices): Core {
   const events = new CoreEvents();
   // The activity log keeps what the settings say (the CLI reads the same setting).
@@ -59,7 +66,7 @@ export function createCore(services: CoreServices): Core {
     scan.onProgress((p) => events.emit('scanProgress', p)),
     services.settings.onChange((settings) => {
       scan.setActivityRetentionDays(settings.activityRetentionDays);
-      events.emit('settingsChanged', settings);
+      events.emit('settingsChanged', { ...settings, managed: services.settings.managed() });
     }),
     services.connection.onChange((state) => events.emit('connectionChanged', state)),
   ];
@@ -76,15 +83,16 @@ export function createCore(services: CoreServices): Core {
       };
     },
     async getSettings() {
-      return services.settings.get();
+      return settingsView(services.settings);
     },
     async updateSettings(patch) {
-      return services.settings.update(patch);
+      services.settings.update(patch);
+      return settingsView(services.settings);
     },
     ...walkthroughHandlers(services),
     ...connectionHandlers(services),
     ...conntestHandlers({ ...services, emitProgress: (progress) => events.emit('connectionTestProgress', progress) }),
-    ...scanHandlers({ home: services.home, scan }),
+    ...scanHandlers({ home: services.home, scan, backfill: (args) => backfillUnderSettings(services.settings, args) }),
   };
 
   return {

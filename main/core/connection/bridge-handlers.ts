@@ -3,10 +3,14 @@ import type { ConnectionCallResults } from '../../../common/bridge/connection-ca
 import { BOX_ENDPOINTS } from '../auth/box-endpoints';
 import type { ConnectionManager } from './connection-manager';
 import type { InAppSandbox } from './in-app-sandbox';
+import { assertAppAllowed } from '../settings/app-locks';
+import type { SettingsStore } from '../settings/settings-store';
 
 export interface ConnectionHandlerDeps {
   connection: ConnectionManager;
   sandbox: InAppSandbox;
+  /** The organisation may lock the Box app's client ID and turn the sandbox off. */
+  settings: SettingsStore;
   /** Opens the authorize URL in the system browser (the harness only logs it). */
   openBrowser(url: string): Promise<void> | void;
 }
@@ -30,11 +34,13 @@ export function connectionHandlers(deps: ConnectionHandlerDeps) {
       seed: number;
       role: 'admin' | 'coadmin' | 'user';
     }): Promise<ConnectionCallResults['useSandboxEnterprise']> {
+      assertAppAllowed(deps.settings, { target: 'sandbox', clientId: '' });
       await deps.connection.disconnect().catch(() => undefined);
       await deps.connection.registerApp(await deps.sandbox.start({ seed: args.seed, role: args.role }));
       return sandboxSummary(deps.sandbox)!;
     },
     async registerBoxApp(args: { clientId: string; clientSecret: string; redirectPort: number | null }) {
+      assertAppAllowed(deps.settings, { target: 'box', clientId: args.clientId });
       await deps.sandbox.stop();
       await deps.connection.registerApp({
         endpoints: BOX_ENDPOINTS,

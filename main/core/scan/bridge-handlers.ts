@@ -12,11 +12,17 @@ export function backfillChoice(a: { days?: number; since?: string; noBackfill?: 
   return { days: a.days ?? 7 };
 }
 
-export function scanHandlers(deps: { home: string; scan: ScanService }) {
+/** `backfill`: how a start's options become the history to pull (the settings' defaults and locks). */
+export function scanHandlers(deps: {
+  home: string;
+  scan: ScanService;
+  backfill?: (args: ValidCallArgs<'startScan'>) => BackfillChoice;
+}) {
   const s = deps.scan;
+  const choose = deps.backfill ?? backfillChoice;
   return {
     async startScan(args: ValidCallArgs<'startScan'>): Promise<ScanCallResults['startScan']> {
-      return (await s.start(backfillChoice(args))).progress;
+      return (await s.start(choose(args))).progress;
     },
     async pauseScan() {
       return s.pause();

@@ -5,6 +5,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings, type SettingsPatch } from '../../../common/settings';
+import type { ManagedSettingsInfo } from '../../../common/settings-locks';
 
 /** The part of conf's API we use; electron-store's instances have it too. */
 export interface ConfLike {
@@ -25,14 +26,26 @@ export function settingsStoreOptions(home: string) {
   };
 }
 
-export interface SettingsStore {
+/** The user's own settings, as saved in the app home. */
+export interface UserSettingsStore {
   get(): Settings;
   update(patch: SettingsPatch): Settings;
   onChange(listener: (settings: Settings) => void): () => void;
   readonly filePath: string;
 }
 
-export class ConfSettingsStore implements SettingsStore {
+/**
+ * The settings the app uses: the user's, with the organisation's managed values over them
+ * (managed-settings-store.ts). `update` refuses a change to a locked key (setting_locked).
+ */
+export interface SettingsStore extends UserSettingsStore {
+  /** The managed file: where it is looked for, which keys it locks, and why it could not be used. */
+  managed(): ManagedSettingsInfo;
+  /** Throws setting_locked when `proposed` changes a locked key (for actions that are not patches). */
+  assertUnlocked(proposed: Settings): void;
+}
+
+export class ConfSettingsStore implements UserSettingsStore {
   private readonly events = new EventEmitter();
 
   constructor(private readonly conf: ConfLike) {}

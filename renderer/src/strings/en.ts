@@ -292,6 +292,7 @@ export const en = {
       sign_in_denied: 'Box did not grant this app access.',
       sign_in_failed: 'The sign-in to Box could not be completed.',
       activity_unavailable: 'This Box account may not read the enterprise’s activity.',
+      setting_locked: 'Your organisation set this, so it cannot be changed here: ask your IT department.',
       store_too_new: 'The scan data was written by a newer version of this app: update the app.',
       internal: 'Something went wrong inside the app.',
     },
