@@ -21,7 +21,10 @@ export const managedFileSchema = z
       .regex(/^[a-z0-9]{32}$/, 'a Box client ID is 32 lowercase letters and digits')
       .optional(),
     scan: z
-      .object({ backfillDays: backfillDaysSchema.optional(), activityRetentionDays: activityRetentionDaysSchema.optional() })
+      .object({
+        backfillDays: backfillDaysSchema.optional(),
+        activityRetentionDays: activityRetentionDaysSchema.optional(),
+      })
       .strict()
       .optional(),
     offerSandbox: z.boolean().optional(),

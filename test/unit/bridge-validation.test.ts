@@ -137,7 +137,7 @@ describe('bridge argument validation', () => {
     const { handlers, calls } = recordingHandlers();
     expect(await dispatch(handlers, 'updateSettings', { theme: 'dark' })).toEqual({
       ok: true,
-      value: { ...DEFAULT_SETTINGS, theme: 'dark' },
+      value: { ...DEFAULT_SETTINGS, theme: 'dark', managed: unmanaged },
     });
     expect(calls).toEqual([{ theme: 'dark' }]);
     expect(await dispatch(handlers, 'getAppInfo', {})).toEqual({

@@ -23,6 +23,7 @@ import { ScanLockedError } from '../../main/core/scan/scan-lock';
 import { NotConnectedError } from '../../main/core/scan/scan-service';
 import { RetryableError } from '../../main/core/scan/scheduler';
 import { UnknownSchemaError } from '../../main/core/scan/store/migrations';
+import { SettingLockedError } from '../../main/core/settings/managed-settings-store';
 import { describeError } from '../../renderer/src/errors/describe-error';
 import { t } from '../../renderer/src/strings';
 
@@ -72,6 +73,11 @@ const THROWN: Array<[string, unknown, ErrorCode]> = [
   ],
   ['ActivityUnavailableError', new ActivityUnavailableError('403 access_denied'), 'activity_unavailable'],
   ['UnknownSchemaError', new UnknownSchemaError(99), 'store_too_new'],
+  [
+    'SettingLockedError',
+    new SettingLockedError(['boxApp.clientId'], '/etc/box-connect-companion/managed.json'),
+    'setting_locked',
+  ],
   ['the SDK’s BoxApiError 401', sdkApiError(401, 'unauthorized'), 'reconnect_required'],
   ['the SDK’s BoxApiError 429', sdkApiError(429, 'rate_limit_exceeded'), 'rate_limited'],
   [

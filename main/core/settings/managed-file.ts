@@ -34,7 +34,9 @@ export function readManagedFile(path: string = managedFilePath()): ManagedFileRe
     text = readFileSync(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { path, values: {}, problem: null };
-    return unusable(path, { message: `${path} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).` });
+    return unusable(path, {
+      message: `${path} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+    });
   }
   text = text.replace(/^\uFEFF/, ''); // Windows editors write a byte-order mark
   let json: unknown;

@@ -22,7 +22,10 @@ export class SettingLockedError extends CodedError {
     readonly keys: ManagedKey[],
     path: string,
   ) {
-    super('setting_locked', `${keys.join(', ')} ${keys.length === 1 ? 'is' : 'are'} set by your organisation (${path}) and cannot be changed here.`);
+    super(
+      'setting_locked',
+      `${keys.join(', ')} ${keys.length === 1 ? 'is' : 'are'} set by your organisation (${path}) and cannot be changed here.`,
+    );
     this.name = 'SettingLockedError';
   }
 }

@@ -18,7 +18,8 @@ export function backfillUnderSettings(settings: SettingsStore, options: ScanStar
   const days = settings.get().scan.backfillDays;
   const managed = settings.managed();
   if (isManagedKey(managed, 'scan.backfillDays')) {
-    const other = options.noBackfill || options.since !== undefined || (options.days !== undefined && options.days !== days);
+    const other =
+      options.noBackfill || options.since !== undefined || (options.days !== undefined && options.days !== days);
     if (other) throw new SettingLockedError(['scan.backfillDays'], managed.path);
     return { days };
   }
