@@ -18,6 +18,36 @@ describe('electron-builder.yml', () => {
     expect(missingFiles({ ...config, win: { icon: 'assets/no-such-icon.ico' } })).toEqual(['assets/no-such-icon.ico']);
   });
 
+  it('validates the managed-deployment targets (msi, pkg) by the same schema, and refuses them broken', () => {
+    expect((config.win as { target: string[] }).target).toEqual(expect.arrayContaining(['nsis', 'zip', 'msi']));
+    expect((config.mac as { target: string[] }).target).toEqual(expect.arrayContaining(['dmg', 'zip', 'pkg']));
+    expect(schemaErrors({ ...config, msi: { ...(config.msi as object), perMachine: 'yes' } }).join('\n')).toMatch(
+      /\/msi\/perMachine must be boolean/,
+    );
+    expect(schemaErrors({ ...config, msi: { ...(config.msi as object), silent: true } }).join('\n')).toMatch(
+      /\/msi must NOT have additional properties.*silent/,
+    );
+    expect(
+      schemaErrors({ ...config, pkg: { ...(config.pkg as object), overwriteAction: 'replace' } }).join('\n'),
+    ).toMatch(/\/pkg\/overwriteAction/);
+  });
+
+  it('installs per machine and silently from the msi, into /Applications from the pkg', () => {
+    // Silent-install friendly: every user of the machine, no dialogs, the app not started by the
+    // installer (which runs as SYSTEM), one upgrade code so a new version replaces the old.
+    expect(config.msi).toMatchObject({ perMachine: true, oneClick: true, runAfterFinish: false });
+    expect((config.msi as { upgradeCode: string }).upgradeCode).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    );
+    expect(config.pkg).toMatchObject({
+      installLocation: '/Applications',
+      allowCurrentUserHome: false,
+      isRelocatable: false,
+      overwriteAction: 'upgrade',
+      mustClose: [config.appId],
+    });
+  });
+
   it('names only files that exist', () => {
     expect(missingFiles(config)).toEqual([]);
   });
