@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../common/bridge/contract';
 import type { FirstRunStep, Settings } from '../../common/settings';
+import type { SettingsView } from '../../common/settings-locks';
 import { describeError, type DescribedError } from './errors/describe-error';
 import { AboutPanel } from './screens/AboutPanel';
 import { ActivityScreen } from './screens/activity/ActivityScreen';
@@ -133,7 +134,7 @@ function useAppNavigation(settings: Settings | null) {
 interface CurrentPageProps {
   page: AppPage;
   info: AppInfo;
-  settings: Settings;
+  settings: SettingsView;
   navigation: AppNavigation;
   connected: boolean;
 }

@@ -16,9 +16,11 @@ export interface Harness {
   stderr(): string;
 }
 
-export async function startHarness(home: string): Promise<Harness> {
+/** `env`: added to this process's environment for the harness and its core (e.g. BOX_COMPANION_MANAGED_FILE). */
+export async function startHarness(home: string, options: { env?: NodeJS.ProcessEnv } = {}): Promise<Harness> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'main/harness/index.ts', '--home', home, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...options.env },
   });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => {

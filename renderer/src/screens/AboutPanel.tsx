@@ -1,10 +1,12 @@
 import type { AppInfo } from '../../../common/bridge/contract';
 import type { Settings } from '../../../common/settings';
+import type { SettingsView } from '../../../common/settings-locks';
 import { t } from '../strings';
+import { ManagedSettingsPanel } from './ManagedSettingsPanel';
 
 interface Props {
   info: AppInfo;
-  settings: Settings;
+  settings: SettingsView;
   onThemeChange(theme: Settings['theme']): void;
 }
 
@@ -34,6 +36,7 @@ export function AboutPanel({ info, settings, onThemeChange }: Props) {
           <option value="dark">{t.theme.dark}</option>
         </select>
       </label>
+      <ManagedSettingsPanel settings={settings} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 /** How screens read the core's state and reach the bridge: never through an `api` prop. */
 import { useCallback, useState, useSyncExternalStore } from 'react';
 import type { BoxCompanionApi } from '../../../common/bridge/contract';
+import { isManagedKey, type ManagedKey, type ManagedSettingsInfo } from '../../../common/settings-locks';
 import type { BaseStore, StoreSnapshot } from './base-store';
 import { useStores } from './StateProvider';
 import { describeError, type DescribedError } from '../errors/describe-error';
@@ -35,6 +36,16 @@ export function useScanRunning(): boolean {
 
 export function useSettings() {
   return useStore(useStores().settings);
+}
+
+/** What the organisation's managed file sets (null until the settings arrive). */
+export function useManagedSettings(): ManagedSettingsInfo | null {
+  return useStore(useStores().settings, (snapshot) => snapshot.value?.managed ?? null);
+}
+
+/** Whether the organisation locked one setting. */
+export function useLocked(key: ManagedKey): boolean {
+  return useStore(useStores().settings, (snapshot) => isManagedKey(snapshot.value?.managed, key));
 }
 
 /**

@@ -1,9 +1,12 @@
 import type { BoxCompanionApi, CallArgs } from '../../../common/bridge/contract';
-import type { Settings } from '../../../common/settings';
+import type { SettingsView } from '../../../common/settings-locks';
 import { BaseStore } from './base-store';
 
-/** The app's settings, read once and kept live through the settingsChanged event. */
-export class SettingsStore extends BaseStore<Settings> {
+/**
+ * The app's settings, read once and kept live through the settingsChanged event: the effective
+ * values (the organisation's over the user's), with which keys the organisation manages.
+ */
+export class SettingsStore extends BaseStore<SettingsView> {
   constructor(private readonly bridge: BoxCompanionApi) {
     super();
   }

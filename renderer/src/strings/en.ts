@@ -483,6 +483,29 @@ export const en = {
     keychainUnavailable:
       'Not available: sign-in is disabled until a keychain is available. Secrets are never stored anywhere else.',
   },
+  /** Settings an organisation presets and locks with its managed settings file. */
+  managed: {
+    badge: 'Set by your organisation',
+    heading: 'Set by your organisation',
+    intro: (path: string) => `Your IT department presets these in ${path}. They cannot be changed in this app.`,
+    none: (path: string) => `Nothing is preset by your organisation (it would be in ${path}).`,
+    problem: (message: string) =>
+      `Your organisation’s settings file could not be used, so the app uses its own defaults. ${message}`,
+    problemFix: 'Ask your IT department to correct the file; the app reads it again when it next starts.',
+    keys: {
+      'walkthrough.dataCenter': 'Data center',
+      'walkthrough.consoleGeneration': 'Box Admin Console',
+      'boxApp.clientId': 'Box app client ID',
+      'scan.backfillDays': 'Activity pulled before a scan',
+      activityRetentionDays: 'Activity kept',
+      offerSandbox: 'Sandbox enterprise offered',
+    },
+    days: (days: number) => `${num(days)} days`,
+    yes: 'Yes',
+    no: 'No',
+    history: (days: number) => `The last ${num(days)} days`,
+    sandboxNotOffered: 'Your organisation does not offer the sandbox enterprise on this computer.',
+  },
   theme: {
     label: 'Theme',
     system: 'Follow the system',

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { CallArgs } from '../../../../common/bridge/contract';
-import { useBridge } from '../../state/hooks';
+import { useBridge, useLocked, useSettings } from '../../state/hooks';
 import { t } from '../../strings';
 import { describeError, errorLine, type DescribedError } from '../../errors/describe-error';
 import { ErrorNotice } from '../layout/ErrorNotice';
+import { LockedSetting } from '../layout/LockedSetting';
 import { ScreenHeading } from '../layout/ScreenHeading';
 
 type History = 'days7' | 'days60' | 'since' | 'none';
@@ -25,9 +26,13 @@ function scanRequest(history: History, since: string): CallArgs<'startScan'> {
         : { noBackfill: true };
 }
 
-/** The history choice, and Start with its busy flag and the reason it last failed. */
+/**
+ * The history choice, and Start with its busy flag and the reason it last failed. When the
+ * organisation set the days, Start asks for exactly those (the core refuses anything else).
+ */
 function useScanStart(onStarted: () => void) {
   const bridge = useBridge();
+  const lockedDays = useLockedBackfillDays();
   const [history, setHistory] = useState<History>('days7');
   const [since, setSince] = useState('');
   const [busy, setBusy] = useState(false);
@@ -37,7 +42,7 @@ function useScanStart(onStarted: () => void) {
     setBusy(true);
     setProblem(null);
     try {
-      await bridge.startScan(scanRequest(history, since));
+      await bridge.startScan(lockedDays !== null ? { days: lockedDays } : scanRequest(history, since));
       onStarted();
     } catch (error) {
       setProblem({ error, described: describeError(error) });
@@ -45,13 +50,20 @@ function useScanStart(onStarted: () => void) {
       setBusy(false);
     }
   };
-  return { history, setHistory, since, setSince, busy, problem, start };
+  return { history, setHistory, since, setSince, busy, problem, start, lockedDays };
+}
+
+/** The organisation's backfill days, or null when the admin chooses. */
+function useLockedBackfillDays(): number | null {
+  const locked = useLocked('scan.backfillDays');
+  const days = useSettings().value?.scan.backfillDays ?? null;
+  return locked ? days : null;
 }
 
 /** The last step of the first run: how much history to pull, then Start. */
 export function ScanStartStep({ connected, onOpenConnect, onStarted }: Props) {
   const bridge = useBridge();
-  const { history, setHistory, since, setSince, busy, problem, start } = useScanStart(onStarted);
+  const { history, setHistory, since, setSince, busy, problem, start, lockedDays } = useScanStart(onStarted);
   const s = t.scanStart;
 
   return (
@@ -79,7 +91,13 @@ export function ScanStartStep({ connected, onOpenConnect, onStarted }: Props) {
           void start();
         }}
       >
-        <HistoryChoices history={history} onHistory={setHistory} since={since} onSince={setSince} />
+        {lockedDays !== null ? (
+          <LockedSetting label={s.historyLegend} testId="locked-backfill">
+            {t.managed.history(lockedDays)}
+          </LockedSetting>
+        ) : (
+          <HistoryChoices history={history} onHistory={setHistory} since={since} onSince={setSince} />
+        )}
         <p>
           <button type="submit" className="primary" disabled={busy || !connected}>
             {s.start}

@@ -12,10 +12,10 @@ interface Actions {
 
 /**
  * Notices for what needs the admin, on any screen: the sign-in running out or lost, a scan
- * finished. Each is shown in the app, and as an OS notification when the window is in the background.
+ * finished, the organisation's settings file unusable. Each is shown in the app, and as an OS notification when the window is in the background.
  */
 export function useNotifications(actions: Actions): void {
-  const { connection, scan } = useStores();
+  const { connection, scan, settings } = useStores();
   const { notify: notifyInApp } = useToasts();
   const latest = useRef(actions);
   latest.current = actions;
@@ -67,9 +67,19 @@ export function useNotifications(actions: Actions): void {
     // The store may have answered already: a sign-in that runs out soon is worth saying at launch.
     const now = connection.getSnapshot().value?.state;
     if (now) onConnection(now);
+    // A managed settings file that could not be used: said once, in the app only (it is about
+    // this computer's set-up, not something that happened while the admin was away).
+    const onSettings = () => {
+      const problem = settings.getSnapshot().value?.managed.problem;
+      if (problem)
+        once('managed-problem', () => notifyInApp({ tone: 'warn', text: t.managed.problem(problem.message) }));
+    };
+    const offSettings = settings.subscribe(onSettings);
+    onSettings();
     return () => {
       offScan();
       offConnection();
+      offSettings();
     };
-  }, [connection, scan, notifyInApp]);
+  }, [connection, scan, settings, notifyInApp]);
 }

@@ -7,15 +7,32 @@ import {
   type DataCenterId,
 } from '../../../../common/allowlist';
 import { t } from '../../strings';
+import { LockedSetting } from '../layout/LockedSetting';
 import { RadioChoices } from '../layout/RadioChoices';
 
 interface Props {
   selected: DataCenterId | null;
   onChoose(dataCenter: DataCenterId): void;
+  /** Set by the organisation: shown, with nothing to detect or choose. */
+  locked?: boolean;
 }
 
 /** Detects the data center from a pasted portal address, or lets the admin pick it. */
-export function DataCenterSection({ selected, onChoose }: Props) {
+export function DataCenterSection({ selected, onChoose, locked = false }: Props) {
+  if (locked && selected) {
+    return (
+      <section aria-labelledby="dc-heading" className="panel walkthrough-section">
+        <h3 id="dc-heading">{t.walkthrough.dataCenter.heading}</h3>
+        <LockedSetting label={t.managed.keys['walkthrough.dataCenter']} testId="locked-data-center">
+          {findDataCenter(selected).displayName}
+        </LockedSetting>
+      </section>
+    );
+  }
+  return <ChooseDataCenter selected={selected} onChoose={onChoose} />;
+}
+
+function ChooseDataCenter({ selected, onChoose }: Omit<Props, 'locked'>) {
   const [pasted, setPasted] = useState('');
   const [answer, setAnswer] = useState<{ text: string; ok: boolean } | null>(null);
   const ids = { input: useId(), hint: useId(), answer: useId() };

@@ -8,6 +8,7 @@ import { RunbookExport } from './RunbookExport';
 import { StepList } from './StepList';
 import { useWalkthrough } from './useWalkthrough';
 import { ErrorNotice } from '../layout/ErrorNotice';
+import { useLocked } from '../../state/hooks';
 
 /**
  * The allowlist walkthrough: data center, console generation, key, steps, runbook. `focus: 'key'`
@@ -16,6 +17,8 @@ import { ErrorNotice } from '../layout/ErrorNotice';
  */
 export function WalkthroughScreen({ focus = null }: { focus?: 'key' | null }) {
   const { state, error, actions } = useWalkthrough();
+  const dataCenterLocked = useLocked('walkthrough.dataCenter');
+  const consoleLocked = useLocked('walkthrough.consoleGeneration');
   const s = t.walkthrough;
   const ready = state !== null;
   const hasDataCenter = Boolean(state?.dataCenter);
@@ -41,8 +44,8 @@ export function WalkthroughScreen({ focus = null }: { focus?: 'key' | null }) {
         {s.heading}
       </h2>
       <p className="intro">{s.intro}</p>
-      <DataCenterSection selected={dataCenter} onChoose={actions.chooseDataCenter} />
-      <ConsoleSection selected={consoleGeneration} onChoose={actions.chooseConsole} />
+      <DataCenterSection selected={dataCenter} onChoose={actions.chooseDataCenter} locked={dataCenterLocked} />
+      <ConsoleSection selected={consoleGeneration} onChoose={actions.chooseConsole} locked={consoleLocked} />
       {dataCenter && <KeyCard dataCenter={dataCenter} companionClientId={state.companionClientId} />}
       {walkthrough ? (
         <>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { describeError, type DescribedError } from '../../errors/describe-error';
-import { useBridge } from '../../state/hooks';
+import { useBridge, useSettings } from '../../state/hooks';
 import { useStores } from '../../state/StateProvider';
 import { t } from '../../strings';
 import { ErrorNotice } from '../layout/ErrorNotice';
@@ -19,6 +19,8 @@ export function WelcomeScreen({ onOwnBox, onSandbox }: Props) {
   const { connection } = useStores();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<DescribedError | null>(null);
+  // The organisation may not offer the sandbox: then only the admin's own Box is a way to start.
+  const offerSandbox = useSettings().value?.offerSandbox ?? true;
   const s = t.welcome;
 
   const trySandbox = async () => {
@@ -54,13 +56,21 @@ export function WelcomeScreen({ onOwnBox, onSandbox }: Props) {
             {s.useMyBox}
           </button>
         </section>
-        <section className="panel choice-card" aria-labelledby="try-sandbox-heading">
-          <h3 id="try-sandbox-heading">{s.sandboxHeading}</h3>
-          <p>{s.sandboxText}</p>
-          <button type="button" className="primary" disabled={busy} aria-busy={busy} onClick={() => void trySandbox()}>
-            {s.trySandbox}
-          </button>
-        </section>
+        {offerSandbox && (
+          <section className="panel choice-card" aria-labelledby="try-sandbox-heading">
+            <h3 id="try-sandbox-heading">{s.sandboxHeading}</h3>
+            <p>{s.sandboxText}</p>
+            <button
+              type="button"
+              className="primary"
+              disabled={busy}
+              aria-busy={busy}
+              onClick={() => void trySandbox()}
+            >
+              {s.trySandbox}
+            </button>
+          </section>
+        )}
       </div>
     </section>
   );
