@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { stepIds as readStepIds } from '../../common/allowlist';
 import { DEFAULT_SETTINGS } from '../../common/settings';
-import { settingsViewSchema } from '../../common/settings-managed';
+import { managedFileSchema, managedValues, settingsViewSchema } from '../../common/settings-managed';
+import { MANAGED_KEYS } from '../../common/settings-locks';
 import { dispatch } from '../../main/core/bridge/dispatch';
 import { createCore, type Core } from '../../main/core/bridge/handlers';
 import { ConnectionManager } from '../../main/core/connection/connection-manager';
@@ -121,6 +122,27 @@ describe('the managed file’s schema', () => {
   it('never repeats a refused value in the problem (it is logged and shown)', () => {
     writeManaged({ ...FULL, clientId: 'SECRETLOOKING-VALUE-0000' });
     expect(JSON.stringify(createNodeSettingsStore(temp.home, managedPath).managed())).not.toContain('SECRETLOOKING');
+  });
+});
+
+describe('the README’s managed settings section', () => {
+  it('publishes an example the schema accepts, and a row for every field and key', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const section = readme.slice(readme.indexOf('## Managed settings'), readme.indexOf('## Architecture'));
+    const example = /```json\n([\s\S]*?)```/.exec(section)![1]!;
+    const parsed = managedFileSchema.parse(JSON.parse(example));
+    expect(Object.keys(managedValues(parsed))).toEqual([...MANAGED_KEYS]);
+    for (const field of [
+      'version',
+      'dataCenter',
+      'consoleGeneration',
+      'clientId',
+      'offerSandbox',
+      'scan.backfillDays',
+      'scan.activityRetentionDays',
+    ])
+      expect(section).toContain(`| \`${field}\` |`);
+    for (const key of MANAGED_KEYS) expect(section).toContain(`\`${key}\``);
   });
 });
 
