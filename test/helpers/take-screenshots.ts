@@ -5,10 +5,12 @@
  *
  * Drives the real app through the harness and the in-app sandbox; the scan is slowed with the
  * sandbox's latency fault so the dashboard is caught mid-scan. PNGs go to DIR (/tmp/shots-dashboard).
+ * Then the screens with an organisation's managed settings file (locked settings, a malformed
+ * file); `BCC_SHOTS=managed` takes only those.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { startHarness, stopHarness } from '../e2e/harness';
 import { makeTempHome } from './temp-home';
@@ -34,12 +36,69 @@ async function post(control: string, path: string, body: unknown): Promise<void>
 }
 
 async function main(): Promise<void> {
-  const temp = makeTempHome('bcc-shots-');
-  const harness = await startHarness(temp.home);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
   });
+  try {
+    if (process.env.BCC_SHOTS !== 'managed') await everyScreen(browser);
+    await managedScreens(browser);
+  } finally {
+    await browser.close();
+  }
+}
+
+/** A harness whose core reads `managed` as the organisation's managed settings file. */
+async function withManagedFile(browser: Browser, managed: string, take: (page: Page) => Promise<void>): Promise<void> {
+  const temp = makeTempHome('bcc-shots-managed-');
+  const file = join(temp.home, 'managed.json');
+  writeFileSync(file, managed);
+  const harness = await startHarness(join(temp.home, 'home'), { env: { BOX_COMPANION_MANAGED_FILE: file } });
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    await page.goto(harness.url);
+    await take(page);
+  } finally {
+    await stopHarness(harness);
+    temp.cleanup();
+  }
+}
+
+async function managedScreens(browser: Browser): Promise<void> {
+  const managed = {
+    version: 1,
+    dataCenter: 'EU1',
+    consoleGeneration: 'apps-manager',
+    clientId: 'abcdefghij0123456789abcdefghij01',
+    scan: { backfillDays: 30, activityRetentionDays: 180 },
+    offerSandbox: false,
+  };
+  await withManagedFile(browser, JSON.stringify(managed), async (page) => {
+    await page.getByRole('button', { name: 'Use my Box' }).click();
+    await page.getByTestId('locked-data-center').waitFor();
+    await shoot(page, '20-managed-allowlist');
+    await page.getByRole('button', { name: 'Connect to Box' }).first().click();
+    await page.getByTestId('locked-client-id').waitFor();
+    await shoot(page, '21-managed-connect');
+    await page.getByRole('button', { name: 'Step 5 of 5: Start the scan' }).click();
+    await page.getByTestId('locked-backfill').waitFor();
+    await shoot(page, '22-managed-scan-start');
+    await page.getByRole('button', { name: 'About this installation' }).click();
+    await page.getByTestId('managed-settings').waitFor();
+    await shoot(page, '23-managed-about');
+  });
+  await withManagedFile(browser, '{\n  "version": 1,\n  "dataCenter": "EU1"\n  "clientId": "x"\n}\n', async (page) => {
+    await page.getByTestId('toasts').getByText('could not be used').waitFor();
+    await shoot(page, '24-managed-malformed-notice');
+    await page.getByRole('button', { name: 'About this installation' }).click();
+    await page.getByTestId('managed-problem').waitFor();
+    await shoot(page, '25-managed-malformed-about');
+  });
+}
+
+async function everyScreen(browser: Browser): Promise<void> {
+  const temp = makeTempHome('bcc-shots-');
+  const harness = await startHarness(temp.home);
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
@@ -99,7 +158,6 @@ async function main(): Promise<void> {
     await shoot(page, '13-about');
     await post(control, '/activity/stream', { per_second: 0 });
   } finally {
-    await browser.close();
     await stopHarness(harness);
     temp.cleanup();
   }

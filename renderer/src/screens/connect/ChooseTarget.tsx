@@ -14,9 +14,16 @@ interface Props {
  */
 export function ChooseTarget({ busy, run }: Props) {
   const offerSandbox = useSettings().value?.offerSandbox ?? true;
+  if (!offerSandbox)
+    return (
+      <>
+        <p className="detail">{t.managed.sandboxNotOffered}</p>
+        <OwnAppChoice busy={busy} run={run} />
+      </>
+    );
   return (
     <div className="choose-target">
-      {offerSandbox ? <SandboxChoice busy={busy} run={run} /> : <p className="detail">{t.managed.sandboxNotOffered}</p>}
+      <SandboxChoice busy={busy} run={run} />
       <OwnAppChoice busy={busy} run={run} />
     </div>
   );
@@ -86,7 +93,7 @@ function OwnAppChoice({ busy, run }: Props) {
         }}
       >
         {clientIdLocked ? (
-          <LockedSetting label={s.clientId} testId="locked-client-id">
+          <LockedSetting label={s.clientId} testId="locked-client-id" stacked>
             <code>{clientId}</code>
           </LockedSetting>
         ) : (

@@ -11,18 +11,26 @@ export function LockedBadge() {
   );
 }
 
-/**
- * A locked setting in place of its control: what it is, its value, and the mark; nothing to
- * press. `testId` names the value for tests and screen readers find it by its label.
- */
-export function LockedSetting({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+interface Props {
+  label: string;
+  children: ReactNode;
+  /** Names the value for tests; screen readers find the group by its label. */
+  testId?: string;
+  /** Inside a form: the label above, like the fields around it. */
+  stacked?: boolean;
+}
+
+/** A locked setting in place of its control: what it is, its value, and the mark; nothing to press. */
+export function LockedSetting({ label, children, testId, stacked = false }: Props) {
   return (
-    <div className="locked-setting" role="group" aria-label={label}>
+    <div className={stacked ? 'locked-setting locked-stacked' : 'locked-setting'} role="group" aria-label={label}>
       <span className="locked-label">{label}</span>
-      <strong className="locked-value" data-testid={testId}>
-        {children}
-      </strong>
-      <LockedBadge />
+      <span className="locked-line">
+        <strong className="locked-value" data-testid={testId}>
+          {children}
+        </strong>
+        <LockedBadge />
+      </span>
     </div>
   );
 }
