@@ -254,18 +254,32 @@ function stepOf(generation: 'apps-manager'): string {
   return readStepIds(generation)[0]!;
 }
 
-describe('box-companion status', () => {
-  function status(json: boolean) {
-    const run = spawnSync(
-      process.execPath,
-      ['main/cli/bin.mjs', '--home', temp.home, 'status', ...(json ? ['--json'] : [])],
-      {
-        env: { ...process.env, BOX_COMPANION_MANAGED_FILE: managedPath },
-        encoding: 'utf8',
-      },
-    );
-    return run;
+describe('box-companion status, connect and scan', () => {
+  function cli(...args: string[]) {
+    return spawnSync(process.execPath, ['main/cli/bin.mjs', '--home', temp.home, ...args], {
+      env: { ...process.env, BOX_COMPANION_MANAGED_FILE: managedPath, BOX_COMPANION_CLIENT_SECRET: 'A'.repeat(32) },
+      encoding: 'utf8',
+    });
   }
+  const status = (json: boolean) => cli('status', ...(json ? ['--json'] : []));
+  const lastLine = (stdout: string) => JSON.parse(stdout.trim().split('\n').at(-1)!);
+
+  it('refuse another client ID and other scan days than the organisation’s (setting_locked)', () => {
+    writeManaged({ version: 1, clientId: CLIENT_ID, scan: { backfillDays: 30 } });
+    const connect = cli('connect', '--client-id', '0000000000aaaaaaaaaa0000000000aa', '--no-browser', '--json');
+    expect(connect.status).toBe(1);
+    expect(lastLine(connect.stdout)).toMatchObject({
+      error: {
+        code: 'setting_locked',
+        message: expect.stringContaining('boxApp.clientId is set by your organisation'),
+      },
+    });
+    const scan = cli('scan', '--days', '7', '--until-idle', '--json');
+    expect(scan.status).toBe(1);
+    expect(lastLine(scan.stdout)).toMatchObject({
+      error: { code: 'setting_locked', message: expect.stringContaining('scan.backfillDays') },
+    });
+  });
 
   it('--json lists the managed keys and the file', () => {
     writeManaged({ version: 1, dataCenter: 'EU1', clientId: CLIENT_ID });
