@@ -2,6 +2,7 @@
  * Connecting to a running sandbox enterprise given only its API URL: its control API says where
  * everything else is and which client ID and secret its app has.
  */
+import { hostFetch } from '../box/network';
 import type { AppRegistration } from './connection-manager';
 
 /** What a sandbox says about itself (its control API's /_sandbox/info, or SandboxInfo in-process). */
@@ -21,7 +22,7 @@ export async function sandboxRegistration(apiUrl: string): Promise<AppRegistrati
     throw new Error('--sandbox-url must be the sandbox’s own 127.0.0.1 address (its apiUrl).');
   let info: SandboxInfoResponse;
   try {
-    const response = await fetch(new URL('/_sandbox/info', base), { signal: AbortSignal.timeout(10_000) });
+    const response = await hostFetch(new URL('/_sandbox/info', base), { signal: AbortSignal.timeout(10_000) });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     info = (await response.json()) as SandboxInfoResponse;
   } catch (error) {
