@@ -7,6 +7,7 @@
  * the Node stack from the environment (HTTPS_PROXY, NO_PROXY, NODE_EXTRA_CA_CERTS) is used.
  */
 import { createNodeNetwork } from './node-network';
+import type { PresentedCertificate } from './tls-probe';
 
 /** The WHATWG fetch both hosts offer (Node's undici and Electron's net.fetch). */
 export type HostFetch = (url: string, init: RequestInit) => Promise<Response>;
@@ -24,6 +25,8 @@ export interface NetworkStack {
   name: string;
   fetch: HostFetch;
   routeFor(url: URL): NetworkRoute;
+  /** Who issued the certificate this URL's server presents, read the way requests go (tls-probe.ts). */
+  presentedCertificate(url: URL): Promise<PresentedCertificate | null>;
 }
 
 let installed: NetworkStack | null = null;

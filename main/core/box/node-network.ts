@@ -10,6 +10,7 @@ import { Agent, fetch as undiciFetch, ProxyAgent, type Dispatcher } from 'undici
 import type { NetworkRoute, NetworkStack } from './network';
 import { withoutCredentials } from './network';
 import { pemCertificates, systemCertificates } from './system-ca';
+import { presentedCertificate } from './tls-probe';
 
 export interface NodeNetworkOptions {
   /** --proxy URL: used for every request instead of the environment's proxy. */
@@ -76,7 +77,8 @@ export function createNodeNetwork(options: NodeNetworkOptions): NetworkStack {
     if (route.kind !== 'proxy') return direct;
     let agent = viaProxy.get(route.proxy);
     if (!agent) {
-      agent = new ProxyAgent({ uri: route.proxy, requestTls: { ca }, proxyTls: { ca } });
+      // http:// requests go to the proxy as absolute URIs (as curl and browsers send them), https:// by CONNECT.
+      agent = new ProxyAgent({ uri: route.proxy, requestTls: { ca }, proxyTls: { ca }, proxyTunnel: false });
       viaProxy.set(route.proxy, agent);
     }
     return agent;
@@ -88,6 +90,10 @@ export function createNodeNetwork(options: NodeNetworkOptions): NetworkStack {
   return {
     name: 'Node (undici)',
     routeFor,
+    presentedCertificate: (url) => {
+      const route = proxyRouteFor(url, options);
+      return presentedCertificate(url, route.kind === 'proxy' ? route.proxy : null);
+    },
     fetch: (url, init) => {
       const dispatcher = dispatcherFor(proxyRouteFor(new URL(url), options));
       // undici's own fetch (Node 20's global one is an older undici that refuses this dispatcher).

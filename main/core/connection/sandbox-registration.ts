@@ -16,10 +16,17 @@ export interface SandboxInfoResponse {
   clientSecret: string;
 }
 
+/** Loopback, or a name reserved for testing (RFC 6761: .test, .localhost) as `sandbox --public-url` advertises. */
+function isSandboxHost(hostname: string): boolean {
+  return ['127.0.0.1', 'localhost'].includes(hostname) || /\.(test|localhost)$/.test(hostname);
+}
+
 export async function sandboxRegistration(apiUrl: string): Promise<AppRegistration> {
   const base = new URL(apiUrl);
-  if (base.hostname !== '127.0.0.1' && base.hostname !== 'localhost')
-    throw new Error('--sandbox-url must be the sandbox’s own 127.0.0.1 address (its apiUrl).');
+  if (!isSandboxHost(base.hostname))
+    throw new Error(
+      '--sandbox-url must be the sandbox’s own address (its apiUrl): 127.0.0.1, or the name it was given with --public-url under .test or .localhost.',
+    );
   let info: SandboxInfoResponse;
   try {
     const response = await hostFetch(new URL('/_sandbox/info', base), { signal: AbortSignal.timeout(10_000) });
