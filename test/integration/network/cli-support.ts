@@ -60,10 +60,23 @@ export async function connectCli(
   apiUrl: string,
   browserFetch: (url: string, init: RequestInit) => Promise<Response>,
   extraArgs: string[] = [],
+  options: { timeoutSeconds?: number; consent?: (authorizeUrl: string) => Promise<unknown> } = {},
 ): Promise<CliRun> {
+  const timeout = options.timeoutSeconds ? ['--timeout', String(options.timeoutSeconds)] : [];
   const child = spawn(
     process.execPath,
-    ['main/cli/bin.mjs', '--home', home, ...extraArgs, 'connect', '--sandbox-url', apiUrl, '--no-browser', '--json'],
+    [
+      'main/cli/bin.mjs',
+      '--home',
+      home,
+      ...extraArgs,
+      'connect',
+      '--sandbox-url',
+      apiUrl,
+      '--no-browser',
+      '--json',
+      ...timeout,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'], env },
   );
   let stdout = '';
@@ -78,7 +91,7 @@ export async function connectCli(
   ]);
   if (first.includes('authorizeUrl')) {
     const { authorizeUrl } = JSON.parse(first) as { authorizeUrl: string };
-    await consentInSandbox(authorizeUrl, { fetch: browserFetch });
+    await (options.consent ?? ((url: string) => consentInSandbox(url, { fetch: browserFetch })))(authorizeUrl);
   }
   const code = await exited;
   return { code, stdout, stderr, lines: jsonLines(stdout) };
