@@ -45,4 +45,4 @@ it('the sign-in timeout explains "Disabled by Administrator" and names the guide
   expect(error.message).toContain('Nobody came back from Box within 3 seconds');
   expect(error.message).toContain('If Box showed “Disabled by Administrator”, or any page other than the consent page');
   expect(error.message).toContain('The allowlist step for EU1 is in: box-companion guide --dc EU1');
-});
+}, 120_000);

@@ -14,6 +14,7 @@ import { startSandboxProcess, type SandboxProcess } from '../../e2e/support/sand
 import { cli, connectCli, envWith } from './cli-support';
 
 const HOST = 'box-sandbox.test';
+// Each step is a real CLI process (several per test), on a machine shared with other work.
 
 describe('the CLI through a forward proxy', () => {
   let proxy: ForwardProxy;
@@ -66,7 +67,7 @@ describe('the CLI through a forward proxy', () => {
         wanted,
       ).toBe(true);
     expect(proxy.log.every((entry) => entry.target.startsWith(origin))).toBe(true);
-  });
+  }, 180_000);
 
   it('without the proxy settings, test exits 2 and names the network problem', async () => {
     // Signed in through the proxy (the first test disconnected), then tested without it.
@@ -83,5 +84,5 @@ describe('the CLI through a forward proxy', () => {
     expect(network.summary).toContain(`${HOST} could not be reached directly, without a proxy`);
     expect(network.summary).toMatch(/ENOTFOUND|getaddrinfo/);
     expect(network.fix).toContain('HTTPS_PROXY');
-  });
+  }, 120_000);
 });

@@ -35,7 +35,7 @@ describe('the CLI against a sandbox with a private CA', () => {
       undiciFetch(url, { ...(init as object), dispatcher: trusting }) as unknown as Promise<Response>;
     const connected = await connectCli(temp.home, env, sandbox.info.apiUrl, browser, ['--ca-file', caFile]);
     if (connected.code !== 0) throw new Error(`connect failed: ${connected.stderr}`);
-  });
+  }, 120_000);
   afterAll(async () => {
     await sandbox.stop();
     await proxy.close();
@@ -59,7 +59,7 @@ describe('the CLI against a sandbox with a private CA', () => {
     const trusted = await cli(temp.home, env, '--ca-file', caFile, 'test', '--json');
     expect(trusted.code, trusted.stdout).toBe(0);
     expect(networkCheck(trusted).summary).toContain('directly, no proxy');
-  });
+  }, 120_000);
 
   it('through a proxy tunnel, reads the issuer the same way; a 407 and a missing proxy are named', async () => {
     const withPassword = proxy.url.replace('http://', 'http://alice:s3cret-pw@');
@@ -82,5 +82,5 @@ describe('the CLI against a sandbox with a private CA', () => {
     expect(networkCheck(gone).summary).toMatch(
       /^The proxy http:\/\/127\.0\.0\.1:9 could not be reached \(.*ECONNREFUSED/,
     );
-  });
+  }, 240_000);
 });
