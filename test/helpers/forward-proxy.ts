@@ -4,7 +4,13 @@
  * such as box-sandbox.test resolve here only, so a client that skips the proxy cannot reach
  * them), optional Basic proxy authentication (407 otherwise), and a log of every request.
  */
-import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 
 export interface ProxyLogEntry {
@@ -50,7 +56,13 @@ function forward(req: IncomingMessage, res: ServerResponse, options: ForwardProx
   delete headers['proxy-authorization'];
   delete headers['proxy-connection'];
   const upstream = httpRequest(
-    { host: resolveHost(url.hostname, options), port: url.port || 80, path: url.pathname + url.search, method: req.method, headers },
+    {
+      host: resolveHost(url.hostname, options),
+      port: url.port || 80,
+      path: url.pathname + url.search,
+      method: req.method,
+      headers,
+    },
     (answer) => {
       entry.status = answer.statusCode ?? 0;
       res.writeHead(answer.statusCode ?? 502, answer.headers);
@@ -65,7 +77,13 @@ function forward(req: IncomingMessage, res: ServerResponse, options: ForwardProx
   req.pipe(upstream);
 }
 
-function tunnel(req: IncomingMessage, client: Socket, head: Buffer, options: ForwardProxyOptions, log: ProxyLogEntry[]) {
+function tunnel(
+  req: IncomingMessage,
+  client: Socket,
+  head: Buffer,
+  options: ForwardProxyOptions,
+  log: ProxyLogEntry[],
+) {
   const entry: ProxyLogEntry = { method: 'CONNECT', target: req.url ?? '', status: 0 };
   log.push(entry);
   if (!authorised(req, options)) {
