@@ -3,6 +3,7 @@
  * everything else is and which client ID and secret its app has.
  */
 import { hostFetch } from '../box/network';
+import { describeNetworkFailure } from '../box/network-failure';
 import type { AppRegistration } from './connection-manager';
 
 /** What a sandbox says about itself (its control API's /_sandbox/info, or SandboxInfo in-process). */
@@ -34,7 +35,7 @@ export async function sandboxRegistration(apiUrl: string): Promise<AppRegistrati
     info = (await response.json()) as SandboxInfoResponse;
   } catch (error) {
     throw new Error(
-      `No sandbox answered at ${base.origin} (${error instanceof Error ? error.message : String(error)}). Start one with: box-companion sandbox`,
+      `No sandbox answered at ${base.origin} (${describeNetworkFailure(error).reason}). Start one with: box-companion sandbox`,
     );
   }
   return registrationFromSandboxInfo(info);

@@ -42,6 +42,19 @@ describe('the CLI against a sandbox with a private CA', () => {
     temp.cleanup();
   });
 
+  it('connect without the CA says why, in the network’s words (not “fetch failed”)', async () => {
+    const other = makeTempHome('bcc-net-tls-noca-');
+    try {
+      const refused = await connectCli(other.home, env, sandbox.info.apiUrl, () => Promise.reject(new Error('unused')));
+      expect(refused.code).toBe(1);
+      const said = refused.stdout + refused.stderr;
+      expect(said).toMatch(/self-signed certificate|unable to verify/);
+      expect(said).not.toContain('fetch failed');
+    } finally {
+      other.cleanup();
+    }
+  }, 60_000);
+
   it('serves HTTPS and prints its CA file', () => {
     expect(sandbox.info.apiUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     expect(readFileSync(caFile, 'utf8')).toContain('-----BEGIN CERTIFICATE-----');
