@@ -3,6 +3,7 @@
  * bundle. Runs everywhere (no Node, no DOM).
  */
 export const CHECK_IDS = [
+  'network',
   'token',
   'role',
   'enterprise',
@@ -20,6 +21,7 @@ export type CheckStatus = 'pass' | 'warning' | 'fail';
 
 /** What was checked, in the order the admin reads them. */
 export const CHECK_TITLES: Record<CheckId, string> = {
+  network: 'Box can be reached from this computer',
   token: 'The sign-in works',
   role: 'The account is a Box Admin',
   enterprise: 'The account belongs to a Box Enterprise',

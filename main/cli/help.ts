@@ -16,10 +16,20 @@ Global options (accepted by every command, before or after it):
                desktop app's own data folder).
   --json       Write results as one JSON object per line on stdout; human text goes to stderr.
   -h, --help   Show help.
+  --proxy URL  Send every request to Box through this proxy (instead of $HTTPS_PROXY /
+               $HTTP_PROXY; hosts in $NO_PROXY still go direct).
+  --ca-file FILE
+               Also trust the PEM certificates in FILE (a TLS-inspecting proxy's root), as
+               $NODE_EXTRA_CA_CERTS does.
+  --system-ca  Also trust the operating system's certificate store (Linux: the CA bundle in
+               /etc/ssl; macOS: the System keychain; Windows: needs Node 22.15+).
 
 Environment:
   BOX_COMPANION_HOME               Same as --home.
   BOX_COMPANION_KEYCHAIN_SERVICE   Keychain service name (default box-connect-companion).
+  HTTPS_PROXY, HTTP_PROXY, NO_PROXY (or lower case)
+                                   The proxy for every request, and the hosts that bypass it.
+  NODE_EXTRA_CA_CERTS              A PEM file of extra certificates to trust.
 
 Exit codes:
   ${EXIT_CODES.ok}   success

@@ -2,6 +2,8 @@
  * The `box-companion` CLI: global options, command lookup, exit codes. Commands live in
  * main/cli/commands/, one file each, over the same core as the desktop app.
  */
+import { installNetworkStack } from '../core/box/network';
+import { createNodeNetwork, type NodeNetworkOptions } from '../core/box/node-network';
 import { resolveHome } from '../core/home';
 import { EXIT_CODES, type CliCommand } from './command';
 import { COMMANDS } from './commands';
@@ -12,24 +14,54 @@ interface GlobalOptions {
   home: string | undefined;
   json: boolean;
   help: boolean;
+  /** --proxy, --ca-file, --system-ca: how every request of this run reaches Box. */
+  network: NodeNetworkOptions;
   rest: string[];
+}
+
+/** Options that take a value, with what the value is (for the error when it is missing). */
+const VALUED = {
+  '--home': 'a folder: --home DIR',
+  '--proxy': 'a URL: --proxy http://proxy:3128',
+  '--ca-file': 'a PEM file: --ca-file FILE',
+} as const;
+type Valued = keyof typeof VALUED;
+
+function setValued(options: GlobalOptions, name: Valued, value: string): void {
+  if (name === '--home') options.home = value;
+  else if (name === '--proxy') options.network.proxy = value;
+  else options.network.caFile = value;
 }
 
 /** Takes the global options out wherever they stand, leaving the command and its own options. */
 export function splitGlobalOptions(argv: readonly string[]): GlobalOptions | { error: string } {
-  const options: GlobalOptions = { home: undefined, json: false, help: false, rest: [] };
+  const options: GlobalOptions = { home: undefined, json: false, help: false, network: {}, rest: [] };
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index]!;
+    const [name, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg];
     if (arg === '--json') options.json = true;
     else if (arg === '--help' || arg === '-h') options.help = true;
-    else if (arg === '--home') {
-      const value = argv[++index];
-      if (!value || value.startsWith('--')) return { error: '--home needs a folder: --home DIR' };
-      options.home = value;
-    } else if (arg.startsWith('--home=')) options.home = arg.slice('--home='.length);
-    else options.rest.push(arg);
+    else if (arg === '--system-ca') options.network.systemCa = true;
+    else if (name in VALUED) {
+      const value = inline ?? argv[++index];
+      if (!value || value.startsWith('--')) return { error: `${name} needs ${VALUED[name as Valued]}` };
+      setValued(options, name as Valued, value);
+    } else options.rest.push(arg);
   }
   return options;
+}
+
+/** Installs this run's network stack; a bad --proxy or --ca-file is the command line's fault. */
+function installNetwork(network: NodeNetworkOptions): string | null {
+  try {
+    if (network.proxy) new URL(network.proxy);
+    installNetworkStack(createNodeNetwork(network));
+    return null;
+  } catch (error) {
+    return `--proxy / --ca-file: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }
 
 function stopSignal(): Promise<NodeJS.Signals> {
@@ -44,6 +76,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   const out = createCliOutput('json' in parsed ? parsed.json : argv.includes('--json'));
   if ('error' in parsed) {
     out.error(parsed.error, 'usage');
+    return EXIT_CODES.usage;
+  }
+  const networkError = installNetwork(parsed.network);
+  if (networkError) {
+    out.error(networkError, 'usage');
     return EXIT_CODES.usage;
   }
   const [name, ...rest] = parsed.rest;

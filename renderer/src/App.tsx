@@ -159,7 +159,7 @@ function CurrentPage({ page, info, settings, navigation, connected }: CurrentPag
     case 'allowlist':
       return <WalkthroughScreen focus={walkthroughFocus} />;
     case 'connect':
-      return <ConnectScreen onOpenAllowlist={() => go('allowlist')} />;
+      return <ConnectScreen onOpenAllowlist={openAllowlistKey} />;
     case 'test':
       return <ConnTestScreen onOpenAllowlist={openAllowlistKey} onReconnect={() => go('connect')} />;
     case 'about':

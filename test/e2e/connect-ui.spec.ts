@@ -21,7 +21,9 @@ test('connect from the UI: sandbox, consent in Chromium, Connected as the admin,
 
   // The waiting screen: what to do, the link, the "Disabled by Administrator" explanation, Cancel.
   await expect(page.getByTestId('connection-status')).toContainText('Waiting for the browser');
-  await expect(page.getByText('Box says “Disabled by Administrator”?')).toBeVisible();
+  await expect(
+    page.getByText('Box shows “Disabled by Administrator”, or any page other than the consent?'),
+  ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Open the allowlist step' })).toBeVisible();
   const authorizeUrl = await page.getByTestId('authorize-link').getAttribute('href');
   expect(authorizeUrl).toContain('code_challenge=');

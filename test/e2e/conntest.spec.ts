@@ -72,16 +72,19 @@ test('co-admin: the checks arrive one by one, the co-admin gap with both ways fo
     timeout: 15_000,
   });
 
-  // Incremental: the list filled up in several steps, never going back, ending with all ten.
+  // Incremental: the list filled up in several steps, never going back, ending with all eleven
+  // (the network path, then the ten checks of the Box side).
   const seen = (await page.evaluate('window.seenDone')) as number[];
-  expect(seen.at(-1)).toBe(10);
-  expect(seen.filter((n) => n > 0 && n < 10).length).toBeGreaterThanOrEqual(2);
+  expect(seen.at(-1)).toBe(11);
+  expect(seen.filter((n) => n > 0 && n < 11).length).toBeGreaterThanOrEqual(2);
   for (let i = 1; i < seen.length; i++) expect(seen[i]!).toBeGreaterThan(seen[i - 1]!);
 
-  // Ordering, from the progress events: the sign-in first, As-User after the user list and the
-  // activity log it needs, headroom and the sign-in's lifetime last.
+  // Ordering, from the progress events: the sign-in first (the network path's request runs beside
+  // it), As-User after the user list and the activity log it needs, headroom and the sign-in's
+  // lifetime last.
   const arrival: Record<string, number> = {};
   for (const id of [
+    'network',
     'token',
     'role',
     'enterprise',
@@ -95,11 +98,12 @@ test('co-admin: the checks arrive one by one, the co-admin gap with both ways fo
   ]) {
     arrival[id] = Number(await page.getByTestId(`check-${id}`).getAttribute('data-arrival'));
   }
-  expect(Object.values(arrival).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-  expect([arrival.token, arrival.role, arrival.enterprise, arrival.app]).toEqual([1, 2, 3, 4]);
+  expect(Object.values(arrival).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+  expect([arrival.network, arrival.token].sort()).toEqual([1, 2]);
+  expect([arrival.role, arrival.enterprise, arrival.app]).toEqual([3, 4, 5]);
   expect(arrival.as_user).toBeGreaterThan(Math.max(arrival.users!, arrival.admin_logs!));
   expect(arrival.files).toBeGreaterThan(arrival.users!);
-  expect([arrival.headroom, arrival.sign_in_lifetime]).toEqual([9, 10]);
+  expect([arrival.headroom, arrival.sign_in_lifetime]).toEqual([10, 11]);
 
   // The co-admin explanation, with both ways forward.
   const role = page.getByTestId('check-role');

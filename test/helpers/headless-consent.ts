@@ -6,9 +6,15 @@
  */
 export async function consentInSandbox(
   authorizeUrl: string,
-  options: { userId?: string; action?: 'grant' | 'deny' } = {},
+  options: {
+    userId?: string;
+    action?: 'grant' | 'deny';
+    /** How the browser reaches the consent page (through a proxy, say); the loopback redirect goes direct. */
+    fetch?: (url: string, init: RequestInit) => Promise<Response>;
+  } = {},
 ): Promise<string> {
-  const page = await fetch(authorizeUrl, { redirect: 'manual' });
+  const toBox = options.fetch ?? fetch;
+  const page = await toBox(authorizeUrl, { redirect: 'manual' });
   const html = await page.text();
   const nonce = /name="request_token" value="([^"]+)"/.exec(html)?.[1];
   if (!nonce) throw new Error(`the consent page did not offer a form (HTTP ${page.status}): ${html.slice(0, 300)}`);
@@ -17,11 +23,11 @@ export async function consentInSandbox(
   form.set('request_token', nonce);
   form.set('user_id', options.userId ?? selected ?? '');
   form.set('action', options.action ?? 'grant');
-  const submitted = await fetch(authorizeUrl.split('?')[0]!, {
+  const submitted = await toBox(authorizeUrl.split('?')[0]!, {
     method: 'POST',
     redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: form,
+    body: form.toString(),
   });
   const callback = submitted.headers.get('location');
   if (!callback) throw new Error(`the consent page did not redirect (HTTP ${submitted.status})`);

@@ -9,6 +9,7 @@ import { openInSystemBrowser } from '../../core/platform/open-browser';
 import { EXIT_CODES, parseOrReportUsage, type CliCommand, type CliContext } from '../command';
 import { connectionManagerFor, describeState, NO_KEYCHAIN_EXIT } from './connection-common';
 import { readSecret } from './read-secret';
+import { DATA_CENTERS } from '../../../common/allowlist';
 
 const usage = `Usage: box-companion connect [--sandbox-url URL | --api-url URL --authorize-url URL --client-id ID]
                              [--port N] [--no-browser] [--timeout SECONDS]
@@ -75,6 +76,15 @@ async function registration(options: ReturnType<typeof parse>, ctx: CliContext):
   };
 }
 
+/** Where the allowlist step is for the data center chosen in the walkthrough (or each one, when none is). */
+export function allowlistPointer(home: string): string {
+  const dc = createNodeSettingsStore(home).get().walkthrough.dataCenter;
+  const guide = `box-companion guide --dc ${dc ?? DATA_CENTERS.map((d) => d.id).join('|')}`;
+  return dc
+    ? `The allowlist step for ${dc} is in: ${guide}`
+    : `The allowlist step for your data center is in: ${guide}`;
+}
+
 const connect: CliCommand = {
   name: 'connect',
   summary: 'Sign in to Box (or a sandbox) in the browser; tokens go to the OS keychain.',
@@ -109,7 +119,9 @@ const connect: CliCommand = {
       },
     });
     if (state.status !== 'connected') {
-      ctx.out.error(describeState(state), state.status === 'error' ? state.action : state.status);
+      const pointer =
+        state.status === 'error' && state.action === 'open_allowlist' ? `\n${allowlistPointer(ctx.home)}` : '';
+      ctx.out.error(`${describeState(state)}${pointer}`, state.status === 'error' ? state.action : state.status);
       return EXIT_CODES.failed;
     }
     ctx.out.result({ ...state }, describeState(state));

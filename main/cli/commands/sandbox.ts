@@ -28,6 +28,11 @@ Options:
   --latency MS             added to every API response
   --activity N             live events per second (default 0)
   --token-ttl SECONDS      access-token lifetime (default 3600)
+  --public-url URL         advertise this base address instead of 127.0.0.1 (authorize, API,
+                           upload and download URLs), e.g. http://box-sandbox.test for a name
+                           only a proxy resolves; without a port, the listening one
+  --tls                    serve HTTPS with a certificate from a private CA made for this run;
+                           the ready line's caFile is that CA's PEM file
 
 Control API (POST, JSON body, from 127.0.0.1 only; controlUrl in the ready line):
   /_sandbox/faults {latency_ms, error_rate, drop_rate, malformed_rate}
@@ -54,6 +59,19 @@ function intOpt(v: string | undefined, name: string, min: number, max: number): 
   return Number(v);
 }
 
+function publicUrlOpt(v: string | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(v);
+  } catch {
+    throw new UsageError(`--public-url must be a URL such as http://box-sandbox.test (got '${v}')`);
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.pathname !== '/')
+    throw new UsageError(`--public-url takes a scheme, a host and a port only (got '${v}')`);
+  return v;
+}
+
 export function parseSandboxArgs(argv: string[]): SandboxOptions {
   let values;
   try {
@@ -74,6 +92,8 @@ export function parseSandboxArgs(argv: string[]): SandboxOptions {
         latency: { type: 'string' },
         activity: { type: 'string' },
         'token-ttl': { type: 'string' },
+        'public-url': { type: 'string' },
+        tls: { type: 'boolean' },
       },
     }));
   } catch (e) {
@@ -98,6 +118,8 @@ export function parseSandboxArgs(argv: string[]): SandboxOptions {
     latencyMs: intOpt(values.latency, 'latency', 0, 60_000),
     activityPerSecond: intOpt(values.activity, 'activity', 0, 10_000),
     tokenTtlSeconds: intOpt(values['token-ttl'], 'token-ttl', 1, 366 * 86_400),
+    publicUrl: publicUrlOpt(values['public-url']),
+    tls: values.tls === true,
   };
 }
 

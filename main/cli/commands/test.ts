@@ -31,9 +31,12 @@ function evidenceLine(e: Evidence): string {
   return `      ${e.request} → ${answer}${details ? ` (${details})` : ''}${e.message && e.status === null ? `: ${e.message}` : ''}`;
 }
 
-/** A check as the admin reads it; numbered as in the app, whatever order the checks finish in. */
+/**
+ * A check as the admin reads it; numbered as in the app, whatever order the checks finish in:
+ * the network path is check 0 (it comes before the ten checks of the Box side).
+ */
 export function describeCheck(check: CheckResult): string {
-  const lines = [`${MARK[check.status]}  ${CHECK_IDS.indexOf(check.id) + 1}. ${check.title}`, `      ${check.summary}`];
+  const lines = [`${MARK[check.status]}  ${CHECK_IDS.indexOf(check.id)}. ${check.title}`, `      ${check.summary}`];
   if (check.evidence.length) lines.push('    evidence:', ...check.evidence.map(evidenceLine));
   if (check.fix) lines.push(`    fix: ${check.fix}`);
   return lines.join('\n');
@@ -52,7 +55,7 @@ function describeSummary(result: ConnTestResult): string {
 
 const test: CliCommand = {
   name: 'test',
-  summary: 'Test the Box connection: ten checks in seconds, each with its evidence and the fix.',
+  summary: 'Test the Box connection: the network path, then ten checks in seconds, each with its evidence and the fix.',
   usage: `Usage: box-companion test [--json]
 
 Runs the connection test on the current connection (see box-companion connect) and prints each

@@ -3,6 +3,7 @@
  * Not secret: kept in settings. The client secret is in the keychain.
  */
 import { BaseUrls, NetworkSession } from 'box-node-sdk/networking';
+import { HostNetworkClient } from '../box/network-client';
 
 export interface BoxEndpoints {
   /** The SDK's baseUrl: origin without /2.0 (the SDK appends /2.0/… and /oauth2/token). */
@@ -23,8 +24,9 @@ export const BOX_ENDPOINTS: BoxEndpoints = {
 
 /**
  * An SDK NetworkSession pointed at these endpoints (the SDK otherwise always uses api.box.com),
- * with keep-alive: the SDK's default agent opens a new connection, and against Box a new TLS
- * handshake, for every request, which a scan of a million files cannot afford.
+ * sending through the host's network stack (main/core/box/network.ts: its proxy, its trusted
+ * certificates, and keep-alive pools, since a new TLS handshake per request is more than a
+ * scan of a million files can afford).
  */
 export function networkSessionFor(endpoints: BoxEndpoints): NetworkSession {
   return new NetworkSession({})
@@ -35,7 +37,7 @@ export function networkSessionFor(endpoints: BoxEndpoints): NetworkSession {
         oauth2Url: endpoints.authorizeUrl.replace(/\/authorize$/, ''),
       }),
     )
-    .withCustomAgentOptions({ keepAlive: true });
+    .withNetworkClient(new HostNetworkClient());
 }
 
 /** Box client IDs and secrets are 32 lowercase letters and digits (secrets: any case). */

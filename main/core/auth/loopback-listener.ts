@@ -41,6 +41,14 @@ export interface LoopbackListener {
 }
 
 const MAX_URL_LENGTH = 4096;
+/**
+ * The usual reason nobody comes back: Box showed "Disabled by Administrator" (or another page
+ * than the consent) because the enterprise disables unpublished apps and this one is not
+ * allowlisted, and that page has no way back to the app.
+ */
+export const BLOCKED_SIGN_IN_HINT =
+  'If Box showed “Disabled by Administrator”, or any page other than the consent page with “Grant access to Box”, this app is not allowlisted in your enterprise yet: a Box admin must add its client ID (the allowlist step of the walkthrough), then sign in again.';
+
 export const DEFAULT_SIGN_IN_TIMEOUT_MS = 5 * 60_000;
 
 type Outcome = 'success' | 'failed' | 'denied';
@@ -95,7 +103,7 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
     flow.end(
       new SignInError(
         'timeout',
-        `Nobody came back from Box within ${Math.round(timeoutMs / 1000)} seconds, so the sign-in was stopped.`,
+        `Nobody came back from Box within ${Math.round(timeoutMs / 1000)} seconds, so the sign-in was stopped. ${BLOCKED_SIGN_IN_HINT}`,
       ),
     );
     void close();

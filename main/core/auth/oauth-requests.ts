@@ -5,6 +5,7 @@
  * verifier.) Client credentials go in the form body: Box refuses HTTP Basic.
  */
 import { CodedError } from '../../../common/errors/error-codes';
+import { hostFetch } from '../box/network';
 import type { BoxEndpoints } from './box-endpoints';
 
 export interface AuthorizeRequest {
@@ -52,8 +53,9 @@ interface AppCredentials {
   clientSecret: string;
 }
 
+/** Through the host's network stack, like every other request (its proxy, its certificates). */
 async function postForm(url: string, form: Record<string, string>): Promise<Response> {
-  return fetch(url, {
+  return hostFetch(url, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
     body: new URLSearchParams(form).toString(),

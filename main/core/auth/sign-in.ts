@@ -5,6 +5,7 @@
 import type { BoxEndpoints } from './box-endpoints';
 import { KeychainTokenStorage } from './keychain-token-storage';
 import { DEFAULT_SIGN_IN_TIMEOUT_MS, startLoopbackListener } from './loopback-listener';
+import { describeNetworkFailure } from '../box/network-failure';
 import { authorizeUrl, exchangeCode, OAuthError } from './oauth-requests';
 import { codeChallengeS256, createCodeVerifier, createState } from './pkce';
 import { IN_PROCESS_ONLY, type RefreshLock } from './refresh-lock';
@@ -95,5 +96,6 @@ export function explainExchangeFailure(error: unknown): string {
       return `Box did not accept the sign-in code (${error.description || 'invalid_grant'}). It lives 30 seconds: connect again.`;
     return `Box refused the sign-in: ${error.message}.`;
   }
-  return `The app could not reach Box to finish signing in: ${error instanceof Error ? error.message : String(error)}.`;
+  // The network's own reason ("self-signed certificate in certificate chain", a proxy's 407), not undici's "fetch failed".
+  return `The app could not reach Box to finish signing in: ${describeNetworkFailure(error).reason}. Run the connection test: its first check names the network problem.`;
 }

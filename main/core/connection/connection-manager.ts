@@ -243,11 +243,14 @@ function errorState(error: unknown): Extract<ConnectionState, { status: 'error' 
     const action =
       error.kind === 'no_keychain'
         ? 'install_keychain'
-        : error.kind === 'exchange_failed' && /allowlist|not authorized/i.test(error.message)
+        : // A sign-in that never came back was most often blocked by Box: the allowlist is the cure.
+          error.kind === 'timeout'
           ? 'open_allowlist'
-          : error.kind === 'exchange_failed' && /client ID and secret/.test(error.message)
-            ? 'check_credentials'
-            : 'retry';
+          : error.kind === 'exchange_failed' && /allowlist|not authorized/i.test(error.message)
+            ? 'open_allowlist'
+            : error.kind === 'exchange_failed' && /client ID and secret/.test(error.message)
+              ? 'check_credentials'
+              : 'retry';
     return { status: 'error', message: error.message, action };
   }
   return { status: 'error', message: error instanceof Error ? error.message : String(error), action: 'retry' };

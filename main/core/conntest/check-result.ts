@@ -8,6 +8,7 @@ import {
   type FixAction,
 } from '../../../common/conntest';
 import type { ConnectionState } from '../../../common/connection';
+import type { BoxEndpoints } from '../auth/box-endpoints';
 import { explainResponse, type Explanation, type ExplainContext } from './explain';
 import type { Prober, ProbeResponse } from './probe';
 
@@ -35,6 +36,8 @@ export interface FileActivity {
 
 export interface RunState {
   prober: Prober;
+  /** Where the connection talks to; null with no connection. */
+  endpoints: BoxEndpoints | null;
   explain: ExplainContext;
   state: ConnectionState;
   me: Me | null;

@@ -1,5 +1,6 @@
 /**
- * Runs the ten checks, streaming each result as soon as it is known: 1–4 from /users/me;
+ * Runs the checks, streaming each result as soon as it is known: first the network path (how
+ * requests leave this computer, and whether Box answers that way); 1–4 from /users/me;
  * then the activity log and the user list in parallel; As-User once both are in (a
  * co-admin's gap needs the list and the week's activity) and the files check once the list
  * is; then headroom and the sign-in's lifetime. The whole run has a deadline of a few
@@ -18,6 +19,7 @@ import type { Settings } from '../../../common/settings';
 import type { ConnectionManager } from '../connection/connection-manager';
 import { checkApp, checkEnterprise, checkLifetime, checkRole, checkToken } from './checks-account';
 import { checkFiles, checkHeadroom } from './checks-content';
+import { checkNetwork } from './checks-network';
 import { checkAdminLogs, checkAsUser, checkUsers } from './checks-enterprise';
 import { result as checkResult, type RunState } from './check-result';
 import { Prober } from './probe';
@@ -66,6 +68,7 @@ export async function runConnectionTest(
       timeoutMs: deps.timeoutMs,
       deadline,
     }),
+    endpoints: profile?.endpoints ?? null,
     explain: { dataCenter: deps.settings().walkthrough.dataCenter, clientId: profile?.clientId ?? null },
     // No profile means no sign-in: check 1 says so without touching the network.
     state: profile ? state : { status: 'not_connected' },
@@ -97,7 +100,8 @@ export async function runConnectionTest(
     }
   };
 
-  await guarded('token', () => checkToken(run));
+  // The network path's one request runs beside the sign-in's, so it adds nothing to the run's time.
+  await Promise.all([guarded('network', () => checkNetwork(run)), guarded('token', () => checkToken(run))]);
   await guarded('role', () => checkRole(run));
   await guarded('enterprise', () => checkEnterprise(run));
   await guarded('app', () => checkApp(run));

@@ -2,8 +2,12 @@
  * The built-in sandbox Box enterprise: startSandbox() builds a seeded enterprise and serves it
  * on 127.0.0.1 with Box's API shapes, so the official SDK works against it unchanged.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildEnterprise } from './generator/enterprise';
-import { startServer } from './http/server';
+import { startServer, type ServeOptions } from './http/server';
+import { makeSandboxTls } from './http/tls';
 import { defaultSignInUser } from './routes/authorize';
 import { LiveActivity } from './state/activity';
 import { World } from './state/world';
@@ -27,6 +31,23 @@ function int(v: number | undefined, def: number, [min, max]: readonly [number, n
   if (!Number.isInteger(n) || n < min || n > max)
     throw new RangeError(`${name} must be an integer from ${min} to ${max}`);
   return n;
+}
+
+/** --public-url and --tls as the server takes them; the CA goes to a file of its own, removed on close. */
+async function serveOptions(
+  options: SandboxOptions,
+): Promise<{ serve: ServeOptions; caFile?: string; dispose(): void }> {
+  if (!options.tls) return { serve: { publicUrl: options.publicUrl }, dispose: () => undefined };
+  const hostname = options.publicUrl ? new URL(options.publicUrl).hostname : '127.0.0.1';
+  const tls = await makeSandboxTls(hostname);
+  const dir = mkdtempSync(join(tmpdir(), 'box-sandbox-ca-'));
+  const caFile = join(dir, 'ca.pem');
+  writeFileSync(caFile, tls.caCert, { mode: 0o644 });
+  return {
+    serve: { publicUrl: options.publicUrl, tls: { key: tls.key, cert: tls.cert } },
+    caFile,
+    dispose: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
@@ -60,9 +81,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const role = options.enterprise === false ? 'user' : (options.role ?? 'admin');
   const live = new LiveActivity(world);
   let published: SandboxInfo | null = null;
+  const served = await serveOptions(options);
   const srv = await startServer(
     { world, live, signInUser: () => defaultSignInUser(world, role), info: () => published },
     options.port ?? 0,
+    served.serve,
   );
   live.start(options.activityPerSecond ?? 0);
   const signIn = defaultSignInUser(world, role);
@@ -84,6 +107,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     enterpriseId: world.settings.hasEnterprise ? ent.identity.id : null,
     signInUserId: ent.users[signIn]?.id ?? '',
     signInRole: world.roleOf(signIn),
+    ...(served.caFile ? { caFile: served.caFile } : {}),
   };
   published = info;
   return {
@@ -91,6 +115,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     async close() {
       live.stop();
       await srv.close();
+      served.dispose();
     },
   };
 }

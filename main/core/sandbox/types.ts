@@ -31,6 +31,14 @@ export interface SandboxOptions {
   redirectUris?: string[];
   /** Clock for tests; the control API can also move it (POST /_sandbox/clock). */
   now?: () => number;
+  /**
+   * The base address every URL it hands out uses (authorize, API, upload, download redirects),
+   * for example a name only a proxy resolves; without a port, the listening one. It still
+   * listens on 127.0.0.1 only.
+   */
+  publicUrl?: string;
+  /** Serve HTTPS with a certificate from a private CA made for this run (its file: `caFile`). */
+  tls?: boolean;
 }
 
 export interface SandboxInfo {
@@ -53,6 +61,8 @@ export interface SandboxInfo {
   /** The account pre-selected on the consent page. */
   signInUserId: string;
   signInRole: Role;
+  /** With tls: the PEM file of the private CA that signed the sandbox's certificate. */
+  caFile?: string;
 }
 
 export interface RunningSandbox {

@@ -366,9 +366,13 @@ export const en = {
       'Your browser opened Box’s sign-in page. Sign in as a Box Admin and choose “Grant access to Box”. This screen updates by itself.',
     openAgain: 'Open the Box sign-in page again',
     waitingUntil: (time: string) => `The sign-in stays open until ${time}.`,
-    disabledHeading: 'Box says “Disabled by Administrator”?',
+    disabledHeading: 'Box shows “Disabled by Administrator”, or any page other than the consent?',
     disabledExplained:
-      'Your enterprise disables unpublished apps and this app is not enabled yet. A Box admin must allowlist its client ID first.',
+      'If Box does not offer “Grant access to Box”, your enterprise disables unpublished apps and this app is not enabled yet. Nothing will come back here: a Box admin must allowlist its client ID first, then sign in again.',
+    openAllowlistFor: (dataCenter: string | null) =>
+      dataCenter
+        ? `Open the allowlist step for ${dataCenter}`
+        : 'Open the allowlist step (choose your data center there)',
     openAllowlist: 'Open the allowlist step',
     cancel: 'Cancel sign-in',
     signedInAs: 'Signed in as',

@@ -54,7 +54,7 @@ describe('box-companion test and diagnostics', () => {
       expect(c.status).toBe('pass');
     }
     const summary = run.lines.at(-1)!;
-    expect(summary.summary).toEqual({ pass: 10, warning: 0, fail: 0, verdict: 'pass' });
+    expect(summary.summary).toEqual({ pass: 11, warning: 0, fail: 0, verdict: 'pass' });
     expect(summary.durationMs).toBeLessThan(10_000);
   });
 

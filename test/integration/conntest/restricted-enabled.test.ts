@@ -19,7 +19,7 @@ describe('connection test: unpublished apps restricted, this app enabled', () =>
     expect(truth.settings.restrict_unpublished).toBe(true);
     expect(truth.app.allowed).toBe(true);
     const { result } = await s.run();
-    expect(result.summary).toEqual({ pass: 10, warning: 0, fail: 0, verdict: 'pass' });
+    expect(result.summary).toEqual({ pass: 11, warning: 0, fail: 0, verdict: 'pass' });
     expect(check(result, 'app').summary).toContain('not blocked by “Disable unpublished apps”');
     expect(check(result, 'app').fix).toBeNull();
   });

@@ -4,7 +4,8 @@
  * faults → bearer auth → As-User → rate limit → items made to fail, in that order, like a
  * gateway in front of Box's services.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { World } from '../state/world';
@@ -36,7 +37,28 @@ export interface StartedServer {
   close(): Promise<void>;
 }
 
-export async function startServer(deps: ServerDeps, port: number): Promise<StartedServer> {
+export interface ServeOptions {
+  /** The base address to advertise (a name only a proxy resolves, say); its port defaults to the listening one. */
+  publicUrl?: string;
+  /** Serve HTTPS with this key and certificate (sandbox --tls). */
+  tls?: { key: string; cert: string };
+}
+
+function listen(handler: RequestListener, tls: ServeOptions['tls']): Server {
+  return tls ? createHttpsServer({ ...tls, keepAlive: true }, handler) : createServer({ keepAlive: true }, handler);
+}
+
+/** What every URL the sandbox hands out starts with: the public URL (with the port filled in) or 127.0.0.1. */
+export function advertisedOrigin(port: number, options: ServeOptions): string {
+  const scheme = options.tls ? 'https' : 'http';
+  if (!options.publicUrl) return `${scheme}://127.0.0.1:${port}`;
+  const url = new URL(options.publicUrl);
+  url.protocol = `${scheme}:`;
+  if (!url.port) url.port = String(port);
+  return url.origin;
+}
+
+export async function startServer(deps: ServerDeps, port: number, options: ServeOptions = {}): Promise<StartedServer> {
   const { world } = deps;
   const limiter = new RateLimiter(world);
   const manual = new ManualFaults();
@@ -51,15 +73,15 @@ export async function startServer(deps: ServerDeps, port: number): Promise<Start
     idPrefix: randomBytes(4).toString('hex'),
     seq: 0,
   };
-  const server = createServer({ keepAlive: true }, (req, res) => {
+  const server = listen((req, res) => {
     handle(gateway, req, res).catch((e: unknown) => sendFailure(gateway, req, res, e));
-  });
+  }, options.tls);
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
   });
-  gateway.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  gateway.origin = advertisedOrigin((server.address() as AddressInfo).port, options);
   return {
     server,
     origin: gateway.origin,
@@ -210,8 +232,12 @@ function otherRoutes(deps: ServerDeps, ctl: ControlDeps): Router {
   );
 }
 
-/** The Host header names this server by a loopback name and its own port, nothing else. */
+/**
+ * The Host header names this server by a loopback name and its own port, or by the public
+ * name it was started with (--public-url, chosen by whoever started it), nothing else.
+ */
 function isLoopbackHost(host: string | undefined, origin: string): boolean {
-  const port = new URL(origin).port;
-  return host !== undefined && [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(host.toLowerCase());
+  const { port, host: advertised } = new URL(origin);
+  const names = [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, advertised];
+  return host !== undefined && names.includes(host.toLowerCase());
 }

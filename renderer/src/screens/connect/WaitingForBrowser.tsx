@@ -1,4 +1,5 @@
 import type { ConnectionState } from '../../../../common/connection';
+import { useSettings } from '../../state/hooks';
 import { t } from '../../strings';
 
 type Waiting = Extract<ConnectionState, { status: 'waiting_for_browser' }>;
@@ -9,9 +10,14 @@ interface Props {
   onCancel(): void;
 }
 
-/** The browser is at Box's sign-in page: the link again, until when, and the usual snag. */
+/**
+ * The browser is at Box's sign-in page: the link again, until when, and the usual snag (Box's
+ * "Disabled by Administrator" page has no way back here), with the allowlist step for the data
+ * center chosen in the walkthrough.
+ */
 export function WaitingForBrowser({ state, onOpenAllowlist, onCancel }: Props) {
   const s = t.connect;
+  const dataCenter = useSettings().value?.walkthrough.dataCenter ?? null;
   return (
     <div className="panel">
       <p>{s.waitingIntro}</p>
@@ -21,10 +27,10 @@ export function WaitingForBrowser({ state, onOpenAllowlist, onCancel }: Props) {
         </a>
       </p>
       <p className="detail">{s.waitingUntil(new Date(state.timeoutAt).toLocaleTimeString())}</p>
-      <div className="callout" role="note">
+      <div className="callout" role="note" data-testid="blocked-sign-in">
         <strong>{s.disabledHeading}</strong> {s.disabledExplained}{' '}
         <button type="button" className="link" onClick={onOpenAllowlist}>
-          {s.openAllowlist}
+          {s.openAllowlistFor(dataCenter)}
         </button>
       </div>
       <button type="button" onClick={onCancel}>

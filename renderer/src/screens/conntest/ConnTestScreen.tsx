@@ -84,7 +84,7 @@ export function ConnTestScreen({ onOpenAllowlist, onReconnect }: Props) {
             <CheckItem
               key={id}
               id={id}
-              number={index + 1}
+              number={index /* the network path is 0, the Box side 1–10 */}
               title={CHECK_TITLES[id]}
               check={shown.get(id) ?? null}
               arrival={view.arrival[id]}
