@@ -79,7 +79,7 @@ function render(m: DocModel, seed: number, k: number, ext: string, version: numb
     const e = writeEml(src, m.layout, owner, m.title);
     return completed(e.bytes, e.truth, null);
   }
-  return completed(writeLegacy(m, ext, k), m.truth, legacyText(m));
+  return completed(writeLegacy(m, ext, k, version), m.truth, legacyText(m));
 }
 
 function failed(bytes: Buffer, reason: InspectionReason): GeneratedDocument {

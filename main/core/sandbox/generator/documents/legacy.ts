@@ -26,7 +26,7 @@ function rtfEscape(s: string): string {
   return s.replace(/[\\{}]/g, (c) => '\\' + c);
 }
 
-export function writeLegacy(m: DocModel, ext: string, k: number): Buffer {
+export function writeLegacy(m: DocModel, ext: string, k: number, version: number): Buffer {
   const lines = linesOf(m);
   if (ext === 'rtf')
     return Buffer.from(
@@ -46,10 +46,15 @@ export function writeLegacy(m: DocModel, ext: string, k: number): Buffer {
         url: `https://docs.google.com/document/d/${id}/edit`,
         doc_id: id,
         resource_id: `document:${id}`,
+        revision: version + 1,
       }),
     );
   }
-  const streams = [{ name: MAIN_STREAM[ext] ?? 'Contents', data: pseudoBytes(m.layout, 4096 + 512 * m.layout.int(8)) }];
+  // A binary header of pseudo content, then the text as 8-bit characters (Word 97 stores text
+  // this way when it can): what Box's extractor reads, and an edit changes the bytes.
+  const text = Buffer.from(lines.join('\r'), 'latin1');
+  const data = Buffer.concat([pseudoBytes(m.layout, 1536 + 512 * m.layout.int(4)), text]);
+  const streams = [{ name: MAIN_STREAM[ext] ?? 'Contents', data }];
   return writeCfb(streams);
 }
 
