@@ -28,6 +28,7 @@ export interface GeneratedFile {
   local: number;
   name: string;
   ext: string;
+  /** Bytes of a streamed file; -1 for generated ones (their size is their bytes' length). */
   size: number;
   owner: number;
   createdBy: number;
@@ -159,7 +160,7 @@ export function generateFile(sp: FileSpace, k: number, folder = folderOfFile(sp.
     local,
     name,
     ext,
-    size,
+    size: body === 'stream' ? size : -1,
     owner,
     createdBy: owner,
     modifiedBy: editor ?? owner,

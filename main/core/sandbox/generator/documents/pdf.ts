@@ -86,7 +86,8 @@ export function writePdf(m: DocModel, o: PdfOptions = {}): Buffer {
   // 1..n content streams; n+1 font; n+2 page tree; n+3..2n+2 pages; then info, encrypt, catalog.
   pages.forEach((lines, i) => {
     const raw = Buffer.from(contentStream(lines, r), 'latin1');
-    if (compress) pdf.add(i + 1, '<< /Filter /FlateDecode >>', deflateSync(raw, { level: 6 }));
+    if (compress)
+      pdf.add(i + 1, '<< /Filter /FlateDecode >>', deflateSync(raw, { level: 6, windowBits: 13, memLevel: 5 }));
     else pdf.add(i + 1, '<< >>', raw);
   });
   pdf.add(n + 1, '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');

@@ -14,9 +14,54 @@ const MTIME = new Date('2024-03-01T09:00:00Z');
 export interface ZipEntry {
   path: string;
   data: string | Uint8Array;
-  /** Stored (method 0) for ODF's mimetype and for entries that are archives already. */
+  /** Stored (method 0), as ODF's mimetype must be. */
   store?: boolean;
 }
+
+interface Packed {
+  raw: Uint8Array;
+  crc: number;
+  data: Uint8Array;
+  stored: boolean;
+}
+
+/**
+ * Parts that are the same in every file of a format (styles, themes, masters, most rels) are
+ * deflated once: zlib's set-up per call is most of a small document's cost.
+ */
+const staticParts = new Map<string, Packed>();
+const STATIC_PARTS_MAX = 256;
+
+function pack(e: ZipEntry): Packed {
+  const raw = typeof e.data === 'string' ? Buffer.from(e.data, 'utf8') : e.data;
+  const stored = e.store === true || raw.length < TINY;
+  return { raw, crc: crc32(raw), data: stored ? raw : deflateRawSync(raw, DEFLATE), stored };
+}
+
+function packCached(e: ZipEntry): Packed {
+  const name = e.path.split('/').pop() ?? '';
+  if (typeof e.data !== 'string' || !(STATIC.has(name) || name.endsWith('.rels'))) return pack(e);
+  const key = `${e.store === true}\u0000${e.data}`;
+  let hit = staticParts.get(key);
+  if (!hit) {
+    hit = pack(e);
+    if (staticParts.size < STATIC_PARTS_MAX) staticParts.set(key, hit);
+  }
+  return hit;
+}
+
+/** File names of parts whose content rarely varies between documents (worth the memo), and any .rels. */
+const STATIC = new Set([
+  '[Content_Types].xml',
+  'app.xml',
+  'core.xml',
+  'styles.xml',
+  'theme1.xml',
+  'slideMaster1.xml',
+  'slideLayout1.xml',
+  'manifest.xml',
+  'mimetype',
+]);
 
 /** Parts this small are stored: deflating them saves a few bytes and costs a zlib set-up. */
 const TINY = 256;
@@ -36,18 +81,16 @@ export function writeZip(entries: ZipEntry[]): Buffer {
     else chunks.push(chunk);
   });
   for (const e of entries) {
-    const raw = typeof e.data === 'string' ? Buffer.from(e.data, 'utf8') : e.data;
-    const stored = e.store || raw.length < TINY;
+    const p = packCached(e);
     const file: ZipInputFile = {
       filename: e.path,
-      size: raw.length,
-      crc: crc32(raw),
-      compression: stored ? 0 : 8,
+      size: p.raw.length,
+      crc: p.crc,
+      compression: p.stored ? 0 : 8,
       mtime: MTIME,
     };
     zip.add(file);
-    const packed = (stored ? raw : deflateRawSync(raw, DEFLATE)) as Uint8Array<ArrayBuffer>;
-    file.ondata?.(null, packed, true);
+    file.ondata?.(null, p.data as Uint8Array<ArrayBuffer>, true);
   }
   zip.end();
   if (failure) throw failure;
