@@ -84,6 +84,13 @@ export interface CurrentFile {
   content(): ContentSummary;
   /** The generated document (bytes, Box's text, truth); null for streamed media and large files. */
   document(): GeneratedDocument | null;
+  /** What Box's extracted_text representation serves for this file (streamed files have none). */
+  boxText(): BoxText;
+}
+
+export interface BoxText {
+  text: string | null;
+  error: GeneratedDocument['boxTextError'];
 }
 
 export class World {
@@ -151,6 +158,10 @@ export class World {
       },
       content,
       document,
+      boxText: () => {
+        const d = document();
+        return d ? { text: d.boxText, error: d.boxTextError } : { text: null, error: 'error_unsupported_format' };
+      },
     };
   }
 
