@@ -92,6 +92,15 @@ describe('generated documents', () => {
     const doc = Buffer.from(docx['word/document.xml'] ?? []).toString();
     expect(doc.match(/<w:p>(?:<w:r>.*?<\/w:r>){2,}<\/w:p>/)).not.toBeNull();
     expect(doc).toContain('<w:tbl>');
+    // Some values are cut mid-number: a run ends with a digit and the next run starts with one.
+    let cutValues = 0;
+    for (const k of wellFormed('docx', 20)) {
+      const xml = Buffer.from(unzipSync(generateDocument(SEED, k, 'docx', 0, OWNER).bytes)['word/document.xml'] ?? []);
+      cutValues += (
+        xml.toString().match(/\d<\/w:t><\/w:r><w:r>(?:<w:rPr><w:b\/><\/w:rPr>)?<w:t xml:space="preserve">\d/g) ?? []
+      ).length;
+    }
+    expect(cutValues).toBeGreaterThan(5);
     let inline = 0;
     let rich = 0;
     for (const k of wellFormed('xlsx', 10)) {

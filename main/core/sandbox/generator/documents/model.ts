@@ -94,6 +94,11 @@ export function splitRuns(text: string, r: Rng): string[] {
   const n = text.length < 4 ? 1 : 1 + r.int(4);
   const cuts = new Set<number>();
   for (let i = 1; i < n; i++) cuts.add(1 + r.int(text.length - 1));
+  // Most labelled values ("Card number: 4111 ...") get a cut inside the value itself: the case a
+  // reader that inspects runs one by one gets wrong.
+  const label = text.indexOf(': ');
+  if (label >= 0 && text.length > label + 6 && r.chance(0.6))
+    cuts.add(label + 3 + r.int(Math.min(10, text.length - label - 4)));
   const sorted = [...cuts].sort((a, b) => a - b);
   const out: string[] = [];
   let at = 0;
