@@ -17,7 +17,7 @@ export interface SensitiveTruth {
   lookalike: number;
 }
 
-export const TEXT_EXTENSIONS = new Set(['txt', 'csv', 'md', 'json', 'eml', 'log']);
+export const TEXT_EXTENSIONS = new Set(['txt', 'csv', 'md', 'json', 'log']);
 
 export function luhnCheckDigit(body: string): number {
   let sum = 0;
@@ -129,6 +129,24 @@ const LABELS: Record<Kind, string> = {
   email: 'Contact',
 };
 
+export function emptyTruth(): SensitiveTruth {
+  return { card: 0, iban: 0, ssn: 0, nino: 0, email: 0, lookalike: 0 };
+}
+
+/**
+ * The one seeded stream of detail values every format draws from: a labelled sensitive value
+ * (counted in `truth`), a look-alike (counted as such) or harmless filler. Text files and
+ * documents share it, so their counts mean the same thing.
+ */
+export function valueSource(r: Rng, sensitive: boolean, truth: SensitiveTruth): () => string {
+  return () => {
+    if (!sensitive || !r.chance(0.3)) return lookalikeOrFiller(r, truth);
+    const kind = r.pick(['card', 'iban', 'ssn', 'nino', 'email'] as const);
+    truth[kind]++;
+    return `${LABELS[kind]}: ${MAKERS[kind](r, true)}`;
+  };
+}
+
 export interface GeneratedText {
   text: string;
   truth: SensitiveTruth;
@@ -136,17 +154,12 @@ export interface GeneratedText {
 
 export function generateText(seed: number, k: number, ext: string, version: number, owner: string): GeneratedText {
   const r = new Rng(hash(seed, S.content, k));
-  const truth: SensitiveTruth = { card: 0, iban: 0, ssn: 0, nino: 0, email: 0, lookalike: 0 };
+  const truth = emptyTruth();
   const sensitive = r.chance(0.35);
   const lines: string[] = [];
   const topic = r.pick(TOPICS);
   const rows = 8 + r.int(60);
-  const value = (): string => {
-    if (!sensitive || !r.chance(0.3)) return lookalikeOrFiller(r, truth);
-    const kind = r.pick(['card', 'iban', 'ssn', 'nino', 'email'] as const);
-    truth[kind]++;
-    return `${LABELS[kind]}: ${MAKERS[kind](r, true)}`;
-  };
+  const value = valueSource(r, sensitive, truth);
   if (ext === 'csv') lines.push('id,name,detail,amount');
   if (ext === 'eml') lines.push(`From: ${owner}`, `Subject: ${topic}`, 'Content-Type: text/plain; charset=utf-8', '');
   if (ext === 'md') lines.push(`# ${topic}`, '');

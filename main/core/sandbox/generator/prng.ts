@@ -98,6 +98,10 @@ export const S = {
   faults: 17,
   folderName: 18,
   time: 19,
+  document: 20,
+  docFault: 21,
+  duplicate: 22,
+  docPart: 23,
 } as const;
 
 /** 40 hex characters derived from the seed: stands in for a SHA-1 we cannot afford to compute. */

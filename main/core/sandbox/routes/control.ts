@@ -8,10 +8,9 @@ import type { Ctx } from '../http/context';
 import { boxError, readBody, sendJson, isoTime } from '../http/context';
 import { ACTIVITY_TYPES, ActivityError, applyActivity, type ActivityType, type LiveActivity } from '../state/activity';
 import { ALL_SCOPES } from '../state/world';
-import { fileIdOf, fileIndexById, generateFile, generateFileCollabs } from '../generator/files';
+import { fileIdOf, fileIndexById } from '../generator/files';
 import { folderIdOf, folderIndexById, folderName } from '../generator/tree';
 import { FOLDER_ACTIVITY_TYPES, applyFolderActivity, type FolderActivityType } from '../state/folder-activity';
-import { generateText } from '../generator/content';
 import { userIndexById, type Role } from '../generator/users';
 import { eventJson } from '../views/events';
 import type { FailingItem, ManualFaults, RateLimiter } from '../http/limits';
@@ -93,47 +92,59 @@ export function truth(ctx: Ctx): void {
   });
 }
 
-/** Every file's id, owner and folder, paged by offset (up to 10,000 per page). */
+/**
+ * Every file's id, owner, folder and content truth (has_text, expected state and reason,
+ * sensitive counts, SHA-1), paged by offset (up to 10,000 per page).
+ */
 export function truthFiles(ctx: Ctx): void {
   const w = ctx.world;
   const offset = Math.max(0, Number(ctx.q.get('offset') ?? 0) || 0);
   const limit = Math.min(10_000, Math.max(1, Number(ctx.q.get('limit') ?? 1000) || 1000));
   const entries: Json[] = [];
   for (let k = offset; k < Math.min(w.ent.space.files, offset + limit); k++) {
-    const g = generateFile(w.ent.space, k);
+    const f = w.file(k);
+    if (!f) continue;
+    const g = f.gen;
     const o = w.overrides.get(k);
-    const collabs = o?.collabs ?? generateFileCollabs(w.ent.space, k, g.owner);
+    const content = f.content();
     entries.push({
       id: fileIdOf(w.ent.space, k),
       owner_id: w.ent.users[g.owner]?.id,
       folder_id: folderIdOf(w.ent.tree, g.folder),
       ext: g.ext,
       shared: (o && 'link' in o ? o.link : g.link)?.access ?? null,
-      collaborations: collabs.length,
+      collaborations: f.collabs.length,
       trashed: o?.trashedAt != null,
+      has_text: content.hasText,
+      expected_state: content.expected.state,
+      expected_reason: content.expected.reason,
+      sensitive: content.sensitive,
+      sha1: content.sha1,
     });
   }
   sendJson(ctx, 200, { total_count: w.ent.space.files, offset, limit, entries });
 }
 
-/** One file's truth, including which sensitive data its text holds. */
+/** One file's truth, including which sensitive data its content holds and what inspecting it concludes. */
 export function truthFile(ctx: Ctx): void {
   const w = ctx.world;
   const f = w.file(fileIndexById(w.ent.space, ctx.params.id ?? ''));
   if (!f) return boxError(ctx, 404, 'not_found', 'Not Found');
-  const sensitive = f.gen.hasText
-    ? generateText(w.ent.seed, f.gen.k, f.gen.ext, f.version, w.ent.users[f.gen.owner]?.login ?? '').truth
-    : null;
+  const content = f.content();
   sendJson(ctx, 200, {
     id: f.id,
     name: f.name,
     owner_id: w.ent.users[f.gen.owner]?.id,
     folder_id: folderIdOf(w.ent.tree, f.gen.folder),
     version: f.version,
-    size: f.bytes().size,
-    sha1: f.bytes().sha1,
-    has_text: f.gen.hasText,
-    sensitive,
+    size: content.size,
+    sha1: content.sha1,
+    has_text: content.hasText,
+    sensitive: content.sensitive,
+    expected_inspection: content.expected,
+    // A copy stays byte-identical until it is edited.
+    duplicate_of:
+      f.gen.duplicateOf !== null && f.version === f.gen.version ? fileIdOf(w.ent.space, f.gen.duplicateOf) : null,
     shared_link: f.link ? { access: f.link.access, effective_access: f.link.effectiveAccess } : null,
     collaborators: f.collabs.map((c) => w.ent.users[c.userIndex]?.id),
     trashed: f.trashedAt !== null,

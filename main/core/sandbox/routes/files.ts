@@ -65,6 +65,7 @@ export function fileContent(ctx: Ctx): void {
   redirect(ctx, `${ctx.origin}/d/1/${payload}.${sign(payload)}/download`);
 }
 
+const OFFICE = 'application/vnd.openxmlformats-officedocument';
 const MIME: Record<string, string> = {
   pdf: 'application/pdf',
   txt: 'text/plain',
@@ -77,18 +78,33 @@ const MIME: Record<string, string> = {
   jpg: 'image/jpeg',
   zip: 'application/zip',
   mp4: 'video/mp4',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  docx: `${OFFICE}.wordprocessingml.document`,
+  xlsx: `${OFFICE}.spreadsheetml.sheet`,
+  pptx: `${OFFICE}.presentationml.presentation`,
+  docm: 'application/vnd.ms-word.document.macroEnabled.12',
+  xlsm: 'application/vnd.ms-excel.sheet.macroEnabled.12',
+  pptm: 'application/vnd.ms-powerpoint.presentation.macroEnabled.12',
+  odt: 'application/vnd.oasis.opendocument.text',
+  ods: 'application/vnd.oasis.opendocument.spreadsheet',
+  odp: 'application/vnd.oasis.opendocument.presentation',
+  doc: 'application/msword',
+  xls: 'application/vnd.ms-excel',
+  ppt: 'application/vnd.ms-powerpoint',
+  msg: 'application/vnd.ms-outlook',
+  rtf: 'application/rtf',
+  boxnote: 'application/octet-stream',
+  gdoc: 'application/vnd.google-apps.document',
 };
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+/** First bytes of the streamed (pseudo-random) files: media, and documents over the size limit. */
 const MAGIC: Record<string, Buffer> = {
   pdf: Buffer.from('%PDF-1.7\n'),
   png: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
   jpg: Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
-  zip: Buffer.from([0x50, 0x4b, 0x03, 0x04]),
-  docx: Buffer.from([0x50, 0x4b, 0x03, 0x04]),
-  xlsx: Buffer.from([0x50, 0x4b, 0x03, 0x04]),
-  pptx: Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+  zip: ZIP_MAGIC,
+  docx: ZIP_MAGIC,
+  xlsx: ZIP_MAGIC,
+  pptx: ZIP_MAGIC,
   mp4: Buffer.from([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70]),
 };
 
@@ -135,7 +151,8 @@ export async function download(ctx: Ctx): Promise<void> {
   };
   if (status === 206) headers['content-range'] = `bytes ${start}-${end}/${bytes.size}`;
   ctx.res.writeHead(status, headers);
-  if (bytes.text) return void ctx.res.end(bytes.text.subarray(start, end + 1));
+  const data = bytes.read();
+  if (data) return void ctx.res.end(data.subarray(start, end + 1));
   await streamBinary(ctx, file, start, end);
 }
 

@@ -6,10 +6,12 @@
 import type { Enterprise } from '../generator/enterprise';
 import { historyEvent, historyIndexAtOrAfter, type SandboxEvent } from '../generator/events';
 import {
-  fileBytes,
+  contentSummary,
+  fileDocument,
   fileIdOf,
   generateFile,
   generateFileCollabs,
+  type ContentSummary,
   type FileBytes,
   type FileCollab,
   type GeneratedFile,
@@ -17,7 +19,9 @@ import {
 } from '../generator/files';
 import type { FolderCollab } from '../generator/tree';
 import type { Role } from '../generator/users';
+import type { GeneratedDocument } from '../generator/documents';
 import { Clock } from './clock';
+import { ContentCache } from './content-cache';
 import { TokenStore } from './tokens';
 
 export const ALL_SCOPES = [
@@ -74,7 +78,19 @@ export interface CurrentFile {
   link: GeneratedLink | null;
   collabs: FileCollab[];
   trashedAt: number | null;
+  /** Size, SHA-1 and the bytes as downloads serve them. */
   bytes(): FileBytes;
+  /** Size, SHA-1, expected findings and outcome (cached per version). */
+  content(): ContentSummary;
+  /** The generated document (bytes, Box's text, truth); null for streamed media and large files. */
+  document(): GeneratedDocument | null;
+  /** What Box's extracted_text representation serves for this file (streamed files have none). */
+  boxText(): BoxText;
+}
+
+export interface BoxText {
+  text: string | null;
+  error: GeneratedDocument['boxTextError'];
 }
 
 export class World {
@@ -89,6 +105,7 @@ export class World {
   readonly folderCollabs = new Map<number, FolderCollab[]>();
   readonly faults: FaultSettings = { latencyMs: 0, errorRate: 0, dropRate: 0, malformedRate: 0 };
   rateLimitPerSecond = 0;
+  readonly contents = new ContentCache();
 
   constructor(
     readonly ent: Enterprise,
@@ -120,8 +137,11 @@ export class World {
     const gen = generateFile(this.ent.space, k);
     const o = this.overrides.get(k);
     const version = o?.version ?? gen.version;
-    let cached: FileBytes | undefined;
-    const ownerLogin = this.ent.users[gen.owner]?.login ?? '';
+    const loginOf = (u: number) => this.ent.users[u]?.login ?? '';
+    // One generation per CurrentFile: a cold download needs the summary and the bytes.
+    let doc: GeneratedDocument | null | undefined;
+    const document = () => (doc === undefined ? (doc = fileDocument(this.ent.space, gen, version, loginOf)) : doc);
+    const content = () => this.contents.get(k, version, () => contentSummary(this.ent.space, gen, version, document()));
     return {
       gen,
       id: fileIdOf(this.ent.space, k),
@@ -132,7 +152,16 @@ export class World {
       link: o && 'link' in o ? (o.link ?? null) : gen.link,
       collabs: o?.collabs ?? generateFileCollabs(this.ent.space, k, gen.owner),
       trashedAt: o?.trashedAt ?? null,
-      bytes: () => (cached ??= fileBytes(this.ent.space, gen, version, ownerLogin)),
+      bytes: () => {
+        const c = content();
+        return { size: c.size, sha1: c.sha1, read: () => document()?.bytes ?? null };
+      },
+      content,
+      document,
+      boxText: () => {
+        const d = document();
+        return d ? { text: d.boxText, error: d.boxTextError } : { text: null, error: 'error_unsupported_format' };
+      },
     };
   }
 

@@ -4,7 +4,7 @@
  */
 import type { CurrentFile, World } from '../state/world';
 import { folderIdOf, folderName } from '../generator/tree';
-import { generateFile } from '../generator/files';
+import { estimatedSize, generateFile } from '../generator/files';
 import { hash, S } from '../generator/prng';
 import { isoTime, ROOT_MINI, sharedLinkView, userMini } from './common';
 
@@ -136,7 +136,7 @@ export function fileJson(
   return build(shape === 'mini' ? FILE_MINI : FILE_STANDARD, fields, p);
 }
 
-/** Sum of the sizes beneath a folder, computed once per folder (generated sizes, not edits). */
+/** Sum of the sizes beneath a folder, computed once per folder (generated or typical sizes, not edits). */
 const sizeCache = new WeakMap<World, Map<number, number>>();
 function folderSize(w: World, f: number): number {
   let cache = sizeCache.get(w);
@@ -148,7 +148,7 @@ function folderSize(w: World, f: number): number {
   const start = t.fileStart[f] ?? 0;
   for (let k = start; k < start + (t.fileCount[f] ?? 0); k++) {
     const g = generateFile(w.ent.space, k, f);
-    total += g.hasText ? (w.file(k)?.bytes().size ?? 0) : g.size;
+    total += estimatedSize(w.ent.space, g, () => w.file(k)?.bytes().size ?? 0);
   }
   for (let c = 0; c < (t.childCount[f] ?? 0); c++) total += folderSize(w, t.childList[(t.childStart[f] ?? 0) + c] ?? 0);
   cache.set(f, total);
