@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoxClient } from 'box-node-sdk';
 import { readByteStream } from 'box-node-sdk/internal/utils';
 import { startSandbox, type RunningSandbox } from '../../main/core/sandbox';
+import { MAX_UPLOAD_BYTES } from '../../main/core/sandbox/state/uploads';
 import { ctl, sdkAuth, sdkClient, sdkSession, signIn, type Truth } from '../integration/sandbox/helpers';
+import { loadValidators, openApiAvailable, openApiPath } from '../integration/sandbox/openapi';
 
 let sb: RunningSandbox;
 let client: BoxClient;
@@ -39,6 +41,22 @@ async function upload(c: BoxClient, parentId: string, name: string, bytes: Buffe
 async function download(c: BoxClient, id: string): Promise<Buffer> {
   const stream = await c.downloads.downloadFile(id);
   return readByteStream(stream as Parameters<typeof readByteStream>[0]);
+}
+
+/** A hand-built multipart upload with the signed-in admin's token (for bodies the SDK never sends). */
+async function rawUpload(form: FormData): Promise<Response> {
+  const tokens = await ctl<{ entries: Array<{ token: string; kind: string; state: string; user_id: string }> }>(
+    sb.info,
+    '/tokens',
+  );
+  const token = tokens.entries.find(
+    (t) => t.kind === 'access' && t.state === 'active' && t.user_id === sb.info.signInUserId,
+  )?.token;
+  return fetch(`${sb.info.uploadUrl}/2.0/files/content`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
 }
 
 /** Box errors as the SDK reports them: status and code. */
@@ -208,18 +226,48 @@ describe('sandbox uploads through the official SDK', () => {
   });
 
   it('answers metadata_after_file_contents when the file part comes first', async () => {
-    const token = (
-      await ctl<{ entries: Array<{ token: string; kind: string; state: string }> }>(sb.info, '/tokens')
-    ).entries.find((t) => t.kind === 'access' && t.state === 'active')?.token;
     const form = new FormData();
     form.append('file', new Blob([Buffer.from('x')]), 'x.txt');
     form.append('attributes', JSON.stringify({ name: 'x.txt', parent: { id: '0' } }));
-    const res = await fetch(`${sb.info.uploadUrl}/2.0/files/content`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}` },
-      body: form,
-    });
+    const res = await rawUpload(form);
     expect(res.status).toBe(400);
     expect(((await res.json()) as { code: string }).code).toBe('metadata_after_file_contents');
+  });
+
+  it('refuses a file over the size cap with file_size_limit_exceeded, keeping nothing', async () => {
+    const form = new FormData();
+    form.append('attributes', JSON.stringify({ name: 'huge.bin', parent: { id: '0' } }));
+    form.append('file', new Blob([Buffer.alloc(MAX_UPLOAD_BYTES + 1)]), 'huge.bin');
+    const res = await rawUpload(form);
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { code: string }).code).toBe('file_size_limit_exceeded');
+    const root = await client.folders.getFolderItems('0', { queryParams: { limit: 1000 } });
+    expect(root.entries?.some((e) => e.name === 'huge.bin')).toBe(false);
+  });
+
+  it('answers in the shapes of box-openapi.json (Files, Folder--Full, File--Full with representations)', async (t) => {
+    if (!openApiAvailable) {
+      console.warn(`skipped: ${openApiPath} is missing`);
+      return t.skip();
+    }
+    const v = loadValidators();
+    const check = (schema: string, body: unknown) =>
+      expect(v.validate(schema, body), `${schema}: ${JSON.stringify(body).slice(0, 300)}`).toEqual([]);
+    const folder = await client.folders.createFolder({ name: 'Shapes', parent: { id: '0' } });
+    check('Folder--Full', folder.rawData);
+    const { files } = await upload(client, folder.id, 'shape.csv', Buffer.from('a,b\n1,2\n'));
+    check('Files', files.rawData);
+    const id = files.entries![0]!.id;
+    const version = await client.uploads.uploadFileVersion(id, {
+      attributes: { name: 'shape.csv' },
+      file: Readable.from([Buffer.from('a,b\n3,4\n')]),
+    });
+    check('Files', version.rawData);
+    const withRep = await client.files.getFileById(id, {
+      queryParams: { fields: ['representations', 'name'] },
+      headers: { xRepHints: '[extracted_text]' },
+    });
+    check('File--Full', withRep.rawData);
+    check('Items', (await client.folders.getFolderItems(folder.id)).rawData);
   });
 });
