@@ -127,6 +127,12 @@ describe('sandbox uploads through the official SDK', () => {
       `/truth/files/${file.id}`,
     );
     expect(t).toMatchObject({ sensitive: null, has_text: true, sha1: sha1(bytes), folder_id: folder.id });
+    // The list of every file a coverage check walks holds the upload too.
+    const listed = await ctl<{ total_count: number; entries: Array<{ id: string; folder_id: string; ext: string }> }>(
+      sb.info,
+      '/truth/files?offset=400&limit=100',
+    );
+    expect(listed.entries).toContainEqual(expect.objectContaining({ id: file.id, folder_id: folder.id, ext: 'txt' }));
     expect(await eventsFor(client, file.id)).toEqual([{ type: 'UPLOAD', parent: folder.id }]);
     // The live stream a running scan follows carries it too (it may repeat events: Box's does).
     expect(new Set((await eventsFor(client, file.id, 'admin_logs_streaming')).map((e) => e.type))).toEqual(

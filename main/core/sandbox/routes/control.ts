@@ -58,8 +58,8 @@ export function truth(ctx: Ctx): void {
     enterprise: w.settings.hasEnterprise ? { id: w.ent.identity.id, name: w.ent.identity.name } : null,
     counts: {
       users: w.ent.users.length,
-      folders: t.folderCount,
-      files: w.ent.space.files - trashed,
+      folders: t.folderCount + w.uploads.folderCount,
+      files: w.ent.space.files + w.uploads.fileCount - trashed,
       trashed,
       events: w.eventCount(),
     },
@@ -100,21 +100,23 @@ export function truthFiles(ctx: Ctx): void {
   const offset = Math.max(0, Number(ctx.q.get('offset') ?? 0) || 0);
   const limit = Math.min(10_000, Math.max(1, Number(ctx.q.get('limit') ?? 1000) || 1000));
   const entries: Json[] = [];
-  for (let k = offset; k < Math.min(w.ent.space.files, offset + limit); k++) {
-    const g = generateFile(w.ent.space, k);
+  const total = w.ent.space.files + w.uploads.fileCount;
+  for (let k = offset; k < Math.min(total, offset + limit); k++) {
+    const g = k < w.ent.space.files ? generateFile(w.ent.space, k) : w.uploads.fileGen(k);
+    if (!g) break;
     const o = w.overrides.get(k);
-    const collabs = o?.collabs ?? generateFileCollabs(w.ent.space, k, g.owner);
+    const collabs = o?.collabs ?? (k < w.ent.space.files ? generateFileCollabs(w.ent.space, k, g.owner) : []);
     entries.push({
       id: fileIdOf(w.ent.space, k),
       owner_id: w.ent.users[g.owner]?.id,
-      folder_id: folderIdOf(w.ent.tree, g.folder),
+      folder_id: folderIdOfAny(w, g.folder),
       ext: g.ext,
       shared: (o && 'link' in o ? o.link : g.link)?.access ?? null,
       collaborations: collabs.length,
       trashed: o?.trashedAt != null,
     });
   }
-  sendJson(ctx, 200, { total_count: w.ent.space.files, offset, limit, entries });
+  sendJson(ctx, 200, { total_count: total, offset, limit, entries });
 }
 
 /** One file's truth, including which sensitive data its text holds. */

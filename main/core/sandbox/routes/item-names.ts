@@ -29,6 +29,8 @@ export function checkName(ctx: Ctx, name: unknown): name is string {
   return true;
 }
 
+const NAME_ONLY = new Set(['name']);
+
 /** The sibling (mini JSON) already named `name` in folder f as `actor` sees it, or null. */
 export function nameInUse(
   w: World,
@@ -40,8 +42,9 @@ export function nameInUse(
   const wanted = name.toLowerCase();
   const list = listingOf(w, f, actor);
   for (let p = 0; p < list.total; p++) {
-    const item = list.at(p, null);
-    if (item.id !== except && String(item.name).toLowerCase() === wanted) return item;
+    // Names only while searching: a mini entry would hash every text file of a big folder.
+    const item = list.at(p, NAME_ONLY);
+    if (item.id !== except && String(item.name).toLowerCase() === wanted) return list.at(p, null);
   }
   return null;
 }

@@ -154,12 +154,16 @@ export async function uploadFileVersion(ctx: Ctx): Promise<void> {
   sendJson(ctx, 200, { total_count: 1, entries: [fileJson(w, updated, parseFields(ctx))] });
 }
 
-/** Extensions whose content holds text a scan inspects (images, audio and video do not). */
-const NO_TEXT = new Set(['png', 'jpg', 'jpeg', 'gif', 'bmp', 'tif', 'tiff', 'heic', 'webp', 'svg']);
-const MEDIA = /^(mp4|mov|avi|mkv|webm|m4v|wmv|mp3|wav|aac|flac|ogg|m4a)$/;
+/** Extensions whose content holds text a scan inspects (the ground truth's has_text for uploads). */
+const TEXT_HOLDING = new Set(
+  (
+    'txt csv tsv md json log xml html htm rtf pdf doc docx docm dotx xls xlsx xlsm xlsb ppt pptx pptm ' +
+    'odt ods odp zip eml msg gdoc gsheet gslides boxnote'
+  ).split(' '),
+);
 
 export function holdsText(ext: string): boolean {
-  return !NO_TEXT.has(ext) && !MEDIA.test(ext);
+  return TEXT_HOLDING.has(ext);
 }
 
 function logUpload(w: World, file: CurrentFile, actor: number): void {

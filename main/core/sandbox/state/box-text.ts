@@ -10,11 +10,12 @@
  * error_unsupported_format.
  */
 import type { GeneratedDocument } from '../generator/documents';
-import { TEXT_EXTENSIONS } from '../generator/content';
 import type { CurrentFile, World } from './world';
 
 export type BoxText = Pick<GeneratedDocument, 'boxText' | 'boxTextError'>;
 
+/** Plain-text types whose text is the bytes themselves (Box does not extract eml: see box-api.md). */
+const PLAIN_TEXT = new Set(['txt', 'csv', 'tsv', 'md', 'json', 'log']);
 const OOXML = new Set(['docx', 'docm', 'xlsx', 'xlsm', 'pptx', 'pptm']);
 const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
@@ -27,7 +28,7 @@ export function boxTextOf(w: World, file: CurrentFile): BoxText {
 }
 
 function uploadedBoxText(ext: string, bytes: Buffer): BoxText {
-  if (TEXT_EXTENSIONS.has(ext)) return { boxText: bytes.toString('utf8'), boxTextError: null };
+  if (PLAIN_TEXT.has(ext)) return { boxText: bytes.toString('utf8'), boxTextError: null };
   const encrypted =
     (ext === 'pdf' && bytes.includes('/Encrypt')) || (OOXML.has(ext) && bytes.subarray(0, 8).equals(CFB_MAGIC));
   return { boxText: null, boxTextError: encrypted ? 'error_password_protected' : 'error_unsupported_format' };
