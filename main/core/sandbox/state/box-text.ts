@@ -21,7 +21,7 @@ const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 export function boxTextOf(w: World, file: CurrentFile): BoxText {
   const uploaded = w.uploads.contentOf(file.gen.k);
-  if (uploaded?.text) return uploadedBoxText(file.gen.ext, uploaded.text);
+  if (uploaded) return uploadedBoxText(file.gen.ext, uploaded.bytes);
   const bytes = file.gen.hasText ? file.bytes().text : null;
   if (bytes) return { boxText: bytes.toString('utf8'), boxTextError: null };
   return { boxText: null, boxTextError: 'error_unsupported_format' };

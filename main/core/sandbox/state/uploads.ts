@@ -8,11 +8,11 @@
  * by index (events, download URLs, overrides) works for them unchanged.
  */
 import { createHash } from 'node:crypto';
-import type { FileBytes, GeneratedFile } from '../generator/files';
+import type { GeneratedFile } from '../generator/files';
 
 /** Box's limit depends on the account; the sandbox keeps uploads small enough for memory. */
 export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
-/** All uploaded bytes together (every version kept is the current one only). */
+/** All uploaded bytes together (only the current version of each file is kept). */
 export const MAX_STORED_BYTES = 512 * 1024 * 1024;
 
 export interface UploadedFolder {
@@ -26,11 +26,18 @@ export interface UploadedFolder {
   createdBy: number;
 }
 
+/** A file's uploaded bytes and their real size and SHA-1 (world.ts turns them into FileBytes). */
+export interface UploadedContent {
+  size: number;
+  sha1: string;
+  bytes: Buffer;
+}
+
 export class UploadStore {
   private readonly fileGens: GeneratedFile[] = [];
   private readonly folderList: UploadedFolder[] = [];
   /** Current content of every file that got bytes by upload (uploaded files and new versions). */
-  private readonly content = new Map<number, FileBytes>();
+  private readonly content = new Map<number, UploadedContent>();
   /** Uploaded child folders and files per parent folder index (-1: a root, told apart by owner). */
   private readonly childFolders = new Map<number, number[]>();
   private readonly childFiles = new Map<number, number[]>();
@@ -59,7 +66,7 @@ export class UploadStore {
     return this.folderList[f - this.folderBase] ?? null;
   }
 
-  contentOf(k: number): FileBytes | null {
+  contentOf(k: number): UploadedContent | null {
     return this.content.get(k) ?? null;
   }
 
@@ -86,8 +93,8 @@ export class UploadStore {
     return k;
   }
 
-  setContent(k: number, bytes: Buffer): FileBytes {
-    const stored: FileBytes = { size: bytes.length, sha1: createHash('sha1').update(bytes).digest('hex'), text: bytes };
+  setContent(k: number, bytes: Buffer): UploadedContent {
+    const stored = { size: bytes.length, sha1: createHash('sha1').update(bytes).digest('hex'), bytes };
     this.storedBytes += bytes.length - (this.content.get(k)?.size ?? 0);
     this.content.set(k, stored);
     return stored;
