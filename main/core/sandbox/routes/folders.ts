@@ -6,6 +6,7 @@ import { decodeMarker, encodeMarker, parseFields, parseLimit, parseOffset, useMa
 import { folderIndexOfId, folderOwner, folderTop } from '../state/catalog';
 import { folderVisibleTo, folderWritableBy, rootFolders } from '../state/access';
 import { checkName, nameInUse, nameInUseError } from './item-names';
+import { logUpload } from './upload-events';
 import type { World } from '../state/world';
 import { fileJson, folderJson, folderMini } from '../views/items';
 import { collabJson } from '../views/collabs';
@@ -190,6 +191,7 @@ export async function createFolder(ctx: Ctx): Promise<void> {
     createdAt: w.now(),
     createdBy: actor,
   });
+  logUpload(w, { folder: f }, actor);
   const out = folderJson(w, f, owner, parseFields(ctx));
   out.item_collection = { total_count: 0, entries: [], offset: 0, limit: 100, order: ORDER };
   sendJson(ctx, 201, out);

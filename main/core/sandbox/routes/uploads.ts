@@ -5,11 +5,13 @@
  * listings, representations and the ground truth then serve them, and each upload is an
  * `UPLOAD` admin event, so a running scan sees it like any other content change.
  *
+ * A new folder (POST /2.0/folders) is logged as UPLOAD too, with the folder as source, as Box
+ * does; the scan moves nothing for it (its files get events of their own).
+ *
  * A new version is logged as UPLOAD too, not EDIT: Box logs EDIT when a file is changed in place
  * by an editing client (Box Edit, Box Notes, Drive), while bytes arriving through the upload API
  * are an upload of a new version; either moves the file to the front of the scan queue.
  */
-import { randomBytes } from 'node:crypto';
 import type { Ctx } from '../http/context';
 import { boxError, itemNotFound, sendJson } from '../http/context';
 import { requireScope } from '../http/auth';
@@ -18,8 +20,8 @@ import { MultipartError, readUploadBody, type UploadBody } from '../http/multipa
 import { fileIndexOfId, folderOwner } from '../state/catalog';
 import { fileVisibleTo, fileWritableBy } from '../state/access';
 import { MAX_UPLOAD_BYTES } from '../state/uploads';
-import type { CurrentFile, World } from '../state/world';
-import { fileJson, fileVersionId } from '../views/items';
+import { fileJson } from '../views/items';
+import { logUpload } from './upload-events';
 import { checkName, nameInUse, nameInUseError } from './item-names';
 import { writableParent } from './folders';
 
@@ -164,16 +166,4 @@ const TEXT_HOLDING = new Set(
 
 export function holdsText(ext: string): boolean {
   return TEXT_HOLDING.has(ext);
-}
-
-function logUpload(w: World, file: CurrentFile, actor: number): void {
-  w.appendEvent({
-    eventId: `${randomBytes(4).toString('hex')}-upl-${w.live.length.toString(16)}-${randomBytes(6).toString('hex')}`,
-    type: 'UPLOAD',
-    actor,
-    file: file.gen.k,
-    folder: -1,
-    ip: '10.0.0.1',
-    details: { version_id: fileVersionId(file), size: file.bytes().size },
-  });
 }
