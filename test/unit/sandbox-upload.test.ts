@@ -135,10 +135,17 @@ describe('sandbox uploads through the official SDK', () => {
     expect(listed.entries).toContainEqual(expect.objectContaining({ id: file.id, folder_id: folder.id, ext: 'txt' }));
     expect(await eventsFor(client, file.id)).toEqual([{ type: 'UPLOAD', parent: folder.id }]);
     expect(await eventsFor(client, folder.id)).toEqual([{ type: 'UPLOAD', parent: '0' }]);
+
     // The live stream a running scan follows carries it too (it may repeat events: Box's does).
     expect(new Set((await eventsFor(client, file.id, 'admin_logs_streaming')).map((e) => e.type))).toEqual(
       new Set(['UPLOAD']),
     );
+
+    // The control API's activities work on uploads like on generated files (here: an open link).
+    await ctl(sb.info, '/activity', { file_id: file.id, event_type: 'SHARE', access: 'open' });
+    expect(
+      (await client.files.getFileById(file.id, { queryParams: { fields: ['shared_link'] } })).sharedLink?.access,
+    ).toBe('open');
   });
 
   it('uploads a new version: new bytes, SHA-1 and etag, and an UPLOAD event', async () => {

@@ -9,7 +9,7 @@ import { boxError, readBody, sendJson, isoTime } from '../http/context';
 import { ACTIVITY_TYPES, ActivityError, applyActivity, type ActivityType, type LiveActivity } from '../state/activity';
 import { ALL_SCOPES } from '../state/world';
 import { fileIndexOfId, folderIdOfAny } from '../state/catalog';
-import { fileIdOf, fileIndexById, generateFile, generateFileCollabs } from '../generator/files';
+import { fileIdOf, generateFile, generateFileCollabs } from '../generator/files';
 import { folderIdOf, folderIndexById, folderName } from '../generator/tree';
 import { FOLDER_ACTIVITY_TYPES, applyFolderActivity, type FolderActivityType } from '../state/folder-activity';
 import { generateText } from '../generator/content';
@@ -259,7 +259,7 @@ export async function control(ctx: Ctx, deps: ControlDeps, action: string): Prom
 /** {file_id, event_type?, user_id?, access?}: an activity on a file (see activity.ts). */
 function fileActivity(ctx: Ctx, body: Json): void {
   const w = ctx.world;
-  const k = fileIndexById(w.ent.space, String(body.file_id ?? ''));
+  const k = fileIndexOfId(w, String(body.file_id ?? ''));
   const type = String(body.event_type ?? 'EDIT') as ActivityType;
   if (!ACTIVITY_TYPES.includes(type)) throw new ActivityError(`event_type must be one of ${ACTIVITY_TYPES.join(', ')}`);
   const actor = body.user_id === undefined ? undefined : userIndexById(w.ent.users, String(body.user_id));
