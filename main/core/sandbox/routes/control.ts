@@ -8,7 +8,8 @@ import type { Ctx } from '../http/context';
 import { boxError, readBody, sendJson, isoTime } from '../http/context';
 import { ACTIVITY_TYPES, ActivityError, applyActivity, type ActivityType, type LiveActivity } from '../state/activity';
 import { ALL_SCOPES } from '../state/world';
-import { fileIdOf, fileIndexById } from '../generator/files';
+import { fileIndexOfId, folderIdOfAny } from '../state/catalog';
+import { fileIdOf } from '../generator/files';
 import { folderIdOf, folderIndexById, folderName } from '../generator/tree';
 import { FOLDER_ACTIVITY_TYPES, applyFolderActivity, type FolderActivityType } from '../state/folder-activity';
 import { userIndexById, type Role } from '../generator/users';
@@ -56,8 +57,8 @@ export function truth(ctx: Ctx): void {
     enterprise: w.settings.hasEnterprise ? { id: w.ent.identity.id, name: w.ent.identity.name } : null,
     counts: {
       users: w.ent.users.length,
-      folders: t.folderCount,
-      files: w.ent.space.files - trashed,
+      folders: t.folderCount + w.uploads.folderCount,
+      files: w.ent.space.files + w.uploads.fileCount - trashed,
       trashed,
       events: w.eventCount(),
     },
@@ -101,50 +102,58 @@ export function truthFiles(ctx: Ctx): void {
   const offset = Math.max(0, Number(ctx.q.get('offset') ?? 0) || 0);
   const limit = Math.min(10_000, Math.max(1, Number(ctx.q.get('limit') ?? 1000) || 1000));
   const entries: Json[] = [];
-  for (let k = offset; k < Math.min(w.ent.space.files, offset + limit); k++) {
+  const total = w.ent.space.files + w.uploads.fileCount;
+  for (let k = offset; k < Math.min(total, offset + limit); k++) {
     const f = w.file(k);
     if (!f) continue;
     const g = f.gen;
     const o = w.overrides.get(k);
     const content = f.content();
+    // Uploaded content is not the generator's: what inspecting it concludes is unknown.
+    const uploaded = w.uploads.contentOf(k) !== null;
     entries.push({
       id: fileIdOf(w.ent.space, k),
       owner_id: w.ent.users[g.owner]?.id,
-      folder_id: folderIdOf(w.ent.tree, g.folder),
+      folder_id: folderIdOfAny(w, g.folder),
       ext: g.ext,
       shared: (o && 'link' in o ? o.link : g.link)?.access ?? null,
       collaborations: f.collabs.length,
       trashed: o?.trashedAt != null,
       has_text: content.hasText,
-      expected_state: content.expected.state,
-      expected_reason: content.expected.reason,
+      expected_state: uploaded ? null : content.expected.state,
+      expected_reason: uploaded ? null : content.expected.reason,
       sensitive: content.sensitive,
       sha1: content.sha1,
     });
   }
-  sendJson(ctx, 200, { total_count: w.ent.space.files, offset, limit, entries });
+  sendJson(ctx, 200, { total_count: total, offset, limit, entries });
 }
 
 /** One file's truth, including which sensitive data its content holds and what inspecting it concludes. */
 export function truthFile(ctx: Ctx): void {
   const w = ctx.world;
-  const f = w.file(fileIndexById(w.ent.space, ctx.params.id ?? ''));
+  const f = w.file(fileIndexOfId(w, ctx.params.id ?? ''));
   if (!f) return boxError(ctx, 404, 'not_found', 'Not Found');
   const content = f.content();
+  // Uploaded content (a new file or a new version) is not the generator's: its counts are unknown.
+  const uploaded = w.uploads.contentOf(f.gen.k) !== null;
   sendJson(ctx, 200, {
     id: f.id,
     name: f.name,
     owner_id: w.ent.users[f.gen.owner]?.id,
-    folder_id: folderIdOf(w.ent.tree, f.gen.folder),
+    folder_id: folderIdOfAny(w, f.gen.folder),
     version: f.version,
     size: content.size,
     sha1: content.sha1,
     has_text: content.hasText,
+    uploaded,
     sensitive: content.sensitive,
-    expected_inspection: content.expected,
+    expected_inspection: uploaded ? null : content.expected,
     // A copy stays byte-identical until it is edited.
     duplicate_of:
-      f.gen.duplicateOf !== null && f.version === f.gen.version ? fileIdOf(w.ent.space, f.gen.duplicateOf) : null,
+      f.gen.duplicateOf !== null && f.version === f.gen.version && !uploaded
+        ? fileIdOf(w.ent.space, f.gen.duplicateOf)
+        : null,
     shared_link: f.link ? { access: f.link.access, effective_access: f.link.effectiveAccess } : null,
     collaborators: f.collabs.map((c) => w.ent.users[c.userIndex]?.id),
     trashed: f.trashedAt !== null,
@@ -262,7 +271,7 @@ export async function control(ctx: Ctx, deps: ControlDeps, action: string): Prom
 /** {file_id, event_type?, user_id?, access?}: an activity on a file (see activity.ts). */
 function fileActivity(ctx: Ctx, body: Json): void {
   const w = ctx.world;
-  const k = fileIndexById(w.ent.space, String(body.file_id ?? ''));
+  const k = fileIndexOfId(w, String(body.file_id ?? ''));
   const type = String(body.event_type ?? 'EDIT') as ActivityType;
   if (!ACTIVITY_TYPES.includes(type)) throw new ActivityError(`event_type must be one of ${ACTIVITY_TYPES.join(', ')}`);
   const actor = body.user_id === undefined ? undefined : userIndexById(w.ent.users, String(body.user_id));

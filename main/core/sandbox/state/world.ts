@@ -23,6 +23,8 @@ import type { GeneratedDocument } from '../generator/documents';
 import { Clock } from './clock';
 import { ContentCache } from './content-cache';
 import { TokenStore } from './tokens';
+import { UploadStore, uploadedSummary } from './uploads';
+import { RepresentationStates } from './representations';
 
 export const ALL_SCOPES = [
   'root_readonly',
@@ -84,13 +86,6 @@ export interface CurrentFile {
   content(): ContentSummary;
   /** The generated document (bytes, Box's text, truth); null for streamed media and large files. */
   document(): GeneratedDocument | null;
-  /** What Box's extracted_text representation serves for this file (streamed files have none). */
-  boxText(): BoxText;
-}
-
-export interface BoxText {
-  text: string | null;
-  error: GeneratedDocument['boxTextError'];
 }
 
 export class World {
@@ -106,6 +101,10 @@ export class World {
   readonly faults: FaultSettings = { latencyMs: 0, errorRate: 0, dropRate: 0, malformedRate: 0 };
   rateLimitPerSecond = 0;
   readonly contents = new ContentCache();
+  /** Files, versions and folders uploaded through the API (state/uploads.ts). */
+  readonly uploads: UploadStore;
+  /** Where each file's extracted_text representation is in its generation. */
+  readonly representations = new RepresentationStates();
 
   constructor(
     readonly ent: Enterprise,
@@ -114,6 +113,7 @@ export class World {
     now?: () => number,
   ) {
     this.clock = new Clock(now);
+    this.uploads = new UploadStore(ent.space.files, ent.tree.folderCount);
   }
 
   now(): number {
@@ -133,15 +133,22 @@ export class World {
   }
 
   file(k: number): CurrentFile | null {
-    if (k < 0 || k >= this.ent.space.files) return null;
-    const gen = generateFile(this.ent.space, k);
+    if (k < 0) return null;
+    const gen = k < this.ent.space.files ? generateFile(this.ent.space, k) : this.uploads.fileGen(k);
+    if (!gen) return null;
     const o = this.overrides.get(k);
     const version = o?.version ?? gen.version;
     const loginOf = (u: number) => this.ent.users[u]?.login ?? '';
+    // Uploaded content (a new file, or a new version of a generated one) replaces the generated document.
+    const uploaded = this.uploads.contentOf(k);
     // One generation per CurrentFile: a cold download needs the summary and the bytes.
     let doc: GeneratedDocument | null | undefined;
-    const document = () => (doc === undefined ? (doc = fileDocument(this.ent.space, gen, version, loginOf)) : doc);
-    const content = () => this.contents.get(k, version, () => contentSummary(this.ent.space, gen, version, document()));
+    const document = () =>
+      uploaded ? null : doc === undefined ? (doc = fileDocument(this.ent.space, gen, version, loginOf)) : doc;
+    const content = () =>
+      uploaded
+        ? uploadedSummary(uploaded, gen.hasText)
+        : this.contents.get(k, version, () => contentSummary(this.ent.space, gen, version, document()));
     return {
       gen,
       id: fileIdOf(this.ent.space, k),
@@ -150,18 +157,15 @@ export class World {
       modifiedAt: o?.modifiedAt ?? gen.modifiedAt,
       modifiedBy: o?.modifiedBy ?? gen.modifiedBy,
       link: o && 'link' in o ? (o.link ?? null) : gen.link,
-      collabs: o?.collabs ?? generateFileCollabs(this.ent.space, k, gen.owner),
+      collabs: o?.collabs ?? (k >= this.ent.space.files ? [] : generateFileCollabs(this.ent.space, k, gen.owner)),
       trashedAt: o?.trashedAt ?? null,
       bytes: () => {
+        if (uploaded) return { size: uploaded.size, sha1: uploaded.sha1, read: () => uploaded.bytes };
         const c = content();
         return { size: c.size, sha1: c.sha1, read: () => document()?.bytes ?? null };
       },
       content,
       document,
-      boxText: () => {
-        const d = document();
-        return d ? { text: d.boxText, error: d.boxTextError } : { text: null, error: 'error_unsupported_format' };
-      },
     };
   }
 

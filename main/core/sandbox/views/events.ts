@@ -1,6 +1,6 @@
 /** JSON for enterprise events, in the admin_logs shape. */
 import type { SandboxEvent } from '../generator/events';
-import { folderIdOf, folderName } from '../generator/tree';
+import { folderIdOfAny, folderLabel, folderOwner, folderParent } from '../state/catalog';
 import type { World } from '../state/world';
 import { isoTime, userMini } from './common';
 import { folderMini } from './items';
@@ -18,13 +18,12 @@ export function eventJson(w: World, e: SandboxEvent): Record<string, unknown> {
       owned_by: userMini(w, g?.owner ?? 0),
     };
   } else if (e.folder >= 0) {
-    const t = w.ent.tree;
     source = {
       item_type: 'folder',
-      item_id: folderIdOf(t, e.folder),
-      item_name: folderName(t, e.folder),
-      parent: folderMini(w, t.parent[e.folder] ?? -1),
-      owned_by: userMini(w, t.owner[e.folder] ?? 0),
+      item_id: folderIdOfAny(w, e.folder),
+      item_name: folderLabel(w, e.folder),
+      parent: folderMini(w, folderParent(w, e.folder)),
+      owned_by: userMini(w, folderOwner(w, e.folder)),
     };
   } else {
     source = userMini(w, e.actor);
