@@ -173,3 +173,22 @@ export function buildEml(body: string, attachments: { name: string; type: string
 export function escapeXml(s: string): string {
   return s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
 }
+
+/** A PDF with an /Encrypt dictionary (RC4, a user password we do not know). */
+export function encryptedPdf(): Buffer {
+  const o = '<' + '28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a' + '>';
+  const u = '<' + 'aa0b2fb86b3b5ad4b5f0b1e20b5f9f8d00000000000000000000000000000000' + '>';
+  return buildPdf([[['secret']]], {
+    extraObjects: [`<< /Filter /Standard /V 1 /R 2 /O ${o} /U ${u} /P -44 >>`],
+    trailerExtra: '/Encrypt 6 0 R /ID [<0123456789abcdef0123456789abcdef><0123456789abcdef0123456789abcdef>] ',
+  });
+}
+
+/** The head of a CFB container whose directory names an EncryptionInfo stream (how Office saves with a password). */
+export function encryptedOfficeFile(): Buffer {
+  const file = Buffer.alloc(4096);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(file, 0);
+  Buffer.from('EncryptionInfo', 'utf16le').copy(file, 1024);
+  Buffer.from('EncryptedPackage', 'utf16le').copy(file, 1152);
+  return file;
+}

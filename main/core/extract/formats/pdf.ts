@@ -15,9 +15,25 @@ type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjs: Promise<PdfJs> | null = null;
 const pdfjsRoot = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
+/**
+ * Loads pdf.js and its worker code once (the fake worker finds it on globalThis.pdfjsWorker
+ * instead of importing it at the first getDocument). The extractor process calls this before it
+ * says it is ready, so the first PDF's deadline does not pay for loading 3 MB of code.
+ */
+export function loadPdfJs(): Promise<PdfJs> {
+  return (pdfjs ??= (async () => {
+    const [lib, worker] = await Promise.all([
+      import('pdfjs-dist/legacy/build/pdf.mjs'),
+      import('pdfjs-dist/legacy/build/pdf.worker.mjs'),
+    ]);
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+    return lib;
+  })());
+}
+
 export async function readPdf(bytes: Uint8Array, ctx: ReadContext): Promise<void> {
   if (!endsWithEof(bytes)) throw new InspectionFailure('corrupted', 'PDF truncated: no %%EOF');
-  const lib = await (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+  const lib = await loadPdfJs();
   const task = lib.getDocument({
     data: new Uint8Array(bytes),
     isEvalSupported: false,
