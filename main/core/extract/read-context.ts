@@ -7,7 +7,8 @@
 import { INSPECTION_LIMITS } from '../../../common/scan/inspection';
 import type { TextSink } from './text-sink';
 
-export type InspectionLimits = typeof INSPECTION_LIMITS;
+/** The limits as numbers (tests and benchmarks set their own). */
+export type InspectionLimits = { [K in keyof typeof INSPECTION_LIMITS]: number };
 
 /** Counters for the whole file, across nested archives: the limits are per file. */
 export interface InflateBudget {

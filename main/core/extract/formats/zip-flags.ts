@@ -1,7 +1,8 @@
 /**
- * fflate's streaming Unzip does not report an entry's "encrypted" flag, so this reads it from
- * the central directory (general-purpose bit 0 of each record): a few fixed offsets of the ZIP
- * spec (APPNOTE 4.3.12, 4.3.16), not a ZIP reader. Runs in the extractor process.
+ * What fflate's streaming Unzip does not tell: whether the archive is complete (its end of
+ * central directory record is there: a streamed read of a cut file would otherwise look fine)
+ * and whether an entry is encrypted (general-purpose bit 0 of its central record). A few fixed
+ * offsets of the ZIP spec (APPNOTE 4.3.12, 4.3.16), not a ZIP reader. Runs in the extractor process.
  */
 const EOCD_SIG = 0x06054b50;
 const CENTRAL_SIG = 0x02014b50;
@@ -19,9 +20,18 @@ function findEocd(b: Uint8Array): number {
   return -1;
 }
 
-export function hasEncryptedEntry(b: Uint8Array): boolean {
+export interface ZipDirectoryFacts {
+  complete: boolean;
+  encrypted: boolean;
+}
+
+export function zipDirectoryFacts(b: Uint8Array): ZipDirectoryFacts {
   const eocd = findEocd(b);
-  if (eocd < 0) return false;
+  if (eocd < 0) return { complete: false, encrypted: false };
+  return { complete: true, encrypted: hasEncryptedEntry(b, eocd) };
+}
+
+function hasEncryptedEntry(b: Uint8Array, eocd: number): boolean {
   const count = u16(b, eocd + 10);
   let at = u32(b, eocd + 16);
   for (let i = 0; i < count && at + 46 <= b.length && u32(b, at) === CENTRAL_SIG; i++) {

@@ -7,7 +7,7 @@
 import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
 import { InspectionFailure } from '../failure';
 import type { InflateBudget, InspectionLimits } from '../read-context';
-import { hasEncryptedEntry } from './zip-flags';
+import { zipDirectoryFacts } from './zip-flags';
 
 export interface ZipEntry {
   name: string;
@@ -29,7 +29,9 @@ export async function forEachZipEntry(
   wanted: EntryFilter,
   onEntry: (entry: ZipEntry) => Promise<void>,
 ): Promise<void> {
-  if (hasEncryptedEntry(bytes)) throw new InspectionFailure('encrypted', 'encrypted zip entry');
+  const facts = zipDirectoryFacts(bytes);
+  if (!facts.complete) throw new InspectionFailure('corrupted', 'truncated zip: no end of central directory');
+  if (facts.encrypted) throw new InspectionFailure('encrypted', 'encrypted zip entry');
   const done: ZipEntry[] = [];
   let failure: Error | null = null;
   const unzip = new Unzip((file) => {
