@@ -75,3 +75,31 @@ describe('hostExtractorSpawner', () => {
     expect(pool.spawned).toBe(2);
   }, 30_000);
 });
+
+describe('ExtractorPool startup', () => {
+  it('a process that never says ready is dropped: the waiting file fails, the next gets a new process', async () => {
+    let spawned = 0;
+    const killed: number[] = [];
+    const pool = new ExtractorPool({
+      startupMs: 200,
+      spawn: () => {
+        const n = ++spawned;
+        let exit: () => void = () => undefined;
+        return {
+          post: () => undefined,
+          onMessage: () => undefined,
+          onExit: (listener) => void (exit = () => listener({ code: null, signal: 'SIGKILL', outOfMemory: false })),
+          kill: () => {
+            killed.push(n);
+            exit();
+          },
+        };
+      },
+    });
+    pools.push(pool);
+    expect(await pool.inspect(docx())).toMatchObject({ state: 'Failed', reason: 'internal' });
+    expect(killed).toEqual([1]);
+    expect(await pool.inspect(docx())).toMatchObject({ state: 'Failed', reason: 'internal' });
+    expect(spawned).toBe(2);
+  });
+});

@@ -15,6 +15,8 @@ export interface ExtractorPoolOptions {
   size?: number;
   deadlineMs?: number;
   memoryCapMb?: number;
+  /** How long a new process may take to load its readers before it is killed (default 60 s). */
+  startupMs?: number;
 }
 
 interface Job {
@@ -84,6 +86,12 @@ export class ExtractorPool implements Extractor {
     const slot: Slot = { link, ready: false, job: null, gone: false };
     link.onMessage((message) => this.answered(slot, message));
     link.onExit((exit) => this.ended(slot, exit));
+    // A process that never gets ready would hold the queue forever: it is treated as dead.
+    const startup = setTimeout(() => {
+      if (!slot.ready && !slot.gone) this.ended(slot, { code: null, signal: null, outOfMemory: false });
+    }, this.options.startupMs ?? 60_000);
+    startup.unref();
+    link.onMessage(() => slot.ready && clearTimeout(startup));
     this.slots.push(slot);
     return slot;
   }
