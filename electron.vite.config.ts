@@ -21,9 +21,14 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // index: the main process (window, relay); core-process: the utilityProcess running the core.
+      // index: the main process (window, relay); core-process: the utilityProcess running the core;
+      // extractor-process: the utilityProcess parsing untrusted documents (issue 14).
       rollupOptions: {
-        input: { index: resolve('main/electron/index.ts'), 'core-process': resolve('main/electron/core-process.ts') },
+        input: {
+          index: resolve('main/electron/index.ts'),
+          'core-process': resolve('main/electron/core-process.ts'),
+          'extractor-process': resolve('main/electron/extractor-process.ts'),
+        },
       },
     },
   },

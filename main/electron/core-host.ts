@@ -3,10 +3,11 @@
  * release builds turn RunAsNode off). The app quits only after the core has disposed itself,
  * so a scan stops and SQLite closes cleanly.
  */
-import { app, shell, utilityProcess } from 'electron';
+import { app, shell, utilityProcess, type MessagePortMain } from 'electron';
 import { join } from 'node:path';
 import { CoreClient } from '../core/process/core-client';
 import { coreProcessArgs } from '../core/process/core-process-args';
+import { extractorHostServices } from './extractor-host';
 
 export function startCoreProcess(home: string): CoreClient {
   const child = utilityProcess.fork(
@@ -19,13 +20,17 @@ export function startCoreProcess(home: string): CoreClient {
   );
   const client = new CoreClient(
     {
-      post: (message) => child.postMessage(message),
+      post: (message, transfer) => child.postMessage(message, transfer as MessagePortMain[] | undefined),
       onMessage: (listener) => void child.on('message', listener),
       onGone: (listener) => void child.once('exit', (code) => listener({ code, signal: null })),
     },
     {
       // Sign-in happens in the admin's own browser (RFC 8252), never inside the app.
-      host: { openBrowser: (url) => shell.openExternal(url) /* eng-disable OPEN_EXTERNAL_JS_CHECK */ },
+      host: {
+        openBrowser: (url) => shell.openExternal(url) /* eng-disable OPEN_EXTERNAL_JS_CHECK */,
+        // The core parses no documents itself: it asks for extractor processes (issue 14).
+        ...extractorHostServices(),
+      },
       onExit: ({ code, expected }) => {
         if (!expected) console.error(`Box Connect Companion: the core process exited with code ${code}`);
       },

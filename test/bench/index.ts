@@ -18,6 +18,8 @@ const isolated = [
   './scan-users.ts',
   './bridge-latency.ts',
   './scan-bridge-latency.ts',
+  // Issue 14: local extraction MB/s per core for PDF and for OOXML, through the extractor process.
+  './extract-throughput.ts',
 ];
 
 for (const benchmark of benchmarks) {

@@ -24,6 +24,12 @@ import {
 /** What the host does for the core: the system browser (Electron's shell, the harness's stderr). */
 export interface HostServices {
   openBrowser(url: string): Promise<void> | void;
+  /**
+   * Starts a document extractor process (the desktop app: a utilityProcess) and returns the port
+   * to it, transferred to the core with the answer. Hosts whose core forks its own (plain Node) leave it out.
+   */
+  startExtractor?(memoryCapMb: number): { extractorId: number; port: unknown };
+  killExtractor?(extractorId: number): void;
 }
 
 export interface CoreClientOptions {
@@ -150,8 +156,16 @@ export class CoreClient implements CoreBackend {
   }
 
   private async serveHost(request: HostRequestMessage): Promise<void> {
+    const host = this.options.host;
     try {
-      await this.options.host.openBrowser(request.url);
+      if (request.request === 'openBrowser') await host.openBrowser(request.url);
+      else if (request.request === 'killExtractor') host.killExtractor?.(request.extractorId);
+      else {
+        if (!host.startExtractor) throw new Error('this host starts no extractor process');
+        const { extractorId, port } = host.startExtractor(request.memoryCapMb);
+        // Straight to the endpoint: the port moves with this message (the core is ready: it asked).
+        return this.endpoint.post({ hostReplyId: request.hostRequestId, ok: true, extractorId }, [port]);
+      }
       this.send({ hostReplyId: request.hostRequestId, ok: true });
     } catch (error) {
       this.send({

@@ -5,14 +5,19 @@
  *
  * Messages (all structured-clonable):
  *   host → core  `{id, call, args}`            a bridge call; dispatch() validates it in the core
- *                `{hostReplyId, ok, message?}`  the answer to a host request
+ *                `{hostReplyId, ok, message?}`  the answer to a host request (to startExtractor: with
+ *                                                 `extractorId`, the port to the extractor transferred)
  *                `{shutdown: true}`             dispose the core (scan stopped, SQLite closed), then exit
  *   core → host  `{ready: {pid}}`               the core is built and serving
  *                `{id, reply}`                  the BridgeReply envelope of a call
  *                `{event, payload}`             one of EVENT_NAMES
- *                `{hostRequestId, request, url}` something only the host can do (the system browser)
+ *                `{hostRequestId, request, …}`  something only the host can do: the system browser
+ *                                                 (openBrowser), starting or ending an extractor process
+ *                                                 (startExtractor, killExtractor: the desktop app's core
+ *                                                 cannot fork a utilityProcess itself)
  */
 import type { BridgeReply, EventPayloads } from '../../../common/bridge/contract';
+import type { ExtractorPort } from '../extract/host-extractor-spawner';
 import { EVENT_NAMES, type CallName, type EventName } from '../../../common/bridge/names';
 
 /** How the other side went away: an exit code or signal on the host side, nulls on the core side. */
@@ -23,7 +28,8 @@ export interface EndpointGone {
 
 /** One side of a message channel to another process. */
 export interface MessageEndpoint<Incoming, Outgoing> {
-  post(message: Outgoing): void;
+  /** transfer: ports to move with the message (the desktop app's extractor port); others ignore it. */
+  post(message: Outgoing, transfer?: unknown[]): void;
   onMessage(listener: (message: Incoming) => void): void;
   onGone(listener: (gone: EndpointGone) => void): void;
 }
@@ -33,7 +39,15 @@ export interface CallMessage {
   call: unknown;
   args: unknown;
 }
-export type HostReplyMessage = { hostReplyId: number; ok: true } | { hostReplyId: number; ok: false; message: string };
+export type HostReplyMessage =
+  | {
+      hostReplyId: number;
+      ok: true;
+      extractorId?: number;
+      /** The transferred port to a started extractor, attached by the core's endpoint on receipt (never cloned). */
+      extractorPort?: ExtractorPort;
+    }
+  | { hostReplyId: number; ok: false; message: string };
 export interface ShutdownMessage {
   shutdown: true;
 }
@@ -47,12 +61,11 @@ export interface ReplyMessage {
   reply: BridgeReply<CallName>;
 }
 export type EventMessage = { [E in EventName]: { event: E; payload: EventPayloads[E] } }[EventName];
-/** What the core asks of its host; today only the system browser (Electron's shell in the app). */
-export interface HostRequestMessage {
-  hostRequestId: number;
-  request: 'openBrowser';
-  url: string;
-}
+/** What the core asks of its host: the system browser (Electron's shell in the app), extractor processes. */
+export type HostRequestMessage =
+  | { hostRequestId: number; request: 'openBrowser'; url: string }
+  | { hostRequestId: number; request: 'startExtractor'; memoryCapMb: number }
+  | { hostRequestId: number; request: 'killExtractor'; extractorId: number };
 export type CoreToHost = ReadyMessage | ReplyMessage | EventMessage | HostRequestMessage;
 
 export type HostSideEndpoint = MessageEndpoint<CoreToHost, HostToCore>;
@@ -89,10 +102,8 @@ export function isEvent(message: unknown): message is EventMessage {
   return isRecord(message) && (EVENT_NAMES as readonly unknown[]).includes(message.event);
 }
 export function isHostRequest(message: unknown): message is HostRequestMessage {
-  return (
-    isRecord(message) &&
-    typeof message.hostRequestId === 'number' &&
-    message.request === 'openBrowser' &&
-    typeof message.url === 'string'
-  );
+  if (!isRecord(message) || typeof message.hostRequestId !== 'number') return false;
+  if (message.request === 'openBrowser') return typeof message.url === 'string';
+  if (message.request === 'startExtractor') return typeof message.memoryCapMb === 'number';
+  return message.request === 'killExtractor' && typeof message.extractorId === 'number';
 }

@@ -14,30 +14,50 @@ import {
   type CoreSideEndpoint,
   type CoreToHost,
   type HostReplyMessage,
+  type HostRequestMessage,
 } from './protocol';
+import type { ExtractorHost, StartedExtractor } from '../extract/host-extractor-spawner';
+
+type OkReply = Extract<HostReplyMessage, { ok: true }>;
+type Request = HostRequestMessage extends infer R ? (R extends unknown ? Omit<R, 'hostRequestId'> : never) : never;
 
 /** Requests the core makes of its host, each answered by a HostReplyMessage. */
-export class HostRequests {
+export class HostRequests implements ExtractorHost {
   private nextId = 1;
-  private readonly waiting = new Map<number, { resolve(): void; reject(error: Error): void }>();
+  private readonly waiting = new Map<number, { resolve(reply: OkReply): void; reject(error: Error): void }>();
 
   constructor(private readonly endpoint: CoreSideEndpoint) {}
 
   /** The system browser lives with the host: Electron's shell.openExternal in the app. */
-  openBrowser(url: string): Promise<void> {
-    const hostRequestId = this.nextId++;
-    return new Promise<void>((resolve, reject) => {
-      this.waiting.set(hostRequestId, { resolve, reject });
-      this.endpoint.post({ hostRequestId, request: 'openBrowser', url });
-    });
+  async openBrowser(url: string): Promise<void> {
+    await this.ask({ request: 'openBrowser', url });
+  }
+
+  /** The desktop app's extractor: only the main process may fork a utilityProcess; it sends back a port. */
+  async startExtractor(memoryCapMb: number): Promise<StartedExtractor> {
+    const reply = await this.ask({ request: 'startExtractor', memoryCapMb });
+    const { extractorId, extractorPort } = reply;
+    if (extractorId === undefined || !extractorPort) throw new Error('the host sent no extractor port');
+    return {
+      port: extractorPort,
+      kill: () => void this.ask({ request: 'killExtractor', extractorId }).catch(() => undefined),
+    };
   }
 
   settle(reply: HostReplyMessage): void {
     const waiter = this.waiting.get(reply.hostReplyId);
     if (!waiter) return;
     this.waiting.delete(reply.hostReplyId);
-    if (reply.ok) waiter.resolve();
+    if (reply.ok) waiter.resolve(reply);
     else waiter.reject(new Error(reply.message));
+  }
+
+  private ask(request: Request): Promise<OkReply> {
+    const hostRequestId = this.nextId++;
+    return new Promise<OkReply>((resolve, reject) => {
+      this.waiting.set(hostRequestId, { resolve, reject });
+      this.endpoint.post({ ...request, hostRequestId } as HostRequestMessage);
+    });
   }
 }
 
