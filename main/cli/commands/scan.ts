@@ -5,7 +5,9 @@
  * stderr every 2 s. Everything is kept in <home>/scan.sqlite: run it again to resume.
  */
 import { parseArgs } from 'node:util';
+import { reasonLabel } from '../../../common/scan/inspection';
 import type { ScanProgress } from '../../../common/scan/types';
+import type { ContentStats } from '../../core/scan/phases/box-text';
 import { backfillChoice } from '../../core/scan/bridge-handlers';
 import { ScanLockedError } from '../../core/scan/scan-lock';
 import { ScanService } from '../../core/scan/scan-service';
@@ -78,6 +80,28 @@ export function describeProgress(p: ScanProgress): string {
   return `[${p.phase}] users ${p.users.discovered}, folders ${p.folders.listed}/${p.folders.discovered}, files ${f.scanned} scanned / ${f.discovered} found, ${f.queued} queued, ${f.failed} failed, ${f.notScanned} not scanned; events ${p.backfill.events + p.liveEvents}; ${p.requests.perSecond.toFixed(1)} req/s, ${p.filesPerSecond} files/s${eta}`;
 }
 
+/**
+ * The content figures a bench compares with the plan's minimum: files and bytes inspected, by
+ * reason, and Box's content calls (downloads + representation calls) and bytes this run.
+ */
+export function contentSummary(p: ScanProgress, stats: Readonly<ContentStats> | undefined) {
+  return {
+    inspectedFiles: p.content.inspected.files,
+    inspectedBytes: p.content.inspected.bytes,
+    failedByReason: p.content.failedByReason,
+    reused: p.content.reused,
+    downloads: stats?.downloads ?? 0,
+    representationCalls: stats?.representationCalls ?? 0,
+    contentRequests: (stats?.downloads ?? 0) + (stats?.representationCalls ?? 0),
+    bytesDownloaded: stats?.bytesDownloaded ?? 0,
+  };
+}
+
+function describeContent(c: ReturnType<typeof contentSummary>): string {
+  const failed = c.failedByReason.map((r) => `${r.files} ${reasonLabel(r.reason)}`).join(', ');
+  return `content: ${c.inspectedFiles} files (${c.inspectedBytes} bytes) inspected, ${c.reused} reused${failed ? `, failed: ${failed}` : ''}; ${c.contentRequests} content requests, ${c.bytesDownloaded} bytes downloaded`;
+}
+
 const scan: CliCommand = {
   name: 'scan',
   summary: 'Backfill 7 days of activity, scan every file, then follow new events (resumable).',
@@ -127,6 +151,7 @@ const scan: CliCommand = {
     }
     const final = service.status();
     const failedItems = service.store.failedItems(100);
+    const content = contentSummary(final, service.engine?.contentStats());
     await service.dispose();
     if (signInLost) {
       ctx.out.error(RECONNECT_HINT, 'reconnect_required');
@@ -136,11 +161,11 @@ const scan: CliCommand = {
       ctx.out.failure(failure, { prefix: 'the scan failed', fallback: 'scan_failed' });
       return EXIT_CODES.failed;
     }
-    const summary = { ...final, eventLoopDelayP99Ms: final.eventLoopDelayP99Ms ?? 0, failedItems };
+    const summary = { ...final, eventLoopDelayP99Ms: final.eventLoopDelayP99Ms ?? 0, failedItems, ...content };
     const given = failedItems.map((i) => `\n  ${i.kind} ${i.name}: ${i.reason}`).join('');
     ctx.out.result(
       { summary },
-      `Scan ${o.untilIdle ? 'finished' : 'stopped'}: ${describeProgress(final)}; event-loop delay p99 ${summary.eventLoopDelayP99Ms} ms${given ? `\nGiven up after repeated failures:${given}` : ''}`,
+      `Scan ${o.untilIdle ? 'finished' : 'stopped'}: ${describeProgress(final)}; ${describeContent(content)}; event-loop delay p99 ${summary.eventLoopDelayP99Ms} ms${given ? `\nGiven up after repeated failures:${given}` : ''}`,
     );
     return final.files.failed > 0 || failedItems.length > 0 ? EXIT_CODES.failed : EXIT_CODES.ok;
   },

@@ -3,7 +3,13 @@
  * unsupported, or the same content already inspected: reused), one download for the local
  * extractor, or Box's text representation. Pure: the caller hands in the lookup by SHA-1.
  */
-import type { InspectionMethod, InspectionReason, InspectionResult } from '../../../../common/scan/inspection';
+import {
+  maskValue,
+  type InspectionMethod,
+  type InspectionReason,
+  type InspectionResult,
+  type Locations,
+} from '../../../../common/scan/inspection';
 import {
   BOX_TEXT_EXTENSIONS,
   LOCAL_EXTENSIONS,
@@ -65,10 +71,21 @@ export function fromResult(r: InspectionResult, sha1: string | null): ContentOut
     reason: r.reason,
     method: r.state === 'Completed' || r.state === 'Partially scanned' ? r.method : null,
     findings: r.findings ? JSON.stringify(r.findings) : null,
-    locations: r.locations && Object.keys(r.locations).length ? JSON.stringify(r.locations) : null,
+    locations: r.locations && Object.keys(r.locations).length ? JSON.stringify(masked(r.locations)) : null,
     sha1: reusable(r) ? sha1 : null,
     reused: false,
   };
+}
+
+/**
+ * Masked again on the way into the store: masking a masked value changes nothing, and a value
+ * an extractor forgot to mask never reaches SQLite whole (at most its last 4 letters or digits).
+ */
+function masked(locations: Locations): Locations {
+  const out: Locations = {};
+  for (const [kind, list] of Object.entries(locations) as Array<[keyof Locations, Locations[keyof Locations]]>)
+    out[kind] = (list ?? []).map((l) => ({ where: String(l.where), masked: maskValue(String(l.masked)) }));
+  return out;
 }
 
 export function fromContentRow(c: ContentRow): ContentOutcome {
