@@ -14,6 +14,7 @@ import {
   CONTENT_REASONS_FROM_FILES,
   CONTENT_TYPES_FROM_FILES,
 } from '../../main/core/scan/store/migrations/0006-content';
+import { checkStore } from '../../main/core/scan/store/health';
 import { ScanStore } from '../../main/core/scan/store/scan-store';
 
 let dir: string;
@@ -117,6 +118,7 @@ describe('migration 6 (content inspection)', () => {
         ],
         reused: 1,
       });
+      expect(checkStore(path).problems).toEqual([]);
       const check = new Database(path, { readonly: true });
       try {
         expect(figures(check)).toEqual(fromFiles(check));
