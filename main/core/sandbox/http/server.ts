@@ -1,6 +1,6 @@
 /**
- * The sandbox's HTTP server: one origin on 127.0.0.1 for /2.0, /oauth2, the consent page,
- * download URLs and the control API. /2.0 requests go through an outage set by hand → drawn
+ * The sandbox's HTTP server: one origin on 127.0.0.1 for /2.0, the upload base /api/2.0, /oauth2,
+ * the consent page, download URLs and the control API. /2.0 requests go through an outage set by hand → drawn
  * faults → bearer auth → As-User → rate limit → items made to fail, in that order, like a
  * gateway in front of Box's services.
  */
@@ -14,7 +14,9 @@ import { FaultInjector, ManualFaults, RateLimiter } from './limits';
 import { ParamError, sendParamError } from './params';
 import { Router } from './router';
 import { getMe, getUser, listUsers } from '../routes/users';
-import { folderCollaborations, getFolder, listItems } from '../routes/folders';
+import { createFolder, folderCollaborations, getFolder, listItems } from '../routes/folders';
+import { uploadFile, uploadFileVersion } from '../routes/uploads';
+import { representationContent, representationInfo } from '../routes/representations';
 import { download, fileCollaborations, fileContent, getFile } from '../routes/files';
 import { getEvents } from '../routes/events';
 import { revoke, token } from '../routes/oauth';
@@ -94,7 +96,8 @@ async function handle(gateway: Gateway, req: IncomingMessage, res: ServerRespons
   const url = new URL(req.url ?? '/', gateway.origin);
   const ctx = contextFor(gateway, req, res, url, `${gateway.idPrefix}${(++gateway.seq).toString(16).padStart(8, '0')}`);
   const path = url.pathname.replace(/\/+$/, '') || '/';
-  if (path.startsWith('/2.0/')) return handleApi(gateway, ctx, path);
+  // The upload base (Box: upload.box.com/api) goes through the same gateway as /2.0.
+  if (path.startsWith('/2.0/') || path.startsWith('/api/2.0/')) return handleApi(gateway, ctx, path);
   if ((path === '/_sandbox' || path.startsWith('/_sandbox/')) && !fromLocalTool(req, gateway.origin)) {
     return boxError(ctx, 403, 'forbidden', 'The control API is for local tools only');
   }
@@ -169,13 +172,22 @@ function apiRoutes(): Router {
     .on('GET', '/2.0/users/me', getMe)
     .on('GET', '/2.0/users', listUsers)
     .on('GET', '/2.0/users/:id', getUser)
+    .on('POST', '/2.0/folders', createFolder)
     .on('GET', '/2.0/folders/:id', getFolder)
     .on('GET', '/2.0/folders/:id/items', listItems)
     .on('GET', '/2.0/folders/:id/collaborations', folderCollaborations)
     .on('GET', '/2.0/files/:id', getFile)
     .on('GET', '/2.0/files/:id/content', fileContent)
     .on('GET', '/2.0/files/:id/collaborations', fileCollaborations)
-    .on('GET', '/2.0/events', getEvents);
+    .on('GET', '/2.0/internal_files/:id/versions/:version/representations/extracted_text', representationInfo)
+    .on(
+      'GET',
+      '/2.0/internal_files/:id/versions/:version/representations/extracted_text/content',
+      representationContent,
+    )
+    .on('GET', '/2.0/events', getEvents)
+    .on('POST', '/api/2.0/files/content', uploadFile)
+    .on('POST', '/api/2.0/files/:id/content', uploadFileVersion);
 }
 
 /** OAuth, the consent page, download URLs and the control API (loopback callers only). */

@@ -8,6 +8,7 @@ import type { Ctx } from '../http/context';
 import { boxError, readBody, sendJson, isoTime } from '../http/context';
 import { ACTIVITY_TYPES, ActivityError, applyActivity, type ActivityType, type LiveActivity } from '../state/activity';
 import { ALL_SCOPES } from '../state/world';
+import { fileIndexOfId, folderIdOfAny } from '../state/catalog';
 import { fileIdOf, fileIndexById, generateFile, generateFileCollabs } from '../generator/files';
 import { folderIdOf, folderIndexById, folderName } from '../generator/tree';
 import { FOLDER_ACTIVITY_TYPES, applyFolderActivity, type FolderActivityType } from '../state/folder-activity';
@@ -119,20 +120,25 @@ export function truthFiles(ctx: Ctx): void {
 /** One file's truth, including which sensitive data its text holds. */
 export function truthFile(ctx: Ctx): void {
   const w = ctx.world;
-  const f = w.file(fileIndexById(w.ent.space, ctx.params.id ?? ''));
+  const f = w.file(fileIndexOfId(w, ctx.params.id ?? ''));
   if (!f) return boxError(ctx, 404, 'not_found', 'Not Found');
-  const sensitive = f.gen.hasText
-    ? generateText(w.ent.seed, f.gen.k, f.gen.ext, f.version, w.ent.users[f.gen.owner]?.login ?? '').truth
-    : null;
+  // Uploaded content (a new file or a new version) is not the generator's: its counts are unknown.
+  const uploaded = w.uploads.contentOf(f.gen.k) !== null;
+  const sensitive = uploaded
+    ? null
+    : f.gen.hasText
+      ? generateText(w.ent.seed, f.gen.k, f.gen.ext, f.version, w.ent.users[f.gen.owner]?.login ?? '').truth
+      : null;
   sendJson(ctx, 200, {
     id: f.id,
     name: f.name,
     owner_id: w.ent.users[f.gen.owner]?.id,
-    folder_id: folderIdOf(w.ent.tree, f.gen.folder),
+    folder_id: folderIdOfAny(w, f.gen.folder),
     version: f.version,
     size: f.bytes().size,
     sha1: f.bytes().sha1,
     has_text: f.gen.hasText,
+    uploaded,
     sensitive,
     shared_link: f.link ? { access: f.link.access, effective_access: f.link.effectiveAccess } : null,
     collaborators: f.collabs.map((c) => w.ent.users[c.userIndex]?.id),

@@ -8,21 +8,23 @@ import type { Ctx } from '../http/context';
 import { boxError, itemNotFound, redirect, sendEmpty, sendJson } from '../http/context';
 import { requireScope } from '../http/auth';
 import { parseFields, parseLimit } from '../http/params';
-import { fileIndexById } from '../generator/files';
+import { fileIndexOfId } from '../state/catalog';
 import { Rng, hash, S } from '../generator/prng';
 import { fileVisibleTo } from '../state/access';
 import type { CurrentFile } from '../state/world';
 import { fileJson } from '../views/items';
 import { collabJson } from '../views/collabs';
 import { CONTENT_SCOPES } from './folders';
+import { representationsField } from './representations';
 
 const DOWNLOAD_TTL_MS = 15 * 60_000;
 const signingKey = randomBytes(32);
 
-function resolveFile(ctx: Ctx): CurrentFile | null {
+/** The file {id} names, if the actor can see it; else Box's 404 is sent and null returned. */
+export function resolveFile(ctx: Ctx): CurrentFile | null {
   const id = ctx.params.id ?? '';
   const w = ctx.world;
-  const file = w.file(fileIndexById(w.ent.space, id));
+  const file = w.file(fileIndexOfId(w, id));
   if (!file || !ctx.auth || !fileVisibleTo(w, ctx.auth.actor, file)) {
     itemNotFound(ctx, 'file', `f_${id}`);
     return null;
@@ -36,7 +38,10 @@ export function getFile(ctx: Ctx): void {
   if (!file) return;
   if (ctx.req.headers['if-none-match'] === String(file.version))
     return sendEmpty(ctx, 304, { etag: String(file.version) });
-  sendJson(ctx, 200, fileJson(ctx.world, file, parseFields(ctx)), { etag: String(file.version) });
+  const fields = parseFields(ctx);
+  const body = fileJson(ctx.world, file, fields);
+  if (fields?.has('representations')) body.representations = representationsField(ctx, file);
+  sendJson(ctx, 200, body, { etag: String(file.version) });
 }
 
 export function fileCollaborations(ctx: Ctx): void {

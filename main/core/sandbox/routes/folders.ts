@@ -1,10 +1,11 @@
 /** /2.0/folders/{id}, its items (folders first, then files; offset or marker paging) and collaborations. */
 import type { Ctx } from '../http/context';
-import { itemNotFound, sendEmpty, sendJson } from '../http/context';
+import { boxError, itemNotFound, readBody, sendEmpty, sendJson } from '../http/context';
 import { requireScope } from '../http/auth';
 import { decodeMarker, encodeMarker, parseFields, parseLimit, parseOffset, useMarker } from '../http/params';
-import { folderIndexById } from '../generator/tree';
-import { folderVisibleTo, rootFolders } from '../state/access';
+import { folderIndexOfId, folderOwner, folderTop } from '../state/catalog';
+import { folderVisibleTo, folderWritableBy, rootFolders } from '../state/access';
+import { checkName, nameInUse, nameInUseError } from './item-names';
 import type { World } from '../state/world';
 import { fileJson, folderJson, folderMini } from '../views/items';
 import { collabJson } from '../views/collabs';
@@ -22,28 +23,43 @@ export interface Listing {
 }
 
 export function listingOf(w: World, f: number, actor: number): Listing {
+  if (f < 0) return rootListing(w, actor);
   const t = w.ent.tree;
-  if (f < 0) {
-    const tops = rootFolders(w, actor);
-    return {
-      total: tops.length,
-      at: (p, fields) => folderJson(w, tops[p] ?? 0, t.owner[tops[p] ?? 0] ?? 0, fields, 'mini'),
-    };
-  }
-  const nChild = t.childCount[f] ?? 0;
-  const trashed = w.trashed.get(f) ?? [];
+  const generated = f < t.folderCount;
+  const nChild = generated ? (t.childCount[f] ?? 0) : 0;
+  const upFolders = w.uploads.foldersIn(f);
+  const upFiles = w.uploads.filesIn(f).filter((k) => w.file(k)?.trashedAt === null);
+  const trashed = (w.trashed.get(f) ?? []).filter((k) => k < w.ent.space.files);
+  const nFiles = generated ? (t.fileCount[f] ?? 0) - trashed.length : 0;
   const start = t.fileStart[f] ?? 0;
-  const owner = t.owner[f] ?? 0;
+  const owner = folderOwner(w, f);
   return {
-    total: nChild + (t.fileCount[f] ?? 0) - trashed.length,
+    total: nChild + upFolders.length + nFiles + upFiles.length,
     at(p, fields) {
-      if (p < nChild) {
-        const c = t.childList[(t.childStart[f] ?? 0) + p] ?? 0;
-        return folderJson(w, c, owner, fields, 'mini');
-      }
-      let raw = start + (p - nChild);
-      for (const k of trashed) if (k <= raw) raw++;
+      if (p < nChild) return folderJson(w, t.childList[(t.childStart[f] ?? 0) + p] ?? 0, owner, fields, 'mini');
+      p -= nChild;
+      if (p < upFolders.length) return folderJson(w, upFolders[p] ?? 0, owner, fields, 'mini');
+      p -= upFolders.length;
+      let raw = p < nFiles ? start + p : (upFiles[p - nFiles] ?? -1);
+      if (p < nFiles) for (const k of trashed) if (k <= raw) raw++;
       const file = w.file(raw);
+      return file ? fileJson(w, file, fields, 'mini') : {};
+    },
+  };
+}
+
+/** The acting user's root "0": their top folders and shares, then the files they uploaded there. */
+function rootListing(w: World, actor: number): Listing {
+  const tops = rootFolders(w, actor);
+  const files = w.uploads.filesIn(-1).filter((k) => {
+    const file = w.file(k);
+    return file !== null && file.trashedAt === null && file.gen.owner === actor;
+  });
+  return {
+    total: tops.length + files.length,
+    at(p, fields) {
+      if (p < tops.length) return folderJson(w, tops[p] ?? 0, folderOwner(w, tops[p] ?? 0), fields, 'mini');
+      const file = w.file(files[p - tops.length] ?? -1);
       return file ? fileJson(w, file, fields, 'mini') : {};
     },
   };
@@ -58,7 +74,7 @@ function requestedFolder(ctx: Ctx): { f: number; actor: number } | null {
   const actor = ctx.auth.actor;
   const id = ctx.params.id ?? '';
   if (id === '0') return { f: -1, actor };
-  const f = folderIndexById(ctx.world.ent.tree, id);
+  const f = folderIndexOfId(ctx.world, id);
   if (f < 0 || !folderVisibleTo(ctx.world, actor, f)) {
     itemNotFound(ctx, 'folder', `d_${id}`);
     return null;
@@ -71,7 +87,7 @@ export function getFolder(ctx: Ctx): void {
   if (!folder) return;
   const { f, actor } = folder;
   const w = ctx.world;
-  const owner = f < 0 ? actor : (w.ent.tree.owner[f] ?? 0);
+  const owner = f < 0 ? actor : folderOwner(w, f);
   if (f >= 0 && ctx.req.headers['if-none-match'] === '0') return sendEmpty(ctx, 304);
   const fields = parseFields(ctx);
   const body = folderJson(w, f, owner, fields, 'standard', f < 0 ? rootFolders(w, actor) : []);
@@ -119,12 +135,62 @@ export function folderCollaborations(ctx: Ctx): void {
   if (!folder) return;
   const { f } = folder;
   const w = ctx.world;
-  const t = w.ent.tree;
   // Only collaborations set on this very folder are listed (Box does not list inherited ones
   // here); a top folder's collaborations cover its whole subtree.
-  const list = f >= 0 && (t.top[f] ?? f) === f ? w.topCollabs(f) : [];
+  const list = f >= 0 && folderTop(w, f) === f ? w.topCollabs(f) : [];
   const item = folderMini(w, f);
   const limit = parseLimit(ctx, 100, 1000);
   const entries = list.slice(0, limit).map((c) => collabJson(w, c, c.createdBy, item));
   sendJson(ctx, 200, { entries, limit, next_marker: null });
+}
+
+/**
+ * The folder a write names by `parent.id` ("0": the actor's root), checked as Box does: 404 when
+ * the actor cannot see it, 403 when they may not add to it. Null once the error is sent.
+ */
+export function writableParent(ctx: Ctx, parentId: unknown): number | null {
+  const w = ctx.world;
+  const actor = ctx.auth?.actor ?? -1;
+  const id = typeof parentId === 'string' ? parentId : '';
+  const f = id === '0' ? -1 : folderIndexOfId(w, id);
+  if (id === '' || (f < 0 && id !== '0') || (f >= 0 && !folderVisibleTo(w, actor, f))) {
+    itemNotFound(ctx, 'folder', `d_${id}`);
+    return null;
+  }
+  if (!folderWritableBy(w, actor, f)) {
+    boxError(ctx, 403, 'access_denied_insufficient_permissions', 'Access denied - insufficient permission');
+    return null;
+  }
+  return f;
+}
+
+/** POST /2.0/folders {name, parent: {id}}: 201 with the new folder, 409 item_name_in_use on a clash. */
+export async function createFolder(ctx: Ctx): Promise<void> {
+  if (!requireScope(ctx, 'root_readwrite') || !ctx.auth) return;
+  let body: { name?: unknown; parent?: { id?: unknown } };
+  try {
+    body = JSON.parse(await readBody(ctx.req)) as typeof body;
+  } catch {
+    return boxError(ctx, 400, 'bad_request', 'Request body must be JSON');
+  }
+  if (typeof body !== 'object' || body === null) return boxError(ctx, 400, 'bad_request', 'Request body must be JSON');
+  const w = ctx.world;
+  const actor = ctx.auth.actor;
+  if (!checkName(ctx, body.name)) return;
+  const parent = writableParent(ctx, body.parent?.id);
+  if (parent === null) return;
+  const clash = nameInUse(w, parent, actor, body.name);
+  if (clash) return nameInUseError(ctx, clash, 'folder');
+  const owner = parent < 0 ? actor : folderOwner(w, parent);
+  const f = w.uploads.addFolder({
+    parent,
+    owner,
+    top: folderTop(w, parent),
+    name: body.name,
+    createdAt: w.now(),
+    createdBy: actor,
+  });
+  const out = folderJson(w, f, owner, parseFields(ctx));
+  out.item_collection = { total_count: 0, entries: [], offset: 0, limit: 100, order: ORDER };
+  sendJson(ctx, 201, out);
 }

@@ -19,6 +19,8 @@ import type { FolderCollab } from '../generator/tree';
 import type { Role } from '../generator/users';
 import { Clock } from './clock';
 import { TokenStore } from './tokens';
+import { UploadStore } from './uploads';
+import { RepresentationStates } from './representations';
 
 export const ALL_SCOPES = [
   'root_readonly',
@@ -89,6 +91,10 @@ export class World {
   readonly folderCollabs = new Map<number, FolderCollab[]>();
   readonly faults: FaultSettings = { latencyMs: 0, errorRate: 0, dropRate: 0, malformedRate: 0 };
   rateLimitPerSecond = 0;
+  /** Files, versions and folders uploaded through the API (state/uploads.ts). */
+  readonly uploads: UploadStore;
+  /** Where each file's extracted_text representation is in its generation. */
+  readonly representations = new RepresentationStates();
 
   constructor(
     readonly ent: Enterprise,
@@ -97,6 +103,7 @@ export class World {
     now?: () => number,
   ) {
     this.clock = new Clock(now);
+    this.uploads = new UploadStore(ent.space.files, ent.tree.folderCount);
   }
 
   now(): number {
@@ -116,8 +123,9 @@ export class World {
   }
 
   file(k: number): CurrentFile | null {
-    if (k < 0 || k >= this.ent.space.files) return null;
-    const gen = generateFile(this.ent.space, k);
+    if (k < 0) return null;
+    const gen = k < this.ent.space.files ? generateFile(this.ent.space, k) : this.uploads.fileGen(k);
+    if (!gen) return null;
     const o = this.overrides.get(k);
     const version = o?.version ?? gen.version;
     let cached: FileBytes | undefined;
@@ -130,9 +138,9 @@ export class World {
       modifiedAt: o?.modifiedAt ?? gen.modifiedAt,
       modifiedBy: o?.modifiedBy ?? gen.modifiedBy,
       link: o && 'link' in o ? (o.link ?? null) : gen.link,
-      collabs: o?.collabs ?? generateFileCollabs(this.ent.space, k, gen.owner),
+      collabs: o?.collabs ?? (k >= this.ent.space.files ? [] : generateFileCollabs(this.ent.space, k, gen.owner)),
       trashedAt: o?.trashedAt ?? null,
-      bytes: () => (cached ??= fileBytes(this.ent.space, gen, version, ownerLogin)),
+      bytes: () => (cached ??= this.uploads.contentOf(k) ?? fileBytes(this.ent.space, gen, version, ownerLogin)),
     };
   }
 

@@ -3,7 +3,7 @@
  * asked for: a listing of 1,000 entries must not pay for path collections nobody requested.
  */
 import type { CurrentFile, World } from '../state/world';
-import { folderIdOf, folderName } from '../generator/tree';
+import { folderIdOfAny, folderLabel, folderParent, folderTop } from '../state/catalog';
 import { generateFile } from '../generator/files';
 import { hash, S } from '../generator/prng';
 import { isoTime, ROOT_MINI, sharedLinkView, userMini } from './common';
@@ -66,16 +66,16 @@ export function folderMini(w: World, f: number): Record<string, unknown> {
   if (f < 0) return { ...ROOT_MINI };
   return {
     type: 'folder',
-    id: folderIdOf(w.ent.tree, f),
+    id: folderIdOfAny(w, f),
     sequence_id: '0',
     etag: '0',
-    name: folderName(w.ent.tree, f),
+    name: folderLabel(w, f),
   };
 }
 
 export function pathCollection(w: World, f: number): Record<string, unknown> {
   const chain: number[] = [];
-  for (let p = f; p >= 0; p = w.ent.tree.parent[p] ?? -1) chain.unshift(p);
+  for (let p = f; p >= 0; p = folderParent(w, p)) chain.unshift(p);
   const entries = [folderMini(w, -1), ...chain.map((p) => folderMini(w, p))];
   return { total_count: entries.length, entries };
 }
@@ -90,6 +90,11 @@ function build(names: readonly string[], fields: Set<string> | null, p: Producer
     if (make) out[k] = make();
   }
   return out;
+}
+
+/** The ID of a file's current version (what file_version.id and representation URLs carry). */
+export function fileVersionId(file: CurrentFile): string {
+  return String(2_000_000_000_000 + file.gen.k * 8 + (file.version % 8));
 }
 
 export function fileJson(
@@ -109,7 +114,7 @@ export function fileJson(
     sha1: () => file.bytes().sha1,
     file_version: () => ({
       type: 'file_version',
-      id: String(2_000_000_000_000 + g.k * 8 + (file.version % 8)),
+      id: fileVersionId(file),
       sha1: file.bytes().sha1,
     }),
     description: () => '',
@@ -127,7 +132,7 @@ export function fileJson(
     shared_link: () => sharedLinkView(w, file.link, g.ext),
     parent: () => folderMini(w, g.folder),
     item_status: () => (file.trashedAt === null ? 'active' : 'trashed'),
-    has_collaborations: () => file.collabs.length > 0 || w.topCollabs(w.ent.tree.top[g.folder] ?? -1).length > 0,
+    has_collaborations: () => file.collabs.length > 0 || w.topCollabs(folderTop(w, g.folder)).length > 0,
     is_externally_owned: () => w.ent.users[g.owner]?.external ?? false,
     extension: () => g.ext,
     version_number: () => String(file.version + 1),
@@ -136,9 +141,10 @@ export function fileJson(
   return build(shape === 'mini' ? FILE_MINI : FILE_STANDARD, fields, p);
 }
 
-/** Sum of the sizes beneath a folder, computed once per folder (generated sizes, not edits). */
+/** Sum of the sizes beneath a folder, computed once per generated folder (generated sizes, not edits). */
 const sizeCache = new WeakMap<World, Map<number, number>>();
 function folderSize(w: World, f: number): number {
+  if (f >= w.ent.tree.folderCount) return uploadedSize(w, f);
   let cache = sizeCache.get(w);
   if (!cache) sizeCache.set(w, (cache = new Map()));
   const hit = cache.get(f);
@@ -155,6 +161,14 @@ function folderSize(w: World, f: number): number {
   return total;
 }
 
+/** An uploaded folder holds only uploads: summed each time (there are few). */
+function uploadedSize(w: World, f: number): number {
+  let total = 0;
+  for (const k of w.uploads.filesIn(f)) total += w.uploads.contentOf(k)?.size ?? 0;
+  for (const c of w.uploads.foldersIn(f)) total += uploadedSize(w, c);
+  return total;
+}
+
 export function folderJson(
   w: World,
   f: number,
@@ -163,23 +177,25 @@ export function folderJson(
   shape: 'mini' | 'standard' = 'standard',
   rootTops: number[] = [],
 ): Record<string, unknown> {
-  const t = w.ent.tree;
   const root = f < 0;
-  const created = root ? null : w.ent.space.epochMs - (hash(w.ent.seed, S.time, f) % 1000) * 86_400_000;
+  const up = root ? null : w.uploads.folder(f);
+  const created = root
+    ? null
+    : (up?.createdAt ?? w.ent.space.epochMs - (hash(w.ent.seed, S.time, f) % 1000) * 86_400_000);
+  const modified = up ? up.createdAt : w.ent.space.epochMs - (hash(w.ent.seed, S.time, f, 1) % 30) * 86_400_000;
   const p: Producers = {
     type: () => 'folder',
-    id: () => (root ? '0' : folderIdOf(t, f)),
+    id: () => folderIdOfAny(w, f),
     etag: () => (root ? null : '0'),
     sequence_id: () => (root ? null : '0'),
-    name: () => (root ? 'All Files' : folderName(t, f)),
+    name: () => (root ? 'All Files' : folderLabel(w, f)),
     created_at: () => (created === null ? null : isoTime(created)),
-    modified_at: () =>
-      created === null ? null : isoTime(w.ent.space.epochMs - (hash(w.ent.seed, S.time, f, 1) % 30) * 86_400_000),
+    modified_at: () => (created === null ? null : isoTime(modified)),
     description: () => '',
     size: () => (root ? rootTops.reduce((s, top) => s + folderSize(w, top), 0) : folderSize(w, f)),
-    path_collection: () => (root ? { total_count: 0, entries: [] } : pathCollection(w, t.parent[f] ?? -1)),
-    created_by: () => (root ? { type: 'user', id: '', name: '', login: '' } : userMini(w, owner)),
-    modified_by: () => (root ? { type: 'user', id: '', name: '', login: '' } : userMini(w, owner)),
+    path_collection: () => (root ? { total_count: 0, entries: [] } : pathCollection(w, folderParent(w, f))),
+    created_by: () => (root ? { type: 'user', id: '', name: '', login: '' } : userMini(w, up?.createdBy ?? owner)),
+    modified_by: () => (root ? { type: 'user', id: '', name: '', login: '' } : userMini(w, up?.createdBy ?? owner)),
     trashed_at: () => null,
     purged_at: () => null,
     content_created_at: () => (created === null ? null : isoTime(created)),
@@ -187,9 +203,9 @@ export function folderJson(
     owned_by: () => userMini(w, owner),
     shared_link: () => null,
     folder_upload_email: () => null,
-    parent: () => (root ? null : folderMini(w, t.parent[f] ?? -1)),
+    parent: () => (root ? null : folderMini(w, folderParent(w, f))),
     item_status: () => 'active',
-    has_collaborations: () => !root && w.topCollabs(t.top[f] ?? -1).length > 0,
+    has_collaborations: () => !root && w.topCollabs(folderTop(w, f)).length > 0,
     is_externally_owned: () => false,
   };
   return build(shape === 'mini' ? FOLDER_MINI : FOLDER_STANDARD, fields, p);
