@@ -118,30 +118,49 @@ const SSN_SHAPE = /(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])/g;
 const NINO_SHAPE = /\b[A-Z]{2}\d{6}[A-D]\b/g;
 const EMAIL_SHAPE = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?![A-Za-z0-9-])/g;
 
+/** A detector's validated matches in one text: how many, and the first few values themselves. */
+export interface DetectorMatches {
+  count: number;
+  values: string[];
+}
+export type LocatedFindings = Record<DetectorKind, DetectorMatches>;
+
 /**
- * Counts validated matches of every detector. IBAN-shaped strings (valid or not) are blanked
- * out first: their digit groups would otherwise look like card numbers.
+ * Calls onMatch for every validated match, detector by detector. IBAN-shaped strings (valid or
+ * not) are blanked out first: their digit groups would otherwise look like card numbers.
  */
+function forEachMatch(text: string, onMatch: (kind: DetectorKind, value: string) => void): void {
+  const blanked = (shape: RegExp, kind: DetectorKind, valid: (s: string) => boolean, input: string) =>
+    input.replace(shape, (m) => {
+      if (valid(m)) onMatch(kind, m);
+      return ' '.repeat(m.length);
+    });
+  let rest = blanked(IBAN_SHAPE, 'iban', ibanValid, text);
+  rest = blanked(EMAIL_SHAPE, 'email', emailValid, rest);
+  rest = blanked(SSN_SHAPE, 'ssn', ssnValid, rest);
+  rest = blanked(NINO_SHAPE, 'nino', ninoValid, rest);
+  for (const m of rest.matchAll(CARD_SHAPE)) if (cardNumberValid(m[0])) onMatch('card', m[0]);
+}
+
+/** Counts validated matches of every detector. */
 export function detect(text: string): Findings {
   const out = emptyFindings();
-  const blank = (s: string) => ' '.repeat(s.length);
-  let rest = text.replace(IBAN_SHAPE, (m) => {
-    if (ibanValid(m)) out.iban++;
-    return blank(m);
+  forEachMatch(text, (kind) => out[kind]++);
+  return out;
+}
+
+/**
+ * Counts validated matches of every detector and keeps the first maxValues matched values of
+ * each, for saying where they are. The values are sensitive: callers mask them before they leave.
+ */
+export function detectLocated(text: string, maxValues: number): LocatedFindings {
+  const out = {} as LocatedFindings;
+  for (const kind of Object.keys(emptyFindings()) as DetectorKind[]) out[kind] = { count: 0, values: [] };
+  forEachMatch(text, (kind, value) => {
+    const hit = out[kind];
+    hit.count++;
+    if (hit.values.length < maxValues) hit.values.push(value);
   });
-  rest = rest.replace(EMAIL_SHAPE, (m) => {
-    if (emailValid(m)) out.email++;
-    return blank(m);
-  });
-  rest = rest.replace(SSN_SHAPE, (m) => {
-    if (ssnValid(m)) out.ssn++;
-    return blank(m);
-  });
-  rest = rest.replace(NINO_SHAPE, (m) => {
-    if (ninoValid(m)) out.nino++;
-    return blank(m);
-  });
-  for (const m of rest.matchAll(CARD_SHAPE)) if (cardNumberValid(m[0])) out.card++;
   return out;
 }
 
