@@ -1,14 +1,14 @@
 /**
  * A test Extractor: plain text read with common/scan/detectors (the core's PlainTextExtractor),
  * counting what it was asked, and answering a fixed result for the extensions a test names
- * (a local failure to fall back from, say). Until the extractor process is merged, scan tests
- * run on it; it parses nothing but text.
+ * (a local failure to fall back from, say). It parses nothing but text; the tests of real
+ * documents use the extractor process (ExtractorPool).
  */
 import type { InspectionResult } from '../../common/scan/inspection';
 import type { ExtractRequest, Extractor } from '../../main/core/extract/extractor';
 import type { BoxApi } from '../../main/core/scan/box-api';
 import { ContentReader, type BoxTextPoll } from '../../main/core/scan/phases/content-reader';
-import { PlainTextExtractor } from '../../main/core/scan/phases/plain-text-extractor';
+import { PlainTextExtractor } from './plain-text-extractor';
 import type { ScanStore } from '../../main/core/scan/store/scan-store';
 
 export class TextTestExtractor implements Extractor {

@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import type { BackfillChoice, ScanPhase, ScanProgress } from '../../../common/scan/types';
 import type { BoxClient } from 'box-node-sdk';
 import type { Extractor } from '../extract/extractor';
+import { ExtractorPool } from '../extract/extractor-pool';
+import { nodeExtractorSpawner } from '../extract/node-extractor-spawner';
 import { BoxApi } from './box-api';
 import { EventRetention } from './event-retention';
 import { EventLoopDelay, yieldToIo } from './event-loop';
@@ -19,7 +21,6 @@ import { LiveLoop, type LivePoll } from './live-loop';
 import { runBackfill } from './phases/backfill';
 import type { ContentStats } from './phases/box-text';
 import { ContentReader, type BoxTextPoll } from './phases/content-reader';
-import { PlainTextExtractor } from './phases/plain-text-extractor';
 import { ActivityUnavailableError, currentStreamPosition } from './phases/live';
 import { discoverUsers } from './phases/users';
 import { buildProgress } from './progress-builder';
@@ -49,7 +50,11 @@ export interface ScanEngineOptions {
   holdRegular?: boolean;
   /** Days the activity log keeps its events (settings' activityRetentionDays; the store's default 90). */
   activityRetentionDays?: number;
-  /** Reads the files' content in its own process; closed by whoever handed it in (default: plain text only). */
+  /**
+   * Reads the files' content in a process of its own; closed by whoever handed it in (the
+   * desktop app hands in one on utilityProcess). Default: a pool of Node child processes,
+   * started at the first file, closed with the engine.
+   */
   extractor?: Extractor;
   /** How a pending Box text is asked again (tests: shorter). */
   boxTextPoll?: BoxTextPoll;
@@ -123,7 +128,7 @@ export class ScanEngine {
     this.holdRegular = o.holdRegular ?? false;
     this.retention = new EventRetention(this.store, o.activityRetentionDays);
     this.picker = new TaskPicker(this.store, { concurrency: o.concurrency ?? 16, holdRegular: () => this.holdRegular });
-    this.ownExtractor = o.extractor ? null : new PlainTextExtractor();
+    this.ownExtractor = o.extractor ? null : new ExtractorPool({ spawn: nodeExtractorSpawner() });
     this.content = new ContentReader({
       api: this.api,
       store: this.store,

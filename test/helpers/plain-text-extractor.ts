@@ -1,19 +1,19 @@
 /**
- * The stand-in Extractor until the extractor process (main/core/extract, issue 14) is wired
- * in: plain text only (decoded as UTF-8, the first 1,000,000 characters inspected, the rest
- * makes the file Partially scanned), every other type Failed unsupported. Locations are
- * `line N` (the value is not shown at all). Runs in the core: it parses nothing but text.
+ * A test Extractor in the test's own process: plain text only (decoded as UTF-8, the first
+ * 1,000,000 characters inspected, the rest makes the file Partially scanned), every other type
+ * Failed unsupported. Locations are `line N` (the value is not shown at all). For the scan's
+ * tests of its own logic; the app uses the extractor process (main/core/extract/extractor-pool).
  */
-import { detect, emptyFindings, type DetectorKind } from '../../../../common/scan/detectors';
+import { detect, emptyFindings, type DetectorKind } from '../../common/scan/detectors';
 import {
   INSPECTION_LIMITS,
   MAX_LOCATIONS_PER_DETECTOR,
   maskValue,
   type InspectionResult,
   type Locations,
-} from '../../../../common/scan/inspection';
-import { PLAIN_TEXT_EXTENSIONS } from '../../../../common/scan/priority';
-import type { ExtractRequest, Extractor } from '../../extract/extractor';
+} from '../../common/scan/inspection';
+import { PLAIN_TEXT_EXTENSIONS } from '../../common/scan/priority';
+import type { ExtractRequest, Extractor } from '../../main/core/extract/extractor';
 
 /** Lines are inspected one by one, so each match knows its line (a value never spans lines here). */
 export function inspectPlainText(text: string): InspectionResult {
