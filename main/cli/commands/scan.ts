@@ -77,7 +77,7 @@ function parse(argv: string[]) {
 export function describeProgress(p: ScanProgress): string {
   const f = p.files;
   const eta = p.etaSeconds === null ? '' : `, ETA ${Math.ceil(p.etaSeconds / 60)} min`;
-  return `[${p.phase}] users ${p.users.discovered}, folders ${p.folders.listed}/${p.folders.discovered}, files ${f.scanned} scanned / ${f.discovered} found, ${f.queued} queued, ${f.failed} failed, ${f.notScanned} not scanned; events ${p.backfill.events + p.liveEvents}; ${p.requests.perSecond.toFixed(1)} req/s, ${p.filesPerSecond} files/s${eta}`;
+  return `[${p.phase}] users ${p.users.discovered}, folders ${p.folders.listed}/${p.folders.discovered}, files ${f.scanned} scanned / ${f.discovered} found, ${f.queued} queued, ${f.failed} failed, ${f.notScanned} not scanned, ${p.content.inspected.files} inspected (${f.inspectionPending} to inspect); events ${p.backfill.events + p.liveEvents}; ${p.requests.perSecond.toFixed(1)} req/s, ${p.filesPerSecond} files/s${eta}`;
 }
 
 /**
