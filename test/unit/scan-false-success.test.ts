@@ -80,7 +80,13 @@ describe('what counts as Box answering', () => {
         });
       });
       expect(store.file('1')!.state).toBe(FileState.done);
-      const work = new ScanWork({ api, store, content: testContentReader(api, store), onScanned: () => undefined, onInspected: () => undefined });
+      const work = new ScanWork({
+        api,
+        store,
+        content: testContentReader(api, store),
+        onScanned: () => undefined,
+        onInspected: () => undefined,
+      });
       // Already finished (an event raced it): nothing is asked of Box.
       expect(await work.run({ kind: 'file', key: 'file:1', row: store.file('1')! })).toBe(false);
       // Collaborations Box answers 404 for: kept as known, but no sign that Box is back.

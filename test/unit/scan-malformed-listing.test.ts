@@ -60,7 +60,13 @@ describe('a malformed folder listing', () => {
             collab_known: 0,
           }),
         );
-        const work = new ScanWork({ api, store, content: testContentReader(api, store), onScanned: () => undefined, onInspected: () => undefined });
+        const work = new ScanWork({
+          api,
+          store,
+          content: testContentReader(api, store),
+          onScanned: () => undefined,
+          onInspected: () => undefined,
+        });
         let givenUp = false;
         for (let i = 0; i < MAX_ATTEMPTS && !givenUp; i++) {
           const task = { kind: 'folder' as const, key: `folder:${id}`, folder: store.folder(id)! };

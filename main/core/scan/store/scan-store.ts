@@ -32,7 +32,17 @@ import type {
 import { sanitiseMessage } from './redact';
 import { prepareStatements, type Statements } from './statements';
 
-export type { ContentRow, FailedItem, FileRow, FolderRow, ListedFile, RetryKind, ScanResult, StoreCounts, UserRow } from './rows';
+export type {
+  ContentRow,
+  FailedItem,
+  FileRow,
+  FolderRow,
+  ListedFile,
+  RetryKind,
+  ScanResult,
+  StoreCounts,
+  UserRow,
+} from './rows';
 export { SUBTREE_SQL } from './statements';
 
 const DAY_MS = 86_400_000;
@@ -485,7 +495,18 @@ export class ScanStore {
     this.tx(() => {
       const triggers = this.s.triggers.all();
       for (const t of triggers) this.db.exec(`DROP TRIGGER ${t.name}`);
-      for (const t of ['meta', 'users', 'folders', 'files', 'events', 'jumps', 'owner_counts', 'contents', 'content_types', 'content_reasons'])
+      for (const t of [
+        'meta',
+        'users',
+        'folders',
+        'files',
+        'events',
+        'jumps',
+        'owner_counts',
+        'contents',
+        'content_types',
+        'content_reasons',
+      ])
         this.db.exec(`DELETE FROM ${t}`);
       this.s.zeroCounters.run();
       for (const t of triggers) this.db.exec(t.sql);

@@ -43,7 +43,8 @@ export const PICK_SQL = {
   folderPending: `SELECT 1 FROM folders WHERE state = ${F.pending} LIMIT 1`,
   nextFolders: `SELECT * FROM folders WHERE state = ${F.pending} ORDER BY seq LIMIT ?`,
   // Files whose Box text is still pending wait until inspect_after (they went to the back: seq).
-  nextInspections: 'SELECT * FROM files WHERE inspect = 1 AND (inspect_after IS NULL OR inspect_after <= ?) ORDER BY seq LIMIT ?',
+  nextInspections:
+    'SELECT * FROM files WHERE inspect = 1 AND (inspect_after IS NULL OR inspect_after <= ?) ORDER BY seq LIMIT ?',
   inspectionsLeft: 'SELECT 1 FROM files WHERE inspect = 1 LIMIT 1',
   isMember: 'SELECT 1 FROM users WHERE id = ?',
   counters: `SELECT users, reachable, folders, listed, files, queued, done, failed, not_scanned AS notScanned,
@@ -143,7 +144,8 @@ function writerSql() {
       VALUES (@sha1, @state, @reason, @method, @findings, @locations, @chars, @bytes)
       ON CONFLICT(sha1) DO UPDATE SET state = excluded.state, reason = excluded.reason, method = excluded.method,
         findings = excluded.findings, locations = excluded.locations, chars = excluded.chars, bytes = excluded.bytes`,
-    contentTypes: 'SELECT ext, files, bytes, failed, reused FROM content_types WHERE files > 0 OR failed > 0 OR reused > 0',
+    contentTypes:
+      'SELECT ext, files, bytes, failed, reused FROM content_types WHERE files > 0 OR failed > 0 OR reused > 0',
     contentReasons: 'SELECT reason, files FROM content_reasons WHERE files > 0',
     fail: 'UPDATE files SET state = CASE WHEN gen = @gen THEN @state ELSE state END, stale = CASE WHEN gen = @gen THEN 0 ELSE stale END, error = @error, scanned_at = @at WHERE id = @id RETURNING gen',
     refresh: `UPDATE files SET name = @name, size = @size, sha1 = @sha1, link_effective = @linkEffective, link_password = @linkPassword,
