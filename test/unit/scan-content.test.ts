@@ -158,6 +158,17 @@ describe('the same content, read once', () => {
     expect(shown('13')).toMatchObject({ inspection: 'Completed', reused: 1 });
   });
 
+  it('when the first read of a SHA-1 fails, one waiter reads it and the others take its result', async () => {
+    waiting('16', 'txt', { status: 403 }, { sha1: 'trio' });
+    waiting('17', 'txt', { bytes: Buffer.from(`card ${CARD}`) }, { sha1: 'trio' });
+    waiting('18', 'txt', { bytes: Buffer.from(`card ${CARD}`) }, { sha1: 'trio' });
+    const w = work();
+    await Promise.all(['16', '17', '18'].map((id) => w.inspect(id)));
+    expect(shown('16')).toMatchObject({ inspection: 'Failed', reason: 'access-denied' });
+    expect(box.count('download', '17') + box.count('download', '18')).toBe(1);
+    expect([shown('17').reused, shown('18').reused].sort()).toEqual([0, 1]);
+  });
+
   it('a download error is not reused: the next file with that SHA-1 is downloaded', async () => {
     waiting('14', 'txt', { status: 403 }, { sha1: 'x' });
     waiting('15', 'txt', { bytes: Buffer.from('plain') }, { sha1: 'x' });

@@ -65,19 +65,30 @@ export class ContentReader {
     let plan = this.plan(f);
     if (plan.kind === 'final' || plan.kind === 'reuse') return plan.outcome;
     const sha1 = f.sha1;
-    const first = sha1 ? this.inFlight.get(sha1) : undefined;
-    if (first) {
-      // The same content is being read for another file: its result is this file's too.
+    let first: Promise<ReadAnswer> | undefined;
+    // The same content is being read for another file: its result is this file's too. A
+    // result not worth reusing (a download error) lets one waiter read it, the others wait again.
+    while (sha1 && (first = this.inFlight.get(sha1))) {
       const answer = await first.catch(() => null);
       if (answer && isPending(answer)) return PENDING;
       plan = this.plan(f);
       if (plan.kind === 'final' || plan.kind === 'reuse') return plan.outcome;
     }
-    const own = this.readOwn(f, plan.kind).then((r) => this.keep(f, r));
-    if (sha1 && !this.inFlight.has(sha1)) {
-      this.inFlight.set(sha1, own);
-      void own.catch(() => undefined).finally(() => this.inFlight.delete(sha1));
-    }
+    // Out of the in-flight map before the read settles: a waiter that wakes finds it gone.
+    const settled = () => {
+      if (sha1 && this.inFlight.get(sha1) === own) this.inFlight.delete(sha1);
+    };
+    const own: Promise<ReadAnswer> = this.readOwn(f, plan.kind).then(
+      (r) => {
+        settled();
+        return this.keep(f, r);
+      },
+      (e: unknown) => {
+        settled();
+        throw e;
+      },
+    );
+    if (sha1) this.inFlight.set(sha1, own);
     return own;
   }
 
