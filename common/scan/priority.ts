@@ -68,14 +68,13 @@ export function eventMovesItems(itemType: string | null | undefined, eventType: 
 /** A queue priority's name; its stored number is `Priority` in ./states (one shape each). */
 export type QueuePriority = 'activity' | 'regular' | 'periodic';
 
-/** Inspection: which files have text worth reading, and the limits. */
-export const TEXT_EXTENSIONS = new Set([
+/** Plain text: read as it is (by the extractor, like every other local type). */
+export const PLAIN_TEXT_EXTENSIONS = new Set([
   'txt',
   'csv',
   'tsv',
   'md',
   'json',
-  'eml',
   'log',
   'xml',
   'html',
@@ -83,21 +82,105 @@ export const TEXT_EXTENSIONS = new Set([
   'yaml',
   'yml',
   'ini',
-  'rtf',
 ]);
+
+/**
+ * Read locally (one download, then the extractor process): PDF, OOXML with its macro and
+ * template variants, OpenDocument (and its templates), ZIP, mail, plain text.
+ */
+export const LOCAL_EXTENSIONS = new Set([
+  ...PLAIN_TEXT_EXTENSIONS,
+  'pdf',
+  'docx',
+  'docm',
+  'dotx',
+  'dotm',
+  'xlsx',
+  'xlsm',
+  'xltx',
+  'xltm',
+  'pptx',
+  'pptm',
+  'potx',
+  'potm',
+  'ppsx',
+  'ppsm',
+  'odt',
+  'ods',
+  'odp',
+  'ott',
+  'ots',
+  'otp',
+  'zip',
+  'eml',
+]);
+
+/**
+ * Read through Box's extracted_text representation: formats no maintained JS parser reads
+ * safely (legacy Office binaries, RTF, Outlook mail, WordPerfect) and Box/Google native files.
+ */
+export const BOX_TEXT_EXTENSIONS = new Set([
+  'doc',
+  'dot',
+  'xls',
+  'xlt',
+  'ppt',
+  'pps',
+  'pot',
+  'rtf',
+  'msg',
+  'wpd',
+  'boxnote',
+  'boxcanvas',
+  'gdoc',
+  'gsheet',
+  'gslides',
+  'gslide',
+]);
+
+/**
+ * Local types Box also extracts text from (its documented list): when local extraction fails
+ * as corrupted, timed out or internal, Box's text is tried before the file is Failed. Zip and
+ * eml are not on Box's list.
+ */
+export const BOX_TEXT_FALLBACK_EXTENSIONS = new Set([
+  ...PLAIN_TEXT_EXTENSIONS,
+  'pdf',
+  'docx',
+  'docm',
+  'xlsx',
+  'xlsm',
+  'pptx',
+  'pptm',
+  'odt',
+  'ods',
+  'odp',
+]);
+
+/** No text to read: Not applicable (Box does no OCR either). */
 export const NO_TEXT_EXTENSIONS = new Set([
   'png',
   'jpg',
   'jpeg',
   'gif',
   'bmp',
+  'tif',
+  'tiff',
+  'webp',
+  'svg',
   'heic',
   'mp4',
   'mov',
   'avi',
+  'mkv',
+  'webm',
+  'wmv',
   'mp3',
   'wav',
   'm4a',
+  'aac',
+  'flac',
+  'ogg',
 ]);
 export const MAX_INSPECT_BYTES = 30 * 1024 * 1024;
 export const MAX_INSPECT_CHARS = 1_000_000;

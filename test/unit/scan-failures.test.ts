@@ -12,9 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReconnectRequiredError } from '../../main/core/auth/token-session';
 import { BoxApi, BoxApiError, scanClient } from '../../main/core/scan/box-api';
 import { classifyFailure, MAX_ATTEMPTS, OutageDetector, sanitiseMessage } from '../../main/core/scan/failures';
-import { inspect } from '../../main/core/scan/phases/scan-file';
 import { RequestScheduler, RetryableError } from '../../main/core/scan/scheduler';
 import { listedTextFile, openTempScanStore } from '../helpers/temp-scan-store';
+import { testContentReader } from '../helpers/text-extractor';
 
 const SIGNED = '/d/1/SIGNED-SECRET-abc123/download?sig=XYZ';
 let server: Server;
@@ -46,10 +46,12 @@ describe('a download that fails on its signed URL', () => {
     try {
       temp.store.tx(() => temp.store.insertListedFile(listedTextFile('7')));
       const row = temp.store.file('7')!;
-      const outcome = await inspect(api, row).then(
-        (r) => ({ failed: r.state === 'Failed', text: r.reason ?? '' }),
-        (e: unknown) => ({ failed: false, text: e instanceof Error ? e.message : String(e) }),
-      );
+      const outcome = await testContentReader(api, temp.store)
+        .read(row)
+        .then(
+          (r) => ({ failed: 'state' in r && r.state === 'Failed', text: 'reason' in r ? (r.reason ?? '') : '' }),
+          (e: unknown) => ({ failed: false, text: e instanceof Error ? e.message : String(e) }),
+        );
       expect(outcome.failed).toBe(false); // a dropped connection says nothing about the file
       expect(outcome.text).not.toContain('SIGNED-SECRET');
       expect(outcome.text).not.toMatch(/https?:\/\//);
@@ -80,7 +82,13 @@ describe('a download that fails on its signed URL', () => {
           true,
         ),
       );
-      const work = new ScanWork({ api, store, onScanned: () => undefined, onInspected: () => undefined });
+      const work = new ScanWork({
+        api,
+        store,
+        content: testContentReader(api, store),
+        onScanned: () => undefined,
+        onInspected: () => undefined,
+      });
       const task = { kind: 'inspect' as const, key: 'inspect:8', row: store.file('8')! };
       let givenUp = false;
       for (let i = 0; i < MAX_ATTEMPTS && !givenUp; i++) {
@@ -95,7 +103,8 @@ describe('a download that fails on its signed URL', () => {
       expect(givenUp).toBe(true);
       const after = store.file('8')!;
       expect(after.inspection).toBe('Failed');
-      expect(after.inspection_reason).toMatch(/network/);
+      expect(after.inspection_reason).toBe('download-error');
+      expect(after.last_error).toMatch(/network/);
       expect(JSON.stringify(after)).not.toContain('SIGNED-SECRET');
       expect(JSON.stringify(after)).not.toMatch(/https?:\/\//);
     } finally {

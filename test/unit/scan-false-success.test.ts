@@ -16,6 +16,7 @@ import { classifyFailure } from '../../main/core/scan/failures';
 import { RequestScheduler } from '../../main/core/scan/scheduler';
 import { ScanWork } from '../../main/core/scan/work';
 import { listedTextFile, openTempScanStore, PRIVATE_NOTHING_FOUND } from '../helpers/temp-scan-store';
+import { testContentReader } from '../helpers/text-extractor';
 
 let server: Server;
 let api: BoxApi;
@@ -79,7 +80,13 @@ describe('what counts as Box answering', () => {
         });
       });
       expect(store.file('1')!.state).toBe(FileState.done);
-      const work = new ScanWork({ api, store, onScanned: () => undefined, onInspected: () => undefined });
+      const work = new ScanWork({
+        api,
+        store,
+        content: testContentReader(api, store),
+        onScanned: () => undefined,
+        onInspected: () => undefined,
+      });
       // Already finished (an event raced it): nothing is asked of Box.
       expect(await work.run({ kind: 'file', key: 'file:1', row: store.file('1')! })).toBe(false);
       // Collaborations Box answers 404 for: kept as known, but no sign that Box is back.

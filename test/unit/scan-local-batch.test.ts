@@ -14,6 +14,7 @@ import { RequestScheduler } from '../../main/core/scan/scheduler';
 import { TaskPicker } from '../../main/core/scan/task-picker';
 import { ScanWork } from '../../main/core/scan/work';
 import { listedTextFile, openTempScanStore } from '../helpers/temp-scan-store';
+import { testContentReader } from '../helpers/text-extractor';
 
 // No request is made by these tasks: an address nothing listens on proves it.
 const nowhere = 'http://127.0.0.1:9';
@@ -42,6 +43,7 @@ describe('files finished with no request', () => {
       const work = new ScanWork({
         api,
         store,
+        content: testContentReader(api, store),
         onScanned: (rows) => counted.push(...rows.map((r) => r.id)),
         onInspected: () => undefined,
       });

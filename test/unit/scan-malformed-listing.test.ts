@@ -17,6 +17,7 @@ import { classifyFailure, MAX_ATTEMPTS } from '../../main/core/scan/failures';
 import { RequestScheduler } from '../../main/core/scan/scheduler';
 import { ScanWork } from '../../main/core/scan/work';
 import { openTempScanStore } from '../helpers/temp-scan-store';
+import { testContentReader } from '../helpers/text-extractor';
 
 let server: Server;
 let api: BoxApi;
@@ -59,7 +60,13 @@ describe('a malformed folder listing', () => {
             collab_known: 0,
           }),
         );
-        const work = new ScanWork({ api, store, onScanned: () => undefined, onInspected: () => undefined });
+        const work = new ScanWork({
+          api,
+          store,
+          content: testContentReader(api, store),
+          onScanned: () => undefined,
+          onInspected: () => undefined,
+        });
         let givenUp = false;
         for (let i = 0; i < MAX_ATTEMPTS && !givenUp; i++) {
           const task = { kind: 'folder' as const, key: `folder:${id}`, folder: store.folder(id)! };

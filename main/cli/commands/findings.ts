@@ -1,6 +1,7 @@
 /**
  * `box-companion findings --format csv|json [--output FILE]`: every scanned file with its access
- * level, owner, external collaborators, inspection state and sensitive-data counts, from
+ * level, owner, external collaborators, inspection state, reason and method, sensitive-data
+ * counts and masked locations, from
  * <home>/scan.sqlite. Works offline; no sign-in needed.
  */
 import { createWriteStream, existsSync } from 'node:fs';
@@ -13,7 +14,10 @@ import { EXIT_CODES, parseOrReportUsage, type CliCommand } from '../command';
 
 const usage = `Usage: box-companion findings --format csv|json [--output FILE]
 
-Writes the scan's findings (one row per file) to stdout, or to FILE with --output. The users,
+Writes the scan's findings (one row per file) to stdout, or to FILE with --output: access
+level, owner, external collaborators, inspection state with its reason (code and words) and
+method (local or Box text), sensitive-data counts, and where the first matches are (page,
+cell, slide, archive entry), each value masked to its last 4 characters. The users,
 folders and files that failed (given up after retries, or refused by Box) are listed after it, with the reason
 (on stderr when the findings go to stdout); the files beneath a folder that could not be
 listed are "not scanned" with that reason.`;

@@ -5,8 +5,10 @@
  * stderr every 2 s. Everything is kept in <home>/scan.sqlite: run it again to resume.
  */
 import { parseArgs } from 'node:util';
+import { reasonLabel } from '../../../common/scan/inspection';
 import type { ScanProgress } from '../../../common/scan/types';
 import type { BackfillChoice } from '../../../common/scan/types';
+import type { ContentStats } from '../../core/scan/phases/box-text';
 import { ScanLockedError } from '../../core/scan/scan-lock';
 import { ScanService } from '../../core/scan/scan-service';
 import { createNodeSettingsStore } from '../../core/settings/node-settings';
@@ -77,7 +79,29 @@ function parse(argv: string[]) {
 export function describeProgress(p: ScanProgress): string {
   const f = p.files;
   const eta = p.etaSeconds === null ? '' : `, ETA ${Math.ceil(p.etaSeconds / 60)} min`;
-  return `[${p.phase}] users ${p.users.discovered}, folders ${p.folders.listed}/${p.folders.discovered}, files ${f.scanned} scanned / ${f.discovered} found, ${f.queued} queued, ${f.failed} failed, ${f.notScanned} not scanned; events ${p.backfill.events + p.liveEvents}; ${p.requests.perSecond.toFixed(1)} req/s, ${p.filesPerSecond} files/s${eta}`;
+  return `[${p.phase}] users ${p.users.discovered}, folders ${p.folders.listed}/${p.folders.discovered}, files ${f.scanned} scanned / ${f.discovered} found, ${f.queued} queued, ${f.failed} failed, ${f.notScanned} not scanned, ${p.content.inspected.files} inspected (${f.inspectionPending} to inspect); events ${p.backfill.events + p.liveEvents}; ${p.requests.perSecond.toFixed(1)} req/s, ${p.filesPerSecond} files/s${eta}`;
+}
+
+/**
+ * The content figures a bench compares with the plan's minimum: files and bytes inspected, by
+ * reason, and Box's content calls (downloads + representation calls) and bytes this run.
+ */
+export function contentSummary(p: ScanProgress, stats: Readonly<ContentStats> | undefined) {
+  return {
+    inspectedFiles: p.content.inspected.files,
+    inspectedBytes: p.content.inspected.bytes,
+    failedByReason: p.content.failedByReason,
+    reused: p.content.reused,
+    downloads: stats?.downloads ?? 0,
+    representationCalls: stats?.representationCalls ?? 0,
+    contentRequests: (stats?.downloads ?? 0) + (stats?.representationCalls ?? 0),
+    bytesDownloaded: stats?.bytesDownloaded ?? 0,
+  };
+}
+
+function describeContent(c: ReturnType<typeof contentSummary>): string {
+  const failed = c.failedByReason.map((r) => `${r.files} ${reasonLabel(r.reason)}`).join(', ');
+  return `content: ${c.inspectedFiles} files (${c.inspectedBytes} bytes) inspected, ${c.reused} reused${failed ? `, failed: ${failed}` : ''}; ${c.contentRequests} content requests, ${c.bytesDownloaded} bytes downloaded`;
 }
 
 const scan: CliCommand = {
@@ -137,6 +161,7 @@ const scan: CliCommand = {
     }
     const final = service.status();
     const failedItems = service.store.failedItems(100);
+    const content = contentSummary(final, service.engine?.contentStats());
     await service.dispose();
     if (signInLost) {
       ctx.out.error(RECONNECT_HINT, 'reconnect_required');
@@ -146,11 +171,11 @@ const scan: CliCommand = {
       ctx.out.failure(failure, { prefix: 'the scan failed', fallback: 'scan_failed' });
       return EXIT_CODES.failed;
     }
-    const summary = { ...final, eventLoopDelayP99Ms: final.eventLoopDelayP99Ms ?? 0, failedItems };
+    const summary = { ...final, eventLoopDelayP99Ms: final.eventLoopDelayP99Ms ?? 0, failedItems, ...content };
     const given = failedItems.map((i) => `\n  ${i.kind} ${i.name}: ${i.reason}`).join('');
     ctx.out.result(
       { summary },
-      `Scan ${o.untilIdle ? 'finished' : 'stopped'}: ${describeProgress(final)}; event-loop delay p99 ${summary.eventLoopDelayP99Ms} ms${given ? `\nGiven up after repeated failures:${given}` : ''}`,
+      `Scan ${o.untilIdle ? 'finished' : 'stopped'}: ${describeProgress(final)}; ${describeContent(content)}; event-loop delay p99 ${summary.eventLoopDelayP99Ms} ms${given ? `\nGiven up after repeated failures:${given}` : ''}`,
     );
     return final.files.failed > 0 || failedItems.length > 0 ? EXIT_CODES.failed : EXIT_CODES.ok;
   },

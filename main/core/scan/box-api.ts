@@ -87,14 +87,20 @@ export class BoxApi {
     this.base = `${client.networkSession.baseUrls.baseUrl}/2.0`;
   }
 
-  private request(path: string, asUser: string | null | undefined, binary: boolean): Promise<FetchResponse> {
+  /** `path` under /2.0, or an absolute URL Box handed out (a representation's info or content). */
+  private request(
+    path: string,
+    asUser: string | null | undefined,
+    binary: boolean,
+    headers: Record<string, string> = {},
+  ): Promise<FetchResponse> {
     const [url, query] = path.split('?', 2) as [string, string | undefined];
     const params = Object.fromEntries(new URLSearchParams(query ?? ''));
     return this.client.makeRequest({
       method: 'GET',
-      url: `${this.base}${url}`,
+      url: /^https?:\/\//.test(url) ? url : `${this.base}${url}`,
       params,
-      headers: asUser ? { 'as-user': asUser } : {},
+      headers: { ...headers, ...(asUser ? { 'as-user': asUser } : {}) },
       responseFormat: binary ? 'binary' : 'json',
     });
   }
@@ -104,10 +110,15 @@ export class BoxApi {
    * the refresh token still works: refresh once and ask again. A refresh Box refuses throws
    * ReconnectRequiredError, and only then does the scan wait for a new sign-in.
    */
-  private async send(path: string, asUser: string | null | undefined, binary: boolean): Promise<FetchResponse> {
+  private async send(
+    path: string,
+    asUser: string | null | undefined,
+    binary: boolean,
+    headers?: Record<string, string>,
+  ): Promise<FetchResponse> {
     let refused: BoxApiError;
     try {
-      return await this.request(path, asUser, binary);
+      return await this.request(path, asUser, binary, headers);
     } catch (e) {
       const error = translate(e);
       if (!(error instanceof BoxApiError && error.status === 401)) throw error;
@@ -120,15 +131,15 @@ export class BoxApi {
       throw e instanceof ReconnectRequiredError ? e : refused;
     }
     try {
-      return await this.request(path, asUser, binary);
+      return await this.request(path, asUser, binary, headers);
     } catch (e) {
       throw translate(e);
     }
   }
 
-  async get<T>(path: string, o: GetOptions): Promise<T> {
+  async get<T>(path: string, o: GetOptions & { headers?: Record<string, string> }): Promise<T> {
     return this.scheduler.run(o.kind, async () => {
-      const res = await this.send(path, o.asUser, false);
+      const res = await this.send(path, o.asUser, false, o.headers);
       if (res.data === undefined) throw new RetryableError('empty or malformed response', 0, null, 'malformed');
       if (o.page && !isPage(res.data, o.page === 'items'))
         throw new RetryableError(`malformed ${o.kind} page from Box`, 0, null, 'malformed');
@@ -138,8 +149,13 @@ export class BoxApi {
 
   /** The file's bytes, or a BoxApiError; refuses (413) past maxBytes without reading the rest. */
   async download(fileId: string, asUser: string | null, maxBytes: number): Promise<Buffer> {
-    return this.scheduler.run('download', async () => {
-      const res = await this.send(`/files/${fileId}/content`, asUser, true);
+    return this.fetchBytes(`/files/${fileId}/content`, asUser, maxBytes, 'download');
+  }
+
+  /** Bytes from a path or a URL Box handed out (a representation's content), as download() reads them. */
+  async fetchBytes(path: string, asUser: string | null, maxBytes: number, kind: string): Promise<Buffer> {
+    return this.scheduler.run(kind, async () => {
+      const res = await this.send(path, asUser, true);
       const body = res.content as unknown as (AsyncIterable<Uint8Array> & { destroy?(): void }) | undefined;
       if (res.status === 202) {
         body?.destroy?.();

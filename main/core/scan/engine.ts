@@ -10,12 +10,17 @@
 import { join } from 'node:path';
 import type { BackfillChoice, ScanPhase, ScanProgress } from '../../../common/scan/types';
 import type { BoxClient } from 'box-node-sdk';
+import type { Extractor } from '../extract/extractor';
+import { ExtractorPool } from '../extract/extractor-pool';
+import { nodeExtractorSpawner } from '../extract/node-extractor-spawner';
 import { BoxApi } from './box-api';
 import { EventRetention } from './event-retention';
 import { EventLoopDelay, yieldToIo } from './event-loop';
 import { classifyFailure, errorMessage, MAX_ATTEMPTS, OutageDetector } from './failures';
 import { LiveLoop, type LivePoll } from './live-loop';
 import { runBackfill } from './phases/backfill';
+import type { ContentStats } from './phases/box-text';
+import { ContentReader, type BoxTextPoll } from './phases/content-reader';
 import { ActivityUnavailableError, currentStreamPosition } from './phases/live';
 import { discoverUsers } from './phases/users';
 import { buildProgress } from './progress-builder';
@@ -45,6 +50,14 @@ export interface ScanEngineOptions {
   holdRegular?: boolean;
   /** Days the activity log keeps its events (settings' activityRetentionDays; the store's default 90). */
   activityRetentionDays?: number;
+  /**
+   * Reads the files' content in a process of its own; closed by whoever handed it in (the
+   * desktop app hands in one on utilityProcess). Default: a pool of Node child processes,
+   * started at the first file, closed with the engine.
+   */
+  extractor?: Extractor;
+  /** How a pending Box text is asked again (tests: shorter). */
+  boxTextPoll?: BoxTextPoll;
   onFileScanned?(id: string, row: { priority: number; reason: string | null }): void;
 }
 
@@ -69,6 +82,8 @@ export class ScanEngine {
   readonly progress: ProgressThrottle;
   private readonly picker: TaskPicker;
   private readonly work: ScanWork;
+  private readonly content: ContentReader;
+  private readonly ownExtractor: Extractor | null;
   private readonly live: LiveLoop;
   private readonly outage = new OutageDetector();
   private readonly loopDelay = new EventLoopDelay();
@@ -113,9 +128,17 @@ export class ScanEngine {
     this.holdRegular = o.holdRegular ?? false;
     this.retention = new EventRetention(this.store, o.activityRetentionDays);
     this.picker = new TaskPicker(this.store, { concurrency: o.concurrency ?? 16, holdRegular: () => this.holdRegular });
+    this.ownExtractor = o.extractor ? null : new ExtractorPool({ spawn: nodeExtractorSpawner() });
+    this.content = new ContentReader({
+      api: this.api,
+      store: this.store,
+      extractor: o.extractor ?? this.ownExtractor!,
+      poll: o.boxTextPoll,
+    });
     this.work = new ScanWork({
       api: this.api,
       store: this.store,
+      content: this.content,
       onScanned: (rows) => this.scanned(rows),
       onInspected: () => this.inspectedRate.add(1),
     });
@@ -263,7 +286,13 @@ export class ScanEngine {
   close(): void {
     this.progress.dispose();
     this.loopDelay.stop();
+    void this.ownExtractor?.close();
     if (!this.o.store) this.store.close();
+  }
+
+  /** Box's calls and bytes for content so far (downloads, representation calls). */
+  contentStats(): Readonly<ContentStats> {
+    return { ...this.content.stats };
   }
 
   /**
@@ -466,7 +495,8 @@ export class ScanEngine {
         task = this.picker.next();
         if (!task) {
           if (!this.picker.busy && this.checkIdle()) continue;
-          await this.sleep();
+          // A pending Box text is due again later: look again then, not only when woken.
+          await this.sleep(this.store.inspectionsLeft() ? this.content.poll.firstDelayMs / 4 : undefined);
           continue;
         }
         if (task.kind === 'inspect' && this.phase === 'discovery' && this.store.discoveryDone())
@@ -549,8 +579,7 @@ export class ScanEngine {
   }
 
   private checkIdle(): boolean {
-    if (!this.store.discoveryDone() || this.store.head(1).length > 0 || this.store.nextInspections(1).length > 0)
-      return false;
+    if (!this.store.discoveryDone() || this.store.head(1).length > 0 || this.store.inspectionsLeft()) return false;
     if (!this.reachedLive) {
       if (this.store.meta('full_scan_at') === '0' || this.store.meta('full_scan_at') === null)
         this.store.setMeta('full_scan_at', String(Date.now()));
@@ -591,6 +620,7 @@ export class ScanEngine {
       phaseStarted: this.phaseStarted,
       running: this.active !== null && !this.paused && !this.signInLost && !(this.run?.stopped ?? true),
       counts: this.store.counts(),
+      content: this.store.contentFigures(),
       backfill: { done: this.store.meta('backfill_done') === '1', window: this.window },
       liveEvents: this.liveEvents,
       requests: {

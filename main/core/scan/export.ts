@@ -1,10 +1,12 @@
 /**
  * Findings export, CSV or JSON, streamed row by row (a million files never sit in memory).
- * Holds no secrets: file names, owners, access levels, inspection results and counts.
+ * Holds no secrets: file names, owners, access levels, inspection results and counts, and where
+ * the first matches are with each value masked (its last 4 characters only).
  */
 import { createWriteStream, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
+import { reasonLabel } from '../../../common/scan/inspection';
 import type { FileFinding } from '../../../common/scan/types';
 import { allFindings } from './store/queries';
 import type { ScanStore } from './store/scan-store';
@@ -19,6 +21,8 @@ export const CSV_COLUMNS = [
   'external_collaborators',
   'inspection',
   'inspection_reason',
+  'inspection_reason_label',
+  'inspection_method',
   'cards',
   'ibans',
   'ssns',
@@ -26,7 +30,17 @@ export const CSV_COLUMNS = [
   'emails',
   'reason',
   'scanned_at',
+  'locations',
 ] as const;
+
+/** Where the first matches are, masked: "card: page 2 (•••• •••• •••• 4242); iban: Payroll!B7 (…)". */
+export function locationsText(l: FileFinding['locations']): string | null {
+  if (!l) return null;
+  const parts = Object.entries(l).flatMap(([kind, list]) =>
+    (list ?? []).map((m) => `${kind}: ${m.where} (${m.masked})`),
+  );
+  return parts.length ? parts.join('; ') : null;
+}
 
 /** RFC 4180 quoting; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula. */
 export function csvField(v: string | number | null): string {
@@ -48,6 +62,8 @@ export function csvRow(f: FileFinding): string {
     f.externalCollaborators.join(' '),
     f.inspection,
     f.inspectionReason,
+    reasonLabel(f.inspectionReason),
+    f.inspectionMethod,
     n?.card ?? null,
     n?.iban ?? null,
     n?.ssn ?? null,
@@ -55,9 +71,15 @@ export function csvRow(f: FileFinding): string {
     n?.email ?? null,
     f.reason,
     f.scannedAt,
+    locationsText(f.locations),
   ]
     .map(csvField)
     .join(',');
+}
+
+/** The JSON export names the reason in words too (the code stays the key to filter on). */
+function withLabel(f: FileFinding): FileFinding & { inspectionReasonLabel: string | null } {
+  return { ...f, inspectionReasonLabel: reasonLabel(f.inspectionReason) };
 }
 
 async function write(out: NodeJS.WritableStream, s: string): Promise<void> {
@@ -76,7 +98,7 @@ export async function writeFindings(
   // Paged reads on the read-only connection: the scan keeps writing while the stream waits.
   for (const f of allFindings(store.reader())) {
     if (format === 'csv') await write(out, `${csvRow(f)}\r\n`);
-    else await write(out, `${n ? ',' : ''}\n${JSON.stringify(f)}`);
+    else await write(out, `${n ? ',' : ''}\n${JSON.stringify(withLabel(f))}`);
     n++;
   }
   if (format === 'json') await write(out, '\n]\n');

@@ -10,6 +10,8 @@ export interface ProgressInput {
   phaseStarted: Partial<Record<ScanPhase, string>>;
   running: boolean;
   counts: Readonly<StoreCounts>;
+  /** The content phase's figures (the store keeps them: ScanStore.contentFigures). */
+  content: ScanProgress['content'];
   backfill: { done: boolean; window: { from: string; to: string } | null };
   liveEvents: number;
   requests: ScanProgress['requests'];
@@ -21,14 +23,6 @@ export interface ProgressInput {
   eventLoopDelayP99Ms?: number;
 }
 
-/** Until the store reports content figures (issue 14), the content phase shows nothing. */
-export const NO_CONTENT: ScanProgress['content'] = {
-  inspected: { files: 0, bytes: 0 },
-  byType: [],
-  failedByReason: [],
-  reused: 0,
-};
-
 export const NO_REQUESTS: ScanProgress['requests'] = { total: 0, perSecond: 0, rateLimited: 0, retries: 0 };
 
 export function buildProgress(i: ProgressInput): ScanProgress {
@@ -36,7 +30,7 @@ export function buildProgress(i: ProgressInput): ScanProgress {
   return {
     phase: i.phase,
     phaseStarted: { ...i.phaseStarted },
-    content: NO_CONTENT,
+    content: i.content,
     running: i.running,
     users: { discovered: c.users, reachable: c.reachable, notReachable: c.users - c.reachable },
     folders: { discovered: c.folders, listed: c.listed },

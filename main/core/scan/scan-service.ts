@@ -260,6 +260,7 @@ export function idleSnapshot(store: ScanStore, message: string | null = null): S
     phaseStarted: {},
     running: false,
     counts,
+    content: store.contentFigures(),
     backfill: {
       done: store.meta('backfill_done') === '1',
       window: w ? (JSON.parse(w) as { from: string; to: string }) : null,

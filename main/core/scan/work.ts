@@ -9,15 +9,9 @@ import type { BoxApi } from './box-api';
 import { BoxApiError } from './box-api';
 import { classifyFailure, errorMessage, MAX_ATTEMPTS } from './failures';
 import { collaborations, listFolderPage, listRoot, summariseCollabs, type DiscoveryDeps } from './phases/discovery';
-import {
-  fetchFile,
-  folderCollabs,
-  inspect,
-  localInspection,
-  localResult,
-  needsFileCollabs,
-  ownCollabs,
-} from './phases/scan-file';
+import { finalOutcome, pendingOutcome, type ContentOutcome } from './phases/content-plan';
+import { isPending, type ContentReader } from './phases/content-reader';
+import { fetchFile, folderCollabs, localResult, needsFileCollabs, ownCollabs } from './phases/scan-file';
 import { yieldToIo } from './event-loop';
 import type { FileRow, FolderRow, ScanStore } from './store/scan-store';
 import type { Task } from './task-picker';
@@ -25,6 +19,7 @@ import type { Task } from './task-picker';
 export interface WorkDeps {
   api: BoxApi;
   store: ScanStore;
+  content: ContentReader;
   onScanned(rows: Array<Pick<FileRow, 'id' | 'priority' | 'reason'>>): void;
   onInspected(): void;
 }
@@ -65,7 +60,7 @@ export class ScanWork {
     };
     const finished = store.tx(() =>
       rows.filter((r) => {
-        const ins = localInspection(r);
+        const ins = this.localContent(r);
         return store.finish(
           r.id,
           r.gen,
@@ -76,6 +71,13 @@ export class ScanWork {
     );
     if (finished.length) this.d.onScanned(finished);
     return false;
+  }
+
+  /** What the listing row and the results kept by SHA-1 say of a file's content: final, reused, or Pending. */
+  private localContent(f: FileRow): ContentOutcome {
+    const plan = this.d.content.plan(f);
+    if (plan.kind === 'final' || plan.kind === 'reuse') return plan.outcome;
+    return pendingOutcome();
   }
 
   /**
@@ -93,7 +95,7 @@ export class ScanWork {
     if (attempts < MAX_ATTEMPTS && classifyFailure(e) !== 'final') return false;
     if (t.kind === 'user') store.tx(() => store.giveUpUser(id, reason));
     else if (t.kind === 'folder') store.tx(() => store.giveUpFolder(id, reason));
-    else if (t.kind === 'inspect') this.inspectionFailed(t.row, reason);
+    else if (t.kind === 'inspect') this.inspectionFailed(t.row);
     else store.tx(() => store.fail(id, t.row.gen, FileState.failed, reason));
     return true;
   }
@@ -151,28 +153,48 @@ export class ScanWork {
   }
 
   private async inspectFile(r: FileRow): Promise<boolean> {
-    const ins = await inspect(this.d.api, r);
-    this.d.store.tx(() =>
-      this.d.store.inspected(r.id, r.gen, {
-        inspection: ins.state,
-        inspectionReason: ins.reason,
-        findings: ins.findings,
-        scannedSha1: ins.sha1,
-      }),
-    );
-    this.d.onInspected();
+    const answer = await this.d.content.read(r);
+    if (isPending(answer)) {
+      this.inspectLater(r);
+      return true;
+    }
+    this.saveInspection(r, answer);
     return true;
   }
 
-  private inspectionFailed(r: FileRow, reason: string): void {
+  private saveInspection(r: FileRow, ins: ContentOutcome, keepError = false): void {
     this.d.store.tx(() =>
-      this.d.store.inspected(r.id, r.gen, {
-        inspection: 'Failed',
-        inspectionReason: `could not be read: ${reason}`,
-        findings: null,
-        scannedSha1: null,
-      }),
+      this.d.store.inspected(
+        r.id,
+        r.gen,
+        {
+          inspection: ins.state,
+          inspectionReason: ins.reason,
+          findings: ins.findings,
+          scannedSha1: ins.sha1,
+          inspectionMethod: ins.method,
+          locations: ins.locations,
+          reused: ins.reused,
+        },
+        keepError,
+      ),
     );
+    this.d.onInspected();
+  }
+
+  /**
+   * Box's text is still pending: the file waits (holding no slot) until it is due again; after
+   * its tries it is Failed (timeout, or the local reason it fell back from).
+   */
+  private inspectLater(r: FileRow): void {
+    const { content, store } = this.d;
+    if (r.inspect_tries + 1 >= content.poll.maxTries) return this.saveInspection(r, content.timedOut(r));
+    store.tx(() => store.inspectLater(r.id, r.gen, Date.now() + content.delayMs(r.inspect_tries + 1)));
+  }
+
+  /** The reason code says what failed; last_error (kept by recordFailure) says why. */
+  private inspectionFailed(r: FileRow): void {
+    this.saveInspection(r, finalOutcome('Failed', 'download-error', null), true);
   }
 
   /** Resolves true when a request of the file's was answered (its metadata, collaborations or content). */
@@ -202,12 +224,17 @@ export class ScanWork {
     const folder = folderCollabs(folderRow);
     const own = needsFileCollabs(f, folder) ? await ownCollabs(api, f, (x) => store.isMember(x)) : null;
     // A file moved by an event is inspected at once; others wait for the inspection phase.
-    const ins = f.priority === Priority.activity ? await inspect(api, f) : localInspection(f);
+    const read = f.priority === Priority.activity ? await this.d.content.read(f) : this.localContent(f);
+    const ins = isPending(read) ? pendingOutcome() : read;
     answered ||= own !== null || f.priority === Priority.activity;
     const result = localResult(f, folder, own, ins);
     // An event that queued the file again during this scan wins: the file is scanned once
     // more, and only that scan counts (otherwise "scanned" would pass "found").
-    if (store.tx(() => store.finish(id, gen, result, ins.state === 'Pending'))) this.d.onScanned([f]);
+    if (store.tx(() => store.finish(id, gen, result, ins.state === 'Pending'))) {
+      this.d.onScanned([f]);
+      // Box's text still pending: the inspection phase asks again when it is due.
+      if (isPending(read)) this.inspectLater({ ...f, inspect_tries: 0 });
+    }
     return answered;
   }
 }

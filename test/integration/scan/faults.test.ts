@@ -47,7 +47,8 @@ describe('items that fail forever, and outages', () => {
     // The file was scanned (its listing row says its access), but its content could not be read.
     const row = engine.store.file(textFile.id)!;
     expect(row.inspection).toBe('Failed');
-    expect(row.inspection_reason).toMatch(/500/);
+    expect(row.inspection_reason).toBe('download-error');
+    expect(row.last_error).toMatch(/500/);
     // Nothing else was given up.
     expect(given.filter((i) => !(i.kind === 'folder' && i.id === folderId) && i.id !== textFile.id)).toEqual([]);
   }, 120_000);

@@ -1,21 +1,13 @@
 /**
  * Scanning one file: access level from shared link + collaborations (folder-level, inherited;
- * the file's own only where they can change the answer), owner, external collaborators, and
- * content inspection for text-like files up to 30 MB and 1 million characters. Content is
- * downloaded only when inspection needs it (never again for an unchanged SHA-1).
+ * the file's own only where they can change the answer), owner, external collaborators. Its
+ * content is read by content-reader.ts (never again for a SHA-1 already inspected).
  */
 import { accessLevel } from '../../../../common/scan/access-level';
-import { detect } from '../../../../common/scan/detectors';
-import {
-  MAX_INSPECT_BYTES,
-  MAX_INSPECT_CHARS,
-  NO_TEXT_EXTENSIONS,
-  TEXT_EXTENSIONS,
-} from '../../../../common/scan/priority';
 import type { BoxApi } from '../box-api';
 import { BoxApiError } from '../box-api';
-import { sanitiseMessage } from '../failures';
 import type { FileRow, FolderRow, ScanResult } from '../store/scan-store';
+import type { ContentOutcome } from './content-plan';
 import { collaborations, summariseCollabs, type CollabSummary } from './discovery';
 
 export const FILE_FIELDS = 'name,size,sha1,owned_by,shared_link,has_collaborations,is_externally_owned,parent';
@@ -29,34 +21,6 @@ export function folderCollabs(folder: FolderRow | undefined): CollabSummary {
 export function needsFileCollabs(f: Pick<FileRow, 'has_collabs' | 'link_effective'>, folder: CollabSummary): boolean {
   if (!f.has_collabs || f.link_effective === 'open' || folder.externals.length > 0) return false;
   return true;
-}
-
-export type InspectionPlan =
-  { kind: 'download' } | { kind: 'reuse' } | { kind: 'final'; state: 'Not applicable' | 'Failed'; reason: string };
-
-export function inspectionPlan(
-  f: Pick<FileRow, 'ext' | 'size' | 'sha1' | 'scanned_sha1' | 'inspection'>,
-): InspectionPlan {
-  if (TEXT_EXTENSIONS.has(f.ext)) {
-    if ((f.size ?? 0) > MAX_INSPECT_BYTES) return { kind: 'final', state: 'Failed', reason: 'too large (over 30 MB)' };
-    if (f.sha1 && f.scanned_sha1 === f.sha1 && (f.inspection === 'Completed' || f.inspection === 'Failed'))
-      return { kind: 'reuse' };
-    return { kind: 'download' };
-  }
-  if (NO_TEXT_EXTENSIONS.has(f.ext))
-    return { kind: 'final', state: 'Not applicable', reason: 'no text to inspect (image, audio or video)' };
-  return { kind: 'final', state: 'Failed', reason: `unsupported type (.${f.ext || 'no extension'})` };
-}
-
-export type InspectionOutcome = { state: string; reason: string | null; findings: string | null; sha1: string | null };
-
-/** What can be said about a file's content with no request: final, reused, or Pending. */
-export function localInspection(f: FileRow): InspectionOutcome {
-  const plan = inspectionPlan(f);
-  if (plan.kind === 'final') return { state: plan.state, reason: plan.reason, findings: null, sha1: f.sha1 };
-  if (plan.kind === 'reuse')
-    return { state: f.inspection ?? 'Completed', reason: f.inspection_reason, findings: f.findings, sha1: f.sha1 };
-  return { state: 'Pending', reason: null, findings: null, sha1: null };
 }
 
 export interface FreshFile {
@@ -105,7 +69,7 @@ export function localResult(
   f: FileRow,
   folder: CollabSummary,
   own: CollabSummary | null,
-  inspection: { state: string; reason: string | null; findings: string | null; sha1: string | null },
+  inspection: ContentOutcome,
 ): ScanResult {
   const externals = [...new Set([...folder.externals, ...(own?.externals ?? [])])];
   return {
@@ -120,43 +84,10 @@ export function localResult(
     inspectionReason: inspection.reason,
     findings: inspection.findings,
     scannedSha1: inspection.sha1,
+    inspectionMethod: inspection.method,
+    locations: inspection.locations,
+    reused: inspection.reused,
   };
-}
-
-export async function inspect(
-  api: BoxApi,
-  f: FileRow,
-): Promise<{ state: string; reason: string | null; findings: string | null; sha1: string | null }> {
-  const plan = inspectionPlan(f);
-  if (plan.kind === 'final') return { state: plan.state, reason: plan.reason, findings: null, sha1: f.sha1 };
-  if (plan.kind === 'reuse')
-    return { state: f.inspection ?? 'Completed', reason: f.inspection_reason, findings: f.findings, sha1: f.sha1 };
-  let bytes: Buffer;
-  try {
-    bytes = await api.download(f.id, f.as_user, MAX_INSPECT_BYTES);
-  } catch (e) {
-    // Only what Box says about the file itself ends its inspection; a lost sign-in or an
-    // outage goes up to the engine, which pauses or backs off with the file still Pending.
-    if (e instanceof BoxApiError && e.status === 413)
-      return { state: 'Failed', reason: 'too large (over 30 MB)', findings: null, sha1: f.sha1 };
-    if (e instanceof BoxApiError && (e.status === 403 || e.status === 404))
-      return {
-        state: 'Failed',
-        reason: `download refused by Box: ${sanitiseMessage(`HTTP ${e.status} ${e.message}`)}`,
-        findings: null,
-        sha1: null,
-      };
-    throw e;
-  }
-  let text = bytes.toString('utf8');
-  if (text.length > MAX_INSPECT_CHARS)
-    return { state: 'Failed', reason: 'too long (over 1 million characters)', findings: null, sha1: f.sha1 };
-  // A message's headers are metadata (sender, recipients), not content: inspect the body.
-  if (f.ext === 'eml') {
-    const cut = text.search(/\r?\n\r?\n/);
-    text = cut >= 0 ? text.slice(cut) : '';
-  }
-  return { state: 'Completed', reason: null, findings: JSON.stringify(detect(text)), sha1: f.sha1 };
 }
 
 export async function ownCollabs(api: BoxApi, f: FileRow, isMember: (id: string) => boolean): Promise<CollabSummary> {

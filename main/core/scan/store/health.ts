@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { SCHEMA_VERSION } from './migrations';
 import { COUNTERS_FROM_TABLES } from './migrations/0003-counters';
 import { OWNER_COUNTS_FROM_FILES } from './migrations/0004-owner-counts';
+import { CONTENT_REASONS_FROM_FILES, CONTENT_TYPES_FROM_FILES } from './migrations/0006-content';
 import { errorMessage } from './redact';
 import type { StoreCounts } from './rows';
 
@@ -86,6 +87,24 @@ function checkOpen(db: Database.Database, health: StoreHealth): void {
   ) as unknown as StoreCounts;
   if (version >= 3) checkCounters(db, health.counts, health.problems);
   if (version >= 4) checkOwnerCounts(db, health.problems);
+  if (version >= 6) checkContentCounts(db, health.problems);
+}
+
+/** The content phase's figures (by type, failed by reason) against the files (all-zero rows are none). */
+function checkContentCounts(db: Database.Database, problems: string[]): void {
+  const differ = (truth: string, kept: string) =>
+    db
+      .prepare(
+        `SELECT COUNT(*) n FROM (SELECT * FROM (${truth} EXCEPT ${kept}) UNION ALL SELECT * FROM (${kept} EXCEPT ${truth}))`,
+      )
+      .get() as { n: number };
+  const types = differ(
+    CONTENT_TYPES_FROM_FILES,
+    'SELECT ext, files, bytes, failed, reused FROM content_types WHERE files <> 0 OR bytes <> 0 OR failed <> 0 OR reused <> 0',
+  );
+  if (types.n) problems.push('the content figures by file type differ from the files');
+  const reasons = differ(CONTENT_REASONS_FROM_FILES, 'SELECT reason, files FROM content_reasons WHERE files <> 0');
+  if (reasons.n) problems.push('the content failures by reason differ from the files');
 }
 
 /** Owners whose kept counts differ from their files (either way round; all-zero rows are no owner). */

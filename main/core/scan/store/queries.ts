@@ -4,7 +4,12 @@
  * was not scanned and why, coverage per user, and the queue (head with reasons, latest jumps).
  * Read-only; every value is a bound parameter, every sort column comes from a fixed map.
  */
-import type { InspectionReason } from '../../../../common/scan/inspection';
+import type {
+  InspectionMethod,
+  InspectionReason,
+  InspectionState,
+  Locations,
+} from '../../../../common/scan/inspection';
 import type { Database } from 'better-sqlite3';
 import type { AccessLevel } from '../../../../common/scan/access-level';
 import type { Findings } from '../../../../common/scan/detectors';
@@ -16,7 +21,6 @@ import type {
   FileFinding,
   FileStatus,
   FindingsPage,
-  InspectionState,
   NotScannedPage,
   QueueHeadEntry,
   QueueJump,
@@ -29,6 +33,8 @@ import { NOT_SCANNED_STATES, cached } from './statements';
 export interface FindingsQuery {
   accessLevels?: AccessLevel[];
   inspection?: InspectionState[];
+  /** Only files Failed or Partially scanned for one of these reasons. */
+  reasons?: InspectionReason[];
   status?: FileStatus[];
   sensitiveOnly?: boolean;
   search?: string;
@@ -81,8 +87,8 @@ export function toFinding(r: JoinedRow): FileFinding {
     externalCollaborators: r.ext_collaborators ? (JSON.parse(r.ext_collaborators) as string[]) : [],
     inspection: r.inspection_shown as InspectionState,
     inspectionReason: r.inspection_reason as InspectionReason | null,
-    inspectionMethod: null,
-    locations: null,
+    inspectionMethod: r.inspection_method as InspectionMethod | null,
+    locations: r.locations ? (JSON.parse(r.locations) as Locations) : null,
     findings: r.findings ? (JSON.parse(r.findings) as Findings) : null,
     status: state,
     reason: state === 'scanned' ? null : state === 'queued' || state === 'not scanned' ? r.reason : r.error,
@@ -105,6 +111,8 @@ function findingsWhere(q: Omit<FindingsQuery, 'sort' | 'order' | 'offset' | 'lim
   };
   anyOf('f.access_level', q.accessLevels);
   anyOf(INSPECTION_SQL, q.inspection);
+  if (q.reasons?.length) where.push("f.inspection IN ('Failed', 'Partially scanned')");
+  anyOf('f.inspection_reason', q.reasons);
   anyOf(
     'f.state',
     q.status?.map((s) => STATE_OF_STATUS[s]),

@@ -38,6 +38,27 @@ export interface FileRow {
   last_error: string | null;
   /** 1: "not scanned" because its folder was given up; queued again when the folder lists. */
   given_up: number;
+  /** 'local' | 'box-text' for Completed and Partially scanned files (migration 6). */
+  inspection_method: string | null;
+  /** Where the first matches of each detector are: Locations as JSON, values masked. */
+  locations: string | null;
+  /** 1: the result came from the same content (SHA-1) inspected before; nothing downloaded. */
+  inspection_reused: number;
+  /** Not before this time (ms) is the inspection tried again (Box text still pending). */
+  inspect_after: number | null;
+  inspect_tries: number;
+}
+
+/** One inspected content's result, kept by SHA-1 (never its text, never a value unmasked). */
+export interface ContentRow {
+  sha1: string;
+  state: string;
+  reason: string | null;
+  method: string | null;
+  findings: string | null;
+  locations: string | null;
+  chars: number;
+  bytes: number;
 }
 
 export interface FolderRow {
@@ -102,6 +123,11 @@ export interface ScanResult {
   inspectionReason: string | null;
   findings: string | null;
   scannedSha1: string | null;
+  inspectionMethod?: string | null;
+  /** Locations as JSON (masked). */
+  locations?: string | null;
+  /** The result is another file's with the same SHA-1. */
+  reused?: boolean;
 }
 
 /** The store's counts, kept up to date by triggers (migration 3): reading them is one row. */

@@ -15,8 +15,10 @@ import { CollabRefresh, FileState, FolderState } from '../../../../common/scan/s
 import { DEFAULT_SETTINGS, EVENT_STREAM_WINDOW_DAYS } from '../../../../common/settings';
 import { migrate, SCHEMA_VERSION, schemaVersion, UnknownSchemaError } from './migrations';
 import { recentJumps } from './queries';
-import type { QueueJump } from '../../../../common/scan/types';
+import type { ContentProgress, QueueJump } from '../../../../common/scan/types';
+import type { InspectionReason } from '../../../../common/scan/inspection';
 import type {
+  ContentRow,
   EventRow,
   FailedItem,
   FileRow,
@@ -30,7 +32,17 @@ import type {
 import { sanitiseMessage } from './redact';
 import { prepareStatements, type Statements } from './statements';
 
-export type { FailedItem, FileRow, FolderRow, ListedFile, RetryKind, ScanResult, StoreCounts, UserRow } from './rows';
+export type {
+  ContentRow,
+  FailedItem,
+  FileRow,
+  FolderRow,
+  ListedFile,
+  RetryKind,
+  ScanResult,
+  StoreCounts,
+  UserRow,
+} from './rows';
 export { SUBTREE_SQL } from './statements';
 
 const DAY_MS = 86_400_000;
@@ -211,6 +223,7 @@ export class ScanStore {
       id,
       gen,
       ...r,
+      ...contentColumns(r),
       inspectionReason: scrub(r.inspectionReason),
       extCollaborators: JSON.stringify(r.extCollaborators),
       sensitive: sensitiveCount(r.findings),
@@ -220,23 +233,74 @@ export class ScanStore {
     return row?.gen === gen;
   }
 
-  /** A content inspection's result; ignored when the file was queued again meanwhile. */
+  /**
+   * A content inspection's result; ignored when the file was queued again meanwhile.
+   * `keepError`: the inspection was given up, and last_error says why (the reason is a code).
+   */
   inspected(
     id: string,
     gen: number,
-    r: Pick<ScanResult, 'inspection' | 'inspectionReason' | 'findings' | 'scannedSha1'>,
+    r: Pick<
+      ScanResult,
+      'inspection' | 'inspectionReason' | 'findings' | 'scannedSha1' | 'inspectionMethod' | 'locations' | 'reused'
+    >,
+    keepError = false,
   ): void {
     this.s.inspected.run({
       id,
       gen,
+      keepError: keepError ? 1 : 0,
       ...r,
+      ...contentColumns(r),
       inspectionReason: scrub(r.inspectionReason),
       sensitive: sensitiveCount(r.findings),
     });
   }
 
-  nextInspections(n: number): FileRow[] {
-    return this.s.nextInspections.all(n);
+  /** Files whose content inspection is due (a pending Box text waits until its not-before time). */
+  nextInspections(n: number, now = Date.now()): FileRow[] {
+    return this.s.nextInspections.all(now, n);
+  }
+
+  /** Whether any file still waits for its content inspection (due or not). */
+  inspectionsLeft(): boolean {
+    return this.s.inspectionsLeft.get() !== undefined;
+  }
+
+  /**
+   * Box's text for the file is still pending: it waits until `after` (ms) at the back of the
+   * inspection queue, holding no slot. Returns the tries so far (null: queued again meanwhile).
+   */
+  inspectLater(id: string, gen: number, after: number): number | null {
+    return this.s.inspectLater.get({ id, gen, after, seq: this.nextSeq() })?.inspect_tries ?? null;
+  }
+
+  /** The stored result for this content (same SHA-1), if it was inspected and is worth reusing. */
+  content(sha1: string): ContentRow | undefined {
+    return this.s.content.get(sha1);
+  }
+
+  saveContent(c: ContentRow): void {
+    this.s.saveContent.run({ ...c, reason: scrub(c.reason) });
+  }
+
+  /** The content phase's figures: a few rows kept by triggers (migration 6), whatever the store's size. */
+  contentFigures(): ContentProgress {
+    const types = this.s.contentTypes.all();
+    const reasons = this.s.contentReasons.all();
+    return {
+      inspected: {
+        files: types.reduce((n, t) => n + t.files, 0),
+        bytes: types.reduce((n, t) => n + t.bytes, 0),
+      },
+      byType: types
+        .map((t) => ({ ext: t.ext, files: t.files, bytes: t.bytes, failed: t.failed }))
+        .sort((a, b) => b.files + b.failed - (a.files + a.failed) || a.ext.localeCompare(b.ext)),
+      failedByReason: reasons
+        .map((r) => ({ reason: r.reason as InspectionReason, files: r.files }))
+        .sort((a, b) => b.files - a.files || a.reason.localeCompare(b.reason)),
+      reused: types.reduce((n, t) => n + t.reused, 0),
+    };
   }
 
   /** Records a final state other than done; false, like finish(), when the file was queued again meanwhile. */
@@ -431,7 +495,18 @@ export class ScanStore {
     this.tx(() => {
       const triggers = this.s.triggers.all();
       for (const t of triggers) this.db.exec(`DROP TRIGGER ${t.name}`);
-      for (const t of ['meta', 'users', 'folders', 'files', 'events', 'jumps', 'owner_counts'])
+      for (const t of [
+        'meta',
+        'users',
+        'folders',
+        'files',
+        'events',
+        'jumps',
+        'owner_counts',
+        'contents',
+        'content_types',
+        'content_reasons',
+      ])
         this.db.exec(`DELETE FROM ${t}`);
       this.s.zeroCounters.run();
       for (const t of triggers) this.db.exec(t.sql);
@@ -488,6 +563,11 @@ function requireVersion(db: Database.Database, version: number): void {
 /** A reason as the store keeps it: scrubbed of links and tokens (see redact.ts), null kept. */
 function scrub<T extends string | null>(reason: T): T {
   return (reason === null ? null : sanitiseMessage(reason)) as T;
+}
+
+/** The content columns of a result, with their defaults (no method, no locations, not reused). */
+function contentColumns(r: Pick<ScanResult, 'inspectionMethod' | 'locations' | 'reused'>) {
+  return { inspectionMethod: r.inspectionMethod ?? null, locations: r.locations ?? null, reused: r.reused ? 1 : 0 };
 }
 
 function sensitiveCount(findings: string | null): number {

@@ -42,7 +42,10 @@ export const PICK_SQL = {
   rootPending: 'SELECT 1 FROM users WHERE reachable = 1 AND root_done = 0 LIMIT 1',
   folderPending: `SELECT 1 FROM folders WHERE state = ${F.pending} LIMIT 1`,
   nextFolders: `SELECT * FROM folders WHERE state = ${F.pending} ORDER BY seq LIMIT ?`,
-  nextInspections: 'SELECT * FROM files WHERE inspect = 1 ORDER BY seq LIMIT ?',
+  // Files whose Box text is still pending wait until inspect_after (they went to the back: seq).
+  nextInspections:
+    'SELECT * FROM files WHERE inspect = 1 AND (inspect_after IS NULL OR inspect_after <= ?) ORDER BY seq LIMIT ?',
+  inspectionsLeft: 'SELECT 1 FROM files WHERE inspect = 1 LIMIT 1',
   isMember: 'SELECT 1 FROM users WHERE id = ?',
   counters: `SELECT users, reachable, folders, listed, files, queued, done, failed, not_scanned AS notScanned,
     inspection_pending AS inspectionPending, events, backfill_events AS backfillEvents FROM counters`,
@@ -127,9 +130,23 @@ function writerSql() {
     finish: `UPDATE files SET state = CASE WHEN gen = @gen THEN ${S.done} ELSE state END, stale = CASE WHEN gen = @gen THEN 0 ELSE stale END,
       access_level = @accessLevel, ext_collaborators = @extCollaborators, inspection = @inspection, inspection_reason = @inspectionReason,
       findings = @findings, sensitive = @sensitive, scanned_sha1 = @scannedSha1, scanned_at = @at, scan_count = scan_count + 1, error = NULL,
+      inspection_method = @inspectionMethod, locations = @locations, inspection_reused = @reused, inspect_after = NULL, inspect_tries = 0,
       attempts = 0, last_error = NULL, inspect = CASE WHEN gen = @gen THEN @inspect ELSE inspect END WHERE id = @id RETURNING gen`,
     inspected: `UPDATE files SET inspection = @inspection, inspection_reason = @inspectionReason, findings = @findings, sensitive = @sensitive,
-      scanned_sha1 = @scannedSha1, inspect = 0, attempts = 0, last_error = NULL WHERE id = @id AND gen = @gen AND inspect = 1`,
+      scanned_sha1 = @scannedSha1, inspection_method = @inspectionMethod, locations = @locations, inspection_reused = @reused,
+      inspect_after = NULL, inspect_tries = 0, inspect = 0, attempts = 0, last_error = CASE WHEN @keepError = 1 THEN last_error END
+      WHERE id = @id AND gen = @gen AND inspect = 1`,
+    // Box's text is still pending: the file goes to the back of the inspection queue until @after.
+    inspectLater: `UPDATE files SET inspect_after = @after, inspect_tries = inspect_tries + 1, seq = @seq
+      WHERE id = @id AND gen = @gen AND inspect = 1 RETURNING inspect_tries`,
+    content: 'SELECT * FROM contents WHERE sha1 = ?',
+    saveContent: `INSERT INTO contents(sha1, state, reason, method, findings, locations, chars, bytes)
+      VALUES (@sha1, @state, @reason, @method, @findings, @locations, @chars, @bytes)
+      ON CONFLICT(sha1) DO UPDATE SET state = excluded.state, reason = excluded.reason, method = excluded.method,
+        findings = excluded.findings, locations = excluded.locations, chars = excluded.chars, bytes = excluded.bytes`,
+    contentTypes:
+      'SELECT ext, files, bytes, failed, reused FROM content_types WHERE files > 0 OR failed > 0 OR reused > 0',
+    contentReasons: 'SELECT reason, files FROM content_reasons WHERE files > 0',
     fail: 'UPDATE files SET state = CASE WHEN gen = @gen THEN @state ELSE state END, stale = CASE WHEN gen = @gen THEN 0 ELSE stale END, error = @error, scanned_at = @at WHERE id = @id RETURNING gen',
     refresh: `UPDATE files SET name = @name, size = @size, sha1 = @sha1, link_effective = @linkEffective, link_password = @linkPassword,
       has_collabs = @hasCollabs, owner_id = @ownerId, owner_login = @ownerLogin, folder_id = COALESCE(@folderId, folder_id), stale = 0 WHERE id = @id AND gen = @gen`,
@@ -172,6 +189,11 @@ interface RowOf {
   head: FileRow;
   headActivity: FileRow;
   nextInspections: FileRow;
+  inspectionsLeft: { 1: number };
+  inspectLater: { inspect_tries: number };
+  content: import('./rows').ContentRow;
+  contentTypes: { ext: string; files: number; bytes: number; failed: number; reused: number };
+  contentReasons: { reason: string; files: number };
   finish: { gen: number };
   fail: { gen: number };
   failUser: { attempts: number };

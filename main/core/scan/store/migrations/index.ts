@@ -11,6 +11,7 @@ import { up as retries } from './0002-retries';
 import { up as counters } from './0003-counters';
 import { up as ownerCounts } from './0004-owner-counts';
 import { up as givenUp } from './0005-given-up';
+import { up as content } from './0006-content';
 
 export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; up(db: Database): void }> = [
   { version: 1, name: 'initial', up: initial },
@@ -18,6 +19,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; up(db: D
   { version: 3, name: 'counters', up: counters },
   { version: 4, name: 'owner-counts', up: ownerCounts },
   { version: 5, name: 'given-up', up: givenUp },
+  { version: 6, name: 'content', up: content },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

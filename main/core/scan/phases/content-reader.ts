@@ -1,0 +1,170 @@
+/**
+ * Reading one file's content: the plan (content-plan.ts), then one download for the local
+ * extractor, or Box's text, or Box's text as the fallback when local extraction fails on a
+ * type Box also reads. The same content is read once: a result is kept by SHA-1, and a file
+ * whose SHA-1 is being read by another slot waits for that read instead of downloading again.
+ * A pending Box text answers `pending`: the caller puts the file back with a not-before time,
+ * so no slot waits on Box.
+ */
+import type { InspectionReason, InspectionResult } from '../../../../common/scan/inspection';
+import { BOX_TEXT_FALLBACK_EXTENSIONS, MAX_INSPECT_BYTES } from '../../../../common/scan/priority';
+import type { Extractor } from '../../extract/extractor';
+import type { BoxApi } from '../box-api';
+import type { FileRow, ScanStore } from '../store/scan-store';
+import { boxText, refusalReason, type ContentStats } from './box-text';
+import { contentPlan, finalOutcome, fromResult, reusable, type ContentOutcome, type ContentPlan } from './content-plan';
+
+/** How a pending Box text is asked again: Box's viewer polls about every 2 s. */
+export interface BoxTextPoll {
+  firstDelayMs: number;
+  maxDelayMs: number;
+  /** Tries in all before the file is Failed (timeout). */
+  maxTries: number;
+}
+export const BOX_TEXT_POLL: BoxTextPoll = { firstDelayMs: 2_000, maxDelayMs: 10_000, maxTries: 30 };
+
+export const PENDING = { pending: true } as const;
+export type ReadAnswer = ContentOutcome | typeof PENDING;
+
+export function isPending(a: ReadAnswer): a is typeof PENDING {
+  return 'pending' in a;
+}
+
+/** Local failures Box's text may still read past. */
+const FALLBACK_REASONS: ReadonlySet<InspectionReason> = new Set(['corrupted', 'timeout', 'internal']);
+
+interface OwnRead {
+  answer: ReadAnswer;
+  chars: number;
+  bytes: number;
+}
+
+export class ContentReader {
+  readonly stats: ContentStats = { downloads: 0, representationCalls: 0, bytesDownloaded: 0 };
+  private readonly inFlight = new Map<string, Promise<ReadAnswer>>();
+  /** Files whose local extraction failed and whose Box text is pending: the local reason, kept. */
+  private readonly fallbackOf = new Map<string, InspectionReason>();
+
+  constructor(private readonly d: { api: BoxApi; store: ScanStore; extractor: Extractor; poll?: BoxTextPoll }) {}
+
+  get poll(): BoxTextPoll {
+    return this.d.poll ?? BOX_TEXT_POLL;
+  }
+
+  /** The plan from the listing row and the results kept by SHA-1 (no request). */
+  plan(f: Pick<FileRow, 'ext' | 'size' | 'sha1'>): ContentPlan {
+    return contentPlan(f, (sha1) => this.d.store.content(sha1));
+  }
+
+  /** When a pending file is asked again: growing from the first delay, capped. */
+  delayMs(tries: number): number {
+    return Math.min(this.poll.firstDelayMs * Math.max(1, tries), this.poll.maxDelayMs);
+  }
+
+  async read(f: FileRow): Promise<ReadAnswer> {
+    let plan = this.plan(f);
+    if (plan.kind === 'final' || plan.kind === 'reuse') return plan.outcome;
+    const sha1 = f.sha1;
+    let first: Promise<ReadAnswer> | undefined;
+    // The same content is being read for another file: its result is this file's too. A
+    // result not worth reusing (a download error) lets one waiter read it, the others wait again.
+    while (sha1 && (first = this.inFlight.get(sha1))) {
+      const answer = await first.catch(() => null);
+      if (answer && isPending(answer)) return PENDING;
+      plan = this.plan(f);
+      if (plan.kind === 'final' || plan.kind === 'reuse') return plan.outcome;
+    }
+    // Out of the in-flight map before the read settles: a waiter that wakes finds it gone.
+    const settled = () => {
+      if (sha1 && this.inFlight.get(sha1) === own) this.inFlight.delete(sha1);
+    };
+    const own: Promise<ReadAnswer> = this.readOwn(f, plan.kind).then(
+      (r) => {
+        settled();
+        return this.keep(f, r);
+      },
+      (e: unknown) => {
+        settled();
+        throw e;
+      },
+    );
+    if (sha1) this.inFlight.set(sha1, own);
+    return own;
+  }
+
+  /** A pending file asked too many times: Failed timeout, or the local reason it fell back from. */
+  timedOut(f: FileRow): ContentOutcome {
+    const local = this.fallbackOf.get(f.id);
+    this.fallbackOf.delete(f.id);
+    return finalOutcome('Failed', local ?? 'timeout', null);
+  }
+
+  private keep(f: FileRow, r: OwnRead): ReadAnswer {
+    if (isPending(r.answer)) return r.answer;
+    this.fallbackOf.delete(f.id);
+    // Only a result about the bytes names the SHA-1 it is for (a download error says nothing of them).
+    const outcome = { ...r.answer, sha1: reusable(r.answer) ? f.sha1 : null };
+    if (f.sha1 && reusable(outcome))
+      this.d.store.tx(() =>
+        this.d.store.saveContent({
+          sha1: f.sha1!,
+          state: outcome.state,
+          reason: outcome.reason,
+          method: outcome.method,
+          findings: outcome.findings,
+          locations: outcome.locations,
+          chars: r.chars,
+          bytes: r.bytes,
+        }),
+      );
+    return outcome;
+  }
+
+  private async readOwn(f: FileRow, kind: 'local' | 'box-text'): Promise<OwnRead> {
+    const localReason = this.fallbackOf.get(f.id);
+    if (kind === 'box-text' || localReason) return this.readBoxText(f, localReason ?? null);
+    let bytes: Buffer;
+    try {
+      this.stats.downloads++;
+      bytes = await this.d.api.download(f.id, f.as_user, MAX_INSPECT_BYTES);
+    } catch (e) {
+      // Only what Box says about the file itself ends its inspection; a lost sign-in or an
+      // outage goes up to the engine, which pauses or backs off with the file still Pending.
+      const reason = refusalReason(e);
+      if (reason === null) throw e;
+      return { answer: finalOutcome('Failed', reason, reason === 'too-large' ? f.sha1 : null), chars: 0, bytes: 0 };
+    }
+    this.stats.bytesDownloaded += bytes.length;
+    const result = await this.d.extractor.inspect({ ext: f.ext, name: f.name, bytes });
+    if (
+      result.state === 'Failed' &&
+      result.reason &&
+      FALLBACK_REASONS.has(result.reason) &&
+      BOX_TEXT_FALLBACK_EXTENSIONS.has(f.ext)
+    )
+      return this.readBoxText(f, result.reason);
+    return { answer: fromResult(result, f.sha1), chars: result.chars, bytes: bytes.length };
+  }
+
+  /** Box's text; `localReason`: the local failure this falls back from (kept when Box fails too). */
+  private async readBoxText(f: FileRow, localReason: InspectionReason | null): Promise<OwnRead> {
+    const answer = await boxText(this.d.api, f, this.stats);
+    if (answer.kind === 'pending') {
+      if (localReason) this.fallbackOf.set(f.id, localReason);
+      return { answer: PENDING, chars: 0, bytes: 0 };
+    }
+    if (answer.kind === 'failed')
+      return {
+        answer: finalOutcome('Failed', localReason ?? answer.reason, localReason ? f.sha1 : null),
+        chars: 0,
+        bytes: 0,
+      };
+    const result: InspectionResult = await this.d.extractor.inspect({ ext: 'txt', name: f.name, bytes: answer.bytes });
+    const read = result.state === 'Completed' || result.state === 'Partially scanned';
+    return {
+      answer: fromResult(read ? { ...result, method: 'box-text' } : result, f.sha1),
+      chars: result.chars,
+      bytes: answer.bytes.length,
+    };
+  }
+}
