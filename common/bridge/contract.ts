@@ -10,7 +10,12 @@
  */
 import { z } from 'zod';
 import type { RunbookFormat } from '../allowlist/runbook-formats';
-import { consoleGenerationSchema, dataCenterIdSchema, runbookFormatSchema } from '../allowlist/schemas';
+import {
+  consoleGenerationSchema,
+  dataCenterIdSchema,
+  portalGenerationSchema,
+  runbookFormatSchema,
+} from '../allowlist/schemas';
 import { settingsPatchSchema, stepIdSchema, type Settings, type WalkthroughSettings } from '../settings';
 import type { ConnectionState } from '../connection';
 import type { ScanProgress } from '../scan/types';
@@ -34,6 +39,16 @@ export const callArgs = {
     .object({
       dataCenter: dataCenterIdSchema.nullable().optional(),
       consoleGeneration: consoleGenerationSchema.nullable().optional(),
+      portalGeneration: portalGenerationSchema.nullable().optional(),
+    })
+    .strict(),
+  /** Ticks a step of the portal half (the security portal's steps). */
+  setPortalStepTicked: z
+    .object({
+      dataCenter: dataCenterIdSchema,
+      portalGeneration: portalGenerationSchema,
+      stepId: stepIdSchema,
+      ticked: z.boolean(),
     })
     .strict(),
   setStepTicked: z
@@ -48,7 +63,13 @@ export const callArgs = {
   startOver: z.object({ dataCenter: dataCenterIdSchema }).strict(),
   /** Writes the runbook under <home>/exports/ and returns its path. */
   exportRunbook: z
-    .object({ dataCenter: dataCenterIdSchema, consoleGeneration: consoleGenerationSchema, format: runbookFormatSchema })
+    .object({
+      dataCenter: dataCenterIdSchema,
+      consoleGeneration: consoleGenerationSchema,
+      /** Adds part 2, in this security portal. */
+      portalGeneration: portalGenerationSchema.optional(),
+      format: runbookFormatSchema,
+    })
     .strict(),
   ...connectionCallArgs,
   ...conntestCallArgs,
@@ -101,6 +122,7 @@ export interface CallResults extends ConnectionCallResults, ConntestCallResults,
   getWalkthroughState: WalkthroughState;
   chooseWalkthrough: WalkthroughState;
   setStepTicked: WalkthroughState;
+  setPortalStepTicked: WalkthroughState;
   startOver: WalkthroughState;
   exportRunbook: ExportedRunbook;
 }

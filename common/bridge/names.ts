@@ -10,6 +10,7 @@ export const CALL_NAMES = [
   'getWalkthroughState',
   'chooseWalkthrough',
   'setStepTicked',
+  'setPortalStepTicked',
   'startOver',
   'exportRunbook',
   'getConnection',
