@@ -21,6 +21,7 @@ import type { ConnectionState } from '../connection';
 import type { ScanProgress } from '../scan/types';
 import { connectionCallArgs, type ConnectionCallResults } from './connection-calls';
 import { conntestCallArgs, type ConntestCallResults } from './conntest-calls';
+import { helpdeskCallArgs, type HelpdeskCallResults } from './helpdesk-calls';
 import type { ConnTestProgress } from '../conntest';
 import { scanCallArgs, type ScanCallResults } from './scan-calls';
 import type { BridgeFailureDetail } from './errors';
@@ -73,6 +74,7 @@ export const callArgs = {
     .strict(),
   ...connectionCallArgs,
   ...conntestCallArgs,
+  ...helpdeskCallArgs,
   ...scanCallArgs,
 } satisfies Record<CallName, z.ZodType>;
 
@@ -115,7 +117,7 @@ export interface ExportedRunbook {
   bytes: number;
 }
 
-export interface CallResults extends ConnectionCallResults, ConntestCallResults, ScanCallResults {
+export interface CallResults extends ConnectionCallResults, ConntestCallResults, HelpdeskCallResults, ScanCallResults {
   getAppInfo: AppInfo;
   getSettings: Settings;
   updateSettings: Settings;

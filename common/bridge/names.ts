@@ -23,6 +23,7 @@ export const CALL_NAMES = [
   'getLastConnectionTest',
   'getDiagnostics',
   'saveDiagnostics',
+  'openDiagnosticsBundle',
   'startScan',
   'pauseScan',
   'resumeScan',

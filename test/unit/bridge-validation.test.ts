@@ -46,6 +46,10 @@ function recordingHandlers() {
       calls.push(args);
       return walkthroughState;
     },
+    openDiagnosticsBundle: async (args) => {
+      calls.push(args);
+      return { ok: false, problem: 'not used' };
+    },
     setPortalStepTicked: async (args) => {
       calls.push(args);
       return walkthroughState;

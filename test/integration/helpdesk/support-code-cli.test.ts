@@ -2,11 +2,16 @@
  * The support code as the admin and the help desk use it from the CLI: `test --json` ends with
  * `supportCode`, and `support-code CODE --json` on another home (no sign-in, no network needed:
  * the code carries it all) prints the same state, each check by its id. A mistyped code is
- * refused with exit 2 and what is wrong.
+ * refused with exit 2 and what is wrong. The bundle `diagnostics --out` writes reads back as the
+ * same test with the same code; a bad bundle is refused naming what is wrong.
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECK_IDS } from '../../../common/conntest';
+import { MAX_BUNDLE_BYTES, readDiagnosticsBundle } from '../../../common/support/bundle';
+import { loadLastResult } from '../../../main/core/conntest/store';
 import { createNodeSettingsStore } from '../../../main/core/settings/node-settings';
 import { makeTempHome } from '../../helpers/temp-home';
 import { scenario, type Scenario } from '../conntest/helpers';
@@ -78,5 +83,32 @@ describe('the support code from the CLI', () => {
     const short = await cli(helpDesk.home, 'support-code', '1ABC');
     expect(short.code).toBe(2);
     expect(short.stderr).toContain('A support code has 8 characters');
+  });
+
+  it('the bundle diagnostics --out writes reads back as the same test, machine and support code; bad ones are refused', async () => {
+    const test = await cli(s.home, 'test', '--json');
+    const code = test.lines.at(-1)!.supportCode as string;
+    const out = join(s.home, 'bundle.json');
+    expect((await cli(s.home, 'diagnostics', '--out', out)).code).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    const read = readDiagnosticsBundle('bundle.json', text);
+    if (!read.ok) throw new Error(read.problem);
+    expect(read.bundle.lastTest).toEqual(loadLastResult(s.home));
+    expect(read.bundle.supportCode).toBe(code);
+    expect(read.bundle.machine).toBe((JSON.parse(text) as { system: { hostname: string } }).system.hostname);
+    expect(read.bundle.machine.length).toBeGreaterThan(0);
+
+    const problem = (name: string, body: string) => {
+      const result = readDiagnosticsBundle(name, body);
+      return result.ok ? 'accepted' : result.problem;
+    };
+    expect(problem('notes.txt', 'hello')).toBe(
+      'notes.txt cannot be opened as a diagnostics file: it is not JSON. Ask for the file the app’s “Save diagnostics file” writes.',
+    );
+    expect(problem('package.json', '{"name": "x"}')).toContain('not a Box Connect Companion diagnostics file');
+    const damaged = JSON.parse(text) as { lastTest: { checks: { status: string }[] } };
+    damaged.lastTest.checks[1]!.status = 'maybe';
+    expect(problem('bundle.json', JSON.stringify(damaged))).toMatch(/damaged.*lastTest\.checks\.1\.status/);
+    expect(problem('huge.json', ' '.repeat(MAX_BUNDLE_BYTES + 1))).toContain('over 2 MB');
   });
 });
