@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { BundleReading } from '../support/bundle';
-import { MAX_BUNDLE_BYTES } from '../support/bundle';
+import { MAX_BUNDLE_BYTES } from '../support/bundle-limits';
 
 export const helpdeskCallArgs = {
   openDiagnosticsBundle: z

@@ -9,9 +9,9 @@ import { consoleGenerationSchema, dataCenterIdSchema } from '../allowlist/schema
 import { CHECK_IDS, type ConnTestResult } from '../conntest';
 import { encodeSupportCode, formatSupportCode, supportStateOf } from './support-code';
 
-export const BUNDLE_KIND = 'box-connect-companion-diagnostics';
-/** A real bundle is a few tens of kilobytes; anything over this is not one. */
-export const MAX_BUNDLE_BYTES = 2 * 1024 * 1024;
+import { BUNDLE_KIND, MAX_BUNDLE_BYTES, bundleTooBig } from './bundle-limits';
+
+export { BUNDLE_KIND, MAX_BUNDLE_BYTES };
 
 const evidenceSchema = z.object({
   request: z.string(),
@@ -98,8 +98,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 export function readDiagnosticsBundle(fileName: string, text: string): BundleReading {
   // Characters, not bytes, but within a factor the cap is about scale, not exactness.
-  if (text.length > MAX_BUNDLE_BYTES)
-    return refuse(fileName, `it is over ${MAX_BUNDLE_BYTES / 1024 / 1024} MB, and a diagnostics file is far smaller.`);
+  if (text.length > MAX_BUNDLE_BYTES) return { ok: false, problem: bundleTooBig(fileName) };
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -16,6 +16,7 @@ import { ConnectScreen } from './screens/connect/ConnectScreen';
 import { ScanStartStep } from './screens/dashboard/ScanStartStep';
 import { ConnTestScreen } from './screens/conntest/ConnTestScreen';
 import { WalkthroughScreen } from './screens/walkthrough/WalkthroughScreen';
+import { HelpDeskScreen } from './screens/helpdesk/HelpDeskScreen';
 import { useBridge, useConnection, useSettings } from './state/hooks';
 import { useStores } from './state/StateProvider';
 import { t } from './strings';
@@ -161,6 +162,8 @@ function CurrentPage({ page, info, settings, navigation, connected }: CurrentPag
       return <ConnectScreen onOpenAllowlist={() => go('allowlist')} />;
     case 'test':
       return <ConnTestScreen onOpenAllowlist={openAllowlistKey} onReconnect={() => go('connect')} />;
+    case 'helpdesk':
+      return <HelpDeskScreen />;
     case 'about':
       return (
         <AboutPanel
