@@ -180,7 +180,7 @@ export const PORTAL_ERRORS: readonly PortalError[] = [
     meaning:
       'Box refused the connector’s app: either unpublished apps are disabled and the app’s key is not in “Except for” (a wrong or missing key for this data center), or a Box admin removed the app.',
     whatToDo:
-      'Check the allowlist for this data center first (part 1 of this runbook), then connect again. If this app’s test passed “The app is allowed in the enterprise”, check that the portal’s data center matches the key you allowlisted.',
+      'Check the allowlist for this data center first (part 1 of this runbook), then connect again. If this app’s check below passed, make sure the portal’s data center is the one whose key you allowlisted.',
     ourCheck: 'app',
   },
   {

@@ -393,6 +393,7 @@ export const en = {
       heading: 'Enter a support code',
       label: 'Support code for the help desk:',
       hint: 'Read this out to your help desk: it tells them your data center, console, connection and each check’s result. It holds no names, tokens or secrets.',
+      bundleHint: 'The code the admin’s screen showed with this result: the same one they would read out on the phone.',
       inputLabel: 'Support code',
       inputHint: '8 characters, like 1ABC-D2EF. Dashes, spaces and lower case are fine.',
       read: 'Read the code',

@@ -110,7 +110,7 @@ function BundleConnTest({ bundle }: { bundle: OpenedBundle }) {
         {h.readOnly(bundle.fileName)}
       </p>
       <ConnTestStatus running={false} done={bundle.lastTest?.checks.length ?? 0} last={bundle.lastTest} loaded />
-      {bundle.lastTest && <SupportCode code={bundle.supportCode} />}
+      {bundle.lastTest && <SupportCode code={bundle.supportCode} fromBundle />}
       {bundle.lastTest && (
         <ConnTestChecks
           checks={bundle.lastTest.checks}

@@ -1,7 +1,7 @@
 import { t } from '../../strings';
 
 /** The support code, large and spaced so it reads out cleanly on the phone. */
-export function SupportCode({ code }: { code: string }) {
+export function SupportCode({ code, fromBundle = false }: { code: string; fromBundle?: boolean }) {
   const s = t.helpdesk.code;
   return (
     <div className="support-code panel" data-testid="support-code-panel">
@@ -11,7 +11,7 @@ export function SupportCode({ code }: { code: string }) {
           {code}
         </code>
       </p>
-      <p className="detail">{s.hint}</p>
+      <p className="detail">{fromBundle ? s.bundleHint : s.hint}</p>
     </div>
   );
 }

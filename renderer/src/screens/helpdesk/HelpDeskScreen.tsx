@@ -16,7 +16,7 @@ export function HelpDeskScreen() {
   if (bundle)
     return (
       <div className="helpdesk">
-        <div className="button-row">
+        <div className="button-row helpdesk-close">
           <button type="button" onClick={() => setBundle(null)}>
             {s.bundle.close}
           </button>

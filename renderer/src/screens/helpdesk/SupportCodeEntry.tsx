@@ -77,14 +77,17 @@ function SupportSummaryView({ code, summary }: { code: string; summary: SupportS
       <p data-testid="support-verdict">{summary.verdict}</p>
       {summary.checks.length > 0 && (
         <ol className="support-checks">
-          {summary.checks.map((check) => (
+          {summary.checks.map((check, index) => (
             <li
               key={check.id}
               className={`status-${check.result}`}
               data-testid={`support-check-${check.id}`}
               data-result={check.result}
             >
-              <span>{check.title}</span> <strong>{check.label}</strong>
+              <span>
+                {index + 1}. {check.title}
+              </span>{' '}
+              <strong>{check.label}</strong>
             </li>
           ))}
         </ol>
