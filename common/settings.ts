@@ -6,7 +6,7 @@
  * a settings file written by an older version (with fewer fields) still loads.
  */
 import { z } from 'zod';
-import { consoleGenerationSchema, dataCenterIdSchema } from './allowlist/schemas';
+import { consoleGenerationSchema, dataCenterIdSchema, portalGenerationSchema } from './allowlist/schemas';
 
 export const themeSchema = z.enum(['system', 'light', 'dark']);
 
@@ -19,11 +19,20 @@ export const walkthroughTicksSchema = z.partialRecord(
 );
 export type WalkthroughTicks = z.infer<typeof walkthroughTicksSchema>;
 
+/** Ticked portal step ids per data center, then per security portal generation. */
+export const portalTicksSchema = z.partialRecord(
+  dataCenterIdSchema,
+  z.partialRecord(portalGenerationSchema, z.array(stepIdSchema)),
+);
+
 export const walkthroughSettingsSchema = z.object({
   /** The data center last chosen or detected; null until the admin picks one. */
   dataCenter: dataCenterIdSchema.nullable().default(null),
   consoleGeneration: consoleGenerationSchema.nullable().default(null),
   ticks: walkthroughTicksSchema.default({}),
+  /** The security portal generation for the walkthrough's second half; null until chosen. */
+  portalGeneration: portalGenerationSchema.nullable().default(null),
+  portalTicks: portalTicksSchema.default({}),
 });
 export type WalkthroughSettings = z.infer<typeof walkthroughSettingsSchema>;
 
@@ -88,6 +97,7 @@ export const settingsPatchSchema = z
     scan: scanSettingsSchema.optional(),
   })
   .strict();
-export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+/** Input: the store parses every patch, so fields with defaults may be left out. */
+export type SettingsPatch = z.input<typeof settingsPatchSchema>;
 
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});

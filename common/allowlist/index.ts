@@ -7,3 +7,6 @@ export * from './messages';
 export * from './steps';
 export * from './walkthrough';
 export * from './runbook-formats';
+export * from './portals';
+export * from './portal-steps';
+export * from './portal-half';

@@ -10,13 +10,19 @@
  */
 import { z } from 'zod';
 import type { RunbookFormat } from '../allowlist/runbook-formats';
-import { consoleGenerationSchema, dataCenterIdSchema, runbookFormatSchema } from '../allowlist/schemas';
+import {
+  consoleGenerationSchema,
+  dataCenterIdSchema,
+  portalGenerationSchema,
+  runbookFormatSchema,
+} from '../allowlist/schemas';
 import { settingsPatchSchema, stepIdSchema, type WalkthroughSettings } from '../settings';
 import type { SettingsView } from '../settings-locks';
 import type { ConnectionState } from '../connection';
 import type { ScanProgress } from '../scan/types';
 import { connectionCallArgs, type ConnectionCallResults } from './connection-calls';
 import { conntestCallArgs, type ConntestCallResults } from './conntest-calls';
+import { helpdeskCallArgs, type HelpdeskCallResults } from './helpdesk-calls';
 import type { ConnTestProgress } from '../conntest';
 import { scanCallArgs, type ScanCallResults } from './scan-calls';
 import type { BridgeFailureDetail } from './errors';
@@ -35,6 +41,16 @@ export const callArgs = {
     .object({
       dataCenter: dataCenterIdSchema.nullable().optional(),
       consoleGeneration: consoleGenerationSchema.nullable().optional(),
+      portalGeneration: portalGenerationSchema.nullable().optional(),
+    })
+    .strict(),
+  /** Ticks a step of the portal half (the security portal's steps). */
+  setPortalStepTicked: z
+    .object({
+      dataCenter: dataCenterIdSchema,
+      portalGeneration: portalGenerationSchema,
+      stepId: stepIdSchema,
+      ticked: z.boolean(),
     })
     .strict(),
   setStepTicked: z
@@ -49,10 +65,17 @@ export const callArgs = {
   startOver: z.object({ dataCenter: dataCenterIdSchema }).strict(),
   /** Writes the runbook under <home>/exports/ and returns its path. */
   exportRunbook: z
-    .object({ dataCenter: dataCenterIdSchema, consoleGeneration: consoleGenerationSchema, format: runbookFormatSchema })
+    .object({
+      dataCenter: dataCenterIdSchema,
+      consoleGeneration: consoleGenerationSchema,
+      /** Adds part 2, in this security portal. */
+      portalGeneration: portalGenerationSchema.optional(),
+      format: runbookFormatSchema,
+    })
     .strict(),
   ...connectionCallArgs,
   ...conntestCallArgs,
+  ...helpdeskCallArgs,
   ...scanCallArgs,
 } satisfies Record<CallName, z.ZodType>;
 
@@ -95,7 +118,7 @@ export interface ExportedRunbook {
   bytes: number;
 }
 
-export interface CallResults extends ConnectionCallResults, ConntestCallResults, ScanCallResults {
+export interface CallResults extends ConnectionCallResults, ConntestCallResults, HelpdeskCallResults, ScanCallResults {
   getAppInfo: AppInfo;
   /** The effective settings (the organisation's managed values over the user's), with what is managed. */
   getSettings: SettingsView;
@@ -103,6 +126,7 @@ export interface CallResults extends ConnectionCallResults, ConntestCallResults,
   getWalkthroughState: WalkthroughState;
   chooseWalkthrough: WalkthroughState;
   setStepTicked: WalkthroughState;
+  setPortalStepTicked: WalkthroughState;
   startOver: WalkthroughState;
   exportRunbook: ExportedRunbook;
 }

@@ -17,6 +17,7 @@ import { ConnectScreen } from './screens/connect/ConnectScreen';
 import { ScanStartStep } from './screens/dashboard/ScanStartStep';
 import { ConnTestScreen } from './screens/conntest/ConnTestScreen';
 import { WalkthroughScreen } from './screens/walkthrough/WalkthroughScreen';
+import { HelpDeskScreen } from './screens/helpdesk/HelpDeskScreen';
 import { useBridge, useConnection, useSettings } from './state/hooks';
 import { useStores } from './state/StateProvider';
 import { t } from './strings';
@@ -162,6 +163,8 @@ function CurrentPage({ page, info, settings, navigation, connected }: CurrentPag
       return <ConnectScreen onOpenAllowlist={openAllowlistKey} />;
     case 'test':
       return <ConnTestScreen onOpenAllowlist={openAllowlistKey} onReconnect={() => go('connect')} />;
+    case 'helpdesk':
+      return <HelpDeskScreen />;
     case 'about':
       return (
         <AboutPanel

@@ -82,6 +82,9 @@ test('no serious or critical WCAG 2.2 A/AA violation on any screen, light or dar
   await page.getByRole('radio', { name: /An entry called “Platform”/ }).check();
   await expect(page.getByRole('heading', { name: /^4\. Steps for the/ })).toBeVisible();
   await audit(page, 'walkthrough', found);
+  await page.getByRole('radio', { name: /“Microsoft Defender” at the top/ }).check();
+  await page.getByRole('checkbox', { name: /^Portal step 1:/ }).check();
+  await audit(page, 'walkthrough, portal steps', found);
 
   await page.getByRole('button', { name: 'Step 1 of 5: Welcome' }).click();
   const control = await signInToSandbox(page, context);
@@ -91,6 +94,27 @@ test('no serious or critical WCAG 2.2 A/AA violation on any screen, light or dar
   await page.getByRole('button', { name: 'Run the test' }).click();
   await expect(page.getByTestId('conntest-verdict')).toBeVisible({ timeout: 30_000 });
   await audit(page, 'connection test', found);
+
+  await page.getByRole('button', { name: 'Save diagnostics file' }).click();
+  const saved = (await page.getByText(/^Diagnostics saved to /).textContent())!;
+  const code = (await page.getByTestId('support-code').textContent())!;
+  await page.getByRole('button', { name: 'Help desk', exact: true }).click();
+  await audit(page, 'help desk', found);
+  await page.getByLabel('Support code', { exact: true }).fill(code);
+  await page.getByRole('button', { name: 'Read the code' }).click();
+  await page.getByTestId('support-summary').waitFor();
+  await audit(page, 'help desk, support code', found);
+  await page.getByLabel('Support code', { exact: true }).fill('1ABC');
+  await page.getByRole('button', { name: 'Read the code' }).click();
+  await page.getByTestId('support-code-problem').waitFor();
+  await audit(page, 'help desk, mistyped code', found);
+  await page
+    .getByLabel('Diagnostics file', { exact: true })
+    .setInputFiles(/^Diagnostics saved to (.+?)\. Tokens/.exec(saved)![1]!);
+  await page.getByTestId('bundle-view').waitFor();
+  await audit(page, 'help desk, diagnostics file', found);
+  await page.getByRole('button', { name: 'Close the file' }).click();
+  await page.getByRole('button', { name: 'Set-up', exact: true }).click();
 
   await page.getByRole('button', { name: 'Next: Start the scan' }).click();
   await audit(page, 'scan start', found);

@@ -1,7 +1,11 @@
 /**
  * Screenshots of every screen, light and dark, at 1280×800, for looking at (not a test):
  *
- *   npm run build && node test/helpers/with-keyring.mjs npx tsx test/helpers/take-screenshots.ts [DIR]
+ *   npm run build && node test/helpers/with-keyring.mjs npx tsx test/helpers/take-screenshots.ts [DIR] [helpdesk]
+ *
+ * With `helpdesk` it stops after the set-up and help desk screens (the portal steps, the support
+ * code on the test screen, Help desk with a code entered and with a diagnostics file open),
+ * skipping the long scan.
  *
  * Drives the real app through the harness and the in-app sandbox; the scan is slowed with the
  * sandbox's latency fault so the dashboard is caught mid-scan. PNGs go to DIR (/tmp/shots-dashboard).
@@ -16,6 +20,7 @@ import { startHarness, stopHarness } from '../e2e/harness';
 import { makeTempHome } from './temp-home';
 
 const dir = process.argv[2] ?? '/tmp/shots-dashboard';
+const helpDeskOnly = process.argv[3] === 'helpdesk';
 mkdirSync(dir, { recursive: true });
 
 async function shoot(page: Page, name: string): Promise<void> {
@@ -33,6 +38,47 @@ async function post(control: string, path: string, body: unknown): Promise<void>
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
+}
+
+/** The portal half of the walkthrough, scrolled into view. */
+async function portalShots(page: Page): Promise<void> {
+  await page.getByRole('radio', { name: /“Microsoft Defender” at the top/ }).check();
+  await page.getByRole('checkbox', { name: /^Portal step 1:/ }).check();
+  await page.getByRole('heading', { name: /^5\. Then connect Box/ }).scrollIntoViewIfNeeded();
+  await page.evaluate('document.getElementById("portal-heading").scrollIntoView({ block: "start" })');
+  await shoot(page, '02b-portal-steps');
+  await page.evaluate('document.getElementById("portal-steps-heading").scrollIntoView({ block: "start" })');
+  await page.mouse.wheel(0, 1400);
+  await page.waitForTimeout(200);
+  await shoot(page, '02c-portal-steps-end');
+}
+
+/** The test with its support code, then Help desk: empty, a code read back, a diagnostics file open. */
+async function helpDeskShots(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Run the test' }).click();
+  await page.getByTestId('support-code').waitFor({ timeout: 20_000 });
+  await shoot(page, '05b-test-support-code');
+  const code = (await page.getByTestId('support-code').textContent())!;
+  await page.getByRole('button', { name: 'Save diagnostics file' }).click();
+  const saved = (await page.getByText(/^Diagnostics saved to /).textContent())!;
+  const path = /^Diagnostics saved to (.+?)\. Tokens/.exec(saved)![1]!;
+  await page.getByRole('button', { name: 'Help desk', exact: true }).click();
+  await shoot(page, '14-helpdesk');
+  await page.getByLabel('Support code', { exact: true }).fill(code.toLowerCase());
+  await page.getByRole('button', { name: 'Read the code' }).click();
+  await page.getByTestId('support-summary').scrollIntoViewIfNeeded();
+  await shoot(page, '15-helpdesk-code');
+  await page.getByLabel('Support code', { exact: true }).fill(code.slice(0, 6));
+  await page.getByRole('button', { name: 'Read the code' }).click();
+  await shoot(page, '16-helpdesk-code-mistyped');
+  await page.getByLabel('Diagnostics file', { exact: true }).setInputFiles(path);
+  await page.getByTestId('bundle-view').waitFor();
+  await shoot(page, '17-helpdesk-bundle');
+  await page.mouse.wheel(0, 500);
+  await page.waitForTimeout(200);
+  await shoot(page, '18-helpdesk-bundle-lower');
+  await page.getByRole('button', { name: 'Close the file' }).click();
+  await page.getByRole('button', { name: 'Set-up', exact: true }).click();
 }
 
 async function main(): Promise<void> {
@@ -109,6 +155,7 @@ async function everyScreen(browser: Browser): Promise<void> {
     await page.getByRole('radio', { name: 'US2 (United States)' }).check();
     await page.getByRole('radio', { name: /An entry called “Platform”/ }).check();
     await shoot(page, '02-allowlist');
+    await portalShots(page);
     await page.getByRole('button', { name: 'Step 1 of 5: Welcome' }).click();
     await page.getByRole('button', { name: 'Try the sandbox enterprise' }).click();
     await page.getByRole('button', { name: 'Sign in with Box' }).waitFor();
@@ -125,6 +172,8 @@ async function everyScreen(browser: Browser): Promise<void> {
     await page.getByRole('button', { name: 'Next: Test the connection' }).click();
     await page.waitForTimeout(300);
     await shoot(page, '05-test');
+    await helpDeskShots(page);
+    if (helpDeskOnly) return;
     await page.getByRole('button', { name: 'Next: Start the scan' }).click();
     await shoot(page, '06-scan-start');
 

@@ -47,6 +47,14 @@ function recordingHandlers() {
       calls.push(args);
       return walkthroughState;
     },
+    openDiagnosticsBundle: async (args) => {
+      calls.push(args);
+      return { ok: false, problem: 'not used' };
+    },
+    setPortalStepTicked: async (args) => {
+      calls.push(args);
+      return walkthroughState;
+    },
     startOver: async (args) => {
       calls.push(args);
       return walkthroughState;
@@ -169,6 +177,13 @@ describe('bridge argument validation', () => {
       ticked: true,
     });
     expect(!badStep.ok && badStep.error.message).toContain('stepId');
+    const badPortal = await dispatch(handlers, 'setPortalStepTicked', {
+      dataCenter: 'EU1',
+      portalGeneration: 'defender-2030',
+      stepId: 'test-api',
+      ticked: true,
+    });
+    expect(!badPortal.ok && badPortal.error.message).toContain('portalGeneration');
     expect(calls).toEqual([]);
     const good = { dataCenter: 'EU1', consoleGeneration: 'classic', stepId: 'save', ticked: true };
     expect(await dispatch(handlers, 'setStepTicked', good)).toMatchObject({ ok: true });

@@ -9,6 +9,7 @@ import guide from './guide';
 import sandbox from './sandbox';
 import scan from './scan';
 import status from './status';
+import supportCode from './support-code';
 import test from './test';
 import version from './version';
 
@@ -20,6 +21,7 @@ export const COMMANDS: readonly CliCommand[] = [
   status,
   test,
   diagnostics,
+  supportCode,
   disconnect,
   scan,
   findings,

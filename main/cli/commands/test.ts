@@ -10,6 +10,7 @@ import {
   type ConnTestResult,
   type Evidence,
 } from '../../../common/conntest';
+import { encodeSupportCode, formatSupportCode, supportStateOf } from '../../../common/support';
 import { runConnectionTest } from '../../core/conntest/runner';
 import { createNodeSettingsStore } from '../../core/settings/node-settings';
 import type { CliCommand } from '../command';
@@ -64,7 +65,7 @@ fix. The result is kept, with its time, for the app and for box-companion diagno
 
   --json   One JSON object per check {id, status, title, summary, evidence, fix, actions}, then
            one summary object {summary: {pass, warning, fail, verdict}, runId, startedAt,
-           durationMs, account}.
+           durationMs, account, supportCode}.
 
 Exit codes: 0 every check passed; 1 warnings only; 2 at least one check failed (or a bad
 command line); 3 no keychain.`,
@@ -79,7 +80,21 @@ command line); 3 no keychain.`,
       },
     );
     const { runId, startedAt, durationMs, account, summary } = result;
-    ctx.out.result({ summary, runId, startedAt, durationMs, account }, describeSummary(result));
+    const { walkthrough } = settings.get();
+    const supportCode = formatSupportCode(
+      encodeSupportCode(
+        supportStateOf({
+          dataCenter: walkthrough.dataCenter,
+          consoleGeneration: walkthrough.consoleGeneration,
+          connected: (await manager.state()).status === 'connected',
+          lastTest: result,
+        }),
+      ),
+    );
+    ctx.out.result(
+      { summary, runId, startedAt, durationMs, account, supportCode },
+      `${describeSummary(result)}\nSupport code for the help desk: ${supportCode}`,
+    );
     return testExitCode(summary.verdict);
   }),
 };

@@ -11,6 +11,7 @@ import type { SettingsStore } from '../settings/settings-store';
 import { APP_NAME, APP_VERSION } from '../version';
 import { connectionHandlers } from '../connection/bridge-handlers';
 import { conntestHandlers } from '../conntest/bridge-handlers';
+import { helpdeskHandlers } from '../helpdesk/bridge-handlers';
 import type { ConnectionManager } from '../connection/connection-manager';
 import type { InAppSandbox } from '../connection/in-app-sandbox';
 import { walkthroughHandlers } from '../walkthrough/bridge-handlers';
@@ -92,6 +93,7 @@ export function createCore(services: CoreServices): Core {
     ...walkthroughHandlers(services),
     ...connectionHandlers(services),
     ...conntestHandlers({ ...services, emitProgress: (progress) => events.emit('connectionTestProgress', progress) }),
+    ...helpdeskHandlers(),
     ...scanHandlers({ home: services.home, scan, backfill: (args) => backfillUnderSettings(services.settings, args) }),
   };
 

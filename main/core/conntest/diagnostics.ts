@@ -6,7 +6,7 @@
  * bearer header), so a secret that slipped into a message is still caught.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { arch, release, type as osType } from 'node:os';
+import { arch, hostname, release, type as osType } from 'node:os';
 import { dirname } from 'node:path';
 import type { Settings } from '../../../common/settings';
 import type { ConnectionManager } from '../connection/connection-manager';
@@ -52,6 +52,8 @@ export async function buildDiagnostics(deps: DiagnosticsDeps): Promise<Record<st
     app: { name: APP_NAME, version: APP_VERSION, runtime: deps.runtime },
     system: {
       os: osType(),
+      /** The help desk's "from <machine>" when it opens the bundle. */
+      hostname: hostname(),
       platform: process.platform,
       release: release(),
       arch: arch(),

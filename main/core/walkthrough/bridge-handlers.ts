@@ -1,10 +1,11 @@
 /** The walkthrough's bridge calls, spread into the core's handlers (main/core/bridge/handlers.ts). */
 import type { CallResults, ValidCallArgs } from '../../../common/bridge/contract';
 import type { SettingsStore } from '../settings/settings-store';
-import { chooseWalkthrough, readWalkthroughState, setStepTicked, startOver } from './checklist';
+import { chooseWalkthrough, readWalkthroughState, setPortalStepTicked, setStepTicked, startOver } from './checklist';
 import { exportRunbook } from './export-runbook';
 
-type WalkthroughCall = 'getWalkthroughState' | 'chooseWalkthrough' | 'setStepTicked' | 'startOver' | 'exportRunbook';
+type WalkthroughCall =
+  'getWalkthroughState' | 'chooseWalkthrough' | 'setStepTicked' | 'setPortalStepTicked' | 'startOver' | 'exportRunbook';
 
 export function walkthroughHandlers(services: { home: string; settings: SettingsStore }): {
   [N in WalkthroughCall]: (args: ValidCallArgs<N>) => Promise<CallResults[N]>;
@@ -20,12 +21,19 @@ export function walkthroughHandlers(services: { home: string; settings: Settings
     async setStepTicked(args) {
       return setStepTicked(settings, args);
     },
+    async setPortalStepTicked(args) {
+      return setPortalStepTicked(settings, args);
+    },
     async startOver(args) {
       return startOver(settings, args);
     },
-    async exportRunbook({ dataCenter, consoleGeneration, format }) {
+    async exportRunbook({ dataCenter, consoleGeneration, portalGeneration, format }) {
       const companionClientId = settings.get().boxApp.clientId;
-      return exportRunbook(home, { dataCenter, consoleGeneration, companionClientId }, format);
+      return exportRunbook(
+        home,
+        { dataCenter, consoleGeneration, portalGeneration: portalGeneration ?? null, companionClientId },
+        format,
+      );
     },
   };
 }

@@ -3,7 +3,13 @@
  * center and console generation the admin chose, and which steps they ticked, per data center
  * and generation. "Start over" clears one data center's ticks.
  */
-import { stepIds, type ConsoleGeneration, type DataCenterId } from '../../../common/allowlist';
+import {
+  portalStepIds,
+  stepIds,
+  type ConsoleGeneration,
+  type DataCenterId,
+  type PortalGeneration,
+} from '../../../common/allowlist';
 import type { WalkthroughState } from '../../../common/bridge/contract';
 import { appErrors } from '../../../common/errors/error-codes';
 import type { WalkthroughSettings } from '../../../common/settings';
@@ -24,12 +30,17 @@ function save(
 
 export function chooseWalkthrough(
   settings: SettingsStore,
-  choice: { dataCenter?: DataCenterId | null | undefined; consoleGeneration?: ConsoleGeneration | null | undefined },
+  choice: {
+    dataCenter?: DataCenterId | null | undefined;
+    consoleGeneration?: ConsoleGeneration | null | undefined;
+    portalGeneration?: PortalGeneration | null | undefined;
+  },
 ): WalkthroughState {
   return save(settings, (walkthrough) => ({
     ...walkthrough,
     ...(choice.dataCenter !== undefined ? { dataCenter: choice.dataCenter } : {}),
     ...(choice.consoleGeneration !== undefined ? { consoleGeneration: choice.consoleGeneration } : {}),
+    ...(choice.portalGeneration !== undefined ? { portalGeneration: choice.portalGeneration } : {}),
   }));
 }
 
@@ -62,10 +73,41 @@ export function setStepTicked(
   });
 }
 
+/** Ticks or unticks one step of the portal half, stored per data center and portal generation. */
+export function setPortalStepTicked(
+  settings: SettingsStore,
+  {
+    dataCenter,
+    portalGeneration,
+    stepId,
+    ticked,
+  }: { dataCenter: DataCenterId; portalGeneration: PortalGeneration; stepId: string; ticked: boolean },
+): WalkthroughState {
+  const known = portalStepIds(portalGeneration);
+  if (!known.includes(stepId)) {
+    throw appErrors.invalid_argument(
+      `The ${portalGeneration} portal steps have no step "${stepId}" (its steps: ${known.join(', ')}).`,
+    );
+  }
+  return save(settings, (walkthrough) => {
+    const forCenter = walkthrough.portalTicks[dataCenter] ?? {};
+    const before = new Set(forCenter[portalGeneration] ?? []);
+    if (ticked) before.add(stepId);
+    else before.delete(stepId);
+    const after = known.filter((id) => before.has(id));
+    return {
+      ...walkthrough,
+      portalTicks: { ...walkthrough.portalTicks, [dataCenter]: { ...forCenter, [portalGeneration]: after } },
+    };
+  });
+}
+
 export function startOver(settings: SettingsStore, { dataCenter }: { dataCenter: DataCenterId }): WalkthroughState {
   return save(settings, (walkthrough) => {
     const ticks = { ...walkthrough.ticks };
     delete ticks[dataCenter];
-    return { ...walkthrough, ticks };
+    const portalTicks = { ...walkthrough.portalTicks };
+    delete portalTicks[dataCenter];
+    return { ...walkthrough, ticks, portalTicks };
   });
 }

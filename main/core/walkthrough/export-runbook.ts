@@ -4,14 +4,13 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { WalkthroughChoice } from '../../../common/allowlist';
 import type { ExportedRunbook } from '../../../common/bridge/contract';
-import { buildRunbook, RUNBOOK_EXTENSIONS, type RunbookFormat } from './runbook';
+import { buildRunbook, RUNBOOK_EXTENSIONS, type RunbookChoice, type RunbookFormat } from './runbook';
 import { renderRunbookHtml } from './runbook-html';
 import { renderRunbookPdf } from './runbook-pdf';
 import { renderRunbookMarkdown, renderRunbookText } from './runbook-text';
 
-export function renderRunbook(choice: WalkthroughChoice, format: RunbookFormat, generated: Date = new Date()): Buffer {
+export function renderRunbook(choice: RunbookChoice, format: RunbookFormat, generated: Date = new Date()): Buffer {
   const runbook = buildRunbook(choice, generated);
   switch (format) {
     case 'text':
@@ -27,7 +26,7 @@ export function renderRunbook(choice: WalkthroughChoice, format: RunbookFormat, 
 
 export function exportRunbook(
   home: string,
-  choice: WalkthroughChoice,
+  choice: RunbookChoice,
   format: RunbookFormat,
   generated: Date = new Date(),
 ): ExportedRunbook {
@@ -37,7 +36,7 @@ export function exportRunbook(
   const stamp = generated.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
   const path = join(
     folder,
-    `allowlist-runbook-${choice.dataCenter}-${choice.consoleGeneration}-${stamp}.${RUNBOOK_EXTENSIONS[format]}`,
+    `allowlist-runbook-${choice.dataCenter}-${choice.consoleGeneration}${choice.portalGeneration ? `-${choice.portalGeneration}` : ''}-${stamp}.${RUNBOOK_EXTENSIONS[format]}`,
   );
   writeFileSync(path, content, { mode: 0o600 });
   return { path, format, bytes: content.length };

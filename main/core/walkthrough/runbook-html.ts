@@ -2,7 +2,9 @@
  * The runbook as one self-contained HTML page: inline styles, no scripts, nothing fetched, so it
  * opens and prints the same anywhere, offline.
  */
+import { EXPECT_LABEL } from '../../../common/allowlist';
 import type { Runbook } from './runbook';
+import { portalErrorExplanation } from './runbook-text';
 
 export function escapeHtml(text: string): string {
   return text.replace(
@@ -21,21 +23,57 @@ li { display: grid; grid-template-columns: 1.6em 1fr; gap: .6em; margin: 1em 0; 
 li h3 { margin: 0 0 .3em; font-size: 1.05em; }
 li p { margin: .2em 0; }
 .meta { color: #4a5060; }
+.expect { color: #2c4a2e; }
+dt { font-weight: 700; margin-top: .6em; }
+dd { margin: .2em 0 0 1.2em; }
 `;
 
-export function renderRunbookHtml(runbook: Runbook): string {
-  const { walkthrough } = runbook;
-  const steps = walkthrough.steps
+interface HtmlStep {
+  number: number;
+  title: string;
+  instructions: readonly string[];
+  expect?: string;
+}
+
+function stepItems(steps: readonly HtmlStep[]): string {
+  return steps
     .map(
       (step) => `    <li>
       <span class="box" role="img" aria-label="Tick box"></span>
       <div>
         <h3>${step.number}. ${escapeHtml(step.title)}</h3>
-${step.instructions.map((paragraph) => `        <p>${escapeHtml(paragraph)}</p>`).join('\n')}
+${step.instructions.map((paragraph) => `        <p>${escapeHtml(paragraph)}</p>`).join('\n')}${
+        step.expect
+          ? `\n        <p class="expect"><strong>${escapeHtml(EXPECT_LABEL)}</strong> ${escapeHtml(step.expect)}</p>`
+          : ''
+      }
       </div>
     </li>`,
     )
     .join('\n');
+}
+
+function portalHtml(runbook: Runbook): string {
+  if (!runbook.portal) return '';
+  const errors = runbook.portal.errors
+    .map(
+      (error) => `    <dt>${escapeHtml(error.message)}</dt>\n    <dd>${escapeHtml(portalErrorExplanation(error))}</dd>`,
+    )
+    .join('\n');
+  return `
+  <h2>${escapeHtml(runbook.partHeadings.portal ?? '')}</h2>
+  <ol>
+${stepItems(runbook.portal.steps)}
+  </ol>
+  <h3>${escapeHtml(runbook.partHeadings.errors)}</h3>
+  <dl>
+${errors}
+  </dl>`;
+}
+
+export function renderRunbookHtml(runbook: Runbook): string {
+  const { walkthrough } = runbook;
+  const steps = stepItems(walkthrough.steps);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -51,10 +89,10 @@ ${step.instructions.map((paragraph) => `        <p>${escapeHtml(paragraph)}</p>`
 ${runbook.intro.map((paragraph) => `  <p>${escapeHtml(paragraph)}</p>`).join('\n')}
   <h2>${escapeHtml(runbook.keyLabel)}</h2>
   <p class="key">${escapeHtml(walkthrough.key)}</p>
-  <h2>Steps</h2>
+  <h2>${escapeHtml(runbook.partHeadings.box)}</h2>
   <ol>
 ${steps}
-  </ol>
+  </ol>${portalHtml(runbook)}
 </body>
 </html>
 `;

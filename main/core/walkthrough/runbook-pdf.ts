@@ -6,6 +6,8 @@ import { textWidth, type PdfFont } from './pdf-fonts';
 import { A4, PdfPage, writePdf } from './pdf-writer';
 import type { Runbook } from './runbook';
 import { APP_NAME } from '../version';
+import { EXPECT_LABEL } from '../../../common/allowlist';
+import { portalErrorExplanation } from './runbook-text';
 
 const MARGIN = 56;
 const BOTTOM = 64;
@@ -56,6 +58,47 @@ export function wrapToWidth(text: string, font: PdfFont, size: number, width: nu
   return lines;
 }
 
+const INDENT = 30;
+
+/** Each step with an empty box to tick, its instructions, and what the admin should see. */
+function tickableSteps(
+  cursor: Cursor,
+  steps: readonly { number: number; title: string; instructions: readonly string[]; expect?: string }[],
+): void {
+  for (const step of steps) {
+    // Keep a step's title with at least its first lines.
+    cursor.need(60);
+    cursor.gap(6);
+    const titleTop = cursor.y;
+    cursor.lines(`${step.number}. ${step.title}`, 'bold', 12, MARGIN + INDENT, CONTENT_WIDTH - INDENT);
+    cursor.page.rectangle(MARGIN + 2, titleTop - 14, 13, 13, 1.2);
+    const paragraphs = [...step.instructions, ...(step.expect ? [`${EXPECT_LABEL} ${step.expect}`] : [])];
+    for (const paragraph of paragraphs) {
+      cursor.lines(paragraph, 'regular', 10.5, MARGIN + INDENT, CONTENT_WIDTH - INDENT);
+      cursor.gap(3);
+    }
+    cursor.gap(6);
+  }
+}
+
+/** Part 2: the portal's steps, then its errors with our explanations. */
+function portalPart(cursor: Cursor, runbook: Runbook): void {
+  if (!runbook.portal) return;
+  cursor.need(80);
+  cursor.gap(12);
+  cursor.lines(runbook.partHeadings.portal ?? '', 'bold', 14);
+  tickableSteps(cursor, runbook.portal.steps);
+  cursor.need(60);
+  cursor.gap(8);
+  cursor.lines(runbook.partHeadings.errors, 'bold', 12);
+  for (const error of runbook.portal.errors) {
+    cursor.need(40);
+    cursor.gap(4);
+    cursor.lines(error.message, 'bold', 10.5);
+    cursor.lines(portalErrorExplanation(error), 'regular', 10.5, MARGIN + 12, CONTENT_WIDTH - 12);
+  }
+}
+
 export function renderRunbookPdf(runbook: Runbook, generated: Date): Buffer {
   const cursor = new Cursor();
   const { walkthrough } = runbook;
@@ -77,20 +120,9 @@ export function renderRunbookPdf(runbook: Runbook, generated: Date): Buffer {
   cursor.page.text(MARGIN + 10, cursor.y, walkthrough.key, 'mono', keySize);
   cursor.gap(28);
 
-  const indent = 30;
-  for (const step of walkthrough.steps) {
-    // Keep a step's title with at least its first lines.
-    cursor.need(60);
-    cursor.gap(6);
-    const titleTop = cursor.y;
-    cursor.lines(`${step.number}. ${step.title}`, 'bold', 12, MARGIN + indent, CONTENT_WIDTH - indent);
-    cursor.page.rectangle(MARGIN + 2, titleTop - 14, 13, 13, 1.2);
-    for (const paragraph of step.instructions) {
-      cursor.lines(paragraph, 'regular', 10.5, MARGIN + indent, CONTENT_WIDTH - indent);
-      cursor.gap(3);
-    }
-    cursor.gap(6);
-  }
+  if (runbook.portal) cursor.lines(runbook.partHeadings.box, 'bold', 14);
+  tickableSteps(cursor, walkthrough.steps);
+  if (runbook.portal) portalPart(cursor, runbook);
 
   const total = cursor.pages.length;
   cursor.pages.forEach((page, index) =>

@@ -4,7 +4,10 @@
  * This module builds the content once; runbook-text/-markdown/-html/-pdf only lay it out.
  */
 import {
+  buildPortalHalf,
   buildWalkthrough,
+  type PortalGeneration,
+  type PortalHalf,
   type RunbookFormat,
   type Walkthrough,
   type WalkthroughChoice,
@@ -23,6 +26,15 @@ export interface Runbook {
   intro: string[];
   keyLabel: string;
   walkthrough: Walkthrough;
+  /** Part 2, in the security portal; null when no portal generation was chosen. */
+  portal: PortalHalf | null;
+  /** The headings of the two parts (part 2's only when there is a portal half). */
+  partHeadings: { box: string; portal: string | null; errors: string };
+}
+
+/** A walkthrough choice plus, for part 2, the security portal's generation. */
+export interface RunbookChoice extends WalkthroughChoice {
+  portalGeneration?: PortalGeneration | null;
 }
 
 /** "2025-03-04 09:30 UTC": unambiguous for help desks in any time zone. */
@@ -30,18 +42,27 @@ export function formatGenerated(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-export function buildRunbook(choice: WalkthroughChoice, generated: Date): Runbook {
+export function buildRunbook(choice: RunbookChoice, generated: Date): Runbook {
   const walkthrough = buildWalkthrough(choice);
+  const portal = choice.portalGeneration ? buildPortalHalf(choice.portalGeneration) : null;
   const { dataCenter, console: generation } = walkthrough;
   return {
     title: `Box allowlist runbook: ${dataCenter.displayName}`,
-    subtitle: `${dataCenter.displayName} · Box Admin Console: ${generation.name} (${generation.era})`,
+    subtitle: `${dataCenter.displayName} · Box Admin Console: ${generation.name} (${generation.era})${portal ? ` · Security portal: ${portal.portal.name} (${portal.portal.era})` : ''}`,
     generatedLine: `Generated ${formatGenerated(generated)} by ${APP_NAME} ${APP_VERSION}.`,
     intro: [
       `Security portal: ${dataCenter.hostPattern}.`,
-      'Do these steps in the Box Admin Console, signed in as the Box Admin (not a Co-Admin). Tick each box as you go.',
+      portal
+        ? 'Do part 1 in the Box Admin Console and part 2 in the security portal, signed in as the Box Admin (not a Co-Admin) in both. Tick each box as you go.'
+        : 'Do these steps in the Box Admin Console, signed in as the Box Admin (not a Co-Admin). Tick each box as you go.',
     ],
     keyLabel: `Allowlist key for ${dataCenter.id} (${dataCenter.keyKind})`,
     walkthrough,
+    portal,
+    partHeadings: {
+      box: portal ? 'Part 1: in the Box Admin Console' : 'Steps',
+      portal: portal ? `Part 2: connect Box in the ${portal.portal.name} (${portal.portal.era})` : null,
+      errors: 'If the portal shows an error',
+    },
   };
 }

@@ -40,6 +40,7 @@ export const en = {
     walkthrough: 'Allowlist walkthrough',
     connect: 'Connection',
     test: 'Test',
+    helpdesk: 'Help desk',
     about: 'About this installation',
     /** The short label once the first run is done and the navigation holds every screen. */
     aboutShort: 'About',
@@ -389,6 +390,35 @@ export const en = {
     reconnect: 'Reconnect',
     tryAgain: 'Try again',
   },
+  helpdesk: {
+    heading: 'Help desk',
+    intro:
+      'See what the admin sees, offline: open the diagnostics file they sent, or type the support code they read out from their connection test screen.',
+    code: {
+      heading: 'Enter a support code',
+      label: 'Support code for the help desk:',
+      hint: 'Read this out to your help desk: it tells them your data center, console, connection and each check’s result. It holds no names, tokens or secrets.',
+      bundleHint: 'The code the admin’s screen showed with this result: the same one they would read out on the phone.',
+      inputLabel: 'Support code',
+      inputHint: '8 characters, like 1ABC-D2EF. Dashes, spaces and lower case are fine.',
+      read: 'Read the code',
+      dataCenter: 'Data center',
+      console: 'Box Admin Console',
+      connection: 'Connection',
+      checksHeading: 'The connection test',
+    },
+    bundle: {
+      heading: 'Open a diagnostics file',
+      intro:
+        'The file the admin saved with “Save diagnostics file” (or box-companion diagnostics). It opens read-only: nothing on this computer changes.',
+      choose: 'Diagnostics file',
+      reading: 'Reading the file…',
+      close: 'Close the file',
+      from: (machine: string, when: string) => `From ${machine}, ${when}.`,
+      readOnly: (file: string) => `Read-only, opened from ${file}: this is the test as the admin saw it.`,
+      noTest: 'This file holds no connection test: the admin had not run one when they saved it.',
+    },
+  },
   conntest: {
     heading: 'Test the connection',
     intro:
@@ -465,9 +495,23 @@ export const en = {
       startedOver: 'All ticks for this data center were cleared.',
       needsChoices: 'Choose a data center and a console above to see the steps.',
     },
+    portal: {
+      heading: '5. Then connect Box in the security portal',
+      intro:
+        'Once the Box side is ready, the connector is connected from the security service’s portal. Its steps depend on which portal you have.',
+      question: 'What do you see when you open the security portal?',
+      stepsHeading: (portal: string) => `Steps in the ${portal}`,
+      progress: (done: number, total: number) => `${done} of ${total} portal steps ticked`,
+      tickLabel: (number: number, title: string) => `Portal step ${number}: ${title}`,
+      expect: 'You should see:',
+      errorsHeading: 'If the portal shows an error',
+      ourCheck: (title: string) => `This app’s check: “${title}”.`,
+      needsChoice: 'Choose the portal you see to get its steps.',
+    },
     runbook: {
       heading: 'Runbook for the help desk',
-      intro: 'A printable copy of these steps with the key and a box to tick for each step.',
+      intro:
+        'A printable copy of these steps, the Box side and the portal side, with the key and a box to tick for each step.',
       pdf: 'Save runbook as PDF',
       markdown: 'Save as Markdown',
       saved: (path: string) => `Saved to ${path}`,

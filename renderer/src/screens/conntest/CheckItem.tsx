@@ -9,6 +9,8 @@ interface Props {
   check: CheckResult | null;
   /** 1-based position in which this check's progress event arrived, when known. */
   arrival: number | undefined;
+  /** A bundle opened by the help desk: the fix is shown, without buttons that act here. */
+  readOnly?: boolean;
   onOpenAllowlist(): void;
   onReconnect?: () => void;
   onCopyDiagnostics(): void;
@@ -23,6 +25,7 @@ export function CheckItem({
   title,
   check,
   arrival,
+  readOnly = false,
   onOpenAllowlist,
   onReconnect,
   onCopyDiagnostics,
@@ -55,27 +58,28 @@ export function CheckItem({
           {check.fix && (
             <div className="check-fix" role="note">
               <strong>{s.fix}</strong> {check.fix}
-              {(check.actions.includes('open_allowlist') ||
-                (check.actions.includes('reconnect') && onReconnect) ||
-                check.actions.includes('copy_diagnostics')) && (
-                <div className="button-row">
-                  {check.actions.includes('open_allowlist') && (
-                    <button type="button" className="primary" onClick={onOpenAllowlist}>
-                      {s.openAllowlist}
-                    </button>
-                  )}
-                  {check.actions.includes('reconnect') && onReconnect && (
-                    <button type="button" onClick={onReconnect}>
-                      {s.reconnect}
-                    </button>
-                  )}
-                  {check.actions.includes('copy_diagnostics') && (
-                    <button type="button" onClick={onCopyDiagnostics}>
-                      {s.copyDiagnostics}
-                    </button>
-                  )}
-                </div>
-              )}
+              {!readOnly &&
+                (check.actions.includes('open_allowlist') ||
+                  (check.actions.includes('reconnect') && onReconnect) ||
+                  check.actions.includes('copy_diagnostics')) && (
+                  <div className="button-row">
+                    {check.actions.includes('open_allowlist') && (
+                      <button type="button" className="primary" onClick={onOpenAllowlist}>
+                        {s.openAllowlist}
+                      </button>
+                    )}
+                    {check.actions.includes('reconnect') && onReconnect && (
+                      <button type="button" onClick={onReconnect}>
+                        {s.reconnect}
+                      </button>
+                    )}
+                    {check.actions.includes('copy_diagnostics') && (
+                      <button type="button" onClick={onCopyDiagnostics}>
+                        {s.copyDiagnostics}
+                      </button>
+                    )}
+                  </div>
+                )}
             </div>
           )}
           {check.evidence.length > 0 && (

@@ -3,7 +3,16 @@ import { t } from '../../strings';
 import { ConnectionBadge } from '../connect/ConnectionBadge';
 
 export type AppPage =
-  'setup' | 'scanStart' | 'dashboard' | 'findings' | 'activity' | 'allowlist' | 'connect' | 'test' | 'about';
+  | 'setup'
+  | 'scanStart'
+  | 'dashboard'
+  | 'findings'
+  | 'activity'
+  | 'allowlist'
+  | 'connect'
+  | 'test'
+  | 'helpdesk'
+  | 'about';
 
 interface Props {
   /** Null until the core first answered. */
@@ -18,8 +27,8 @@ interface Props {
 /** Title, navigation, and the connection state with the sign-in expiry, on every screen. */
 export function AppHeader({ connection, page, firstRunDone, onNavigate, onOpenConnect }: Props) {
   const pages: AppPage[] = firstRunDone
-    ? ['dashboard', 'findings', 'activity', 'allowlist', 'connect', 'test', 'about']
-    : ['setup', 'about'];
+    ? ['dashboard', 'findings', 'activity', 'allowlist', 'connect', 'test', 'helpdesk', 'about']
+    : ['setup', 'helpdesk', 'about'];
   return (
     <header className="app-header">
       <h1>{t.appTitle}</h1>

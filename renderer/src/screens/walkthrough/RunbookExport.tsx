@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ConsoleGeneration, DataCenterId, RunbookFormat } from '../../../../common/allowlist';
+import type { ConsoleGeneration, DataCenterId, PortalGeneration, RunbookFormat } from '../../../../common/allowlist';
 import { useBridge } from '../../state/hooks';
 import { t } from '../../strings';
 import { errorLine } from '../../errors/describe-error';
@@ -7,19 +7,23 @@ import { errorLine } from '../../errors/describe-error';
 interface Props {
   dataCenter: DataCenterId;
   consoleGeneration: ConsoleGeneration;
+  /** Adds the portal half when chosen. */
+  portalGeneration: PortalGeneration | null;
 }
 
 /** Saves the printable runbook through the core (under the app's exports folder). */
-export function RunbookExport({ dataCenter, consoleGeneration }: Props) {
+export function RunbookExport({ dataCenter, consoleGeneration, portalGeneration }: Props) {
   const bridge = useBridge();
   const s = t.walkthrough.runbook;
   const [result, setResult] = useState<{ text: string; ok: boolean } | null>(null);
 
   function save(format: RunbookFormat) {
-    bridge.exportRunbook({ dataCenter, consoleGeneration, format }).then(
-      (exported) => setResult({ text: s.saved(exported.path), ok: true }),
-      (reason: unknown) => setResult({ text: s.failed(errorLine(reason)), ok: false }),
-    );
+    bridge
+      .exportRunbook({ dataCenter, consoleGeneration, ...(portalGeneration ? { portalGeneration } : {}), format })
+      .then(
+        (exported) => setResult({ text: s.saved(exported.path), ok: true }),
+        (reason: unknown) => setResult({ text: s.failed(errorLine(reason)), ok: false }),
+      );
   }
 
   return (

@@ -4,6 +4,7 @@ import { t } from '../../strings';
 import { ConsoleSection } from './ConsoleSection';
 import { DataCenterSection } from './DataCenterSection';
 import { KeyCard } from './KeyCard';
+import { PortalSection } from './PortalSection';
 import { RunbookExport } from './RunbookExport';
 import { StepList } from './StepList';
 import { useWalkthrough } from './useWalkthrough';
@@ -31,12 +32,13 @@ export function WalkthroughScreen({ focus = null }: { focus?: 'key' | null }) {
   if (error) return <ErrorNotice what={t.bridgeFailed} error={error} actions={{}} />;
   if (!state) return <p aria-busy="true">{t.loading}</p>;
 
-  const { dataCenter, consoleGeneration } = state;
+  const { dataCenter, consoleGeneration, portalGeneration } = state;
   const walkthrough =
     dataCenter && consoleGeneration
       ? buildWalkthrough({ dataCenter, consoleGeneration, companionClientId: state.companionClientId })
       : null;
   const ticked = (dataCenter && consoleGeneration && state.ticks[dataCenter]?.[consoleGeneration]) || [];
+  const portalTicked = (dataCenter && portalGeneration && state.portalTicks[dataCenter]?.[portalGeneration]) || [];
 
   return (
     <div className="walkthrough">
@@ -55,7 +57,17 @@ export function WalkthroughScreen({ focus = null }: { focus?: 'key' | null }) {
             onTick={actions.setTicked}
             onStartOver={actions.startOver}
           />
-          <RunbookExport dataCenter={walkthrough.dataCenter.id} consoleGeneration={walkthrough.console.id} />
+          <PortalSection
+            selected={portalGeneration}
+            ticked={portalTicked}
+            onChoose={actions.choosePortal}
+            onTick={actions.setPortalTicked}
+          />
+          <RunbookExport
+            dataCenter={walkthrough.dataCenter.id}
+            consoleGeneration={walkthrough.console.id}
+            portalGeneration={portalGeneration}
+          />
         </>
       ) : (
         <p className="panel walkthrough-section">{s.steps.needsChoices}</p>

@@ -1,6 +1,6 @@
 /** The walkthrough's remembered state, loaded from and saved through the core. */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ConsoleGeneration, DataCenterId } from '../../../../common/allowlist';
+import type { ConsoleGeneration, DataCenterId, PortalGeneration } from '../../../../common/allowlist';
 import type { WalkthroughState } from '../../../../common/bridge/contract';
 import { useBridge } from '../../state/hooks';
 import { describeError, type DescribedError } from '../../errors/describe-error';
@@ -9,6 +9,8 @@ export interface WalkthroughActions {
   chooseDataCenter(dataCenter: DataCenterId): void;
   chooseConsole(consoleGeneration: ConsoleGeneration): void;
   setTicked(stepId: string, ticked: boolean): void;
+  choosePortal(portalGeneration: PortalGeneration): void;
+  setPortalTicked(stepId: string, ticked: boolean): void;
   startOver(): Promise<void>;
 }
 
@@ -53,6 +55,16 @@ export function useWalkthrough(): {
       setState((current) => current && withTick(current, dataCenter, consoleGeneration, stepId, ticked));
       void send(() => bridge.setStepTicked({ dataCenter, consoleGeneration, stepId, ticked }));
     },
+    choosePortal(portalGeneration) {
+      setState((current) => current && { ...current, portalGeneration });
+      void send(() => bridge.chooseWalkthrough({ portalGeneration }));
+    },
+    setPortalTicked(stepId, ticked) {
+      if (!state?.dataCenter || !state.portalGeneration) return;
+      const { dataCenter, portalGeneration } = state;
+      setState((current) => current && withPortalTick(current, dataCenter, portalGeneration, stepId, ticked));
+      void send(() => bridge.setPortalStepTicked({ dataCenter, portalGeneration, stepId, ticked }));
+    },
     async startOver() {
       if (!state?.dataCenter) return;
       const { dataCenter } = state;
@@ -74,5 +86,23 @@ function withTick(
   return {
     ...state,
     ticks: { ...state.ticks, [dataCenter]: { ...state.ticks[dataCenter], [consoleGeneration]: after } },
+  };
+}
+
+function withPortalTick(
+  state: WalkthroughState,
+  dataCenter: DataCenterId,
+  portalGeneration: PortalGeneration,
+  stepId: string,
+  ticked: boolean,
+): WalkthroughState {
+  const before = state.portalTicks[dataCenter]?.[portalGeneration] ?? [];
+  const after = ticked ? [...before.filter((id) => id !== stepId), stepId] : before.filter((id) => id !== stepId);
+  return {
+    ...state,
+    portalTicks: {
+      ...state.portalTicks,
+      [dataCenter]: { ...state.portalTicks[dataCenter], [portalGeneration]: after },
+    },
   };
 }
