@@ -3,6 +3,7 @@
  * harness (main/core/process/run-core-process.ts), and tests. Conf settings (the options
  * electron-store would use, which needs Electron's `app`), keytar secrets.
  */
+import type { ExtractorSpawner } from './extract/extractor-link';
 import { mkdirSync } from 'node:fs';
 import type { AppInfo } from '../../common/bridge/contract';
 import { createCore, type Core } from './bridge/handlers';
@@ -20,6 +21,7 @@ export function createNodeCore(
   runtime: AppInfo['runtime'],
   openBrowser: (url: string) => Promise<void> | void = (url) =>
     void process.stderr.write(`Sign in to Box at: ${url}\n`),
+  extractorSpawner?: ExtractorSpawner,
 ): Core {
   mkdirSync(home, { recursive: true, mode: 0o700 });
   const secrets = new KeytarSecretStore();
@@ -35,5 +37,6 @@ export function createNodeCore(
     connection: new ConnectionManager(home, secrets),
     sandbox: new InAppSandbox(),
     openBrowser,
+    extractorSpawner,
   });
 }

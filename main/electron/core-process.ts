@@ -21,7 +21,7 @@ runCoreProcess(
     onMessage: (listener) => void port.on('message', (event) => listener(withExtractorPort(event))),
     onGone: () => undefined,
   },
-  { ...parseCoreProcessArgs(process.argv), exit: (code) => process.exit(code) },
+  { ...parseCoreProcessArgs(process.argv), extractors: 'host', exit: (code) => process.exit(code) },
 );
 
 /** A port moved with a message is the host's answer to startExtractor: it becomes the reply's extractorPort. */

@@ -3,6 +3,7 @@
  * nothing about transports; Electron IPC and the test WebSocket both drive it through
  * dispatch.ts.
  */
+import type { ExtractorSpawner } from '../extract/extractor-link';
 import { EventEmitter } from 'node:events';
 import type { AppInfo, CallResults, EventPayloads, ValidCallArgs } from '../../../common/bridge/contract';
 import type { CallName, EventName } from '../../../common/bridge/names';
@@ -31,6 +32,8 @@ export interface CoreServices {
   sandbox: InAppSandbox;
   /** Opens a sign-in page in the system browser (Electron's shell; the harness only logs it). */
   openBrowser(url: string): Promise<void> | void;
+  /** How document extractors start; the desktop app's host starts them (default: a Node child process). */
+  extractorSpawner?: ExtractorSpawner;
 }
 
 /** Typed main→renderer event streams; transports subscribe and forward. */
@@ -62,6 +65,7 @@ export function createCore(services: CoreServices): Core {
   // The activity log keeps what the settings say (the CLI reads the same setting).
   const scan = new ScanService(services.home, services.connection, {
     activityRetentionDays: services.settings.get().activityRetentionDays,
+    extractorSpawner: services.extractorSpawner,
   });
   const unsubscribers = [
     scan.onProgress((p) => events.emit('scanProgress', p)),

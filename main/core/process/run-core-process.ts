@@ -6,12 +6,18 @@
  * (main/electron/core-process.ts) are a few lines each around this.
  */
 import { createNodeCore } from '../create-node-core';
+import { hostExtractorSpawner } from '../extract/host-extractor-spawner';
 import type { CoreProcessArgs } from './core-process-args';
 import type { CoreSideEndpoint } from './protocol';
 import { HostRequests, serveCore } from './serve-core';
 
 export interface CoreProcessOptions extends CoreProcessArgs {
   exit(code: number): void;
+  /**
+   * 'host': the host starts each document extractor and hands over a port (the desktop app,
+   * where only Electron's main process may start a process); 'fork': the core forks them (Node).
+   */
+  extractors?: 'host' | 'fork';
 }
 
 /** Returns the shutdown function, also run on SIGINT/SIGTERM by the Node entry. */
@@ -19,7 +25,8 @@ export function runCoreProcess(endpoint: CoreSideEndpoint, options: CoreProcessO
   const hostRequests = new HostRequests(endpoint);
   let core: ReturnType<typeof createNodeCore>;
   try {
-    core = createNodeCore(options.home, options.runtime, (url) => hostRequests.openBrowser(url));
+    const spawner = options.extractors === 'host' ? hostExtractorSpawner(hostRequests) : undefined;
+    core = createNodeCore(options.home, options.runtime, (url) => hostRequests.openBrowser(url), spawner);
   } catch (error) {
     process.stderr.write(
       `core: could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,

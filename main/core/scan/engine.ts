@@ -13,6 +13,7 @@ import type { BoxClient } from 'box-node-sdk';
 import type { Extractor } from '../extract/extractor';
 import { ExtractorPool } from '../extract/extractor-pool';
 import { nodeExtractorSpawner } from '../extract/node-extractor-spawner';
+import type { ExtractorSpawner } from '../extract/extractor-link';
 import { BoxApi } from './box-api';
 import { EventRetention } from './event-retention';
 import { EventLoopDelay, yieldToIo } from './event-loop';
@@ -56,6 +57,8 @@ export interface ScanEngineOptions {
    * started at the first file, closed with the engine.
    */
   extractor?: Extractor;
+  /** How the engine's own extractor processes start (default: a Node child process). */
+  extractorSpawner?: ExtractorSpawner;
   /** How a pending Box text is asked again (tests: shorter). */
   boxTextPoll?: BoxTextPoll;
   onFileScanned?(id: string, row: { priority: number; reason: string | null }): void;
@@ -128,7 +131,8 @@ export class ScanEngine {
     this.holdRegular = o.holdRegular ?? false;
     this.retention = new EventRetention(this.store, o.activityRetentionDays);
     this.picker = new TaskPicker(this.store, { concurrency: o.concurrency ?? 16, holdRegular: () => this.holdRegular });
-    this.ownExtractor = o.extractor ? null : new ExtractorPool({ spawn: nodeExtractorSpawner() });
+    // The desktop app's core cannot fork: its host starts the extractor (extractorSpawner); plain Node forks it.
+    this.ownExtractor = o.extractor ? null : new ExtractorPool({ spawn: o.extractorSpawner ?? nodeExtractorSpawner() });
     this.content = new ContentReader({
       api: this.api,
       store: this.store,
