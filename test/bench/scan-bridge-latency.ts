@@ -30,7 +30,7 @@ async function signIn(home: string, apiUrl: string): Promise<void> {
   if ((await exited) !== 0) throw new Error('connect failed');
 }
 
-const sb = await benchSandbox(['--files', String(files), '--users', '200', '--seed', '1000']);
+const sb = await benchSandbox(['--files', String(files), '--users', '200', '--seed', '1000', '--mix', 'metadata']);
 const temp = makeTempHome('bcc-bench-bridge-');
 try {
   await signIn(temp.home, sb.info.apiUrl);

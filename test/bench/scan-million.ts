@@ -10,7 +10,7 @@ import { benchEngine, benchSandbox, control, figure, percentile, rssMb } from '.
 const files = Number(process.argv[2] ?? 1_000_000);
 const maxScanMinutes = Number(process.argv[3] ?? 25);
 
-const sb = await benchSandbox(['--files', String(files), '--users', '200', '--seed', '1000']);
+const sb = await benchSandbox(['--files', String(files), '--users', '200', '--seed', '1000', '--mix', 'metadata']);
 console.log(`sandbox with ${files} files up in ${sb.startupSeconds.toFixed(1)} s`);
 const scannedBy = new Map<string, (at: number) => void>();
 const { engine, cleanup } = benchEngine(sb, {

@@ -24,7 +24,7 @@ interface Run {
 }
 
 async function scanWith(users: number): Promise<Run> {
-  const connected = await connectToSandbox({ files, users, seed: 40 });
+  const connected = await connectToSandbox({ files, users, seed: 40, mix: 'metadata' });
   try {
     const t0 = performance.now();
     const child = spawn(

@@ -25,6 +25,7 @@ Options:
   --restrict-unpublished   "Disable unpublished apps by default" is on
   --allow CLIENT_ID        a client ID the admin enabled (repeatable)
   --rate-limit N           requests per second per user (default: unlimited)
+  --mix documents|metadata documents (default) or metadata: every document an image, no content to extract
   --latency MS             added to every API response
   --activity N             live events per second (default 0)
   --token-ttl SECONDS      access-token lifetime (default 3600)
@@ -72,6 +73,11 @@ function publicUrlOpt(v: string | undefined): string | undefined {
   return v;
 }
 
+function mixOpt(value: string | undefined): 'documents' | 'metadata' | undefined {
+  if (value === undefined || value === 'documents' || value === 'metadata') return value;
+  throw new UsageError(`--mix must be documents or metadata (got '${value}')`);
+}
+
 export function parseSandboxArgs(argv: string[]): SandboxOptions {
   let values;
   try {
@@ -89,6 +95,7 @@ export function parseSandboxArgs(argv: string[]): SandboxOptions {
         'restrict-unpublished': { type: 'boolean' },
         allow: { type: 'string', multiple: true },
         'rate-limit': { type: 'string' },
+        mix: { type: 'string' },
         latency: { type: 'string' },
         activity: { type: 'string' },
         'token-ttl': { type: 'string' },
@@ -120,6 +127,7 @@ export function parseSandboxArgs(argv: string[]): SandboxOptions {
     tokenTtlSeconds: intOpt(values['token-ttl'], 'token-ttl', 1, 366 * 86_400),
     publicUrl: publicUrlOpt(values['public-url']),
     tls: values.tls === true,
+    mix: mixOpt(values.mix),
   };
 }
 

@@ -29,6 +29,8 @@ export interface SandboxOptions {
   bigFolderFiles?: number;
   /** Redirect URIs registered for the sandbox app (default http://127.0.0.1/callback). */
   redirectUris?: string[];
+  /** 'metadata': documents become images, so a scan extracts no content (engine-scale benchmarks). */
+  mix?: 'documents' | 'metadata';
   /** Clock for tests; the control API can also move it (POST /_sandbox/clock). */
   now?: () => number;
   /**

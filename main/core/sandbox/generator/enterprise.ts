@@ -4,7 +4,7 @@
  * index arithmetic over the seed; only folders and users exist as data.
  */
 import { bigFolderSize, buildTree, folderOfFile, type Tree } from './tree';
-import { fileIdBase, generateFile, type FileSpace } from './files';
+import { fileIdBase, generateFile, type FileMix, type FileSpace } from './files';
 import { HISTORY_DAYS, historyCount, type ActorPicker, type HistorySpec } from './events';
 import { generateUsers, makeEnterpriseIdentity, roleLayout, type EnterpriseIdentity, type SandboxUser } from './users';
 
@@ -27,6 +27,7 @@ export interface EnterpriseSpec {
   users: number;
   files: number;
   bigFolderFiles?: number;
+  mix?: FileMix;
   /** Event history ends here (the start-up time): history is always "the last 90 days". */
   historyEnd: number;
 }
@@ -44,6 +45,7 @@ export function buildEnterprise(spec: EnterpriseSpec): Enterprise {
     fileIdBase: fileIdBase(seed),
     userCount: users.length,
     externals: roleLayout(users.length).externals,
+    mix: spec.mix,
   };
   const internalUsers = users.filter((u) => !u.external).map((u) => u.index);
   const end = Math.floor(spec.historyEnd / 1000) * 1000 - 60_000;

@@ -115,6 +115,7 @@ export interface FileSpace {
   epochMs: number;
   fileIdBase: number;
   userCount: number;
+  mix?: FileMix;
   externals: number;
 }
 
@@ -130,13 +131,25 @@ export function fileIndexById(sp: FileSpace, id: string): number {
   return indexOfId(id, sp.fileIdBase, sp.files);
 }
 
-export function fileExt(seed: number, k: number): string {
+/**
+ * 'documents' (default): the mix above. 'metadata': every document is an image instead, so a
+ * scan does no content extraction: for benchmarks of the engine's scale (a 1,000,000-file scan
+ * measures listings, queue and bridge, not PDF parsing).
+ */
+export type FileMix = 'documents' | 'metadata';
+
+export function fileExt(seed: number, k: number, mix: FileMix = 'documents'): string {
+  const ext = mixedExt(seed, k);
+  return mix === 'metadata' && !TEXT_EXTENSIONS.has(ext) && !MEDIA_EXTENSIONS.has(ext) ? 'png' : ext;
+}
+
+function mixedExt(seed: number, k: number): string {
   return weighted(EXT_TABLE, unit(hash(seed, S.file, k, 0)));
 }
 
 export function generateFile(sp: FileSpace, k: number, folder = folderOfFile(sp.tree, k)): GeneratedFile {
   const { seed, tree } = sp;
-  const ext = fileExt(seed, k);
+  const ext = fileExt(seed, k, sp.mix);
   const local = k - (tree.fileStart[folder] ?? 0);
   const owner = tree.owner[folder] ?? 0;
   const h = (j: number) => hash(seed, S.file, k, j);
@@ -170,7 +183,7 @@ export function generateFile(sp: FileSpace, k: number, folder = folderOfFile(sp.
     link: generateLink(seed, k),
     hasText,
     body,
-    duplicateOf: body === 'generated' ? duplicateSource(seed, k, ext) : null,
+    duplicateOf: body === 'generated' ? duplicateSource(seed, k, ext, sp.mix) : null,
   };
   return file;
 }
@@ -192,10 +205,10 @@ function duplicateCandidate(seed: number, k: number): boolean {
  * A seeded few files are byte-identical copies of the nearest earlier file of the same type
  * that is not itself a copy (so no chains): what "identical content is downloaded once" needs.
  */
-export function duplicateSource(seed: number, k: number, ext: string): number | null {
+export function duplicateSource(seed: number, k: number, ext: string, mix?: FileMix): number | null {
   if (!duplicateCandidate(seed, k)) return null;
   for (let j = k - 1; j >= Math.max(0, k - DUPLICATE_LOOKBACK); j--) {
-    if (fileExt(seed, j) !== ext || duplicateCandidate(seed, j)) continue;
+    if (fileExt(seed, j, mix) !== ext || duplicateCandidate(seed, j)) continue;
     if (nominalSize(seed, j, ext) > INSPECTION_LIMITS.maxInputBytes) continue;
     return j;
   }

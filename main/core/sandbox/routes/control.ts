@@ -124,6 +124,7 @@ export function truthFiles(ctx: Ctx): void {
       expected_reason: uploaded ? null : content.expected.reason,
       sensitive: content.sensitive,
       sha1: content.sha1,
+      size: content.size,
     });
   }
   sendJson(ctx, 200, { total_count: total, offset, limit, entries });
