@@ -114,7 +114,7 @@ test('a row opens where its sensitive data is, masked; Escape closes it; the mou
   // Mouse: a click anywhere on another row opens that one.
   const second = page.getByTestId('finding-row').nth(1);
   const secondName = (await second.locator('.vt-col-name').textContent())!;
-  await second.locator('.vt-col-owner').click();
+  await second.locator('.vt-col-status').click();
   await expect(panel.getByTestId('locations-file')).toHaveText(secondName);
   await expectMasked(panel.getByTestId('location'));
   await panel.getByRole('button', { name: 'Close' }).click();

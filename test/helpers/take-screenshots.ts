@@ -87,7 +87,7 @@ async function main(): Promise<void> {
     await page.mouse.wheel(0, -2000);
     await shoot(page, '09-dashboard-complete');
     // The content phase: by type, failed by reason, reused.
-    await page.evaluate("document.querySelector('[data-testid=content-phase]').scrollIntoView({ block: 'start' })");
+    await page.evaluate("document.querySelector('[data-testid=content-phase]').scrollIntoView({ block: 'center' })");
     await page.waitForTimeout(300);
     await shoot(page, '09b-dashboard-content');
     await page.getByRole('button', { name: 'Findings', exact: true }).click();

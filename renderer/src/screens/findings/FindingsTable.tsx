@@ -57,14 +57,14 @@ const OTHER_COLUMNS: Column[] = [
     ),
     cellClass: accessClass,
   },
-  textColumn({ key: 'owner', label: labels.owner, width: 'minmax(0, 1.3fr)', sort: 'owner' }, (r) => r.ownerLogin),
-  textColumn({ key: 'external', label: labels.external, width: 'minmax(0, 1fr)' }, (r) =>
+  textColumn({ key: 'owner', label: labels.owner, width: 'minmax(0, 1.1fr)', sort: 'owner' }, (r) => r.ownerLogin),
+  textColumn({ key: 'external', label: labels.external, width: 'minmax(0, 0.9fr)' }, (r) =>
     r.externalCollaborators.length ? r.externalCollaborators.join(', ') : t.findings.none,
   ),
-  textColumn({ key: 'inspection', label: labels.inspection, width: 'minmax(0, 1.2fr)', sort: 'inspection' }, (r) =>
+  textColumn({ key: 'inspection', label: labels.inspection, width: 'minmax(0, 1.1fr)', sort: 'inspection' }, (r) =>
     [r.inspection, findingsText(r.findings)].filter(Boolean).join(' · '),
   ),
-  textColumn({ key: 'reason', label: labels.reason, width: 'minmax(0, 1.2fr)' }, reasonOrMethodText),
+  textColumn({ key: 'reason', label: labels.reason, width: 'minmax(0, 1.5fr)' }, reasonOrMethodText),
   textColumn({ key: 'status', label: labels.status, width: '5.5rem', sort: 'status' }, (r) =>
     r.reason ? `${r.status}: ${r.reason}` : r.status,
   ),
@@ -72,6 +72,9 @@ const OTHER_COLUMNS: Column[] = [
     formatDateTime(r.scannedAt),
   ),
 ];
+
+/** What the locations panel shows of the open file, so the table can leave it out meanwhile. */
+const IN_THE_PANEL = new Set(['owner', 'external', 'scannedAt']);
 
 interface Props {
   rows: PagedRows<FileFinding>;
@@ -88,7 +91,14 @@ interface Props {
 /** The findings, a million rows or ten, sortable by every column but the collaborators. */
 export function FindingsTable({ rows, openKey, onOpen, sort, order, onSort, onRange }: Props) {
   const tableSort = useMemo(() => ({ key: sort, order, onSort }), [sort, order, onSort]);
-  const columns = useMemo(() => [nameColumn(openKey), ...OTHER_COLUMNS], [openKey]);
+  // With the locations open beside it the table is narrower: the columns the panel repeats go.
+  const columns = useMemo(
+    () => [
+      nameColumn(openKey),
+      ...(openKey ? OTHER_COLUMNS.filter((column) => !IN_THE_PANEL.has(column.key)) : OTHER_COLUMNS),
+    ],
+    [openKey],
+  );
   return (
     <VirtualTable
       label={t.findings.tableLabel}

@@ -3,6 +3,7 @@ import type { DetectorKind } from '../../../../common/scan/detectors';
 import type { MatchLocation } from '../../../../common/scan/inspection';
 import type { FileFinding } from '../../../../common/scan/types';
 import { t } from '../../strings';
+import { formatDateTime } from '../dashboard/format';
 import { reasonText } from './inspection-text';
 import { LOCATIONS_PANEL_ID } from './FindingsTable';
 
@@ -80,6 +81,14 @@ function FileFacts({ row }: { row: FileFinding }) {
     <dl className="locations-facts">
       <dt>{s.path}</dt>
       <dd>{row.path}</dd>
+      <dt>{s.owner}</dt>
+      <dd>{row.ownerLogin}</dd>
+      <dt>{s.accessLevel}</dt>
+      <dd>{row.accessLevel ?? '—'}</dd>
+      <dt>{s.external}</dt>
+      <dd>{row.externalCollaborators.length ? row.externalCollaborators.join(', ') : t.findings.none}</dd>
+      <dt>{s.scannedAt}</dt>
+      <dd>{formatDateTime(row.scannedAt)}</dd>
       <dt>{s.state}</dt>
       <dd data-testid="locations-state">{row.inspection}</dd>
       {reason && (
@@ -104,7 +113,7 @@ function DetectorLocations({ kind, total, places }: { kind: DetectorKind; total:
   return (
     <section className="detector" data-testid={`locations-${kind}`}>
       <h4>
-        {name} <span className="detail">({s.shown(places.length, total)})</span>
+        {name} <span className="count">({s.shown(places.length, total)})</span>
       </h4>
       {places.length === 0 ? (
         <p className="empty">{s.noPlaces}</p>
