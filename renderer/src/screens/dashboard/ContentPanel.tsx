@@ -50,7 +50,10 @@ function sameContent(before: Props, after: Props): boolean {
 
 function ByType({ rows }: { rows: ContentProgress['byType'] }) {
   const s = t.dashboard.content;
-  const sorted = [...rows].sort((a, b) => b.bytes - a.bytes || b.files - a.files || a.ext.localeCompare(b.ext));
+  // A type with nothing read and nothing failed (images, video: no text) is only noise here.
+  const sorted = rows
+    .filter((row) => row.files > 0 || row.failed > 0)
+    .sort((a, b) => b.bytes - a.bytes || b.files - a.files || a.ext.localeCompare(b.ext));
   const most = Math.max(1, ...sorted.map((row) => row.bytes));
   return (
     <div>

@@ -32,7 +32,7 @@ function nameColumn(openKey: string | null): Column {
   return {
     key: 'name',
     label: labels.name,
-    width: 'minmax(0, 2fr)',
+    width: 'minmax(0, 1.8fr)',
     sort: 'name',
     cell: (r) => (
       <button
@@ -57,14 +57,14 @@ const OTHER_COLUMNS: Column[] = [
     ),
     cellClass: accessClass,
   },
-  textColumn({ key: 'owner', label: labels.owner, width: 'minmax(0, 1.1fr)', sort: 'owner' }, (r) => r.ownerLogin),
-  textColumn({ key: 'external', label: labels.external, width: 'minmax(0, 0.9fr)' }, (r) =>
+  textColumn({ key: 'owner', label: labels.owner, width: 'minmax(0, 1fr)', sort: 'owner' }, (r) => r.ownerLogin),
+  textColumn({ key: 'external', label: labels.external, width: 'minmax(0, 1fr)' }, (r) =>
     r.externalCollaborators.length ? r.externalCollaborators.join(', ') : t.findings.none,
   ),
-  textColumn({ key: 'inspection', label: labels.inspection, width: 'minmax(0, 1.1fr)', sort: 'inspection' }, (r) =>
+  textColumn({ key: 'inspection', label: labels.inspection, width: 'minmax(0, 1.2fr)', sort: 'inspection' }, (r) =>
     [r.inspection, findingsText(r.findings)].filter(Boolean).join(' · '),
   ),
-  textColumn({ key: 'reason', label: labels.reason, width: 'minmax(0, 1.5fr)' }, reasonOrMethodText),
+  textColumn({ key: 'reason', label: labels.reason, width: 'minmax(0, 1.4fr)' }, reasonOrMethodText),
   textColumn({ key: 'status', label: labels.status, width: '5.5rem', sort: 'status' }, (r) =>
     r.reason ? `${r.status}: ${r.reason}` : r.status,
   ),
