@@ -250,7 +250,7 @@ export const en = {
       path: 'Folder',
       owner: 'Owner',
       accessLevel: 'Access level',
-      external: 'External',
+      external: 'External collaborators',
       scannedAt: 'Scanned',
       where: 'Where',
       masked: 'Value (masked)',

@@ -75,6 +75,10 @@ const OTHER_COLUMNS: Column[] = [
 
 /** What the locations panel shows of the open file, so the table can leave it out meanwhile. */
 const IN_THE_PANEL = new Set(['owner', 'external', 'scannedAt']);
+/** Beside the panel, the content column gets the room: its counts are what the panel explains. */
+const COMPACT_COLUMNS = OTHER_COLUMNS.filter((column) => !IN_THE_PANEL.has(column.key)).map((column) =>
+  column.key === 'inspection' ? { ...column, width: 'minmax(0, 1.6fr)' } : column,
+);
 
 interface Props {
   rows: PagedRows<FileFinding>;
@@ -92,13 +96,7 @@ interface Props {
 export function FindingsTable({ rows, openKey, onOpen, sort, order, onSort, onRange }: Props) {
   const tableSort = useMemo(() => ({ key: sort, order, onSort }), [sort, order, onSort]);
   // With the locations open beside it the table is narrower: the columns the panel repeats go.
-  const columns = useMemo(
-    () => [
-      nameColumn(openKey),
-      ...(openKey ? OTHER_COLUMNS.filter((column) => !IN_THE_PANEL.has(column.key)) : OTHER_COLUMNS),
-    ],
-    [openKey],
-  );
+  const columns = useMemo(() => [nameColumn(openKey), ...(openKey ? COMPACT_COLUMNS : OTHER_COLUMNS)], [openKey]);
   return (
     <VirtualTable
       label={t.findings.tableLabel}
