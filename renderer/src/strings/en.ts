@@ -3,6 +3,7 @@
  * The walkthrough's steps, data-center names and detection answers are data shared with the
  * CLI's runbooks (common/allowlist/), so the app and a printed runbook always agree.
  */
+import { INSPECTION_REASONS, type InspectionReason } from '../../../common/scan/inspection';
 import { n as num } from './format';
 
 /** Box admin event types that move a file, as a person would say them (the feed of jumps). */
@@ -237,6 +238,13 @@ export const en = {
       status: 'Status',
       scannedAt: 'Scanned',
     },
+    /** A reason code as the connector labels it; a reason stored as words by an older version as it is. */
+    reasonText: (reason: string | null): string | null =>
+      reason === null || reason === ''
+        ? null
+        : Object.hasOwn(INSPECTION_REASONS, reason)
+          ? INSPECTION_REASONS[reason as InspectionReason]
+          : reason,
     /** How a Completed (or partially scanned) file's text was read. */
     method: { local: 'read locally', 'box-text': 'Box text' },
     openRow: (name: string) => `${name}: show where its sensitive data is`,

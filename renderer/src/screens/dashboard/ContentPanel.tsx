@@ -1,8 +1,7 @@
 import { memo } from 'react';
-import { reasonLabel, type InspectionReason } from '../../../../common/scan/inspection';
+import type { InspectionReason } from '../../../../common/scan/inspection';
 import type { ContentProgress } from '../../../../common/scan/types';
-import { t } from '../../strings';
-import { bytes } from '../../strings/format';
+import { bytes, t } from '../../strings';
 import { formatNumber } from './format';
 
 interface Props {
@@ -121,7 +120,7 @@ function FailedByReason({
           <p className="detail">{s.failedIntro}</p>
           <ul className="failed-reasons" data-testid="content-failed">
             {sorted.map((row) => {
-              const label = reasonLabel(row.reason) ?? row.reason;
+              const label = t.findings.reasonText(row.reason) ?? row.reason;
               return (
                 <li key={row.reason}>
                   <button

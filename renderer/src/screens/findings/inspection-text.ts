@@ -1,14 +1,11 @@
 /** A finding's content in words: its reason as the connector labels it, how it was read, its counts. */
 import type { Findings } from '../../../../common/scan/detectors';
-import { INSPECTION_REASONS, type InspectionReason } from '../../../../common/scan/inspection';
+import type { InspectionReason } from '../../../../common/scan/inspection';
 import type { FileFinding } from '../../../../common/scan/types';
 import { t } from '../../strings';
 
 /** The reason's label; a reason stored as words by an older version is shown as it is. */
-export function reasonText(reason: InspectionReason | string | null): string | null {
-  if (!reason) return null;
-  return Object.hasOwn(INSPECTION_REASONS, reason) ? INSPECTION_REASONS[reason as InspectionReason] : reason;
-}
+export const reasonText = (reason: InspectionReason | string | null): string | null => t.findings.reasonText(reason);
 
 /** "2 cards, 1 IBANs": only the detectors that matched. */
 export function findingsText(findings: Findings | null): string {
