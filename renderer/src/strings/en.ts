@@ -195,7 +195,7 @@ export const en = {
       byType: 'By file type',
       byTypeLabel: 'Files and bytes inspected by file type (scroll with the arrow keys)',
       type: 'Type',
-      files: 'Files',
+      files: 'Inspected',
       bytes: 'Bytes',
       share: 'Share of bytes',
       failed: 'Failed',
@@ -279,6 +279,8 @@ export const en = {
     none: 'None',
     noRows: 'No file matches these filters.',
     sensitive: { card: 'cards', iban: 'IBANs', ssn: 'SSNs', nino: 'NI numbers', email: 'emails' },
+    /** One of each: "1 card", not "1 cards". */
+    sensitiveOne: { card: 'card', iban: 'IBAN', ssn: 'SSN', nino: 'NI number', email: 'email' },
     breakdown: 'By access level',
     breakdownLabel: 'Number of files at each access level',
     exportCsv: 'Export CSV',

@@ -74,6 +74,19 @@ export function LocationsPanel({ row, onClose }: Props) {
   );
 }
 
+/** A login that may wrap after its "@" (not in the middle of the domain) in the narrow panel. */
+function breakAfterAt(login: string) {
+  const at = login.indexOf('@');
+  if (at < 0) return login;
+  return (
+    <>
+      {login.slice(0, at + 1)}
+      <wbr />
+      {login.slice(at + 1)}
+    </>
+  );
+}
+
 function FileFacts({ row }: { row: FileFinding }) {
   const s = t.findings.locations;
   const reason = reasonText(row.inspectionReason);
@@ -82,11 +95,20 @@ function FileFacts({ row }: { row: FileFinding }) {
       <dt>{s.path}</dt>
       <dd>{row.path}</dd>
       <dt>{s.owner}</dt>
-      <dd>{row.ownerLogin}</dd>
+      <dd>{breakAfterAt(row.ownerLogin)}</dd>
       <dt>{s.accessLevel}</dt>
       <dd>{row.accessLevel ?? '—'}</dd>
       <dt>{s.external}</dt>
-      <dd>{row.externalCollaborators.length ? row.externalCollaborators.join(', ') : t.findings.none}</dd>
+      <dd>
+        {row.externalCollaborators.length
+          ? row.externalCollaborators.map((login, i) => (
+              <span key={login}>
+                {i > 0 && ', '}
+                {breakAfterAt(login)}
+              </span>
+            ))
+          : t.findings.none}
+      </dd>
       <dt>{s.scannedAt}</dt>
       <dd>{formatDateTime(row.scannedAt)}</dd>
       <dt>{s.state}</dt>

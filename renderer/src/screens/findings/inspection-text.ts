@@ -7,12 +7,12 @@ import { t } from '../../strings';
 /** The reason's label; a reason stored as words by an older version is shown as it is. */
 export const reasonText = (reason: InspectionReason | string | null): string | null => t.findings.reasonText(reason);
 
-/** "2 cards, 1 IBANs": only the detectors that matched. */
+/** "2 cards, 1 IBAN": only the detectors that matched. */
 export function findingsText(findings: Findings | null): string {
   if (!findings) return '';
   return (Object.keys(findings) as Array<keyof Findings>)
     .filter((kind) => findings[kind] > 0)
-    .map((kind) => `${findings[kind]} ${t.findings.sensitive[kind]}`)
+    .map((kind) => `${findings[kind]} ${(findings[kind] === 1 ? t.findings.sensitiveOne : t.findings.sensitive)[kind]}`)
     .join(', ');
 }
 
