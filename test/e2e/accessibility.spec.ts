@@ -71,7 +71,7 @@ test('no serious or critical WCAG 2.2 A/AA violation on any screen, light or dar
   context,
   harness,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(600_000);
   const found: Finding[] = [];
   await page.goto(harness.url);
 
@@ -104,7 +104,7 @@ test('no serious or critical WCAG 2.2 A/AA violation on any screen, light or dar
   await audit(page, 'dashboard mid-scan', found);
 
   await post(control, '/faults', { latency_ms: 0 });
-  await expect(page.getByTestId('scan-state')).toContainText('Scan complete', { timeout: 180_000 });
+  await expect(page.getByTestId('scan-state')).toContainText('Scan complete', { timeout: 450_000 });
   await expect(page.getByTestId('content-phase')).toBeVisible();
   await audit(page, 'dashboard finished', found);
 

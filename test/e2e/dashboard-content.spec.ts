@@ -17,11 +17,11 @@ test('the content phase shows files and bytes by type and failures by reason, ea
   context,
   harness,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   await page.goto(harness.url);
   await signInToSandbox(page, context);
   await startScanFromFlow(page);
-  await expect(page.getByTestId('scan-state')).toContainText('Scan complete', { timeout: 200_000 });
+  await expect(page.getByTestId('scan-state')).toContainText('Scan complete', { timeout: 450_000 });
 
   const panel = page.getByRole('region', { name: 'Content inspected' });
   await panel.scrollIntoViewIfNeeded();

@@ -19,7 +19,7 @@ function count(text: string | null): number {
 async function scannedFindings(page: Page, context: Parameters<typeof signInToSandbox>[1]): Promise<number> {
   await signInToSandbox(page, context);
   await startScanFromFlow(page);
-  await expect(page.getByTestId('scan-state')).toContainText('Scan complete', { timeout: 200_000 });
+  await expect(page.getByTestId('scan-state')).toContainText('Scan complete', { timeout: 450_000 });
   await page.getByRole('button', { name: 'Findings', exact: true }).click();
   await expect(page.getByTestId('findings-total')).toHaveText(/^[\d,]+ files$/);
   return count(await page.getByTestId('findings-total').textContent());
@@ -43,7 +43,7 @@ test('a reason narrows Findings to the files that failed for it, and composes wi
   context,
   harness,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   await page.goto(harness.url);
   const all = await scannedFindings(page, context);
   const total = page.getByTestId('findings-total');
@@ -79,7 +79,7 @@ test('a row opens where its sensitive data is, masked; Escape closes it; the mou
   context,
   harness,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   await page.goto(harness.url);
   await scannedFindings(page, context);
   await page.getByLabel('Only files with sensitive data').check();
@@ -100,8 +100,8 @@ test('a row opens where its sensitive data is, masked; Escape closes it; the mou
   await expect(panel.getByTestId('locations-file')).toHaveText(name);
   await expect(panel.getByTestId('locations-state')).toHaveText('Completed');
   // Each detector the row counts has its section, with as many places as found (up to 5).
-  for (const [, n, kind] of counts.matchAll(/(\d+) (cards|IBANs|SSNs|NI numbers|emails)/g)) {
-    const id = { cards: 'card', IBANs: 'iban', SSNs: 'ssn', 'NI numbers': 'nino', emails: 'email' }[kind!]!;
+  for (const [, n, kind] of counts.matchAll(/(\d+) (card|IBAN|SSN|NI number|email)s?/g)) {
+    const id = { card: 'card', IBAN: 'iban', SSN: 'ssn', 'NI number': 'nino', email: 'email' }[kind!]!;
     const section = panel.getByTestId(`locations-${id}`);
     await expect(section.getByTestId('location')).toHaveCount(Math.min(5, Number(n)));
     await expectMasked(section.getByTestId('location'));

@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     await page.waitForTimeout(300);
     await shoot(page, '08-dashboard-running-lower');
     await post(control, '/faults', { latency_ms: 0 });
-    await page.getByText('Scan complete').first().waitFor({ timeout: 180_000 });
+    await page.getByText('Scan complete').first().waitFor({ timeout: 450_000 });
     await page.mouse.wheel(0, -2000);
     await shoot(page, '09-dashboard-complete');
     // The content phase: by type, failed by reason, reused.
