@@ -52,6 +52,7 @@ test('the content phase shows files and bytes by type and failures by reason, ea
   const select = page.getByRole('combobox', { name: /^Reason/ });
   await expect(select.locator('option:checked')).toHaveText(label);
   await expect(page.getByTestId('findings-total')).toHaveText(new RegExp(`^${files.toLocaleString('en-US')} of `));
+  await expect(page.getByTestId('finding-row').first()).toBeVisible();
   await expect(page.getByTestId('finding-row-loading')).toHaveCount(0);
   for (const text of await page.locator('[data-testid="finding-row"] .vt-col-reason').allTextContents())
     expect(text).toBe(label);

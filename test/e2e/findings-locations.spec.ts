@@ -53,6 +53,7 @@ test('a reason narrows Findings to the files that failed for it, and composes wi
   const encrypted = count(await total.textContent());
   expect(encrypted).toBeGreaterThan(0);
   expect(encrypted).toBeLessThan(all);
+  await expect(page.getByTestId('finding-row').first()).toBeVisible();
   await expect(page.getByTestId('finding-row-loading')).toHaveCount(0);
   for (const text of await page.locator('[data-testid="finding-row"] .vt-col-reason').allTextContents())
     expect(text).toBe('File is encrypted');
@@ -68,6 +69,8 @@ test('a reason narrows Findings to the files that failed for it, and composes wi
 
   // Completed files say how their text was read.
   await page.getByRole('combobox', { name: /^Content/ }).selectOption('Completed');
+  await expect(total).toHaveText(new RegExp(` of ${all.toLocaleString('en-US')} files$`));
+  await expect(page.getByTestId('finding-row').first()).toBeVisible();
   await expect(page.getByTestId('finding-row-loading')).toHaveCount(0);
   const methods = await page.locator('[data-testid="finding-row"] .vt-col-reason').allTextContents();
   expect(methods.length).toBeGreaterThan(0);
@@ -85,6 +88,7 @@ test('a row opens where its sensitive data is, masked; Escape closes it; the mou
   await page.getByLabel('Only files with sensitive data').check();
   await page.getByRole('combobox', { name: /^Content/ }).selectOption('Completed');
   await expect(page.getByTestId('findings-total')).toHaveText(/ of /);
+  await expect(page.getByTestId('finding-row').nth(1)).toBeVisible();
   await expect(page.getByTestId('finding-row-loading')).toHaveCount(0);
 
   // Keyboard: the file's name is the row's button.
