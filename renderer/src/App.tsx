@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../common/bridge/contract';
 import type { FirstRunStep, Settings } from '../../common/settings';
 import type { SettingsView } from '../../common/settings-locks';
+import type { InspectionReason } from '../../common/scan/inspection';
 import { describeError, type DescribedError } from './errors/describe-error';
 import { AboutPanel } from './screens/AboutPanel';
 import { ActivityScreen } from './screens/activity/ActivityScreen';
@@ -90,6 +91,8 @@ function useAppNavigation(settings: Settings | null) {
   const [page, setPage] = useState<AppPage | null>(null);
   // Set when another screen sends the admin to the allowlist key (the connection test's fix).
   const [walkthroughFocus, setWalkthroughFocus] = useState<'key' | null>(null);
+  // Set when the dashboard sends the admin to the files Failed for one reason.
+  const [findingsReason, setFindingsReason] = useState<InspectionReason | null>(null);
   const settingsLoaded = settings !== null;
   const firstRunDoneAtLaunch = settings?.firstRun.done;
   useEffect(() => {
@@ -99,7 +102,12 @@ function useAppNavigation(settings: Settings | null) {
   const firstRunDone = settings?.firstRun.done ?? false;
   const go = (next: AppPage) => {
     setWalkthroughFocus(null);
+    setFindingsReason(null);
     setPage(next);
+  };
+  const openFindingsForReason = (reason: InspectionReason) => {
+    go('findings');
+    setFindingsReason(reason);
   };
   const openAllowlistKey = () => {
     go('allowlist');
@@ -129,7 +137,17 @@ function useAppNavigation(settings: Settings | null) {
     void stores.settings.update({ firstRun: { done: true, step: 'scan' } }).catch(() => undefined);
     go('dashboard');
   };
-  return { page, walkthroughFocus, firstRunDone, go, openAllowlistKey, openStep, finishFirstRun };
+  return {
+    page,
+    walkthroughFocus,
+    findingsReason,
+    firstRunDone,
+    go,
+    openAllowlistKey,
+    openFindingsForReason,
+    openStep,
+    finishFirstRun,
+  };
 }
 
 interface CurrentPageProps {
@@ -143,18 +161,31 @@ interface CurrentPageProps {
 /** The open page's screen, wired to the navigation. */
 function CurrentPage({ page, info, settings, navigation, connected }: CurrentPageProps) {
   const stores = useStores();
-  const { walkthroughFocus, go, openAllowlistKey, openStep, finishFirstRun } = navigation;
+  const { walkthroughFocus, findingsReason, go, openAllowlistKey, openFindingsForReason, openStep, finishFirstRun } =
+    navigation;
   switch (page) {
     case 'setup':
       return <FirstRunFlow step={settings.firstRun.step} onStep={openStep} onScanStarted={finishFirstRun} />;
     case 'dashboard':
-      return <DashboardScreen onNavigate={go} onStartScan={() => openStep('scan')} />;
+      return (
+        <DashboardScreen
+          onNavigate={go}
+          onStartScan={() => openStep('scan')}
+          onOpenFindingsForReason={openFindingsForReason}
+        />
+      );
     case 'scanStart':
       return (
         <ScanStartStep connected={connected} onOpenConnect={() => go('connect')} onStarted={() => go('dashboard')} />
       );
     case 'findings':
-      return <FindingsScreen />;
+      // A new reason is a new screen: its filters start from that reason.
+      return (
+        <FindingsScreen
+          key={findingsReason ?? ''}
+          initialFilters={findingsReason ? { reason: findingsReason } : undefined}
+        />
+      );
     case 'activity':
       return <ActivityScreen />;
     case 'allowlist':

@@ -1,6 +1,7 @@
 /**
  * Accessibility by test, not by luck: axe-core's WCAG 2.2 A/AA rules over every screen of the
- * app (the guided first run, the dashboard mid-scan and finished, findings, activity, about),
+ * app (the guided first run, the dashboard mid-scan and finished with its content phase,
+ * findings, with a row's locations open and filtered by a reason, activity, about),
  * each in the light and the dark scheme. Any serious or critical violation fails the run and is
  * printed with the elements it was found on; lesser ones are printed only.
  */
@@ -70,7 +71,7 @@ test('no serious or critical WCAG 2.2 A/AA violation on any screen, light or dar
   context,
   harness,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(600_000);
   const found: Finding[] = [];
   await page.goto(harness.url);
 
@@ -127,12 +128,25 @@ test('no serious or critical WCAG 2.2 A/AA violation on any screen, light or dar
   await audit(page, 'dashboard mid-scan', found);
 
   await post(control, '/faults', { latency_ms: 0 });
-  await expect(page.getByTestId('scan-state')).toContainText('Scan complete', { timeout: 180_000 });
+  await expect(page.getByTestId('scan-state')).toContainText('Scan complete', { timeout: 450_000 });
+  await expect(page.getByTestId('content-phase')).toBeVisible();
   await audit(page, 'dashboard finished', found);
 
   await page.getByRole('button', { name: 'Findings', exact: true }).click();
   await page.getByTestId('finding-row').first().waitFor();
   await audit(page, 'findings', found);
+
+  // A row's locations open beside the table (keyboard), then the list filtered by a reason.
+  await page.getByLabel('Only files with sensitive data').check();
+  await expect(page.getByTestId('findings-total')).toContainText(' of ');
+  await page.getByTestId('finding-row').first().locator('.row-open').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('locations')).toBeVisible();
+  await audit(page, 'findings with locations open', found);
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await page.getByRole('combobox', { name: /^Reason/ }).selectOption({ label: 'Unsupported file type' });
+  await audit(page, 'findings by reason', found);
 
   await page.getByRole('button', { name: 'Activity', exact: true }).click();
   await page.getByTestId('activity-row').first().waitFor();

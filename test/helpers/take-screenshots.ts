@@ -191,12 +191,32 @@ async function everyScreen(browser: Browser): Promise<void> {
     await page.waitForTimeout(300);
     await shoot(page, '08-dashboard-running-lower');
     await post(control, '/faults', { latency_ms: 0 });
-    await page.getByText('Scan complete').first().waitFor({ timeout: 180_000 });
+    await page.getByText('Scan complete').first().waitFor({ timeout: 450_000 });
     await page.mouse.wheel(0, -2000);
     await shoot(page, '09-dashboard-complete');
+    // The content phase: by type, failed by reason, reused.
+    await page.evaluate("document.querySelector('[data-testid=content-phase]').scrollIntoView({ block: 'center' })");
+    await page.waitForTimeout(300);
+    await shoot(page, '09b-dashboard-content');
     await page.getByRole('button', { name: 'Findings', exact: true }).click();
     await page.getByTestId('finding-row').first().waitFor();
     await shoot(page, '10-findings');
+    // A file with sensitive data, its locations open (opened with the keyboard, as a user would).
+    await page.getByRole('checkbox', { name: 'Only files with sensitive data' }).check();
+    await page.getByRole('combobox', { name: /^Content/ }).selectOption('Completed');
+    await page.getByTestId('findings-total').filter({ hasText: ' of ' }).waitFor();
+    await page.waitForTimeout(500);
+    await page.getByTestId('finding-row').first().locator('.row-open').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('locations').waitFor();
+    await shoot(page, '10b-findings-locations');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    // Filtered by a reason: the dashboard's "failed, by reason" leads here too.
+    await page.getByRole('combobox', { name: /^Reason/ }).selectOption({ label: 'Unsupported file type' });
+    await page.waitForTimeout(500);
+    await shoot(page, '10c-findings-reason');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
     await page.getByRole('checkbox', { name: 'Public (Internet)' }).check();
     await page.waitForTimeout(500);
     await shoot(page, '11-findings-public');

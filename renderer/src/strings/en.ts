@@ -3,6 +3,7 @@
  * The walkthrough's steps, data-center names and detection answers are data shared with the
  * CLI's runbooks (common/allowlist/), so the app and a printed runbook always agree.
  */
+import { INSPECTION_REASONS, type InspectionReason } from '../../../common/scan/inspection';
 import { n as num } from './format';
 
 /** Box admin event types that move a file, as a person would say them (the feed of jumps). */
@@ -187,6 +188,25 @@ export const en = {
       user: 'all files of this user',
       reasons: 'By reason',
     },
+    content: {
+      heading: 'Content inspected',
+      summary: (files: number, bytes: string) => `${num(files)} files, ${bytes} read`,
+      reused: (files: number) =>
+        `${num(files)} ${files === 1 ? 'file' : 'files'} with content already inspected elsewhere (same SHA-1): not downloaded again`,
+      byType: 'By file type',
+      byTypeLabel: 'Files and bytes inspected by file type (scroll with the arrow keys)',
+      type: 'Type',
+      files: 'Inspected',
+      bytes: 'Bytes',
+      share: 'Share of bytes',
+      failed: 'Failed',
+      noExt: '(no extension)',
+      failedByReason: 'Failed, by reason',
+      failedIntro: 'Each opens Findings filtered by that reason.',
+      openReason: (label: string, files: number) => `${label}: ${num(files)} files, show them in Findings`,
+      noFailures: 'No file failed inspection.',
+      empty: 'No content inspected yet: it starts once files are found.',
+    },
     noScan: 'No scan has run yet.',
     loadFailed: 'The scan status could not be read.',
     restartFailed: 'The scan did not start again.',
@@ -199,6 +219,8 @@ export const en = {
     anyAccess: 'Any access level',
     inspection: 'Content',
     anyInspection: 'Any content state',
+    reason: 'Reason',
+    anyReason: 'Any reason',
     status: 'Scan status',
     anyStatus: 'Any status',
     sensitiveOnly: 'Only files with sensitive data',
@@ -213,12 +235,53 @@ export const en = {
       owner: 'Owner',
       external: 'External collaborators',
       inspection: 'Content',
+      reason: 'Reason or method',
       status: 'Status',
       scannedAt: 'Scanned',
+    },
+    /** A reason code as the connector labels it; a reason stored as words by an older version as it is. */
+    reasonText: (reason: string | null): string | null =>
+      reason === null || reason === ''
+        ? null
+        : Object.hasOwn(INSPECTION_REASONS, reason)
+          ? INSPECTION_REASONS[reason as InspectionReason]
+          : reason,
+    /** How a Completed (or partially scanned) file's text was read. */
+    method: { local: 'read locally', 'box-text': 'Box text' },
+    openRow: (name: string) => `${name}: show where its sensitive data is`,
+    locations: {
+      heading: 'Where the sensitive data is',
+      close: 'Close',
+      closeHint: 'Escape closes this panel.',
+      state: 'Content',
+      reason: 'Reason',
+      method: 'Read',
+      path: 'Folder',
+      owner: 'Owner',
+      accessLevel: 'Access level',
+      external: 'External collaborators',
+      scannedAt: 'Scanned',
+      where: 'Where',
+      masked: 'Value (masked)',
+      none: 'No sensitive data was found in this file.',
+      notInspected: 'The content of this file was not inspected, so there are no locations.',
+      noPlaces: 'Found, but the places were not recorded (inspected before this version).',
+      shown: (shown: number, total: number) =>
+        shown < total ? `first ${num(shown)} of ${num(total)} shown` : `${num(total)} found`,
+      tableLabel: (detector: string) => `${detector}: where each was found, masked`,
+    },
+    detectors: {
+      card: 'Card numbers',
+      iban: 'IBANs',
+      ssn: 'US Social Security numbers',
+      nino: 'UK National Insurance numbers',
+      email: 'Email addresses',
     },
     none: 'None',
     noRows: 'No file matches these filters.',
     sensitive: { card: 'cards', iban: 'IBANs', ssn: 'SSNs', nino: 'NI numbers', email: 'emails' },
+    /** One of each: "1 card", not "1 cards". */
+    sensitiveOne: { card: 'card', iban: 'IBAN', ssn: 'SSN', nino: 'NI number', email: 'email' },
     breakdown: 'By access level',
     breakdownLabel: 'Number of files at each access level',
     exportCsv: 'Export CSV',

@@ -11,3 +11,17 @@ const shortDateTimes = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', 
 export const n = (value: number): string => numbers.format(value);
 export const time = (date: Date | number): string => times.format(date);
 export const shortDateTime = (date: Date | number): string => shortDateTimes.format(date);
+
+const oneDecimal = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB'];
+
+/** 1536 → "1.5 KB": binary multiples, one decimal at most. */
+export function bytes(value: number): string {
+  let unit = 0;
+  let scaled = Math.max(0, value);
+  while (scaled >= 1024 && unit < BYTE_UNITS.length - 1) {
+    scaled /= 1024;
+    unit++;
+  }
+  return `${oneDecimal.format(scaled)} ${BYTE_UNITS[unit]}`;
+}

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import type { InspectionReason } from '../../../../common/scan/inspection';
 import type { ConnectionState } from '../../../../common/connection';
 import type { ScanProgress } from '../../../../common/scan/types';
 import { useBridge, useConnection, useScanProgress } from '../../state/hooks';
@@ -7,6 +8,7 @@ import { describeError, errorLine } from '../../errors/describe-error';
 import { t } from '../../strings';
 import type { AppPage } from '../layout/AppHeader';
 import { ErrorNotice } from '../layout/ErrorNotice';
+import { ContentPanel } from './ContentPanel';
 import { Counters } from './Counters';
 import { CoverageTable, NotScannedPanel, useCoverage } from './CoveragePanels';
 import { formatRate } from './format';
@@ -22,6 +24,8 @@ const NOTHING_YET: Pick<ScanView, 'samples' | 'phaseTimes'> = { samples: [], pha
 interface Props {
   onNavigate(page: AppPage): void;
   onStartScan(): void;
+  /** Findings, filtered to the files Failed (or partially scanned) for this reason. */
+  onOpenFindingsForReason(reason: InspectionReason): void;
 }
 
 /**
@@ -41,7 +45,7 @@ async function diagnostics(
 }
 
 /** The live scan: phases, counters, speed, the queue, coverage and controls. */
-export function DashboardScreen({ onNavigate, onStartScan }: Props) {
+export function DashboardScreen({ onNavigate, onStartScan, onOpenFindingsForReason }: Props) {
   const bridge = useBridge();
   const { value: scan, error } = useScanProgress();
   const progress = scan?.progress ?? null;
@@ -52,6 +56,9 @@ export function DashboardScreen({ onNavigate, onStartScan }: Props) {
   const { users, notScanned } = useCoverage(progress?.running ?? false, coverageVersion);
   const s = t.dashboard;
   const copyDiagnostics = () => diagnostics(() => bridge.getDiagnostics({}), progress);
+  // Stable, so the memoised content panel re-renders only when its figures change.
+  const latestOpen = useLatest(onOpenFindingsForReason);
+  const openReason = useCallback((reason: InspectionReason) => latestOpen.current(reason), [latestOpen]);
 
   if (error && !progress)
     return (
@@ -85,6 +92,7 @@ export function DashboardScreen({ onNavigate, onStartScan }: Props) {
           <Counters progress={progress} />
           <RatesPanel progress={progress} samples={samples} />
           <div className="dash-grid">
+            <ContentPanel content={progress.content} onOpenReason={openReason} />
             <JumpFeed jumps={progress.jumps} />
             <UpNext head={progress.head} />
             <CoverageTable users={users} />
@@ -94,6 +102,13 @@ export function DashboardScreen({ onNavigate, onStartScan }: Props) {
       )}
     </section>
   );
+}
+
+/** A ref that always holds the latest value (a callback prop that changes every render). */
+function useLatest<T>(value: T) {
+  const ref = useRef(value);
+  ref.current = value;
+  return ref;
 }
 
 interface DashboardTopProps {

@@ -1,6 +1,6 @@
 import type { Dispatch, SetStateAction } from 'react';
 import { FILE_STATUSES } from '../../../../common/bridge/scan-calls';
-import { INSPECTION_STATES } from '../../../../common/scan/inspection';
+import { INSPECTION_REASONS, INSPECTION_STATES, type InspectionReason } from '../../../../common/scan/inspection';
 import { ACCESS_LEVELS, type AccessLevel } from '../../../../common/scan/access-level';
 import type { FileStatus, InspectionState } from '../../../../common/scan/types';
 import { t } from '../../strings';
@@ -9,11 +9,26 @@ import { FilterSelect } from '../layout/FilterSelect';
 export interface Filters {
   accessLevels: AccessLevel[];
   inspection: InspectionState | '';
+  /** Failed or Partially scanned for this reason. */
+  reason: InspectionReason | '';
   status: FileStatus | '';
   sensitiveOnly: boolean;
   search: string;
 }
-export const NO_FILTERS: Filters = { accessLevels: [], inspection: '', status: '', sensitiveOnly: false, search: '' };
+export const NO_FILTERS: Filters = {
+  accessLevels: [],
+  inspection: '',
+  reason: '',
+  status: '',
+  sensitiveOnly: false,
+  search: '',
+};
+
+/** Every named reason, shown by its label (the connector's words), in the order they are declared. */
+const REASON_CHOICES = (Object.keys(INSPECTION_REASONS) as InspectionReason[]).map((value) => ({
+  value,
+  label: INSPECTION_REASONS[value],
+}));
 
 interface Props {
   filters: Filters;
@@ -21,7 +36,7 @@ interface Props {
   onToggleLevel(level: AccessLevel): void;
 }
 
-/** Access level, inspection, status, sensitive only and search: what the findings table shows. */
+/** Access level, inspection state and reason, status, sensitive only and search: what the findings table shows. */
 export function FindingsFilters({ filters, setFilters, onToggleLevel }: Props) {
   const s = t.findings;
   const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
@@ -47,6 +62,13 @@ export function FindingsFilters({ filters, setFilters, onToggleLevel }: Props) {
           value={filters.inspection}
           choices={INSPECTION_STATES}
           onChange={(inspection) => setFilters((f) => ({ ...f, inspection }))}
+        />
+        <FilterSelect
+          label={s.reason}
+          anyLabel={s.anyReason}
+          value={filters.reason}
+          choices={REASON_CHOICES}
+          onChange={(reason) => setFilters((f) => ({ ...f, reason }))}
         />
         <FilterSelect
           label={s.status}

@@ -2,6 +2,7 @@ import { useDebounced } from '../layout/useDebounced';
 import { useWhileScanning } from '../layout/useWhileScanning';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { AccessLevel } from '../../../../common/scan/access-level';
+import type { FileFinding } from '../../../../common/scan/types';
 import { useBridge } from '../../state/hooks';
 import { t } from '../../strings';
 import { ErrorNotice } from '../layout/ErrorNotice';
@@ -9,38 +10,67 @@ import { usePagedRows } from '../layout/usePagedRows';
 import { AccessBreakdown, useAccessCounts } from './AccessBreakdown';
 import { ExportButtons } from './ExportButtons';
 import { FindingsFilters, NO_FILTERS, type Filters } from './FindingsFilters';
-import { FindingsTable } from './FindingsTable';
+import { FindingsTable, type SortKey } from './FindingsTable';
+import { LocationsPanel } from './LocationsPanel';
 import { useFindingsSort } from './useFindingsSort';
 import { ScreenHeading } from '../layout/ScreenHeading';
 
 const REFRESH_MS = 3000;
 
-/** Files by access level, owner, external collaborators and content: filter, search, sort, export. */
-export function FindingsScreen() {
+/** The rows the filters, search and sort select, a page at a time. */
+function useFindingsRows(filters: Filters, sort: SortKey, order: 'asc' | 'desc') {
   const bridge = useBridge();
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const { sort, order, onSort } = useFindingsSort();
   const search = useDebounced(filters.search, 250);
-  const s = t.findings;
-
+  const { accessLevels, inspection, reason, status, sensitiveOnly } = filters;
   const query = useMemo(
     () => ({
-      accessLevels: filters.accessLevels.length ? filters.accessLevels : undefined,
-      inspection: filters.inspection ? [filters.inspection] : undefined,
-      status: filters.status ? [filters.status] : undefined,
-      sensitiveOnly: filters.sensitiveOnly || undefined,
+      accessLevels: accessLevels.length ? accessLevels : undefined,
+      inspection: inspection ? [inspection] : undefined,
+      reasons: reason ? [reason] : undefined,
+      status: status ? [status] : undefined,
+      sensitiveOnly: sensitiveOnly || undefined,
       search: search.trim() || undefined,
       sort,
       order,
     }),
-    [filters.accessLevels, filters.inspection, filters.status, filters.sensitiveOnly, search, sort, order],
+    [accessLevels, inspection, reason, status, sensitiveOnly, search, sort, order],
   );
-  const queryKey = JSON.stringify(query);
   const fetchPage = useCallback(
     (offset: number, limit: number) => bridge.listFindings({ ...query, offset, limit }),
     [bridge, query],
   );
-  const rows = usePagedRows(queryKey, fetchPage);
+  return usePagedRows(JSON.stringify(query), fetchPage);
+}
+
+/** The row whose locations are open; closing puts the keyboard back on that row (or the table). */
+function useOpenRow() {
+  const [open, setOpen] = useState<FileFinding | null>(null);
+  const closeLocations = useCallback(() => {
+    const fileId = open?.fileId;
+    setOpen(null);
+    const button = fileId
+      ? document.querySelector<HTMLElement>(`[data-row-key="${CSS.escape(fileId)}"] .row-open`)
+      : null;
+    (button ?? document.querySelector<HTMLElement>('[data-testid="findings-scroll"]'))?.focus();
+  }, [open]);
+  return { open, setOpen, closeLocations };
+}
+
+interface Props {
+  /** Filters to open with (the dashboard's "failed, by reason" links); none by default. */
+  initialFilters?: Partial<Filters>;
+}
+
+/**
+ * Files by access level, owner, external collaborators and content: filter, search, sort, export;
+ * a row opens where its sensitive data is.
+ */
+export function FindingsScreen({ initialFilters }: Props) {
+  const [filters, setFilters] = useState<Filters>(() => ({ ...NO_FILTERS, ...initialFilters }));
+  const { open, setOpen, closeLocations } = useOpenRow();
+  const { sort, order, onSort } = useFindingsSort();
+  const rows = useFindingsRows(filters, sort, order);
+  const s = t.findings;
   const counts = useAccessCounts();
 
   // While a scan runs, re-read the rows on screen and the counts every few seconds.
@@ -72,7 +102,7 @@ export function FindingsScreen() {
         </div>
         <ExportButtons />
       </div>
-      <div className="findings-layout">
+      <div className={`findings-layout ${open ? 'with-locations' : ''}`}>
         <div className="findings-main">
           <FindingsFilters filters={filters} setFilters={setFilters} onToggleLevel={toggleLevel} />
           <p className="detail" role="status" data-testid="findings-total">
@@ -86,9 +116,21 @@ export function FindingsScreen() {
             />
           )}
           {rows.total === 0 && <p className="empty">{s.noRows}</p>}
-          <FindingsTable rows={rows} sort={sort} order={order} onSort={onSort} onRange={onRange} />
+          <FindingsTable
+            rows={rows}
+            openKey={open?.fileId ?? null}
+            onOpen={setOpen}
+            sort={sort}
+            order={order}
+            onSort={onSort}
+            onRange={onRange}
+          />
         </div>
-        <AccessBreakdown counts={counts.byLevel} selected={filters.accessLevels} onToggle={toggleLevel} />
+        {open ? (
+          <LocationsPanel row={open} onClose={closeLocations} />
+        ) : (
+          <AccessBreakdown counts={counts.byLevel} selected={filters.accessLevels} onToggle={toggleLevel} />
+        )}
       </div>
     </section>
   );

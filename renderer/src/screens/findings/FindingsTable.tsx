@@ -1,21 +1,13 @@
 import { useMemo } from 'react';
 import type { FINDINGS_SORTS } from '../../../../common/bridge/scan-calls';
-import type { Findings } from '../../../../common/scan/detectors';
 import type { FileFinding } from '../../../../common/scan/types';
 import { t } from '../../strings';
 import { formatDateTime } from '../dashboard/format';
 import type { PagedRows } from '../layout/usePagedRows';
 import { VirtualTable, type VirtualColumn } from '../layout/VirtualTable';
+import { findingsText, reasonOrMethodText } from './inspection-text';
 
 export type SortKey = (typeof FINDINGS_SORTS)[number];
-
-function findingsText(findings: Findings | null): string {
-  if (!findings) return '';
-  const parts = (Object.keys(findings) as Array<keyof Findings>)
-    .filter((kind) => findings[kind] > 0)
-    .map((kind) => `${findings[kind]} ${t.findings.sensitive[kind]}`);
-  return parts.join(', ');
-}
 
 /** "Public (Internet)" → "access-public-internet": the access level's colour. */
 function accessClass(row: FileFinding): string {
@@ -30,15 +22,34 @@ function textColumn(column: Omit<Column, 'cell' | 'title'>, text: (row: FileFind
   return { ...column, cell: text, title: text };
 }
 
-const COLUMNS: Column[] = [
-  {
+export const LOCATIONS_PANEL_ID = 'finding-locations';
+
+/**
+ * The file's name as the row's button: Enter or Space on it opens the locations (its click
+ * bubbles to the row, which a mouse click anywhere on the row also reaches).
+ */
+function nameColumn(openKey: string | null): Column {
+  return {
     key: 'name',
     label: labels.name,
-    width: 'minmax(0, 2fr)',
+    width: 'minmax(0, 1.8fr)',
     sort: 'name',
-    cell: (r) => r.name,
+    cell: (r) => (
+      <button
+        type="button"
+        className="row-open"
+        aria-expanded={r.fileId === openKey}
+        aria-controls={r.fileId === openKey ? LOCATIONS_PANEL_ID : undefined}
+        aria-label={t.findings.openRow(r.name)}
+      >
+        {r.name}
+      </button>
+    ),
     title: (r) => `${r.path}/${r.name}`,
-  },
+  };
+}
+
+const OTHER_COLUMNS: Column[] = [
   {
     ...textColumn(
       { key: 'accessLevel', label: labels.accessLevel, width: '9.5rem', sort: 'accessLevel' },
@@ -46,13 +57,14 @@ const COLUMNS: Column[] = [
     ),
     cellClass: accessClass,
   },
-  textColumn({ key: 'owner', label: labels.owner, width: 'minmax(0, 1.3fr)', sort: 'owner' }, (r) => r.ownerLogin),
+  textColumn({ key: 'owner', label: labels.owner, width: 'minmax(0, 1fr)', sort: 'owner' }, (r) => r.ownerLogin),
   textColumn({ key: 'external', label: labels.external, width: 'minmax(0, 1fr)' }, (r) =>
     r.externalCollaborators.length ? r.externalCollaborators.join(', ') : t.findings.none,
   ),
-  textColumn({ key: 'inspection', label: labels.inspection, width: 'minmax(0, 1.3fr)', sort: 'inspection' }, (r) =>
-    [r.inspection, findingsText(r.findings), r.inspectionReason].filter(Boolean).join(' · '),
+  textColumn({ key: 'inspection', label: labels.inspection, width: 'minmax(0, 1.2fr)', sort: 'inspection' }, (r) =>
+    [r.inspection, findingsText(r.findings)].filter(Boolean).join(' · '),
   ),
+  textColumn({ key: 'reason', label: labels.reason, width: 'minmax(0, 1.4fr)' }, reasonOrMethodText),
   textColumn({ key: 'status', label: labels.status, width: '5.5rem', sort: 'status' }, (r) =>
     r.reason ? `${r.status}: ${r.reason}` : r.status,
   ),
@@ -61,8 +73,18 @@ const COLUMNS: Column[] = [
   ),
 ];
 
+/** What the locations panel shows of the open file, so the table can leave it out meanwhile. */
+const IN_THE_PANEL = new Set(['owner', 'external', 'scannedAt']);
+/** Beside the panel, the content column gets the room: its counts are what the panel explains. */
+const COMPACT_COLUMNS = OTHER_COLUMNS.filter((column) => !IN_THE_PANEL.has(column.key)).map((column) =>
+  column.key === 'inspection' ? { ...column, width: 'minmax(0, 1.6fr)' } : column,
+);
+
 interface Props {
   rows: PagedRows<FileFinding>;
+  /** The file whose locations are open, if any. */
+  openKey: string | null;
+  onOpen(row: FileFinding): void;
   sort: SortKey;
   order: 'asc' | 'desc';
   onSort(sort: SortKey): void;
@@ -71,12 +93,14 @@ interface Props {
 }
 
 /** The findings, a million rows or ten, sortable by every column but the collaborators. */
-export function FindingsTable({ rows, sort, order, onSort, onRange }: Props) {
+export function FindingsTable({ rows, openKey, onOpen, sort, order, onSort, onRange }: Props) {
   const tableSort = useMemo(() => ({ key: sort, order, onSort }), [sort, order, onSort]);
+  // With the locations open beside it the table is narrower: the columns the panel repeats go.
+  const columns = useMemo(() => [nameColumn(openKey), ...(openKey ? COMPACT_COLUMNS : OTHER_COLUMNS)], [openKey]);
   return (
     <VirtualTable
       label={t.findings.tableLabel}
-      columns={COLUMNS}
+      columns={columns}
       rows={rows}
       rowKey={(row) => row.fileId}
       rowData={(row) => ({ 'data-file-id': row.fileId })}
@@ -84,6 +108,8 @@ export function FindingsTable({ rows, sort, order, onSort, onRange }: Props) {
       scrollTestId="findings-scroll"
       sort={tableSort}
       onRange={onRange}
+      onRowOpen={onOpen}
+      openKey={openKey}
       // A new sort starts at the top.
       resetKey={`${sort}:${order}`}
     />

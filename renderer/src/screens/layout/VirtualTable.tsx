@@ -45,6 +45,13 @@ interface Props<T, S extends string> {
   /** A new value (another query) scrolls back to the top. */
   resetKey?: string;
   className?: string;
+  /**
+   * A click anywhere on a loaded row opens it (a details panel). Keyboard users need a button in
+   * one of the row's cells: its click (Enter, Space) bubbles to the row.
+   */
+  onRowOpen?(row: T): void;
+  /** The open row's key: that row is marked `open`. */
+  openKey?: string | null;
 }
 
 /**
@@ -55,6 +62,7 @@ interface Props<T, S extends string> {
  */
 export function VirtualTable<T, S extends string = string>(props: Props<T, S>) {
   const { label, columns, rows, rowKey, rowTestId, scrollTestId, rowData, sort, onRange, resetKey, className } = props;
+  const { onRowOpen, openKey } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const total = rows.total ?? 0;
   const virtualizer = useVirtualizer({
@@ -113,6 +121,8 @@ export function VirtualTable<T, S extends string = string>(props: Props<T, S>) {
               rowKey={rowKey}
               rowTestId={rowTestId}
               rowData={rowData}
+              onRowOpen={onRowOpen}
+              openKey={openKey}
             />
           ))}
         </div>
@@ -121,22 +131,35 @@ export function VirtualTable<T, S extends string = string>(props: Props<T, S>) {
   );
 }
 
-interface RowProps<T, S extends string> extends Pick<Props<T, S>, 'columns' | 'rowKey' | 'rowTestId' | 'rowData'> {
+interface RowProps<T, S extends string> extends Pick<
+  Props<T, S>,
+  'columns' | 'rowKey' | 'rowTestId' | 'rowData' | 'onRowOpen' | 'openKey'
+> {
   item: VirtualItem;
   /** The row's data, or undefined while its page loads. */
   row: T | undefined;
 }
 
 /** One row where the virtualiser puts it: its cells, or "loading" until its page arrives. */
-function VirtualRow<T, S extends string>({ item, row, columns, rowKey, rowTestId, rowData }: RowProps<T, S>) {
+function VirtualRow<T, S extends string>(props: RowProps<T, S>) {
+  const { item, row, columns, rowKey, rowTestId, rowData, onRowOpen, openKey } = props;
+  const key = row ? rowKey(row) : undefined;
+  const classes = [
+    'vt-row',
+    item.index % 2 ? 'odd' : '',
+    onRowOpen && row ? 'opens' : '',
+    key && key === openKey ? 'open' : '',
+  ];
   return (
+    // The mouse's way in; the keyboard's is the button a cell holds (see onRowOpen).
     <div
       key={item.key}
       role="row"
       aria-rowindex={item.index + 2}
-      className={`vt-row ${item.index % 2 ? 'odd' : ''}`}
+      className={classes.filter(Boolean).join(' ')}
+      onClick={row && onRowOpen ? () => onRowOpen(row) : undefined}
       data-testid={row ? rowTestId : `${rowTestId}-loading`}
-      data-row-key={row ? rowKey(row) : undefined}
+      data-row-key={key}
       data-index={item.index}
       {...(row && rowData?.(row))}
       style={{
