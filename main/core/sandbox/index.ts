@@ -56,7 +56,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const seed = int(options.seed, DEFAULTS.seed, [0, 0xffffffff], 'seed');
   const ttl = int(options.tokenTtlSeconds, DEFAULTS.tokenTtlSeconds, [1, 366 * 86_400], 'tokenTtlSeconds');
   const now = options.now ?? Date.now;
-  const ent = buildEnterprise({ seed, users, files, bigFolderFiles: options.bigFolderFiles, mix: options.mix, historyEnd: now() });
+  const ent = buildEnterprise({
+    seed,
+    users,
+    files,
+    bigFolderFiles: options.bigFolderFiles,
+    mix: options.mix,
+    historyEnd: now(),
+  });
   const world = new World(
     ent,
     {
