@@ -1,13 +1,15 @@
 /**
- * Streams a ZIP's entries with fflate (Unzip + UnzipInflate), counting the bytes actually
- * inflated: per entry, per file (shared budget) and against the compression ratio, so a bomb is
- * stopped by counting, never by running out of memory. The input is pushed in small chunks so
- * one push never inflates more than a few MB. Runs in the extractor process.
+ * A ZIP's entries through yauzl (pinned 3.4.0), which reads the central directory: entries
+ * written with data descriptors (Java, macOS, most streaming writers) are found by their
+ * recorded offsets, never by scanning for signatures (fflate's streaming Unzip cut such entries
+ * at a false signature: "invalid distance"). Each entry is inflated as a stream and the bytes
+ * actually inflated are counted per entry, per file (shared budget) and against the compression
+ * ratio, so a bomb is stopped by counting, never by running out of memory. yauzl also refuses
+ * an entry whose inflated size differs from its declared one. Runs in the extractor process.
  */
-import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
+import { fromBufferPromise, type Entry, type ZipFile } from 'yauzl';
 import { InspectionFailure } from '../failure';
 import type { InflateBudget, InspectionLimits } from '../read-context';
-import { zipDirectoryFacts } from './zip-flags';
 
 export interface ZipEntry {
   name: string;
@@ -17,9 +19,17 @@ export interface ZipEntry {
 /** Which entries to inflate; the others are skipped without inflating them. */
 export type EntryFilter = (name: string) => boolean;
 
-const PUSH_CHUNK = 16 * 1024;
 /** Below this an entry's ratio is not judged: tiny repetitive parts compress very well. */
 const RATIO_FLOOR_BYTES = 1024 * 1024;
+
+async function openZip(bytes: Uint8Array): Promise<ZipFile> {
+  try {
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    return await fromBufferPromise(buffer, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true });
+  } catch (error) {
+    throw new InspectionFailure('corrupted', `unreadable zip: ${(error as Error).message}`);
+  }
+}
 
 /** Calls onEntry for each wanted entry, in archive order, one at a time. */
 export async function forEachZipEntry(
@@ -29,83 +39,58 @@ export async function forEachZipEntry(
   wanted: EntryFilter,
   onEntry: (entry: ZipEntry) => Promise<void>,
 ): Promise<void> {
-  const facts = zipDirectoryFacts(bytes);
-  if (!facts.complete) throw new InspectionFailure('corrupted', 'truncated zip: no end of central directory');
-  if (facts.encrypted) throw new InspectionFailure('encrypted', 'encrypted zip entry');
-  const done: ZipEntry[] = [];
-  let failure: Error | null = null;
-  const unzip = new Unzip((file) => {
-    if (failure) return;
-    try {
-      if (++budget.entries > limits.maxArchiveEntries) throw new InspectionFailure('archive-limit', 'too many entries');
-      if (file.compression === 99) throw new InspectionFailure('encrypted', 'AES-encrypted zip entry');
-      if (!file.name.endsWith('/') && wanted(file.name)) inflateEntry(file, limits, budget, done, (e) => (failure = e));
-    } catch (error) {
-      failure = error as Error;
+  const zip = await openZip(bytes);
+  try {
+    if (budget.entries + zip.entryCount > limits.maxArchiveEntries)
+      throw new InspectionFailure('archive-limit', 'too many entries');
+    budget.entries += zip.entryCount;
+    for await (const entry of entries(zip)) {
+      if (entry.fileName.endsWith('/') || !wanted(entry.fileName)) continue;
+      if (entry.isEncrypted() || entry.compressionMethod === 99)
+        throw new InspectionFailure('encrypted', 'encrypted zip entry');
+      await onEntry({ name: entry.fileName, bytes: await inflateEntry(zip, entry, limits, budget) });
     }
-  });
-  unzip.register(UnzipInflate);
-  for (let at = 0; at < bytes.length || at === 0; at += PUSH_CHUNK) {
-    const end = Math.min(at + PUSH_CHUNK, bytes.length);
-    try {
-      unzip.push(bytes.subarray(at, end), end >= bytes.length);
-    } catch (error) {
-      failure ??= new InspectionFailure('corrupted', `unreadable zip: ${(error as Error).message}`);
-    }
-    if (failure) throw failure;
-    while (done.length) await onEntry(done.shift()!);
-    if (end >= bytes.length) break;
+  } finally {
+    zip.close();
   }
-  if (failure) throw failure;
 }
 
-function inflateEntry(
-  file: UnzipFile,
-  limits: InspectionLimits,
-  budget: InflateBudget,
-  done: ZipEntry[],
-  fail: (error: Error) => void,
-): void {
-  const chunks: Uint8Array[] = [];
+async function* entries(zip: ZipFile): AsyncGenerator<Entry> {
+  try {
+    for await (const entry of zip.eachEntry()) yield entry;
+  } catch (error) {
+    if (error instanceof InspectionFailure) throw error;
+    throw new InspectionFailure('corrupted', `unreadable zip: ${(error as Error).message}`);
+  }
+}
+
+async function inflateEntry(zip: ZipFile, entry: Entry, limits: InspectionLimits, budget: InflateBudget) {
+  const chunks: Buffer[] = [];
   let inflated = 0;
-  let stopped = false;
-  file.ondata = (error, data, final) => {
-    if (stopped) return;
-    if (error) {
-      stopped = true;
-      return fail(new InspectionFailure('corrupted', `zip entry ${error.message}`));
+  try {
+    const stream = await zip.openReadStreamPromise(entry);
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      inflated += chunk.length;
+      budget.inflatedBytes += chunk.length;
+      const over = overLimit(inflated, entry.compressedSize, budget, limits);
+      if (over) {
+        stream.destroy();
+        throw new InspectionFailure('archive-limit', over);
+      }
+      chunks.push(chunk);
     }
-    inflated += data.length;
-    budget.inflatedBytes += data.length;
-    const over = overLimit(inflated, file.size, budget, limits);
-    if (over) {
-      stopped = true;
-      file.terminate();
-      return fail(new InspectionFailure('archive-limit', over));
-    }
-    chunks.push(data);
-    if (final) done.push({ name: file.name, bytes: concat(chunks, inflated) });
-  };
-  file.start();
+  } catch (error) {
+    if (error instanceof InspectionFailure) throw error;
+    throw new InspectionFailure('corrupted', `zip entry ${(error as Error).message}`);
+  }
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, inflated);
 }
 
-function overLimit(inflated: number, size: number | undefined, budget: InflateBudget, limits: InspectionLimits) {
+function overLimit(inflated: number, size: number, budget: InflateBudget, limits: InspectionLimits) {
   if (inflated > limits.maxEntryInflatedBytes) return 'entry inflates past its limit';
   if (budget.inflatedBytes > limits.maxInflatedBytes) return 'file inflates past its limit';
-  if (inflated > RATIO_FLOOR_BYTES && size !== undefined && inflated > size * limits.maxCompressionRatio)
-    return 'entry compression ratio';
+  if (inflated > RATIO_FLOOR_BYTES && inflated > size * limits.maxCompressionRatio) return 'entry compression ratio';
   if (budget.inflatedBytes > RATIO_FLOOR_BYTES && budget.inflatedBytes > budget.inputBytes * limits.maxCompressionRatio)
     return 'file compression ratio';
   return null;
-}
-
-function concat(chunks: Uint8Array[], length: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
