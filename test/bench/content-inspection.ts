@@ -7,7 +7,7 @@
  * Run: node test/helpers/with-keyring.mjs npx tsx test/bench/content-inspection.ts [files]
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileFinding } from '../../common/scan/types';
 import { connectToSandbox } from '../helpers/connected';
@@ -51,7 +51,9 @@ async function fullScan(): Promise<void> {
   try {
     const scan = await cli(connected.home, ['scan', '--until-idle', '--no-backfill', '--json']);
     const s = summaryOf(scan.stdout);
-    const out = join(connected.home, 'exports', 'findings.json');
+    mkdirSync(join(connected.home, 'exports'), { recursive: true });
+    mkdirSync(join(connected.home, 'exports'), { recursive: true });
+  const out = join(connected.home, 'exports', 'findings.json');
     await cli(connected.home, ['findings', '--format', 'json', '--output', out]);
     await cli(connected.home, ['findings', '--format', 'csv', '--output', join(connected.home, 'exports', 'f.csv')]);
     const findings = JSON.parse(readFileSync(out, 'utf8')) as FileFinding[];

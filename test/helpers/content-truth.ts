@@ -171,8 +171,27 @@ function* filesUnder(dir: string): Generator<string> {
  * masked ones ("•••• 4242") are not. Box ids and timestamps never pass the card check (they
  * start with 1, no card network's prefix).
  */
-export function sensitiveAtRest(home: string): Array<{ file: string; kind: DetectorKind; value: string }> {
-  const hits: Array<{ file: string; kind: DetectorKind; value: string }> = [];
+/**
+ * Where value stands alone (not inside a longer run of letters and digits: a SHA-1's hex holds
+ * digit runs that pass the card check), or -1.
+ */
+function standaloneAt(text: string, value: string): number {
+  for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + 1)) {
+    const before = text[at - 1] ?? ' ';
+    const after = text[at + value.length] ?? ' ';
+    if (!/[A-Za-z0-9]/.test(before) && !/[A-Za-z0-9]/.test(after)) return at;
+  }
+  return -1;
+}
+
+function printable(s: string): string {
+  return s.replace(/[^\x20-\x7e]/g, '.');
+}
+
+export function sensitiveAtRest(
+  home: string,
+): Array<{ file: string; kind: DetectorKind; value: string; around: string }> {
+  const hits: Array<{ file: string; kind: DetectorKind; value: string; around: string }> = [];
   const seededMail = /@(example\.com|mail\.example\.org|customer\.example\.net)$/;
   for (const file of filesUnder(home)) {
     // latin1 keeps every ASCII byte as it is, whatever encoding or binary page surrounds it.
@@ -180,7 +199,17 @@ export function sensitiveAtRest(home: string): Array<{ file: string; kind: Detec
     const located = detectLocated(text, 1_000);
     for (const kind of KINDS)
       for (const value of located[kind].values)
-        if (kind !== 'email' || seededMail.test(value)) hits.push({ file, kind, value });
+        if (kind !== 'email' || seededMail.test(value)) {
+          const at = standaloneAt(text, value);
+          // What surrounds it says which column or line holds it (printable characters only).
+          if (at >= 0)
+            hits.push({
+              file,
+              kind,
+              value,
+              around: printable(text.slice(Math.max(0, at - 60), at + value.length + 20)),
+            });
+        }
   }
   return hits;
 }

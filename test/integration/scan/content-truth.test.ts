@@ -6,7 +6,8 @@
  * comparison on 100,000 files (test/bench/content-inspection.ts).
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,6 +61,7 @@ beforeAll(async () => {
   expect(scan.code, scan.stderr).toBe(0);
   const line = scan.stdout.split('\n').find((l) => l.startsWith('{"summary"'));
   summary = (JSON.parse(line!) as { summary: Summary }).summary;
+  mkdirSync(join(connected.home, 'exports'), { recursive: true });
   const out = join(connected.home, 'exports', 'findings.json');
   const exported = await cli(connected.home, ['findings', '--format', 'json', '--output', out]);
   expect(exported.code, exported.stderr).toBe(0);
@@ -112,5 +114,18 @@ describe('content inspection of real documents, through the CLI', () => {
 
   it('leaves no full card number, IBAN, SSN, NI number or seeded address anywhere under the home', () => {
     expect(sensitiveAtRest(connected.home)).toEqual([]);
+  });
+
+  it('(the sweep itself finds a full value where one is, and passes over SHA-1 hex and masked ones)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bcc-sweep-'));
+    try {
+      writeFileSync(
+        join(dir, 'a.log'),
+        'sha1 f18cd1e5234216556253176a29be3db1 masked •••• 4242 full "4111 1111 1111 1111"',
+      );
+      expect(sensitiveAtRest(dir).map((h) => h.value)).toEqual(['4111 1111 1111 1111']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
