@@ -53,7 +53,7 @@ async function fullScan(): Promise<void> {
     const s = summaryOf(scan.stdout);
     mkdirSync(join(connected.home, 'exports'), { recursive: true });
     mkdirSync(join(connected.home, 'exports'), { recursive: true });
-  const out = join(connected.home, 'exports', 'findings.json');
+    const out = join(connected.home, 'exports', 'findings.json');
     await cli(connected.home, ['findings', '--format', 'json', '--output', out]);
     await cli(connected.home, ['findings', '--format', 'csv', '--output', join(connected.home, 'exports', 'f.csv')]);
     const findings = JSON.parse(readFileSync(out, 'utf8')) as FileFinding[];
