@@ -7,7 +7,6 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BoxClient } from 'box-node-sdk';
 import { BoxDeveloperTokenAuth } from 'box-node-sdk/box';
-import { networkSessionFor } from '../../main/core/auth/box-endpoints';
 import type { ScanEngine } from '../../main/core/scan/engine';
 import { scanRig, waitForProgress, type ScanRig } from '../integration/scan/support';
 
@@ -30,9 +29,11 @@ describe('an upload during a running scan', () => {
   afterAll(async () => rig?.cleanup());
 
   it('is queued first from its UPLOAD event and scanned, with the event as the reason', async () => {
-    const client = new BoxClient({
-      auth: new BoxDeveloperTokenAuth({ token: rig.token }),
-      networkSession: networkSessionFor(rig.sandbox.info),
+    // The SDK's own network client: the app's (HostNetworkClient) sends no uploads.
+    const client = new BoxClient({ auth: new BoxDeveloperTokenAuth({ token: rig.token }) }).withCustomBaseUrls({
+      baseUrl: rig.sandbox.info.apiUrl,
+      uploadUrl: rig.sandbox.info.uploadUrl,
+      oauth2Url: rig.sandbox.info.oauth2Url,
     });
     const folder = await client.folders.createFolder({ name: 'Dropped in', parent: { id: '0' } });
     const up = await client.uploads.uploadFile({

@@ -20,7 +20,7 @@ function describe(code: string, summary: SupportSummary): string {
     `  Connection:       ${summary.connection}`,
     `  ${summary.verdict}`,
     ...summary.checks.map(
-      (check, index) => `    ${String(index + 1).padStart(2)}. ${check.title.padEnd(width)}  ${check.label}`,
+      (check, index) => `    ${String(index).padStart(2)}. ${check.title.padEnd(width)}  ${check.label}`,
     ),
   ].join('\n');
 }

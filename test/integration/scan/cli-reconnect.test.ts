@@ -15,7 +15,7 @@ const bin = path.join(repoRoot, 'main/cli/bin.mjs');
 
 let connected: Connected;
 beforeAll(async () => {
-  connected = await connectToSandbox({ files: 3000, users: 10, seed: 62, latencyMs: 5 });
+  connected = await connectToSandbox({ files: 3000, users: 10, seed: 62, latencyMs: 5, mix: 'metadata' });
 }, 60_000);
 afterAll(async () => connected?.cleanup());
 

@@ -16,7 +16,7 @@ const bin = path.join(repoRoot, 'main/cli/bin.mjs');
 
 let connected: Connected;
 beforeAll(async () => {
-  connected = await connectToSandbox({ files: 3000, users: 20, seed: 21 });
+  connected = await connectToSandbox({ files: 3000, users: 20, seed: 21, mix: 'metadata' });
 }, 60_000);
 afterAll(async () => connected?.cleanup());
 

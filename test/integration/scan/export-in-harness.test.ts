@@ -19,7 +19,7 @@ const finished = (p: ScanProgress) =>
   p.phase === 'live' && p.backfill.done && p.files.queued === 0 && p.files.inspectionPending === 0;
 
 beforeAll(async () => {
-  connected = await connectToSandbox({ files: FILES, users: 20, seed: 13 });
+  connected = await connectToSandbox({ files: FILES, users: 20, seed: 13, mix: 'metadata' });
   await fetch(`${connected.sandbox.info.controlUrl}/faults`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -11,7 +11,7 @@ import { connectToSandbox, type Connected } from '../../helpers/connected';
 
 let connected: Connected;
 beforeAll(async () => {
-  connected = await connectToSandbox({ files: 2000, users: 8, seed: 63, latencyMs: 5 });
+  connected = await connectToSandbox({ files: 2000, users: 8, seed: 63, latencyMs: 5, mix: 'metadata' });
 }, 60_000);
 afterAll(async () => connected?.cleanup());
 

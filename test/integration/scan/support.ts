@@ -19,7 +19,9 @@ export interface ScanRig {
 }
 
 export async function scanRig(o: Partial<SandboxOptions> = {}): Promise<ScanRig> {
-  const sandbox = await startSandbox({ files: 3000, users: 50, ...o });
+  // The engine's behaviour (phases, outages, queue, sharing): documents become images, so no
+  // content is extracted. Content inspection is proven on real documents in content-*.test.ts.
+  const sandbox = await startSandbox({ files: 3000, users: 50, mix: 'metadata', ...o });
   const token = (await getTokens(sandbox.info)).access_token;
   const dir = mkdtempSync(join(tmpdir(), 'bcc-scan-'));
   const engines: ScanEngine[] = [];

@@ -85,7 +85,7 @@ function SupportSummaryView({ code, summary }: { code: string; summary: SupportS
               data-result={check.result}
             >
               <span>
-                {index + 1}. {check.title}
+                {index}. {check.title}
               </span>{' '}
               <strong>{check.label}</strong>
             </li>
