@@ -194,7 +194,9 @@ async function everyScreen(browser: Browser): Promise<void> {
     await page.getByText('Scan complete').first().waitFor({ timeout: 450_000 });
     await page.mouse.wheel(0, -2000);
     await shoot(page, '09-dashboard-complete');
-    // The content phase: by type, failed by reason, reused.
+    // The content phase: by type, failed by reason, reused (the finished scan's toast closed: it
+    // covered the panel's corner in the first shots).
+    for (const close of await page.locator('.toast-close').all()) await close.click();
     await page.evaluate("document.querySelector('[data-testid=content-phase]').scrollIntoView({ block: 'center' })");
     await page.waitForTimeout(300);
     await shoot(page, '09b-dashboard-content');
@@ -204,6 +206,8 @@ async function everyScreen(browser: Browser): Promise<void> {
     // A file with sensitive data, its locations open (opened with the keyboard, as a user would).
     await page.getByRole('checkbox', { name: 'Only files with sensitive data' }).check();
     await page.getByRole('combobox', { name: /^Content/ }).selectOption('Completed');
+    // A PDF, so the places are pages (the first shots opened a .txt: only "line N").
+    await page.getByPlaceholder('Search by file name or owner').fill('.pdf');
     await page.getByTestId('findings-total').filter({ hasText: ' of ' }).waitFor();
     await page.waitForTimeout(500);
     await page.getByTestId('finding-row').first().locator('.row-open').focus();
@@ -211,6 +215,7 @@ async function everyScreen(browser: Browser): Promise<void> {
     await page.getByTestId('locations').waitFor();
     await shoot(page, '10b-findings-locations');
     await page.keyboard.press('Escape');
+    await page.getByPlaceholder('Search by file name or owner').fill('');
     await page.getByRole('button', { name: 'Clear filters' }).click();
     // Filtered by a reason: the dashboard's "failed, by reason" leads here too.
     await page.getByRole('combobox', { name: /^Reason/ }).selectOption({ label: 'Unsupported file type' });

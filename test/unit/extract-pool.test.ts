@@ -56,7 +56,7 @@ describe('ExtractorPool (child process)', () => {
     expect(extractor.spawned).toBe(2);
   }, 60_000);
 
-  it('a crash fails that file as internal; out of its memory cap, archive-limit; the pool goes on', async () => {
+  it('a crash fails that file as internal, and so does running out of its memory cap (never reused); the pool goes on', async () => {
     const extractor = pool({ memoryCapMb: 200 });
     expect(await extractor.inspect({ ext: 'test-crash', name: 'x', bytes: new Uint8Array(1) })).toMatchObject({
       state: 'Failed',
@@ -64,10 +64,24 @@ describe('ExtractorPool (child process)', () => {
     });
     expect(await extractor.inspect({ ext: 'test-oom', name: 'x', bytes: new Uint8Array(1) })).toMatchObject({
       state: 'Failed',
-      reason: 'archive-limit',
+      reason: 'internal',
     });
     expect(await extractor.inspect(goodDocx())).toMatchObject({ state: 'Completed', findings: { card: 1 } });
     expect(extractor.spawned).toBe(3);
+  }, 60_000);
+
+  it("the product's spawner drops the test switch even when the core's environment has it", async () => {
+    process.env[TEST_HOOK_ENV] = '1';
+    try {
+      const extractor = new ExtractorPool({ spawn: nodeExtractorSpawner() });
+      pools.push(extractor);
+      expect(
+        await extractor.inspect({ ext: 'test-crash', name: 'x.test-crash', bytes: new Uint8Array(1) }),
+      ).toMatchObject({ state: 'Failed', reason: 'unsupported' });
+      expect(extractor.spawned).toBe(1);
+    } finally {
+      delete process.env[TEST_HOOK_ENV];
+    }
   }, 60_000);
 
   it('without the test switch the hooks are ordinary unknown types', async () => {

@@ -4,6 +4,7 @@
  * back to defaults; the locks, enforced through the bridge for every way a locked setting could
  * be changed; and `status --json` listing the managed keys.
  */
+import { BOX_ENDPOINTS } from '../../main/core/auth/box-endpoints';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -236,6 +237,17 @@ describe('locked settings', () => {
       ok: false,
       error: { code: 'setting_locked', message: expect.stringMatching(/offerSandbox/) },
     });
+  });
+
+  it('refuse Connect with an app set up before the file arrived (another client ID)', async () => {
+    const secrets = new KeytarSecretStore();
+    await new ConnectionManager(temp.home, secrets).registerApp({
+      endpoints: BOX_ENDPOINTS,
+      clientId: '0000000000bbbbbbbbbb0000000000bb',
+      clientSecret: 'B'.repeat(32),
+      target: 'box',
+    });
+    expect(await dispatch(coreWith(managedPath).handlers, 'connect', {})).toMatchObject(refused);
   });
 
   it('hold the scan’s history to the organisation’s days', () => {

@@ -3,6 +3,8 @@
  * process): the hand-made DOCX, XLSX and PDF (made outside the sandbox's generator) are
  * Completed with method local, their counts, and where the matches are, masked, in the store.
  */
+import { createHash } from 'node:crypto';
+import { contentKey } from '../../main/core/scan/phases/content-reader';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExtractorPool } from '../../main/core/extract/extractor-pool';
 import { nodeExtractorSpawner } from '../../main/core/extract/node-extractor-spawner';
@@ -61,7 +63,7 @@ describe('hand-made documents, read by the extractor process', () => {
           name: doc.name,
           ext,
           size: doc.bytes.length,
-          sha1: `doc-${id}`,
+          sha1: createHash('sha1').update(doc.bytes).digest('hex'),
         }),
       );
       store.tx(() => store.finish(id, 0, { ...PRIVATE_NOTHING_FOUND, inspection: 'Pending', scannedSha1: null }, true));
@@ -79,7 +81,9 @@ describe('hand-made documents, read by the extractor process', () => {
       expect(JSON.parse(row.findings!)).toEqual(doc.findings);
       expect(JSON.parse(row.locations!)).toEqual(doc.locations);
       // Nothing at rest holds a value whole.
-      const stored = JSON.stringify(row) + JSON.stringify(temp.store.content(`doc-${id}`));
+      const saved = temp.store.content(contentKey(row)!);
+      expect(saved).toMatchObject({ state: 'Completed' });
+      const stored = JSON.stringify(row) + JSON.stringify(saved);
       for (const v of Object.values(VALUES)) expect(stored).not.toContain(v);
     },
     60_000,

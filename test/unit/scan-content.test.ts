@@ -4,6 +4,8 @@
  * and one download for two files in flight), a pending Box text that holds no slot, the reasons
  * Box's answers give, and masked locations at rest. The extractor is the test's plain-text one.
  */
+import { isBoxUrl } from '../../main/core/scan/box-api';
+import { createHash } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { InspectionResult } from '../../common/scan/inspection';
 import { BoxApiError } from '../../main/core/scan/box-api';
@@ -130,10 +132,25 @@ describe('what the listing row already says', () => {
   });
 });
 
+/** The SHA-1 Box lists for these bytes. */
+const sha = (text: string) => createHash('sha1').update(text).digest('hex');
+
 describe('the same content, read once', () => {
+  it('a file whose bytes changed since it was listed keeps its result to itself: no copy reuses it', async () => {
+    waiting('20', 'txt', { bytes: Buffer.from(`card ${CARD}`) }, { sha1: sha('as listed') });
+    waiting('21', 'txt', { bytes: Buffer.from('as listed') }, { sha1: sha('as listed') });
+    const w = work();
+    await w.inspect('20');
+    await w.inspect('21');
+    expect(shown('20').findings?.card).toBe(1);
+    expect(shown('21')).toMatchObject({ inspection: 'Completed', reused: 0 });
+    expect(shown('21').findings?.card).toBe(0);
+    expect(box.count('download')).toBe(2);
+  });
+
   it('a SHA-1 already inspected is reused, with no download, and counted as reused', async () => {
-    waiting('10', 'txt', { bytes: Buffer.from(`card ${CARD}`) }, { sha1: 'same' });
-    waiting('11', 'txt', { bytes: Buffer.from(`card ${CARD}`) }, { sha1: 'same' });
+    waiting('10', 'txt', { bytes: Buffer.from(`card ${CARD}`) }, { sha1: sha(`card ${CARD}`) });
+    waiting('11', 'txt', { bytes: Buffer.from(`card ${CARD}`) }, { sha1: sha(`card ${CARD}`) });
     const w = work();
     await w.inspect('10');
     await w.inspect('11');
@@ -144,8 +161,8 @@ describe('the same content, read once', () => {
   });
 
   it('two files with the same SHA-1 in flight at once make one download', async () => {
-    waiting('12', 'txt', { bytes: Buffer.from(`iban ${IBAN}`) }, { sha1: 'twin' });
-    waiting('13', 'txt', { bytes: Buffer.from(`iban ${IBAN}`) }, { sha1: 'twin' });
+    waiting('12', 'txt', { bytes: Buffer.from(`iban ${IBAN}`) }, { sha1: sha(`iban ${IBAN}`) });
+    waiting('13', 'txt', { bytes: Buffer.from(`iban ${IBAN}`) }, { sha1: sha(`iban ${IBAN}`) });
     const w = work();
     const release = box.holdDownloads();
     const both = Promise.all([w.inspect('12'), w.inspect('13')]);
@@ -159,9 +176,9 @@ describe('the same content, read once', () => {
   });
 
   it('when the first read of a SHA-1 fails, one waiter reads it and the others take its result', async () => {
-    waiting('16', 'txt', { status: 403 }, { sha1: 'trio' });
-    waiting('17', 'txt', { bytes: Buffer.from(`card ${CARD}`) }, { sha1: 'trio' });
-    waiting('18', 'txt', { bytes: Buffer.from(`card ${CARD}`) }, { sha1: 'trio' });
+    waiting('16', 'txt', { status: 403 }, { sha1: sha(`card ${CARD}`) });
+    waiting('17', 'txt', { bytes: Buffer.from(`card ${CARD}`) }, { sha1: sha(`card ${CARD}`) });
+    waiting('18', 'txt', { bytes: Buffer.from(`card ${CARD}`) }, { sha1: sha(`card ${CARD}`) });
     const w = work();
     await Promise.all(['16', '17', '18'].map((id) => w.inspect(id)));
     expect(shown('16')).toMatchObject({ inspection: 'Failed', reason: 'access-denied' });
@@ -170,8 +187,8 @@ describe('the same content, read once', () => {
   });
 
   it('a download error is not reused: the next file with that SHA-1 is downloaded', async () => {
-    waiting('14', 'txt', { status: 403 }, { sha1: 'x' });
-    waiting('15', 'txt', { bytes: Buffer.from('plain') }, { sha1: 'x' });
+    waiting('14', 'txt', { status: 403 }, { sha1: sha('plain') });
+    waiting('15', 'txt', { bytes: Buffer.from('plain') }, { sha1: sha('plain') });
     const w = work();
     await w.inspect('14');
     await w.inspect('15');
@@ -282,5 +299,19 @@ describe('download errors', () => {
     expect(failure).not.toBeInstanceOf(BoxApiError);
     expect(classifyFailure(failure)).toBe('item');
     expect(shown('32')).toMatchObject({ inspection: 'Pending', pending: 1 });
+  });
+});
+
+describe('where the sign-in goes', () => {
+  it("sends the token only to the API's origin and Box's hosts, never to a host an answer names", () => {
+    const api = 'http://127.0.0.1:5555/2.0';
+    expect(isBoxUrl('http://127.0.0.1:5555/2.0/internal_files/1/versions/2/representations/extracted_text', api)).toBe(
+      true,
+    );
+    expect(isBoxUrl('https://dl.boxcloud.com/api/2.0/internal_files/1/content', api)).toBe(true);
+    expect(isBoxUrl('https://api.box.com/2.0/files/1', api)).toBe(true);
+    expect(isBoxUrl('https://evil.example/steal', api)).toBe(false);
+    expect(isBoxUrl('https://box.com.evil.example/x', api)).toBe(false);
+    expect(isBoxUrl('http://dl.boxcloud.com/x', api)).toBe(false);
   });
 });

@@ -98,7 +98,8 @@ const connect: CliCommand = {
       const app = await registration(options, ctx);
       if (app) assertAppAllowed(createNodeSettingsStore(ctx.home), app);
       if (app) await manager.registerApp(app);
-      else if (!manager.profile()) {
+      else if (manager.profile()) assertAppAllowed(createNodeSettingsStore(ctx.home), manager.profile()!);
+      else {
         ctx.out.error('No Box app is set up yet: give --client-id (your Box app) or --sandbox-url.', 'usage');
         return EXIT_CODES.usage;
       }

@@ -81,6 +81,10 @@ async function toFetchResponse(
   return { res: base, raw };
 }
 
+const MAX_REDIRECTS = 10;
+/** How many redirects led to a request (the SDK's Options has no field for it). */
+const redirectHops = new WeakMap<object, number>();
+
 export class HostNetworkClient implements NetworkClient {
   async fetch(input: Options): Promise<FetchResponse> {
     const session = input.networkSession;
@@ -116,14 +120,15 @@ export class HostNetworkClient implements NetworkClient {
     if (res.status >= 300 && res.status < 400 && options.followRedirects !== false) {
       const location = res.headers['location'];
       if (!location) throw new BoxSdkError({ message: `Unable to follow redirect for ${options.url}` });
+      // A redirect loop must end (node-fetch, which the SDK used, stops at 20): it would hold a scan slot forever.
+      const hops = (redirectHops.get(input) ?? 0) + 1;
+      if (hops > MAX_REDIRECTS)
+        throw new BoxSdkError({ message: `Too many redirects from ${new URL(options.url).origin}` });
       const target = new URL(location, options.url).toString();
       const sameOrigin = new URL(target).origin === new URL(options.url).origin;
-      return this.fetch({
-        ...input,
-        params: undefined,
-        auth: sameOrigin ? options.auth : undefined,
-        url: target,
-      } as Options);
+      const next = { ...input, params: undefined, auth: sameOrigin ? options.auth : undefined, url: target } as Options;
+      redirectHops.set(next, hops);
+      return this.fetch(next);
     }
     if (res.status < 400) return res;
     throw apiError(options, init, res, raw);

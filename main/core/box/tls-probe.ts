@@ -34,6 +34,8 @@ function onceData(socket: Socket, timeoutMs: number): Promise<string> {
 async function openSocket(host: string, port: number, proxy: string | null, timeoutMs: number): Promise<Socket | null> {
   if (!proxy) return null;
   const url = new URL(proxy);
+  // An https proxy would get the CONNECT (and its credentials) in clear text: no probe through it.
+  if (url.protocol !== 'http:') throw new Error('the issuer is not read through an https proxy');
   const socket = netConnect(Number(url.port || 80), url.hostname);
   const auth = url.username
     ? `Proxy-Authorization: Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}\r\n`

@@ -52,6 +52,9 @@ export function connectionHandlers(deps: ConnectionHandlerDeps) {
       return deps.connection.state();
     },
     async connect() {
+      // A profile set up before the organisation's file arrived is held to it too.
+      const profile = deps.connection.profile();
+      if (profile) assertAppAllowed(deps.settings, profile);
       return deps.connection.connect({ openBrowser: deps.openBrowser });
     },
     async cancelSignIn() {

@@ -117,11 +117,13 @@ export class ExtractorPool implements Extractor {
     this.finish(slot, message.result, false);
   }
 
-  private ended(slot: Slot, exit: ExtractorExit): void {
+  private ended(slot: Slot, _exit: ExtractorExit): void {
     if (slot.gone) return;
     // A process that dies before it is ready would die again: the next file fails instead of looping.
     if (!slot.ready) this.queue.shift()?.resolve(failed('internal'));
-    this.finish(slot, failed(exit.outOfMemory ? 'archive-limit' : 'internal'), true);
+    // Out of memory may come from heap earlier files left: not a fact about this content, so
+    // 'internal' (never reused by SHA-1), not archive-limit.
+    this.finish(slot, failed('internal'), true);
   }
 
   /** Settles the slot's file; a process that hung or died is dropped (a new one starts on demand). */

@@ -9,12 +9,20 @@ import { fork } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ExtractorExit, ExtractorLink, ExtractorSpawner } from './extractor-link';
+import { TEST_HOOK_ENV } from './process/test-hooks';
 
 const entry = fileURLToPath(new URL('./process/node-extractor-entry.ts', import.meta.url));
 const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const OUT_OF_MEMORY = /heap out of memory|Allocation failed/;
 
-export function nodeExtractorSpawner(env: NodeJS.ProcessEnv = process.env): ExtractorSpawner {
+/** The core's environment without the test switch: only a test's spawner passes it on purpose. */
+function productEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env[TEST_HOOK_ENV];
+  return env;
+}
+
+export function nodeExtractorSpawner(env: NodeJS.ProcessEnv = productEnv()): ExtractorSpawner {
   return (memoryCapMb) => {
     const child = fork(entry, [], {
       execArgv: ['--import', tsxLoader, `--max-old-space-size=${memoryCapMb}`],
@@ -41,7 +49,8 @@ export function nodeExtractorSpawner(env: NodeJS.ProcessEnv = process.env): Extr
         };
         // 'close' comes after stderr has been read to its end: the out-of-memory message is in.
         child.once('close', report);
-        child.once('error', () => report(child.exitCode, child.signalCode));
+        // Every 'error' has a listener (a second one would throw in the core); the report is once.
+        child.on('error', () => report(child.exitCode, child.signalCode));
       },
       kill: () => void child.kill('SIGKILL'),
     };

@@ -24,6 +24,17 @@ function codeOfStatus(status: number): ErrorCode {
 }
 
 /** `code`: Box's own error code (not_found, …); `errorCode`: the app's (from the status). */
+/**
+ * Absolute URLs come from Box's answers (representation info and content): the token and
+ * As-User go only to the API's own origin and Box's hosts, never to a host an answer names.
+ */
+export function isBoxUrl(url: string, apiBase: string): boolean {
+  const target = new URL(url);
+  if (target.origin === new URL(apiBase).origin) return true;
+  const host = target.hostname;
+  return target.protocol === 'https:' && /(^|\.)(box\.com|boxcloud\.com)$/.test(host);
+}
+
 export class BoxApiError extends CodedError {
   constructor(
     readonly status: number,
@@ -96,6 +107,9 @@ export class BoxApi {
   ): Promise<FetchResponse> {
     const [url, query] = path.split('?', 2) as [string, string | undefined];
     const params = Object.fromEntries(new URLSearchParams(query ?? ''));
+    if (/^https?:\/\//.test(url) && !isBoxUrl(url, this.base))
+      // A 4xx about this item: the file ends as a download error, the scan goes on.
+      throw new BoxApiError(400, 'not_box', `refused to send the sign-in to ${new URL(url).host}: not Box`);
     return this.client.makeRequest({
       method: 'GET',
       url: /^https?:\/\//.test(url) ? url : `${this.base}${url}`,

@@ -6,6 +6,7 @@
  * A pending Box text answers `pending`: the caller puts the file back with a not-before time,
  * so no slot waits on Box.
  */
+import { createHash } from 'node:crypto';
 import type { InspectionReason, InspectionResult } from '../../../../common/scan/inspection';
 import { BOX_TEXT_FALLBACK_EXTENSIONS, MAX_INSPECT_BYTES } from '../../../../common/scan/priority';
 import type { Extractor } from '../../extract/extractor';
@@ -37,6 +38,19 @@ interface OwnRead {
   answer: ReadAnswer;
   chars: number;
   bytes: number;
+  /**
+   * The bytes read are the listed SHA-1's: false when the file changed since it was listed (its
+   * result is this file's, never saved for that SHA-1's other copies).
+   */
+  matchesListing: boolean;
+}
+
+/**
+ * The key a content result is kept and shared under: extension and SHA-1, so the same bytes
+ * named .txt (unsupported: binary) never answer for a .docx.
+ */
+export function contentKey(f: Pick<FileRow, 'ext' | 'sha1'>): string | null {
+  return f.sha1 ? `${f.ext}:${f.sha1}` : null;
 }
 
 export class ContentReader {
@@ -53,7 +67,8 @@ export class ContentReader {
 
   /** The plan from the listing row and the results kept by SHA-1 (no request). */
   plan(f: Pick<FileRow, 'ext' | 'size' | 'sha1'>): ContentPlan {
-    return contentPlan(f, (sha1) => this.d.store.content(sha1));
+    const key = contentKey(f);
+    return contentPlan(f, () => (key ? this.d.store.content(key) : undefined));
   }
 
   /** When a pending file is asked again: growing from the first delay, capped. */
@@ -64,7 +79,7 @@ export class ContentReader {
   async read(f: FileRow): Promise<ReadAnswer> {
     let plan = this.plan(f);
     if (plan.kind === 'final' || plan.kind === 'reuse') return plan.outcome;
-    const sha1 = f.sha1;
+    const sha1 = contentKey(f);
     let first: Promise<ReadAnswer> | undefined;
     // The same content is being read for another file: its result is this file's too. A
     // result not worth reusing (a download error) lets one waiter read it, the others wait again.
@@ -104,10 +119,11 @@ export class ContentReader {
     this.fallbackOf.delete(f.id);
     // Only a result about the bytes names the SHA-1 it is for (a download error says nothing of them).
     const outcome = { ...r.answer, sha1: reusable(r.answer) ? f.sha1 : null };
-    if (f.sha1 && reusable(outcome))
+    const key = contentKey(f);
+    if (key && r.matchesListing && reusable(outcome))
       this.d.store.tx(() =>
         this.d.store.saveContent({
-          sha1: f.sha1!,
+          sha1: key,
           state: outcome.state,
           reason: outcome.reason,
           method: outcome.method,
@@ -132,9 +148,15 @@ export class ContentReader {
       // outage goes up to the engine, which pauses or backs off with the file still Pending.
       const reason = refusalReason(e);
       if (reason === null) throw e;
-      return { answer: finalOutcome('Failed', reason, reason === 'too-large' ? f.sha1 : null), chars: 0, bytes: 0 };
+      return {
+        answer: finalOutcome('Failed', reason, reason === 'too-large' ? f.sha1 : null),
+        chars: 0,
+        bytes: 0,
+        matchesListing: true,
+      };
     }
     this.stats.bytesDownloaded += bytes.length;
+    const matchesListing = !f.sha1 || createHash('sha1').update(bytes).digest('hex') === f.sha1;
     const result = await this.d.extractor.inspect({ ext: f.ext, name: f.name, bytes });
     if (
       result.state === 'Failed' &&
@@ -143,7 +165,7 @@ export class ContentReader {
       BOX_TEXT_FALLBACK_EXTENSIONS.has(f.ext)
     )
       return this.readBoxText(f, result.reason);
-    return { answer: fromResult(result, f.sha1), chars: result.chars, bytes: bytes.length };
+    return { answer: fromResult(result, f.sha1), chars: result.chars, bytes: bytes.length, matchesListing };
   }
 
   /** Box's text; `localReason`: the local failure this falls back from (kept when Box fails too). */
@@ -151,13 +173,14 @@ export class ContentReader {
     const answer = await boxText(this.d.api, f, this.stats);
     if (answer.kind === 'pending') {
       if (localReason) this.fallbackOf.set(f.id, localReason);
-      return { answer: PENDING, chars: 0, bytes: 0 };
+      return { answer: PENDING, chars: 0, bytes: 0, matchesListing: true };
     }
     if (answer.kind === 'failed')
       return {
         answer: finalOutcome('Failed', localReason ?? answer.reason, localReason ? f.sha1 : null),
         chars: 0,
         bytes: 0,
+        matchesListing: true,
       };
     const result: InspectionResult = await this.d.extractor.inspect({ ext: 'txt', name: f.name, bytes: answer.bytes });
     const read = result.state === 'Completed' || result.state === 'Partially scanned';
@@ -165,6 +188,7 @@ export class ContentReader {
       answer: fromResult(read ? { ...result, method: 'box-text' } : result, f.sha1),
       chars: result.chars,
       bytes: answer.bytes.length,
+      matchesListing: true,
     };
   }
 }
