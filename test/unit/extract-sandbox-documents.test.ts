@@ -13,21 +13,31 @@ const FORMATS = ['pdf', 'docx', 'docm', 'xlsx', 'xlsm', 'pptx', 'odt', 'ods', 'o
 const PER_FORMAT = 25;
 const ent = buildEnterprise({ seed: 1414, users: 12, files: 40_000, historyEnd: Date.UTC(2026, 0, 1) });
 
+async function checkEach(ext: string, limit: number): Promise<number> {
+  let seen = 0;
+  for (let k = 0; k < ent.space.files && seen < limit; k++) {
+    const f = generateFile(ent.space, k);
+    if (f.ext !== ext) continue;
+    const doc = fileDocument(ent.space, f, f.version, (u) => ent.users[u]?.login ?? '');
+    if (!doc) continue; // streamed: over 30 MB, never downloaded
+    seen++;
+    const r = await inspectBytes({ ext, name: f.name, bytes: doc.bytes });
+    const { lookalike: _, ...counts } = doc.truth;
+    expect({ k, state: r.state, reason: r.reason }).toEqual({ k, ...doc.expected });
+    if (doc.expected.state !== 'Failed') expect({ k, counts: r.findings }).toEqual({ k, counts });
+  }
+  return seen;
+}
+
 describe('the extractor reads the sandbox documents exactly as the truth says', () => {
+  // The 100,000-file bench found two truncated mails read as far as they went, against a truth of
+  // "corrupted, 0": a cut mail is still mail, so none is seeded. Every mail of 40,000 files here.
+  it('every .eml', async () => {
+    expect(await checkEach('eml', Infinity)).toBeGreaterThan(500);
+  }, 120_000);
+
   for (const ext of FORMATS)
     it(`.${ext}`, async () => {
-      let seen = 0;
-      for (let k = 0; k < ent.space.files && seen < PER_FORMAT; k++) {
-        const f = generateFile(ent.space, k);
-        if (f.ext !== ext) continue;
-        const doc = fileDocument(ent.space, f, f.version, (u) => ent.users[u]?.login ?? '');
-        if (!doc) continue; // streamed: over 30 MB, never downloaded
-        seen++;
-        const r = await inspectBytes({ ext, name: f.name, bytes: doc.bytes });
-        const { lookalike: _, ...counts } = doc.truth;
-        expect({ k, state: r.state, reason: r.reason }).toEqual({ k, ...doc.expected });
-        if (doc.expected.state !== 'Failed') expect({ k, counts: r.findings }).toEqual({ k, counts });
-      }
-      expect(seen).toBe(PER_FORMAT);
+      expect(await checkEach(ext, PER_FORMAT)).toBe(PER_FORMAT);
     }, 60_000);
 });
