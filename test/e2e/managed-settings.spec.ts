@@ -53,7 +53,10 @@ test.describe('with a managed file', () => {
     await expect(page.getByTestId('locked-data-center')).toHaveText('EU1 (Europe)');
     await expect(page.getByTestId('locked-console')).toContainText('Apps Manager');
     await expect(page.getByRole('group', { name: 'Data center' })).toContainText('Set by your organisation');
-    await expect(page.getByRole('radio')).toHaveCount(0);
+    // The only question left is the security portal's (the organisation does not set it).
+    const portal = page.getByRole('group', { name: 'What do you see when you open the security portal?' });
+    await expect(portal.getByRole('radio')).toHaveCount(3);
+    await expect(page.getByRole('radio')).toHaveCount(3);
     await expect(page.getByRole('button', { name: 'Find my data center' })).toHaveCount(0);
     await expect(page.getByTestId('allowlist-key')).toHaveText(dataCenter('EU1').allowlistKey);
     await expect(page.getByTestId('companion-client-id')).toContainText(CLIENT_ID);
