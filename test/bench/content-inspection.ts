@@ -4,7 +4,7 @@
  * real keychain), exports the findings, and the figures are computed against the sandbox's
  * ground truth (test/helpers/content-truth.ts, shared with the CI test at 1,500 files). Then a
  * smaller sandbox at --rate-limit 20 --latency 50: useful requests per second through the scan.
- * Run: node test/helpers/with-keyring.mjs npx tsx test/bench/content-inspection.ts [files]
+ * Run: node test/helpers/with-keyring.mjs npx tsx test/bench/content-inspection.ts [files] (BCC_BENCH_PART=full|rate: one part)
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -150,5 +150,7 @@ async function rateLimitedScan(): Promise<void> {
   }
 }
 
-await fullScan();
-await rateLimitedScan();
+// BCC_BENCH_PART=full|rate runs one part alone (the rate figure wants a quiet machine).
+const part = process.env.BCC_BENCH_PART;
+if (part !== 'rate') await fullScan();
+if (part !== 'full') await rateLimitedScan();
