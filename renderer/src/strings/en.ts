@@ -1,32 +1,14 @@
 /**
- * Every UI string in English. A translation is a copy of this file with the same keys.
+ * Every UI string in English; the four largest screens' are in en-<screen>.ts. A translation
+ * is a copy of these files with the same keys.
  * The walkthrough's steps, data-center names and detection answers are data shared with the
  * CLI's runbooks (common/allowlist/), so the app and a printed runbook always agree.
  */
-import { INSPECTION_REASONS, type InspectionReason } from '../../../common/scan/inspection';
 import { n as num } from './format';
-
-/** Box admin event types that move a file, as a person would say them (the feed of jumps). */
-const eventVerbs: Record<string, string> = {
-  UPLOAD: 'Uploaded',
-  EDIT: 'Edited',
-  ITEM_MODIFY: 'Modified',
-  COPY: 'Copied',
-  MOVE: 'Moved',
-  RENAME: 'Renamed',
-  UNDELETE: 'Restored from trash',
-  FILE_VERSION_RESTORE: 'Older version restored',
-  SHARE: 'Shared link created',
-  ITEM_SHARED_UPDATE: 'Shared link changed',
-  UNSHARE: 'Shared link removed',
-  SHARED_LINK_SEND: 'Shared link sent',
-  COLLABORATION_INVITE: 'Collaborator invited',
-  COLLABORATION_ACCEPT: 'Collaboration accepted',
-  COLLABORATION_REMOVE: 'Collaborator removed',
-  COLLABORATION_ROLE_CHANGE: 'Collaborator role changed',
-  CHANGE_FOLDER_PERMISSION: 'Folder permissions changed',
-  DELETE: 'Deleted',
-};
+import { connect } from './en-connect';
+import { dashboard } from './en-dashboard';
+import { findings } from './en-findings';
+import { walkthrough } from './en-walkthrough';
 
 export const en = {
   nav: {
@@ -97,198 +79,8 @@ export const en = {
     openConnect: 'Connect to Box',
     failed: 'The scan did not start.',
   },
-  dashboard: {
-    heading: 'Scan',
-    phases: {
-      label: 'Scan phases',
-      users: 'Users',
-      backfill: 'Activity',
-      discovery: 'Files',
-      inspection: 'Content',
-    },
-    phaseState: { done: 'done', current: 'now', todo: 'not started' },
-    state: {
-      idle: 'Not started',
-      users: 'Listing users',
-      backfill: 'Pulling recent activity',
-      discovery: 'Finding files',
-      inspection: 'Inspecting content',
-      live: 'Scan complete: watching live activity',
-      paused: 'Paused',
-      reconnect: 'Reconnect to continue',
-      stopped: 'Stopped',
-      error: 'Stopped by an error',
-    },
-    phaseStarted: (time: string) => `started ${time}`,
-    counters: {
-      label: 'Scan counters',
-      users: 'Users',
-      folders: 'Folders',
-      discovered: 'Files found',
-      scanned: 'Scanned',
-      failed: 'Failed',
-      notScanned: 'Not scanned',
-      queued: 'In the queue',
-    },
-    progressLabel: 'Files scanned',
-    progressText: (scanned: number, total: number) => `${num(scanned)} of ${num(total)} files scanned`,
-    /** Why the time left can outlast the queue: downloads for content inspection still to come. */
-    inspectionPending: (files: number) => `content of ${num(files)} still to inspect`,
-    eta: (duration: string) => `About ${duration} left`,
-    etaUnknown: 'Time left: working it out',
-    rates: 'Speed',
-    rateNow: (requests: string, files: string) => `${requests} requests/s · ${files} files/s`,
-    rateChartLabel: 'Requests per second and files per second over the last minute',
-    requestsSeries: 'Requests/s',
-    filesSeries: 'Files/s',
-    rateLimited: (count: number) => `Box slowed us down ${num(count)} times (rate limit); the scan waits and retries.`,
-    controls: 'Scan controls',
-    pause: 'Pause',
-    resume: 'Resume',
-    stop: 'Stop',
-    rescanAll: 'Rescan all',
-    confirmStop:
-      'Stop the scan? What was scanned is kept; Resume is not possible after Stop, but Rescan all starts over.',
-    startScan: 'Start a scan',
-    jumps: {
-      heading: 'Jumped the queue',
-      intro: 'Files someone edited, uploaded or shared: they move to the front and are scanned right away.',
-      empty: 'No file has jumped the queue yet. An edit, upload or share in Box puts a file here.',
-      event: (type: string, who: string | null) => {
-        const what = eventVerbs[type] ?? type; // a type we have no words for is shown as Box names it
-        return who ? `${what} by ${who}` : what;
-      },
-      at: (time: string) => `at ${time}`,
-      scanned: (time: string) => `scanned ${time}`,
-      waiting: 'waiting to be scanned',
-    },
-    upNext: {
-      heading: 'Up next',
-      intro: 'The head of the scan queue, and why each file is there.',
-      empty: 'The queue is empty.',
-      priority: { activity: 'activity', regular: 'full scan', periodic: 'periodic rescan' },
-    },
-    coverage: {
-      heading: 'Coverage per user',
-      user: 'User',
-      role: 'Role',
-      files: 'Files',
-      scanned: 'Scanned',
-      failed: 'Failed',
-      notScanned: 'Not scanned',
-      unreachable: (reason: string) => `Not reachable: ${reason}`,
-      empty: 'No users listed yet.',
-      more: (shown: number, total: number) => `Showing ${shown} of ${total} users, most files first.`,
-      scrollLabel: 'Coverage per user (scroll with the arrow keys)',
-    },
-    notScanned: {
-      heading: 'Not scanned',
-      intro: 'What the scan could not reach, and why.',
-      empty: 'Nothing so far: every file found could be reached.',
-      user: 'all files of this user',
-      reasons: 'By reason',
-    },
-    content: {
-      heading: 'Content inspected',
-      summary: (files: number, bytes: string) => `${num(files)} files, ${bytes} read`,
-      reused: (files: number) =>
-        `${num(files)} ${files === 1 ? 'file' : 'files'} with content already inspected elsewhere (same SHA-1): not downloaded again`,
-      byType: 'By file type',
-      byTypeLabel: 'Files and bytes inspected by file type (scroll with the arrow keys)',
-      type: 'Type',
-      files: 'Inspected',
-      bytes: 'Bytes',
-      share: 'Share of bytes',
-      failed: 'Failed',
-      noExt: '(no extension)',
-      failedByReason: 'Failed, by reason',
-      failedIntro: 'Each opens Findings filtered by that reason.',
-      openReason: (label: string, files: number) => `${label}: ${num(files)} files, show them in Findings`,
-      noFailures: 'No file failed inspection.',
-      empty: 'No content inspected yet: it starts once files are found.',
-    },
-    noScan: 'No scan has run yet.',
-    loadFailed: 'The scan status could not be read.',
-    restartFailed: 'The scan did not start again.',
-  },
-  findings: {
-    heading: 'Findings',
-    intro: 'Every file the scan found, with who can reach it and what its content holds.',
-    filters: 'Filters',
-    accessLevel: 'Access level',
-    anyAccess: 'Any access level',
-    inspection: 'Content',
-    anyInspection: 'Any content state',
-    reason: 'Reason',
-    anyReason: 'Any reason',
-    status: 'Scan status',
-    anyStatus: 'Any status',
-    sensitiveOnly: 'Only files with sensitive data',
-    search: 'Search by file name or owner',
-    clear: 'Clear filters',
-    total: (shown: number, all: number) =>
-      shown === all ? `${num(shown)} files` : `${num(shown)} of ${num(all)} files`,
-    tableLabel: 'Files by access level, owner, external collaborators and content',
-    columns: {
-      name: 'File',
-      accessLevel: 'Access level',
-      owner: 'Owner',
-      external: 'External collaborators',
-      inspection: 'Content',
-      reason: 'Reason or method',
-      status: 'Status',
-      scannedAt: 'Scanned',
-    },
-    /** A reason code as the connector labels it; a reason stored as words by an older version as it is. */
-    reasonText: (reason: string | null): string | null =>
-      reason === null || reason === ''
-        ? null
-        : Object.hasOwn(INSPECTION_REASONS, reason)
-          ? INSPECTION_REASONS[reason as InspectionReason]
-          : reason,
-    /** How a Completed (or partially scanned) file's text was read. */
-    method: { local: 'read locally', 'box-text': 'Box text' },
-    openRow: (name: string) => `${name}: show where its sensitive data is`,
-    locations: {
-      heading: 'Where the sensitive data is',
-      close: 'Close',
-      closeHint: 'Escape closes this panel.',
-      state: 'Content',
-      reason: 'Reason',
-      method: 'Read',
-      path: 'Folder',
-      owner: 'Owner',
-      accessLevel: 'Access level',
-      external: 'External collaborators',
-      scannedAt: 'Scanned',
-      where: 'Where',
-      masked: 'Value (masked)',
-      none: 'No sensitive data was found in this file.',
-      notInspected: 'The content of this file was not inspected, so there are no locations.',
-      noPlaces: 'Found, but the places were not recorded (inspected before this version).',
-      shown: (shown: number, total: number) =>
-        shown < total ? `first ${num(shown)} of ${num(total)} shown` : `${num(total)} found`,
-      tableLabel: (detector: string) => `${detector}: where each was found, masked`,
-    },
-    detectors: {
-      card: 'Card numbers',
-      iban: 'IBANs',
-      ssn: 'US Social Security numbers',
-      nino: 'UK National Insurance numbers',
-      email: 'Email addresses',
-    },
-    none: 'None',
-    noRows: 'No file matches these filters.',
-    sensitive: { card: 'cards', iban: 'IBANs', ssn: 'SSNs', nino: 'NI numbers', email: 'emails' },
-    /** One of each: "1 card", not "1 cards". */
-    sensitiveOne: { card: 'card', iban: 'IBAN', ssn: 'SSN', nino: 'NI number', email: 'email' },
-    breakdown: 'By access level',
-    breakdownLabel: 'Number of files at each access level',
-    exportCsv: 'Export CSV',
-    exportJson: 'Export JSON',
-    exported: (path: string, files: number) => `Saved ${num(files)} files to ${path}`,
-    exportFailed: 'The export did not complete.',
-  },
+  dashboard,
+  findings,
   /** What every virtualised table says (findings, activity, and the screens to come). */
   table: {
     sortBy: (column: string) => `Sort by ${column}`,
@@ -380,79 +172,7 @@ export const en = {
     reconnectRequired: 'The Box sign-in needs renewing: the scan cannot continue until you reconnect.',
     reconnect: 'Reconnect',
   },
-  connect: {
-    heading: 'Connect to Box',
-    status: {
-      not_connected: 'Not connected.',
-      waiting_for_browser: 'Waiting for the browser: finish signing in to Box there.',
-      connected: 'Connected.',
-      reconnect_required: 'Reconnect required.',
-      error: 'The sign-in did not complete.',
-    },
-    badge: {
-      not_connected: 'Not connected',
-      waiting_for_browser: 'Signing in…',
-      connected: 'Connected',
-      reconnect_required: 'Reconnect required',
-      error: 'Connection error',
-    },
-    badgeExpires: (date: string) => `sign-in expires ${date}`,
-    sandboxHeading: 'Try it on a sandbox enterprise',
-    sandboxIntro:
-      'A whole Box enterprise that runs inside this app, with users, folders, files and activity. No Box account needed, nothing leaves this computer: for trying the product and for help desk rehearsals.',
-    sandboxSeed: 'Enterprise seed',
-    sandboxSeedHelp:
-      'The same seed always builds the same enterprise: give a user the seed to rehearse on identical data.',
-    sandboxRole: 'Sign in as',
-    roles: { admin: 'Box Admin', coadmin: 'Co-Admin', user: 'User' },
-    useSandbox: 'Use the sandbox enterprise',
-    sandboxReady: (seed: number, users: number, files: number) =>
-      `The sandbox enterprise is running (seed ${seed}: ${users} users, ${num(files)} files).`,
-    appReady: (clientId: string) => `Ready to sign in with the Box app ${clientId}.`,
-    ownAppHeading: 'Use your own Box app',
-    ownAppGuideSummary: 'How to create the Box app (once)',
-    ownAppGuide: [
-      'In the Box Developer Console, create a Platform App with User Authentication (OAuth 2.0).',
-      'Under Configuration → OAuth 2.0 Redirect URIs, add http://127.0.0.1/callback (Box accepts any port for 127.0.0.1).',
-      'Under Application Scopes, tick: Read all files and folders stored in Box; Manage users; Manage enterprise properties. Under Advanced Features, tick “Make API calls using the as-user header”.',
-      'If your enterprise disables unpublished apps, allowlist this app’s client ID too (see the Allowlist walkthrough).',
-      'Copy the client ID and client secret from the Configuration page into the form below.',
-    ],
-    clientId: 'Client ID',
-    clientSecret: 'Client secret',
-    clientSecretHelp: 'Kept in the system keychain only, never in a file.',
-    redirectPort: 'Fixed port (optional)',
-    redirectPortHelp:
-      'Only if your Box app registered a redirect URI with a port, such as http://127.0.0.1:8765/callback.',
-    saveApp: 'Save this Box app',
-    signIn: 'Sign in with Box',
-    waitingIntro:
-      'Your browser opened Box’s sign-in page. Sign in as a Box Admin and choose “Grant access to Box”. This screen updates by itself.',
-    openAgain: 'Open the Box sign-in page again',
-    waitingUntil: (time: string) => `The sign-in stays open until ${time}.`,
-    disabledHeading: 'Box shows “Disabled by Administrator”, or any page other than the consent?',
-    disabledExplained:
-      'If Box does not offer “Grant access to Box”, your enterprise disables unpublished apps and this app is not enabled yet. Nothing will come back here: a Box admin must allowlist its client ID first, then sign in again.',
-    openAllowlistFor: (dataCenter: string | null) =>
-      dataCenter
-        ? `Open the allowlist step for ${dataCenter}`
-        : 'Open the allowlist step (choose your data center there)',
-    openAllowlist: 'Open the allowlist step',
-    cancel: 'Cancel sign-in',
-    signedInAs: 'Signed in as',
-    role: 'Role',
-    roleUnknown: 'Unknown',
-    enterprise: 'Enterprise',
-    noEnterprise: 'None: this Box account does not belong to an enterprise',
-    target: 'Connected to',
-    targetSandbox: 'The sandbox enterprise (in this app)',
-    targetBox: 'Box',
-    since: 'Since',
-    expires: 'Sign-in expires',
-    disconnect: 'Disconnect',
-    reconnect: 'Reconnect',
-    tryAgain: 'Try again',
-  },
+  connect,
   helpdesk: {
     heading: 'Help desk',
     intro:
@@ -516,71 +236,7 @@ export const en = {
     saved: (path: string) => `Diagnostics saved to ${path}. Tokens and secrets are not in it.`,
     failed: 'The test could not run.',
   },
-  walkthrough: {
-    heading: 'Allowlist the connector in Box',
-    intro:
-      'Box blocks apps it has not published when an enterprise turns on “Disable unpublished apps”. These steps add the connector’s key to the exceptions. Everything here works offline.',
-    dataCenter: {
-      heading: '1. Which data center?',
-      pasteLabel: 'Portal address or the About page’s “API URL”',
-      pasteHint: 'For example https://tenant.us2.portal.cloudappsecurity.com',
-      detect: 'Find my data center',
-      chooseLegend: 'Or choose it yourself',
-      detected: (name: string) => `Found it: ${name}. The key below is for this data center.`,
-    },
-    console: {
-      heading: '2. Which Box Admin Console do you have?',
-      question: 'What do you see in the left-hand menu of the Box Admin Console?',
-    },
-    key: {
-      heading: '3. The key to allowlist',
-      label: (dataCenter: string, kind: string) => `Allowlist key for ${dataCenter} (${kind})`,
-      copy: 'Copy key',
-      copied: 'Copied. Paste it into Box, then paste it below to check.',
-      copyFailed: 'Could not copy automatically: select the key and copy it yourself.',
-      pasteBackLabel: 'Paste the key back here to check you copied the right one',
-      exact: (dataCenter: string) => `That is exactly the ${dataCenter} key.`,
-      whitespace:
-        'That is the right key, but with spaces or line breaks in it: remove them before you paste it into Box.',
-      otherDataCenter: (theirs: string, ours: string) =>
-        `Careful: that is the ${theirs} key, not the ${ours} key. Copy the key above again.`,
-      unknown: (dataCenter: string) =>
-        `That is not the ${dataCenter} key. Copy the key above again with the Copy key button.`,
-      companionKnown: (clientId: string) => `Also allowlist this companion’s own sign-in app: client ID ${clientId}.`,
-      companionUnknown:
-        'This companion signs in through a Box app of its own: where unpublished apps are blocked, that app’s client ID (set up in the Connect step) must be added too. The steps say where.',
-    },
-    steps: {
-      heading: (console: string) => `4. Steps for the ${console}`,
-      progress: (done: number, total: number) => `${done} of ${total} steps ticked`,
-      tickLabel: (number: number, title: string) => `Step ${number}: ${title}`,
-      startOver: 'Start over',
-      startedOver: 'All ticks for this data center were cleared.',
-      needsChoices: 'Choose a data center and a console above to see the steps.',
-    },
-    portal: {
-      heading: '5. Then connect Box in the security portal',
-      intro:
-        'Once the Box side is ready, the connector is connected from the security service’s portal. Its steps depend on which portal you have.',
-      question: 'What do you see when you open the security portal?',
-      stepsHeading: (portal: string) => `Steps in the ${portal}`,
-      progress: (done: number, total: number) => `${done} of ${total} portal steps ticked`,
-      tickLabel: (number: number, title: string) => `Portal step ${number}: ${title}`,
-      expect: 'You should see:',
-      errorsHeading: 'If the portal shows an error',
-      ourCheck: (title: string) => `This app’s check: “${title}”.`,
-      needsChoice: 'Choose the portal you see to get its steps.',
-    },
-    runbook: {
-      heading: 'Runbook for the help desk',
-      intro:
-        'A printable copy of these steps, the Box side and the portal side, with the key and a box to tick for each step.',
-      pdf: 'Save runbook as PDF',
-      markdown: 'Save as Markdown',
-      saved: (path: string) => `Saved to ${path}`,
-      failed: (reason: string) => `Could not save the runbook: ${reason}`,
-    },
-  },
+  walkthrough,
   appTitle: 'Box Connect Companion',
   loading: 'Starting…',
   bridgeFailed: 'The app could not reach its core.',
