@@ -25,6 +25,7 @@ import { conntestCallArgs, type ConntestCallResults } from './conntest-calls';
 import { helpdeskCallArgs, type HelpdeskCallResults } from './helpdesk-calls';
 import type { ConnTestProgress } from '../conntest';
 import { scanCallArgs, type ScanCallResults } from './scan-calls';
+import { policyCallArgs, type PolicyCallResults, type PolicyEventPayloads } from './policy-calls';
 import type { BridgeFailureDetail } from './errors';
 import { noArgs } from './no-args';
 import type { CallName, EventName } from './names';
@@ -77,6 +78,7 @@ export const callArgs = {
   ...conntestCallArgs,
   ...helpdeskCallArgs,
   ...scanCallArgs,
+  ...policyCallArgs,
 } satisfies Record<CallName, z.ZodType>;
 
 // Compile-time check that names.ts and callArgs list exactly the same calls.
@@ -118,7 +120,8 @@ export interface ExportedRunbook {
   bytes: number;
 }
 
-export interface CallResults extends ConnectionCallResults, ConntestCallResults, HelpdeskCallResults, ScanCallResults {
+export interface CallResults
+  extends ConnectionCallResults, ConntestCallResults, HelpdeskCallResults, ScanCallResults, PolicyCallResults {
   getAppInfo: AppInfo;
   /** The effective settings (the organisation's managed values over the user's), with what is managed. */
   getSettings: SettingsView;
@@ -131,7 +134,7 @@ export interface CallResults extends ConnectionCallResults, ConntestCallResults,
   exportRunbook: ExportedRunbook;
 }
 
-export interface EventPayloads {
+export interface EventPayloads extends PolicyEventPayloads {
   settingsChanged: SettingsView;
   connectionChanged: ConnectionState;
   connectionTestProgress: ConnTestProgress;

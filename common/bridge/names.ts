@@ -37,8 +37,38 @@ export const CALL_NAMES = [
   'listNotScanned',
   'getScanCoverage',
   'getScanQueue',
+  'listPolicyTemplates',
+  'listPolicies',
+  'createPolicyFromTemplate',
+  'savePolicy',
+  'removePolicy',
+  'importPolicy',
+  'exportPolicy',
+  'previewPolicy',
+  'listPolicyMatches',
+  'markPolicySeen',
+  'listAlerts',
+  'planAction',
+  'listRunChanges',
+  'applyRun',
+  'pauseRun',
+  'resumeRun',
+  'cancelRun',
+  'listRuns',
+  'listAudit',
+  'undoAction',
+  'undoRun',
+  'exportAudit',
 ] as const;
-export const EVENT_NAMES = ['settingsChanged', 'connectionChanged', 'connectionTestProgress', 'scanProgress'] as const;
+export const EVENT_NAMES = [
+  'settingsChanged',
+  'connectionChanged',
+  'connectionTestProgress',
+  'scanProgress',
+  'policyMatches',
+  'policyAlert',
+  'actionRunProgress',
+] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/core/bridge/dispatch';
 import type { Handlers } from '../../main/core/bridge/handlers';
+import { policyHandlers } from '../../main/core/policy/bridge-handlers';
+import { governanceHandlers } from '../../main/core/governance/bridge-handlers';
 import { DEFAULT_SETTINGS } from '../../common/settings';
 import type { ScanProgress } from '../../common/scan/types';
 
@@ -106,6 +108,9 @@ function recordingHandlers() {
     listNotScanned: async () => ({ ...emptyPage, byReason: [] }),
     getScanCoverage: async () => ({ users: [] }),
     getScanQueue: async () => ({ queued: 0, head: [], jumps: [] }),
+    // Not exercised here: their own tests call them.
+    ...policyHandlers(),
+    ...governanceHandlers(),
   };
   return { handlers, calls };
 }

@@ -17,6 +17,8 @@ import type { ConnectionManager } from '../connection/connection-manager';
 import type { InAppSandbox } from '../connection/in-app-sandbox';
 import { walkthroughHandlers } from '../walkthrough/bridge-handlers';
 import { scanHandlers } from '../scan/bridge-handlers';
+import { policyHandlers } from '../policy/bridge-handlers';
+import { governanceHandlers } from '../governance/bridge-handlers';
 import { ScanService } from '../scan/scan-service';
 import { backfillUnderSettings } from '../settings/scan-defaults';
 import type { SettingsView } from '../../../common/settings-locks';
@@ -99,6 +101,8 @@ export function createCore(services: CoreServices): Core {
     ...conntestHandlers({ ...services, emitProgress: (progress) => events.emit('connectionTestProgress', progress) }),
     ...helpdeskHandlers(),
     ...scanHandlers({ home: services.home, scan, backfill: (args) => backfillUnderSettings(services.settings, args) }),
+    ...policyHandlers(),
+    ...governanceHandlers(),
   };
 
   return {
