@@ -284,6 +284,34 @@ describe('quarantine and restore-from-quarantine', () => {
   });
 });
 
+describe('a quarantine cut short (crash recovery)', () => {
+  it('after a kill between the note and the move, applying again leaves one note and moves the file once', async () => {
+    const spec: ActionSpec = { name: 'quarantine' };
+    const f = pick((e) => e.collaborations === 0);
+    const before = await g.box.readFile(f.id, f.owner_id);
+    const truthBefore = await g.snapshot();
+    const events = await g.mark();
+    // What apply does first, then the process dies.
+    const noteId = await g.box.uploadText(f.folder_id, noteName(before.name), 'cut short', f.owner_id);
+    await g.box.rememberQuarantine(
+      f.id,
+      { parentId: f.folder_id, parentPath: before.parentPath, ownerId: f.owner_id },
+      noteId,
+    );
+    // After the restart the file is read again: not moved, so not applied.
+    const now = await reopened().readFile(f.id, f.owner_id);
+    expect(ACTIONS.quarantine.isApplied(spec, before, now)).toBe(false);
+    const after = await ACTIONS.quarantine.apply(g.box, spec, now);
+    expect(ACTIONS.quarantine.isApplied(spec, before, after)).toBe(true);
+    expect(after.quarantineNoteId).toBe(noteId);
+    const diff = changedIds(truthBefore, await g.snapshot());
+    expect(diff).toEqual({ changed: [f.id], added: [noteId] });
+    expect(summary(await events()).map((e) => e[0])).toEqual(['UPLOAD', 'MOVE']);
+    // Killed after the move: read again, it is applied; nothing is sent twice.
+    expect(ACTIONS.quarantine.isApplied(spec, before, await g.box.readFile(f.id, f.owner_id))).toBe(true);
+  });
+});
+
 describe('trash', () => {
   it('moves the file to the trash (DELETE by the owner), undo restores it into its folder (UNDELETE)', async () => {
     const spec: ActionSpec = { name: 'trash' };
