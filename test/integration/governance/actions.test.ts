@@ -151,6 +151,9 @@ describe('collaborators', () => {
     const f = pick((e) => e.collaborations > 0);
     const s = await g.box.readFile(f.id, f.owner_id);
     for (const c of s.collaborations) expect(c.external).toBe(g.users.find((u) => u.login === c.login)?.external);
+    // The findings name owners by login: the same state is read by login.
+    const login = g.users.find((u) => u.id === f.owner_id)?.login ?? '';
+    expect(await g.box.readFile(f.id, login.toUpperCase())).toEqual(s);
   });
 
   it('remove-external-collaborators: removes them (COLLABORATION_REMOVE), undo re-invites each with their role under a new id', async () => {
