@@ -257,12 +257,33 @@ export class BoxGovernance implements GovernanceBox {
   }
 
   async trashFile(fileId: string, asUser: string | null): Promise<void> {
-    await this.calls.json('governance-write', 'DELETE', `/files/${fileId}`, { asUser });
+    try {
+      await this.calls.json('governance-write', 'DELETE', `/files/${fileId}`, { asUser });
+    } catch (e) {
+      // A retry after a lost answer finds it gone: in the trash already is done.
+      if (!isNotFound(e) || !(await this.found(`/files/${fileId}/trash`, asUser))) throw e;
+    }
   }
 
   async restoreFile(fileId: string, asUser: string | null, parentId?: string): Promise<void> {
     const body = parentId ? { parent: { id: parentId } } : {};
-    await this.calls.json('governance-write', 'POST', `/files/${fileId}`, { asUser, body, params: { fields: 'id' } });
+    try {
+      await this.calls.json('governance-write', 'POST', `/files/${fileId}`, { asUser, body, params: { fields: 'id' } });
+    } catch (e) {
+      // Out of the trash already (a retry after a lost answer) is done.
+      if (!isNotFound(e) || !(await this.found(`/files/${fileId}`, asUser))) throw e;
+    }
+  }
+
+  /** Whether GET `path` finds the item. */
+  private async found(path: string, asUser: string | null): Promise<boolean> {
+    try {
+      await this.calls.json('governance-read', 'GET', path, { asUser, params: { fields: 'id' } });
+      return true;
+    } catch (e) {
+      if (isNotFound(e)) return false;
+      throw e;
+    }
   }
 
   async removeCollaboration(collaborationId: string, asUser: string | null): Promise<void> {

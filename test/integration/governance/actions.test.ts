@@ -325,8 +325,13 @@ describe('trash', () => {
     expectOnly(r.truthBefore, r.truthAfter, f.id, { trashed: true });
     expect(summary(r.events)).toEqual([['DELETE', f.id, f.owner_id]]);
     expect(ACTIONS.trash.applies(spec, r.after).ok).toBe(false);
+    // Sent again (a retry after a lost answer): already done, nothing more happens.
+    const again = await g.mark();
+    await g.box.trashFile(f.id, f.owner_id);
+    expect(await again()).toEqual([]);
     const u = await undoAndObserve(spec, r.before, r.after);
     expect(u.undone.trashed).toBe(false);
+    await g.box.restoreFile(f.id, f.owner_id);
     expect(u.truthAfter.get(f.id)).toEqual(truth0.get(f.id));
     expect(summary(u.events)).toEqual([['UNDELETE', f.id, f.owner_id]]);
   });
