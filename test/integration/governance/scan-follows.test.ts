@@ -63,3 +63,19 @@ it('sees a removed shared link and removed external collaborators through admin_
   }
   throw new Error('no file with its own external collaborators');
 }, 60_000);
+
+it('follows a file into the admin quarantine: read again as the admin, in its new folder', async () => {
+  const row = engine.store
+    .reader()
+    .prepare("SELECT * FROM files WHERE state = 1 AND folder_id != '0' LIMIT 1")
+    .get() as { id: string; owner_id: string; scan_count: number } | undefined;
+  if (!row) throw new Error('no scanned file');
+  const before = await box.readFile(row.id, row.owner_id);
+  const after = await ACTIONS.quarantine.apply(box, { name: 'quarantine' }, before);
+  await waitForProgress(engine, rescanned(row.id, row.scan_count));
+  expect(engine.store.file(row.id)).toMatchObject({
+    state: 1,
+    folder_id: after.parentId,
+    owner_id: rig.sandbox.info.signInUserId,
+  });
+}, 60_000);
