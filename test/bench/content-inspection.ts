@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileFinding } from '../../common/scan/types';
 import { connectToSandbox } from '../helpers/connected';
-import { compare, fetchTruth, planMinimum, sensitiveAtRest } from '../helpers/content-truth';
+import { compare, fetchTruth, planMinimum, repeatedDownloads, sensitiveAtRest } from '../helpers/content-truth';
 import { figure } from './scan-support';
 
 const files = Number(process.argv[2] ?? 100_000);
@@ -104,6 +104,22 @@ async function fullScan(): Promise<void> {
       'equal',
       s.downloads === min.downloads,
     );
+    const repeats = await repeatedDownloads(connected.sandbox.info.controlUrl);
+    figure('files the sandbox served twice or more', repeats.files.length, '0', repeats.files.length === 0);
+    figure(
+      'contents (ext:sha1) downloaded for two or more files',
+      repeats.contents.length,
+      '0',
+      !repeats.contents.length,
+    );
+    const byId = new Map(truth.map((t) => [t.id, t]));
+    for (const r of [...repeats.files.map((f) => ({ key: `${f.ext}:${f.sha1}`, files: [f] })), ...repeats.contents])
+      console.log(
+        `  downloaded again: ${r.key}`,
+        r.files.map(
+          (f) => `${f.id} ×${f.count} (${byId.get(f.id)?.expected_state}/${byId.get(f.id)?.expected_reason})`,
+        ),
+      );
     figure('files reused by SHA-1 (not downloaded again)', s.reused, '-', null);
     figure('core event-loop delay p99 (ms)', s.eventLoopDelayP99Ms, 'printed', true);
     const atRest = sensitiveAtRest(connected.home);

@@ -105,6 +105,8 @@ export class World {
   readonly uploads: UploadStore;
   /** Where each file's extracted_text representation is in its generation. */
   readonly representations = new RepresentationStates();
+  /** Content downloads served per file index (GET /_sandbox/stats/downloads): one content read twice shows. */
+  readonly downloads = new Map<number, number>();
 
   constructor(
     readonly ent: Enterprise,
