@@ -296,6 +296,23 @@ describe("Box's text representation", () => {
     expect(box.count('download')).toBe(1);
   });
 
+  it('when the copy asking Box is never read again, a waiter that times out lets the next copy ask', async () => {
+    const bytes = Buffer.from('PK broken, abandoned');
+    const listed = { sha1: sha('PK broken, abandoned') };
+    for (const id of ['46', '47', '48'])
+      waiting(id, 'docx', { bytes, text: `${IBAN}\n`, repState: 'none', pendingCalls: 1 }, listed);
+    const w = work({ extractor: new TextTestExtractor({ docx: corrupted }), poll: FAST_POLL });
+    await w.inspect('46'); // asks Box, then is never read again (say an event took it off the queue)
+    await w.inspect('47');
+    const due = (id: string) => temp.store.nextInspections(10, Date.now() + 1000).some((r) => r.id === id);
+    for (let round = 0; round < FAST_POLL.maxTries && due('47'); round++) await w.inspect('47');
+    expect(shown('47')).toMatchObject({ inspection: 'Failed', reason: 'corrupted', pending: 0 });
+    await w.inspect('48');
+    for (let round = 0; round < FAST_POLL.maxTries && due('48'); round++) await w.inspect('48');
+    expect(shown('48')).toMatchObject({ inspection: 'Completed', method: 'box-text' });
+    expect(box.count('download')).toBe(1);
+  });
+
   it("a file whose bytes changed since it was listed falls back to Box's text for itself only: no copy reuses it", async () => {
     waiting('44', 'docx', { bytes: Buffer.from('PK edited'), text: `${IBAN}\n` }, { sha1: sha('PK as listed') });
     waiting(

@@ -131,11 +131,13 @@ export class ContentReader {
 
   /**
    * A pending file asked too many times: Failed timeout, or the local reason it (or the copy it
-   * waited for) fell back from. A copy still pending then asks Box itself, with no download.
+   * waited for) fell back from. The next copy read then asks Box itself, with no download: also
+   * when the file asking Box is never read again (gone from the queue), which a waiter's
+   * timeout shows, since the file asking started first and would have timed out before it.
    */
   timedOut(f: FileRow): ContentOutcome {
     const fallback = this.fallbackFor(f)?.fallback;
-    if (fallback?.askedBy === f.id) fallback.askedBy = null;
+    if (fallback) fallback.askedBy = null;
     return finalOutcome('Failed', fallback?.reason ?? 'timeout', null);
   }
 
