@@ -2,7 +2,8 @@
  * Content inspection benchmark, issue 14 acceptance 1, 2, 4 and 6: the CLI scans a 100,000-file
  * sandbox of real documents (`scan --until-idle --no-backfill --json`, a real process with the
  * real keychain), exports the findings, and the figures are computed against the sandbox's
- * ground truth (test/helpers/content-truth.ts, shared with the CI test at 1,500 files). Then a
+ * ground truth (test/helpers/content-truth.ts, shared with the CI test at 1,500 files) and the
+ * sandbox's count of downloads per file (each content served twice is named). Then a
  * smaller sandbox at --rate-limit 20 --latency 50: useful requests per second through the scan.
  * Run: node test/helpers/with-keyring.mjs npx tsx test/bench/content-inspection.ts [files] (BCC_BENCH_PART=full|rate: one part)
  */
