@@ -2,7 +2,8 @@
  * Content inspection benchmark, issue 14 acceptance 1, 2, 4 and 6: the CLI scans a 100,000-file
  * sandbox of real documents (`scan --until-idle --no-backfill --json`, a real process with the
  * real keychain), exports the findings, and the figures are computed against the sandbox's
- * ground truth (test/helpers/content-truth.ts, shared with the CI test at 1,500 files). Then a
+ * ground truth (test/helpers/content-truth.ts, shared with the CI test at 1,500 files) and the
+ * sandbox's count of downloads per file (each content served twice is named). Then a
  * smaller sandbox at --rate-limit 20 --latency 50: useful requests per second through the scan.
  * Run: node test/helpers/with-keyring.mjs npx tsx test/bench/content-inspection.ts [files] (BCC_BENCH_PART=full|rate: one part)
  */
@@ -11,7 +12,14 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileFinding } from '../../common/scan/types';
 import { connectToSandbox } from '../helpers/connected';
-import { compare, fetchTruth, planMinimum, sensitiveAtRest } from '../helpers/content-truth';
+import {
+  compare,
+  fetchTruth,
+  planMinimum,
+  repeatedDownloads,
+  sensitiveAtRest,
+  type TruthFile,
+} from '../helpers/content-truth';
 import { figure } from './scan-support';
 
 const files = Number(process.argv[2] ?? 100_000);
@@ -44,6 +52,29 @@ function summaryOf(stdout: string): Summary {
   const line = stdout.split('\n').find((l) => l.startsWith('{"summary"'));
   if (!line) throw new Error('no summary line');
   return (JSON.parse(line) as { summary: Summary }).summary;
+}
+
+/**
+ * "Identical content is downloaded once", from the sandbox's side: every file it served twice
+ * and every content (ext:sha1) it served for two files, each with what the truth expects and
+ * what the scan concluded (a first read that timed out is not reusable, so its copy is read again).
+ */
+async function downloadedTwice(controlUrl: string, truth: TruthFile[], findings: FileFinding[]): Promise<void> {
+  const repeats = await repeatedDownloads(controlUrl);
+  figure('files the sandbox served twice or more', repeats.files.length, '0', repeats.files.length === 0);
+  figure(
+    'contents (ext:sha1) downloaded for two or more files',
+    repeats.contents.length,
+    '0',
+    !repeats.contents.length,
+  );
+  const expected = new Map(truth.map((t) => [t.id, `${t.expected_state}/${t.expected_reason}`]));
+  const found = new Map(findings.map((f) => [f.fileId, `${f.inspection}/${f.inspectionReason}/${f.inspectionMethod}`]));
+  for (const r of [...repeats.files.map((f) => ({ key: `${f.ext}:${f.sha1}`, files: [f] })), ...repeats.contents])
+    console.log(
+      `  downloaded again: ${r.key}`,
+      r.files.map((f) => `${f.id} ×${f.count} truth ${expected.get(f.id)}, scan ${found.get(f.id)}`),
+    );
 }
 
 async function fullScan(): Promise<void> {
@@ -104,6 +135,7 @@ async function fullScan(): Promise<void> {
       'equal',
       s.downloads === min.downloads,
     );
+    await downloadedTwice(connected.sandbox.info.controlUrl, truth, findings);
     figure('files reused by SHA-1 (not downloaded again)', s.reused, '-', null);
     figure('core event-loop delay p99 (ms)', s.eventLoopDelayP99Ms, 'printed', true);
     const atRest = sensitiveAtRest(connected.home);

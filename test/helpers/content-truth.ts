@@ -156,6 +156,38 @@ export function planMinimum(truth: TruthFile[]): PlanMinimum {
   return { downloads, representationCalls, requests: downloads + representationCalls, bytes };
 }
 
+export interface DownloadedFile {
+  id: string;
+  ext: string | null;
+  sha1: string | null;
+  count: number;
+}
+
+/**
+ * What the sandbox served more than once (GET /_sandbox/stats/downloads): files downloaded
+ * twice or more, and contents (the scan's reuse key, extension and SHA-1) downloaded for two
+ * or more files. "Identical content is downloaded once" holds when both are empty.
+ */
+export async function repeatedDownloads(controlUrl: string): Promise<{
+  total: number;
+  files: DownloadedFile[];
+  contents: Array<{ key: string; files: DownloadedFile[] }>;
+}> {
+  const res = await fetch(`${controlUrl}/stats/downloads`);
+  if (!res.ok) throw new Error(`stats/downloads: ${res.status}`);
+  const stats = (await res.json()) as { total: number; entries: DownloadedFile[] };
+  const byKey = new Map<string, DownloadedFile[]>();
+  for (const f of stats.entries) {
+    const key = `${f.ext}:${f.sha1}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), f]);
+  }
+  return {
+    total: stats.total,
+    files: stats.entries.filter((f) => f.count > 1),
+    contents: [...byKey].filter(([, files]) => files.length > 1).map(([key, files]) => ({ key, files })),
+  };
+}
+
 function* filesUnder(dir: string): Generator<string> {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);

@@ -262,6 +262,73 @@ describe("Box's text representation", () => {
     expect(box.count('download', '27')).toBe(1);
   });
 
+  it('a copy of a corrupted docx read while Box makes its text is not downloaded again: it takes that text', async () => {
+    const bytes = Buffer.from('PK broken, copied');
+    const listed = { sha1: sha('PK broken, copied') };
+    waiting('40', 'docx', { bytes, text: `${IBAN}\n`, repState: 'none', pendingCalls: 1 }, listed);
+    waiting('41', 'docx', { bytes, text: `${IBAN}\n`, repState: 'none', pendingCalls: 1 }, listed);
+    const w = work({ extractor: new TextTestExtractor({ docx: corrupted }), poll: FAST_POLL });
+    await w.inspect('40'); // downloaded, corrupted, Box's text asked for: pending
+    await w.inspect('41'); // the first copy is waiting for Box, out of flight
+    for (let round = 0; round < FAST_POLL.maxTries && temp.store.inspectionsLeft(); round++)
+      for (const r of temp.store.nextInspections(10, Date.now() + 1000)) await w.inspect(r.id);
+    expect(box.count('download')).toBe(1);
+    expect(box.count('representations', '41') + box.count('info', '41')).toBe(0);
+    expect(shown('40')).toMatchObject({ inspection: 'Completed', method: 'box-text', reused: 0 });
+    expect(shown('41')).toMatchObject({ inspection: 'Completed', method: 'box-text', reused: 1 });
+    expect(shown('41').findings?.iban).toBe(1);
+  });
+
+  it('a copy waiting for that text keeps the local reason when Box never makes it', async () => {
+    const bytes = Buffer.from('PK broken, never read');
+    const listed = { sha1: sha('PK broken, never read') };
+    waiting('42', 'docx', { bytes, text: '', repState: 'pending', pendingCalls: 1000 }, listed);
+    waiting('43', 'docx', { bytes, text: '', repState: 'pending', pendingCalls: 1000 }, listed);
+    const w = work({ extractor: new TextTestExtractor({ docx: corrupted }), poll: FAST_POLL });
+    await w.inspect('42');
+    await w.inspect('43');
+    for (let round = 0; round < 3 * FAST_POLL.maxTries && temp.store.inspectionsLeft(); round++)
+      for (const r of temp.store.nextInspections(10, Date.now() + 1000)) await w.inspect(r.id);
+    expect(shown('42')).toMatchObject({ inspection: 'Failed', reason: 'corrupted', pending: 0 });
+    expect(shown('43')).toMatchObject({ inspection: 'Failed', reason: 'corrupted', pending: 0 });
+    // Once the first copy timed out the second asked Box itself, without downloading the bytes again.
+    expect(box.count('representations', '43')).toBeGreaterThan(0);
+    expect(box.count('download')).toBe(1);
+  });
+
+  it('when the copy asking Box is never read again, a waiter that times out lets the next copy ask', async () => {
+    const bytes = Buffer.from('PK broken, abandoned');
+    const listed = { sha1: sha('PK broken, abandoned') };
+    for (const id of ['46', '47', '48'])
+      waiting(id, 'docx', { bytes, text: `${IBAN}\n`, repState: 'none', pendingCalls: 1 }, listed);
+    const w = work({ extractor: new TextTestExtractor({ docx: corrupted }), poll: FAST_POLL });
+    await w.inspect('46'); // asks Box, then is never read again (say an event took it off the queue)
+    await w.inspect('47');
+    const due = (id: string) => temp.store.nextInspections(10, Date.now() + 1000).some((r) => r.id === id);
+    for (let round = 0; round < FAST_POLL.maxTries && due('47'); round++) await w.inspect('47');
+    expect(shown('47')).toMatchObject({ inspection: 'Failed', reason: 'corrupted', pending: 0 });
+    await w.inspect('48');
+    for (let round = 0; round < FAST_POLL.maxTries && due('48'); round++) await w.inspect('48');
+    expect(shown('48')).toMatchObject({ inspection: 'Completed', method: 'box-text' });
+    expect(box.count('download')).toBe(1);
+  });
+
+  it("a file whose bytes changed since it was listed falls back to Box's text for itself only: no copy reuses it", async () => {
+    waiting('44', 'docx', { bytes: Buffer.from('PK edited'), text: `${IBAN}\n` }, { sha1: sha('PK as listed') });
+    waiting(
+      '45',
+      'docx',
+      { bytes: Buffer.from('PK as listed'), text: 'nothing here\n' },
+      { sha1: sha('PK as listed') },
+    );
+    const w = work({ extractor: new TextTestExtractor({ docx: corrupted }) });
+    await w.inspect('44');
+    await w.inspect('45');
+    expect(shown('44').findings?.iban).toBe(1);
+    expect(shown('45')).toMatchObject({ inspection: 'Completed', method: 'box-text', reused: 0 });
+    expect(shown('45').findings?.iban).toBe(0);
+  });
+
   it('keeps the local reason when Box cannot read it either', async () => {
     waiting('28', 'pdf', {
       bytes: Buffer.from('%PDF-broken'),

@@ -99,6 +99,13 @@ describe('official SDK against the sandbox', () => {
     const bytes = await readByteStream(stream as Parameters<typeof readByteStream>[0]);
     expect(bytes.length).toBe(meta.size);
     expect(createHash('sha1').update(bytes).digest('hex')).toBe(meta.sha1);
+    // The control API counts what was served: a second download of the file shows as ×2.
+    await readByteStream((await client.downloads.downloadFile(textFile!.id)) as Parameters<typeof readByteStream>[0]);
+    const served = await ctl<{ entries: Array<{ id: string; ext: string; sha1: string; count: number }> }>(
+      info,
+      '/stats/downloads',
+    );
+    expect(served.entries).toContainEqual({ id: textFile!.id, ext: textFile!.ext, sha1: meta.sha1, count: 2 });
 
     // Collaborations: the big folder is shared with the admin; a file has a direct collaborator.
     const folderCollabs = await client.listCollaborations.getFolderCollaborations(truth.bigFolder.id);

@@ -13,7 +13,14 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileFinding } from '../../../common/scan/types';
 import { connectToSandbox, type Connected } from '../../helpers/connected';
-import { compare, fetchTruth, planMinimum, sensitiveAtRest, type TruthFile } from '../../helpers/content-truth';
+import {
+  compare,
+  fetchTruth,
+  planMinimum,
+  repeatedDownloads,
+  sensitiveAtRest,
+  type TruthFile,
+} from '../../helpers/content-truth';
 import { HAND_MADE_DOCUMENTS } from '../../fixtures/hand-made-documents';
 import { sdkAuth, sdkClient, sdkSession, signIn } from '../sandbox/helpers';
 
@@ -104,9 +111,12 @@ describe('content inspection of real documents, through the CLI', () => {
     }
   });
 
-  it('downloads each distinct content once and stays within 1.10x of the plan’s minimum requests and bytes', () => {
+  it('downloads each distinct content once and stays within 1.10x of the plan’s minimum requests and bytes', async () => {
     // The hand-made uploads are in the truth too: three more distinct contents, read locally.
     const min = planMinimum(truth);
+    // What the sandbox served, by file: none twice, no content for two files (names them if so).
+    const served = await repeatedDownloads(connected.sandbox.info.controlUrl);
+    expect({ files: served.files, contents: served.contents }).toEqual({ files: [], contents: [] });
     expect(summary.downloads).toBe(min.downloads);
     expect(summary.contentRequests).toBeLessThanOrEqual(1.1 * min.requests);
     expect(summary.bytesDownloaded).toBeLessThanOrEqual(1.1 * min.bytes);

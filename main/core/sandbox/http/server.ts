@@ -24,7 +24,16 @@ import { deleteFile, getTrashedFile, restoreTrashedFile, updateFile } from '../r
 import { createCollaboration, deleteCollaboration } from '../routes/collaborations';
 import { revoke, token } from '../routes/oauth';
 import { authorizePage, authorizeSubmit } from '../routes/authorize';
-import { control, listTokens, truth, truthEvents, truthFile, truthFiles, type ControlDeps } from '../routes/control';
+import {
+  control,
+  downloadStats,
+  listTokens,
+  truth,
+  truthEvents,
+  truthFile,
+  truthFiles,
+  type ControlDeps,
+} from '../routes/control';
 import type { LiveActivity } from '../state/activity';
 
 export interface ServerDeps {
@@ -237,6 +246,7 @@ function otherRoutes(deps: ServerDeps, ctl: ControlDeps): Router {
       .on('GET', '/_sandbox/truth/files', truthFiles)
       .on('GET', '/_sandbox/truth/files/:id', truthFile)
       .on('GET', '/_sandbox/truth/events', truthEvents)
+      .on('GET', '/_sandbox/stats/downloads', downloadStats)
       .on('GET', '/_sandbox/tokens', listTokens)
       .on('POST', '/_sandbox/activity', (ctx) => control(ctx, ctl, 'activity'))
       .on('POST', '/_sandbox/activity/stream', (ctx) => control(ctx, ctl, 'activity-stream'))

@@ -144,6 +144,22 @@ function externalCollaborators(w: World, f: CurrentFile): string[] {
   return [...new Set(users.filter((u) => u?.external).map((u) => u?.login ?? ''))].sort();
 }
 
+/**
+ * Content downloads served per file since start-up, for the efficiency figures: each entry is a
+ * file id, its extension and SHA-1 (the reuse key) and how many times its bytes were served.
+ */
+export function downloadStats(ctx: Ctx): void {
+  const w = ctx.world;
+  const entries: Json[] = [];
+  let total = 0;
+  for (const [k, count] of w.downloads) {
+    const f = w.file(k);
+    total += count;
+    entries.push({ id: fileIdOf(w.ent.space, k), ext: f?.gen.ext ?? null, sha1: f?.content().sha1 ?? null, count });
+  }
+  sendJson(ctx, 200, { total, files: entries.length, entries });
+}
+
 /** One file's truth, including which sensitive data its content holds and what inspecting it concludes. */
 export function truthFile(ctx: Ctx): void {
   const w = ctx.world;

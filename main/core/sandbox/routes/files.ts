@@ -131,6 +131,7 @@ export async function download(ctx: Ctx): Promise<void> {
   if (w.now() > exp) return boxError(ctx, 403, 'forbidden', 'The download link has expired');
   const file = w.file(k);
   if (!file) return boxError(ctx, 404, 'not_found', 'Not Found');
+  w.downloads.set(k, (w.downloads.get(k) ?? 0) + 1);
   const bytes = file.bytes();
   let start = 0;
   let end = bytes.size - 1;

@@ -113,6 +113,8 @@ export class World {
   readonly representations = new RepresentationStates();
   /** Files moved out of their first folder (listings hide them there, show them where they went). */
   readonly moves = new MoveIndex();
+  /** Content downloads served per file index (GET /_sandbox/stats/downloads): one content read twice shows. */
+  readonly downloads = new Map<number, number>();
 
   constructor(
     readonly ent: Enterprise,

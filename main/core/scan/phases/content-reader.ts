@@ -4,7 +4,8 @@
  * type Box also reads. The same content is read once: a result is kept by SHA-1, and a file
  * whose SHA-1 is being read by another slot waits for that read instead of downloading again.
  * A pending Box text answers `pending`: the caller puts the file back with a not-before time,
- * so no slot waits on Box.
+ * so no slot waits on Box. While a file waits for the Box text its local read fell back to, the
+ * copies of its content wait with it (pending, no request) and take that text once it is kept.
  */
 import { createHash } from 'node:crypto';
 import type { InspectionReason, InspectionResult } from '../../../../common/scan/inspection';
@@ -34,6 +35,15 @@ export function isPending(a: ReadAnswer): a is typeof PENDING {
 /** Local failures Box's text may still read past. */
 const FALLBACK_REASONS: ReadonlySet<InspectionReason> = new Set(['corrupted', 'timeout', 'internal']);
 
+/**
+ * A content whose local read failed with `reason` (one Box reads past): `askedBy` is the file
+ * asking Box for its text, null when none is (it timed out: the next copy asks, no download).
+ */
+interface BoxFallback {
+  reason: InspectionReason;
+  askedBy: string | null;
+}
+
 interface OwnRead {
   answer: ReadAnswer;
   chars: number;
@@ -53,11 +63,19 @@ export function contentKey(f: Pick<FileRow, 'ext' | 'sha1'>): string | null {
   return f.sha1 ? `${f.ext}:${f.sha1}` : null;
 }
 
+/**
+ * Where a Box-text fallback is kept: by content, so its copies wait for it; by file when Box
+ * lists no SHA-1 or the bytes read were not the listed ones (no copy takes that result).
+ */
+function fallbackKey(f: Pick<FileRow, 'id' | 'ext' | 'sha1'>, matchesListing = true): string {
+  return (matchesListing && contentKey(f)) || `file:${f.id}`;
+}
+
 export class ContentReader {
   readonly stats: ContentStats = { downloads: 0, representationCalls: 0, bytesDownloaded: 0 };
   private readonly inFlight = new Map<string, Promise<ReadAnswer>>();
-  /** Files whose local extraction failed and whose Box text is pending: the local reason, kept. */
-  private readonly fallbackOf = new Map<string, InspectionReason>();
+  /** Contents whose local extraction failed and whose Box text is pending (by fallbackKey). */
+  private readonly fallbackOf = new Map<string, BoxFallback>();
 
   constructor(private readonly d: { api: BoxApi; store: ScanStore; extractor: Extractor; poll?: BoxTextPoll }) {}
 
@@ -89,6 +107,10 @@ export class ContentReader {
       plan = this.plan(f);
       if (plan.kind === 'final' || plan.kind === 'reuse') return plan.outcome;
     }
+    // A copy is waiting for Box's text of these bytes (the local read failed): its result, once
+    // kept, is this file's too. Downloading them again would only fail the same way.
+    const asked = this.fallbackOf.get(fallbackKey(f))?.askedBy;
+    if (asked && asked !== f.id) return PENDING;
     // Out of the in-flight map before the read settles: a waiter that wakes finds it gone.
     const settled = () => {
       if (sha1 && this.inFlight.get(sha1) === own) this.inFlight.delete(sha1);
@@ -107,16 +129,31 @@ export class ContentReader {
     return own;
   }
 
-  /** A pending file asked too many times: Failed timeout, or the local reason it fell back from. */
+  /**
+   * A pending file asked too many times: Failed timeout, or the local reason it (or the copy it
+   * waited for) fell back from. The next copy read then asks Box itself, with no download: also
+   * when the file asking Box is never read again (gone from the queue), which a waiter's
+   * timeout shows, since the file asking started first and would have timed out before it.
+   */
   timedOut(f: FileRow): ContentOutcome {
-    const local = this.fallbackOf.get(f.id);
-    this.fallbackOf.delete(f.id);
-    return finalOutcome('Failed', local ?? 'timeout', null);
+    const fallback = this.fallbackFor(f)?.fallback;
+    if (fallback) fallback.askedBy = null;
+    return finalOutcome('Failed', fallback?.reason ?? 'timeout', null);
+  }
+
+  /** The fallback this file is in: its own (bytes not as listed) or its content's. */
+  private fallbackFor(f: FileRow): { key: string; fallback: BoxFallback } | undefined {
+    for (const key of [fallbackKey(f, false), fallbackKey(f)]) {
+      const fallback = this.fallbackOf.get(key);
+      if (fallback) return { key, fallback };
+    }
+    return undefined;
   }
 
   private keep(f: FileRow, r: OwnRead): ReadAnswer {
     if (isPending(r.answer)) return r.answer;
-    this.fallbackOf.delete(f.id);
+    const own = this.fallbackFor(f);
+    if (own) this.fallbackOf.delete(own.key);
     // Only a result about the bytes names the SHA-1 it is for (a download error says nothing of them).
     const outcome = { ...r.answer, sha1: reusable(r.answer) ? f.sha1 : null };
     const key = contentKey(f);
@@ -137,8 +174,10 @@ export class ContentReader {
   }
 
   private async readOwn(f: FileRow, kind: 'local' | 'box-text'): Promise<OwnRead> {
-    const localReason = this.fallbackOf.get(f.id);
-    if (kind === 'box-text' || localReason) return this.readBoxText(f, localReason ?? null);
+    const fallback = this.fallbackFor(f);
+    if (fallback) fallback.fallback.askedBy = f.id;
+    if (kind === 'box-text' || fallback)
+      return this.readBoxText(f, fallback?.fallback.reason ?? null, !fallback || fallback.key === fallbackKey(f));
     let bytes: Buffer;
     try {
       this.stats.downloads++;
@@ -164,23 +203,26 @@ export class ContentReader {
       FALLBACK_REASONS.has(result.reason) &&
       BOX_TEXT_FALLBACK_EXTENSIONS.has(f.ext)
     )
-      return this.readBoxText(f, result.reason);
+      return this.readBoxText(f, result.reason, matchesListing);
     return { answer: fromResult(result, f.sha1), chars: result.chars, bytes: bytes.length, matchesListing };
   }
 
-  /** Box's text; `localReason`: the local failure this falls back from (kept when Box fails too). */
-  private async readBoxText(f: FileRow, localReason: InspectionReason | null): Promise<OwnRead> {
+  /**
+   * Box's text; `localReason`: the local failure this falls back from (kept when Box fails too),
+   * `matchesListing`: whether the bytes that failed were the listed SHA-1's.
+   */
+  private async readBoxText(f: FileRow, localReason: InspectionReason | null, matchesListing = true): Promise<OwnRead> {
     const answer = await boxText(this.d.api, f, this.stats);
     if (answer.kind === 'pending') {
-      if (localReason) this.fallbackOf.set(f.id, localReason);
-      return { answer: PENDING, chars: 0, bytes: 0, matchesListing: true };
+      if (localReason) this.fallbackOf.set(fallbackKey(f, matchesListing), { reason: localReason, askedBy: f.id });
+      return { answer: PENDING, chars: 0, bytes: 0, matchesListing };
     }
     if (answer.kind === 'failed')
       return {
         answer: finalOutcome('Failed', localReason ?? answer.reason, localReason ? f.sha1 : null),
         chars: 0,
         bytes: 0,
-        matchesListing: true,
+        matchesListing,
       };
     const result: InspectionResult = await this.d.extractor.inspect({ ext: 'txt', name: f.name, bytes: answer.bytes });
     const read = result.state === 'Completed' || result.state === 'Partially scanned';
@@ -188,7 +230,7 @@ export class ContentReader {
       answer: fromResult(read ? { ...result, method: 'box-text' } : result, f.sha1),
       chars: result.chars,
       bytes: answer.bytes.length,
-      matchesListing: true,
+      matchesListing,
     };
   }
 }
