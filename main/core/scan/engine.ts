@@ -17,7 +17,8 @@ import type { ExtractorSpawner } from '../extract/extractor-link';
 import { BoxApi } from './box-api';
 import { EventRetention } from './event-retention';
 import { EventLoopDelay, yieldToIo } from './event-loop';
-import { classifyFailure, errorMessage, MAX_ATTEMPTS, OutageDetector } from './failures';
+import { FailurePauses, type Run } from './failure-pauses';
+import { classifyFailure, errorMessage, MAX_ATTEMPTS } from './failures';
 import { LiveLoop, type LivePoll } from './live-loop';
 import { runBackfill } from './phases/backfill';
 import type { ContentStats } from './phases/box-text';
@@ -27,6 +28,7 @@ import { discoverUsers } from './phases/users';
 import { buildProgress } from './progress-builder';
 import { ProgressThrottle, RateWindow } from './progress';
 import { RequestScheduler } from './scheduler';
+import { StatusLine } from './status-line';
 import { headEntry } from './store/queries';
 import { ScanStore, type FileRow } from './store/scan-store';
 import { TaskPicker, type Task } from './task-picker';
@@ -71,13 +73,6 @@ export function scanDbPath(home: string): string {
   return join(home, 'scan.sqlite');
 }
 
-/** One run of start(): its loops check their own run, so a run that ended never wakes again. */
-interface Run {
-  stopped: boolean;
-  /** Ends the scheduler's waits (retry back-offs of up to a minute) when the run stops. */
-  abort: AbortController;
-}
-
 export class ScanEngine {
   readonly store: ScanStore;
   readonly api: BoxApi;
@@ -88,7 +83,6 @@ export class ScanEngine {
   private readonly content: ContentReader;
   private readonly ownExtractor: Extractor | null;
   private readonly live: LiveLoop;
-  private readonly outage = new OutageDetector();
   private readonly loopDelay = new EventLoopDelay();
   private readonly scannedRate = new RateWindow(10_000);
   private readonly inspectedRate = new RateWindow(10_000);
@@ -101,7 +95,6 @@ export class ScanEngine {
   private liveWanted = false;
   /** This run goes on without the backfill (it kept failing); the next run tries it again. */
   private backfillGaveUp = false;
-  private probing = false;
   private phaseStarted: Partial<Record<ScanPhase, string>> = {};
   private run: Run | null = null;
   private active: Promise<void> | null = null;
@@ -109,10 +102,9 @@ export class ScanEngine {
   private paused = false;
   private signInLost = false;
   private activityAvailable = true;
-  private resumeAt = 0;
-  private message: string | null = null;
-  private notice: string | null = null;
+  private readonly status = new StatusLine();
   private readonly slots = new Waiters();
+  private readonly failures: FailurePauses;
   private readonly idleWaiters = new Waiters();
   private window: { from: string; to: string } | null = null;
   private liveEvents = 0;
@@ -153,6 +145,15 @@ export class ScanEngine {
       onPoll: (r) => this.onLivePoll(r),
       onError: (k, m) => this.onLiveError(k, m),
     });
+    this.failures = new FailurePauses({
+      api: this.api,
+      status: this.status,
+      slots: this.slots,
+      held: () => this.paused || this.signInLost,
+      signInLost: () => this.waitForSignIn(),
+      itemFailed: (task, e) => this.work.failed(task, e),
+      changed: () => this.progress.changed(),
+    });
     const w = this.store.meta('backfill_window');
     this.window = w ? (JSON.parse(w) as { from: string; to: string }) : null;
   }
@@ -182,7 +183,7 @@ export class ScanEngine {
     this.liveWanted = false;
     this.backfillGaveUp = false;
     this.phaseStarted = {};
-    this.message = null;
+    this.status.message = null;
     // Files a live poll moved while no run (or no sign-in) could take its result.
     this.picker.activity();
     this.loopDelay.start();
@@ -198,7 +199,7 @@ export class ScanEngine {
     } catch (e) {
       // A stopped run's waits end with the stop's AbortError: that is the stop, not a failure.
       if (run.stopped) return;
-      this.message = errorMessage(e);
+      this.status.message = errorMessage(e);
       this.setPhase('error');
       throw e;
     } finally {
@@ -237,8 +238,8 @@ export class ScanEngine {
     const kind = classifyFailure(e);
     if (kind === 'item') {
       this.backfillGaveUp = true;
-      this.notice = `The activity backfill could not be read (Box answered ${errorMessage(e)}): the scan goes on without it; run the scan again to retry it`;
-      this.message = null;
+      this.status.notice = `The activity backfill could not be read (Box answered ${errorMessage(e)}): the scan goes on without it; run the scan again to retry it`;
+      this.status.message = null;
       this.progress.changed();
       return;
     }
@@ -246,7 +247,7 @@ export class ScanEngine {
     this.activityAvailable = false;
     this.liveWanted = false;
     this.live.stop();
-    this.notice = `Activity is not available to this account: Box answered ${errorMessage(e)}; the scan goes on without it`;
+    this.status.notice = `Activity is not available to this account: Box answered ${errorMessage(e)}; the scan goes on without it`;
   }
 
   /** Saves where the live stream starts (once); false when the account may not read activity. */
@@ -257,7 +258,7 @@ export class ScanEngine {
       return true;
     } catch (e) {
       if (!(e instanceof ActivityUnavailableError)) throw e;
-      this.notice = e.message;
+      this.status.notice = e.message;
       this.progress.changed();
       return false;
     }
@@ -307,7 +308,7 @@ export class ScanEngine {
     if (this.signInLost) return;
     this.signInLost = true;
     this.live.stop();
-    this.message = RECONNECT_MESSAGE;
+    this.status.message = RECONNECT_MESSAGE;
     this.setPhase('reconnect');
   }
 
@@ -315,7 +316,7 @@ export class ScanEngine {
   signInRestored(): void {
     if (!this.signInLost) return;
     this.signInLost = false;
-    this.message = null;
+    this.status.message = null;
     if (this.run && !this.run.stopped && this.liveWanted) this.live.start();
     // A live poll that committed moved files just before the sign-in went had its result dropped.
     this.picker.activity();
@@ -383,8 +384,8 @@ export class ScanEngine {
     for (let attempt = 1; ; attempt++) {
       try {
         const value = await step();
-        this.outage.succeeded();
-        if (this.message?.startsWith(`${what}: `)) this.message = null;
+        this.failures.answered();
+        this.status.clearIf(`${what}: `);
         return value;
       } catch (e) {
         const kind = classifyFailure(e);
@@ -392,10 +393,8 @@ export class ScanEngine {
         // Box's refusal or an error of ours (a bad argument, a bug) will not pass by waiting.
         if (kind === 'final' || kind === 'internal' || (o.giveUp && kind === 'item' && attempt >= MAX_ATTEMPTS))
           throw e;
-        this.message = `${what}: ${errorMessage(e)}`;
-        if (kind === 'reconnect') this.waitForSignIn();
-        else this.outage.failed(kind, what);
-        await this.waitUntilRunnable(run, kind === 'reconnect' ? 0 : this.outage.nextDelayMs());
+        this.status.message = `${what}: ${errorMessage(e)}`;
+        await this.failures.stepFailed(run, what, kind);
         if (run.stopped) throw e;
       }
     }
@@ -431,17 +430,13 @@ export class ScanEngine {
 
   private onLivePoll(r: LivePoll): void {
     // Box answers again: the slots backing off for the outage go on now.
-    if (this.outage.succeeded()) {
-      this.resumeAt = 0;
-      this.message = null;
-      this.wake();
-    }
+    this.failures.answeredAgain();
     this.liveEvents += r.stored;
     if (r.moved.length || r.folderRefresh) {
       this.picker.activity();
       this.wake();
     }
-    if (this.message?.startsWith('following live events')) this.message = null;
+    this.status.clearIf('following live events');
     this.maybePeriodic();
     this.retention.maybePrune(this.window);
     this.progress.changed();
@@ -449,7 +444,7 @@ export class ScanEngine {
 
   private onLiveError(kind: ReturnType<typeof classifyFailure>, message: string): void {
     if (kind === 'reconnect') return this.waitForSignIn();
-    this.message = `following live events: ${message}`;
+    this.status.message = `following live events: ${message}`;
     this.progress.changed();
   }
 
@@ -459,7 +454,7 @@ export class ScanEngine {
     if (last > 0 && Date.now() - last >= every) {
       this.store.setMeta('full_scan_at', '0');
       this.rescanAll('periodic rescan (every 12 h)').catch((e: unknown) => {
-        this.message = `periodic rescan: ${errorMessage(e)}`;
+        this.status.message = `periodic rescan: ${errorMessage(e)}`;
       });
     }
   }
@@ -479,20 +474,9 @@ export class ScanEngine {
     return this.slots.wait(ms);
   }
 
-  /** Waits `ms` (an outage back-off, shared by every slot), then while paused or signed out. */
-  private async waitUntilRunnable(run: Run, ms: number): Promise<void> {
-    if (ms > 0) this.resumeAt = Math.max(this.resumeAt, Date.now() + ms);
-    while (!run.stopped) {
-      const left = this.resumeAt - Date.now();
-      if (left > 0) await this.sleep(left);
-      else if (this.paused || this.signInLost) await this.sleep();
-      else return;
-    }
-  }
-
   private async slot(run: Run): Promise<void> {
     while (!run.stopped) {
-      await this.waitUntilRunnable(run, 0);
+      await this.failures.waitUntilRunnable(run, 0);
       if (run.stopped) return;
       let task: Task | null = null;
       try {
@@ -506,10 +490,10 @@ export class ScanEngine {
         if (task.kind === 'inspect' && this.phase === 'discovery' && this.store.discoveryDone())
           this.setPhase('inspection');
         // Only an answer from Box ends an outage; work that sent nothing lets I/O in first.
-        if (await this.work.run(task)) this.outage.succeeded();
+        if (await this.work.run(task)) this.failures.answered();
         else await yieldToIo();
       } catch (e) {
-        await this.failed(run, task, e);
+        await this.failures.failed(run, task, e);
       } finally {
         if (task) this.picker.release(task);
       }
@@ -519,58 +503,6 @@ export class ScanEngine {
       // times a second: the core's thread. A slot that finds work wakes the next in turn.
       this.slots.wakeOne();
     }
-  }
-
-  /**
-   * A task (or the pick itself) failed. The scheduler already retried what can be retried:
-   * a lost sign-in pauses the scan; an outage backs every slot off without touching the item;
-   * an error about the item uses up one of its attempts.
-   */
-  private async failed(run: Run, task: Task | null, e: unknown): Promise<void> {
-    const kind = classifyFailure(e);
-    if (kind === 'reconnect') return this.waitForSignIn();
-    const down = task ? this.outage.failed(kind, task.key) : false;
-    if (down) this.probeWhileDown(run);
-    if (task && !down && (kind === 'item' || kind === 'final')) {
-      if (this.work.failed(task, e)) return;
-    }
-    this.message = down ? `Box cannot be reached (${errorMessage(e)}): retrying by itself` : errorMessage(e);
-    this.progress.changed();
-    await this.waitUntilRunnable(
-      run,
-      down || kind === 'internal' || kind === 'outage' ? this.outage.nextDelayMs() : 500,
-    );
-    if (down) this.message = null;
-  }
-
-  /**
-   * While Box seems down, one probe a back-off round asks whether it answers at all: only a
-   * success ends an outage, and with no live poller (activity not readable, or two items
-   * failing forever with nothing else to do) nothing else would, so their attempts would
-   * never count again and `--until-idle` would never return.
-   */
-  private probeWhileDown(run: Run): void {
-    if (this.probing) return;
-    this.probing = true;
-    void (async () => {
-      try {
-        while (!run.stopped && this.outage.down) {
-          await this.waitUntilRunnable(run, this.outage.nextDelayMs());
-          if (run.stopped || !this.outage.down) return;
-          const answered = await this.api.get('/users/me?fields=id', { kind: 'probe' }).then(
-            () => true,
-            () => false,
-          );
-          if (answered && this.outage.succeeded()) {
-            this.resumeAt = 0;
-            this.message = null;
-            this.wake();
-          }
-        }
-      } finally {
-        this.probing = false;
-      }
-    })();
   }
 
   private async halt(run: Run): Promise<void> {
@@ -636,7 +568,7 @@ export class ScanEngine {
       rates: { scanned: this.scannedRate.perSecond(), inspected: this.inspectedRate.perSecond() },
       head: this.store.head(5).map(headEntry),
       jumps: this.store.jumps(),
-      message: this.message ?? this.notice,
+      message: this.status.shown,
       eventLoopDelayP99Ms: this.loopDelay.p99Ms(),
     });
   }
