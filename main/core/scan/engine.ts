@@ -18,15 +18,13 @@ import { BoxApi } from './box-api';
 import { EventRetention } from './event-retention';
 import { EventLoopDelay, yieldToIo } from './event-loop';
 import { FailurePauses, type Run } from './failure-pauses';
-import { classifyFailure, errorMessage, MAX_ATTEMPTS } from './failures';
+import { errorMessage, type FailureKind } from './failures';
 import { LiveLoop, type LivePoll } from './live-loop';
-import { runBackfill } from './phases/backfill';
 import type { ContentStats } from './phases/box-text';
 import { ContentReader, type BoxTextPoll } from './phases/content-reader';
-import { ActivityUnavailableError, currentStreamPosition } from './phases/live';
-import { discoverUsers } from './phases/users';
 import { buildProgress } from './progress-builder';
 import { ProgressThrottle, RateWindow } from './progress';
+import { iso, RunSteps } from './run-steps';
 import { RequestScheduler } from './scheduler';
 import { StatusLine } from './status-line';
 import { headEntry } from './store/queries';
@@ -87,26 +85,19 @@ export class ScanEngine {
   private readonly scannedRate = new RateWindow(10_000);
   private readonly inspectedRate = new RateWindow(10_000);
   private phase: ScanPhase = 'idle';
-  /** The step before the slots that is running (a reconnect or resume goes back to it). */
-  private step: 'users' | 'backfill' | null = null;
   /** The queue was empty once this run: the scan is live from then on (one "Scan complete"). */
   private reachedLive = false;
-  /** The live poller belongs to this run now (after the stream's position was saved). */
-  private liveWanted = false;
-  /** This run goes on without the backfill (it kept failing); the next run tries it again. */
-  private backfillGaveUp = false;
   private phaseStarted: Partial<Record<ScanPhase, string>> = {};
   private run: Run | null = null;
   private active: Promise<void> | null = null;
   private loops: Promise<void>[] = [];
   private paused = false;
   private signInLost = false;
-  private activityAvailable = true;
   private readonly status = new StatusLine();
   private readonly slots = new Waiters();
   private readonly failures: FailurePauses;
+  private readonly steps: RunSteps;
   private readonly idleWaiters = new Waiters();
-  private window: { from: string; to: string } | null = null;
   private liveEvents = 0;
   private holdRegular: boolean;
   private readonly retention: EventRetention;
@@ -154,8 +145,17 @@ export class ScanEngine {
       itemFailed: (task, e) => this.work.failed(task, e),
       changed: () => this.progress.changed(),
     });
-    const w = this.store.meta('backfill_window');
-    this.window = w ? (JSON.parse(w) as { from: string; to: string }) : null;
+    this.steps = new RunSteps({
+      api: this.api,
+      store: this.store,
+      live: this.live,
+      retention: this.retention,
+      failures: this.failures,
+      status: this.status,
+      setPhase: (p) => this.setPhase(p),
+      onActivity: () => this.picker.activity(),
+      changed: () => this.progress.changed(),
+    });
   }
 
   // ---------- controls ----------
@@ -180,8 +180,7 @@ export class ScanEngine {
     // A sign-in lost in an earlier run: this run's first request says whether it still is.
     this.signInLost = false;
     this.reachedLive = false;
-    this.liveWanted = false;
-    this.backfillGaveUp = false;
+    this.steps.started();
     this.phaseStarted = {};
     this.status.message = null;
     // Files a live poll moved while no run (or no sign-in) could take its result.
@@ -189,8 +188,7 @@ export class ScanEngine {
     this.loopDelay.start();
     this.store.recoverInterrupted(); // here, not on every store open: only the scanning process recovers
     try {
-      await this.prepare(run, choice);
-      this.step = null;
+      await this.steps.prepare(run, choice);
       if (run.stopped) return;
       this.setPhase('discovery');
       this.loops = Array.from({ length: this.o.concurrency ?? 16 }, () => this.slot(run));
@@ -203,64 +201,11 @@ export class ScanEngine {
       this.setPhase('error');
       throw e;
     } finally {
-      this.step = null;
-      this.liveWanted = false;
+      this.steps.ended();
       await this.halt(run);
       this.loopDelay.stop();
       if (this.phase !== 'error') this.setPhase('stopped');
       this.progress.flush();
-    }
-  }
-
-  /** Users, the live stream's position, the backfill: each step waits out a lost sign-in or an outage. */
-  private async prepare(run: Run, choice: BackfillChoice): Promise<void> {
-    this.step = 'users';
-    this.setPhase('users');
-    await this.persist(run, 'users', () => discoverUsers(this.api, this.store));
-    if (run.stopped) return;
-    this.activityAvailable = await this.persist(run, 'events', () => this.followFrom());
-    this.retention.maybePrune(this.window);
-    if (this.activityAvailable && !run.stopped) {
-      this.liveWanted = true;
-      this.live.start();
-      await this.persist(run, 'backfill', () => this.backfill(run, choice), { giveUp: true }).catch((e: unknown) =>
-        this.withoutBackfill(e),
-      );
-    }
-  }
-
-  /**
-   * Box refused the activity log itself (403): the scan goes on without activity, and says so.
-   * The backfill kept failing (5xx, a malformed answer) while nothing else was tried: the scan
-   * goes on without it this run (live events still followed), says so, and the next run tries again.
-   */
-  private withoutBackfill(e: unknown): void {
-    const kind = classifyFailure(e);
-    if (kind === 'item') {
-      this.backfillGaveUp = true;
-      this.status.notice = `The activity backfill could not be read (Box answered ${errorMessage(e)}): the scan goes on without it; run the scan again to retry it`;
-      this.status.message = null;
-      this.progress.changed();
-      return;
-    }
-    if (kind !== 'final') throw e;
-    this.activityAvailable = false;
-    this.liveWanted = false;
-    this.live.stop();
-    this.status.notice = `Activity is not available to this account: Box answered ${errorMessage(e)}; the scan goes on without it`;
-  }
-
-  /** Saves where the live stream starts (once); false when the account may not read activity. */
-  private async followFrom(): Promise<boolean> {
-    if (this.store.meta('live_position') !== null) return true;
-    try {
-      this.store.setMeta('live_position', await currentStreamPosition(this.api));
-      return true;
-    } catch (e) {
-      if (!(e instanceof ActivityUnavailableError)) throw e;
-      this.status.notice = e.message;
-      this.progress.changed();
-      return false;
     }
   }
 
@@ -317,7 +262,7 @@ export class ScanEngine {
     if (!this.signInLost) return;
     this.signInLost = false;
     this.status.message = null;
-    if (this.run && !this.run.stopped && this.liveWanted) this.live.start();
+    if (this.run && !this.run.stopped && this.steps.liveWanted) this.live.start();
     // A live poll that committed moved files just before the sign-in went had its result dropped.
     this.picker.activity();
     this.setPhase(this.paused ? 'paused' : this.workPhase());
@@ -372,60 +317,6 @@ export class ScanEngine {
     this.wake();
   }
 
-  // ---------- steps before the slots ----------
-
-  /**
-   * Runs a step until it succeeds: a lost sign-in waits for the reconnect, an outage or a 5xx
-   * storm backs off (growing, capped) and tries again, for as long as it lasts: the scan
-   * cannot go on without its users. With `giveUp` (a step the scan can do without), an error
-   * about the step gets MAX_ATTEMPTS, then the caller goes on without it.
-   */
-  private async persist<T>(run: Run, what: string, step: () => Promise<T>, o: { giveUp?: boolean } = {}): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const value = await step();
-        this.failures.answered();
-        this.status.clearIf(`${what}: `);
-        return value;
-      } catch (e) {
-        const kind = classifyFailure(e);
-        if (run.stopped) throw e;
-        // Box's refusal or an error of ours (a bad argument, a bug) will not pass by waiting.
-        if (kind === 'final' || kind === 'internal' || (o.giveUp && kind === 'item' && attempt >= MAX_ATTEMPTS))
-          throw e;
-        this.status.message = `${what}: ${errorMessage(e)}`;
-        await this.failures.stepFailed(run, what, kind);
-        if (run.stopped) throw e;
-      }
-    }
-  }
-
-  private async backfill(run: Run, choice: BackfillChoice): Promise<void> {
-    if ('none' in choice || this.store.meta('backfill_done') === '1') {
-      if ('none' in choice) this.store.setMeta('backfill_done', '1');
-      return;
-    }
-    if (!this.window) {
-      const to = new Date(Math.floor(Date.now() / 1000) * 1000);
-      const from = 'since' in choice ? new Date(choice.since) : new Date(to.getTime() - choice.days * 86_400_000);
-      this.window = { from: iso(from), to: iso(to) };
-      this.store.setMeta('backfill_window', JSON.stringify(this.window));
-    }
-    this.step = 'backfill';
-    this.setPhase('backfill');
-    await runBackfill(
-      this.api,
-      this.store,
-      this.window,
-      () => run.stopped,
-      (_n, moved) => {
-        // A folder sharing event moved files the store already knew (rare: see runBackfill).
-        if (moved > 0) this.picker.activity();
-        this.progress.changed();
-      },
-    );
-  }
-
   // ---------- live events ----------
 
   private onLivePoll(r: LivePoll): void {
@@ -438,11 +329,11 @@ export class ScanEngine {
     }
     this.status.clearIf('following live events');
     this.maybePeriodic();
-    this.retention.maybePrune(this.window);
+    this.retention.maybePrune(this.steps.window);
     this.progress.changed();
   }
 
-  private onLiveError(kind: ReturnType<typeof classifyFailure>, message: string): void {
+  private onLiveError(kind: FailureKind, message: string): void {
     if (kind === 'reconnect') return this.waitForSignIn();
     this.status.message = `following live events: ${message}`;
     this.progress.changed();
@@ -522,9 +413,7 @@ export class ScanEngine {
       this.reachedLive = true;
       this.setPhase('live');
     }
-    if (!this.activityAvailable || this.backfillGaveUp || this.store.meta('backfill_done') === '1') {
-      this.idleWaiters.wakeAll();
-    }
+    if (this.steps.backfillSettled) this.idleWaiters.wakeAll();
     return false;
   }
 
@@ -538,7 +427,7 @@ export class ScanEngine {
   /** Where the run is, paused or signed out aside. */
   private workPhase(): ScanPhase {
     if (!this.run || this.run.stopped) return 'stopped';
-    if (this.step) return this.step;
+    if (this.steps.step) return this.steps.step;
     if (this.reachedLive) return 'live';
     return this.store.discoveryDone() ? 'inspection' : 'discovery';
   }
@@ -557,7 +446,7 @@ export class ScanEngine {
       running: this.active !== null && !this.paused && !this.signInLost && !(this.run?.stopped ?? true),
       counts: this.store.counts(),
       content: this.store.contentFigures(),
-      backfill: { done: this.store.meta('backfill_done') === '1', window: this.window },
+      backfill: { done: this.store.meta('backfill_done') === '1', window: this.steps.window },
       liveEvents: this.liveEvents,
       requests: {
         total: s.total,
@@ -572,8 +461,4 @@ export class ScanEngine {
       eventLoopDelayP99Ms: this.loopDelay.p99Ms(),
     });
   }
-}
-
-function iso(d: Date): string {
-  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
