@@ -25,6 +25,7 @@ import { ContentReader, type BoxTextPoll } from './phases/content-reader';
 import { buildProgress } from './progress-builder';
 import { ProgressThrottle, RateWindow } from './progress';
 import { iso, RunSteps } from './run-steps';
+import { idleSleepMs } from './pending-box-text';
 import { RequestScheduler } from './scheduler';
 import { StatusLine } from './status-line';
 import { headEntry } from './store/queries';
@@ -375,7 +376,7 @@ export class ScanEngine {
         if (!task) {
           if (!this.picker.busy && this.checkIdle()) continue;
           // A pending Box text is due again later: look again then, not only when woken.
-          await this.sleep(this.store.inspectionsLeft() ? this.content.poll.firstDelayMs / 4 : undefined);
+          await this.sleep(idleSleepMs(this.store, this.content.poll));
           continue;
         }
         if (task.kind === 'inspect' && this.phase === 'discovery' && this.store.discoveryDone())

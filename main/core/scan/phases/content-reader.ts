@@ -3,8 +3,8 @@
  * extractor, or Box's text, or Box's text as the fallback when local extraction fails on a
  * type Box also reads. The same content is read once: a result is kept by SHA-1, and a file
  * whose SHA-1 is being read by another slot waits for that read instead of downloading again.
- * A pending Box text answers `pending`: the caller puts the file back with a not-before time,
- * so no slot waits on Box.
+ * A pending Box text answers `pending`: the caller puts the file back with a not-before time
+ * (pending-box-text.ts), so no slot waits on Box.
  */
 import { createHash } from 'node:crypto';
 import type { InspectionReason, InspectionResult } from '../../../../common/scan/inspection';
@@ -69,11 +69,6 @@ export class ContentReader {
   plan(f: Pick<FileRow, 'ext' | 'size' | 'sha1'>): ContentPlan {
     const key = contentKey(f);
     return contentPlan(f, () => (key ? this.d.store.content(key) : undefined));
-  }
-
-  /** When a pending file is asked again: growing from the first delay, capped. */
-  delayMs(tries: number): number {
-    return Math.min(this.poll.firstDelayMs * Math.max(1, tries), this.poll.maxDelayMs);
   }
 
   async read(f: FileRow): Promise<ReadAnswer> {
