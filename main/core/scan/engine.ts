@@ -5,7 +5,10 @@
  * with ScanWork; the numbers are the store's counters (kept by its triggers in the same
  * transactions as the rows, so they are never out of step) and every snapshot is built by
  * buildProgress. A lost sign-in pauses everything ("Reconnect to continue") until
- * `signInRestored()`; an outage backs every slot off together and resumes by itself.
+ * `signInRestored()`; an outage backs every slot off together and resumes by itself. The
+ * engine orchestrates; its parts: the steps before the slots (run-steps.ts), failures that
+ * pause instead of failing files (failure-pauses.ts), the not-before times of a pending Box
+ * text (pending-box-text.ts), the line the progress shows (status-line.ts).
  */
 import { join } from 'node:path';
 import type { BackfillChoice, ScanPhase, ScanProgress } from '../../../common/scan/types';
@@ -22,10 +25,10 @@ import { errorMessage, type FailureKind } from './failures';
 import { LiveLoop, type LivePoll } from './live-loop';
 import type { ContentStats } from './phases/box-text';
 import { ContentReader, type BoxTextPoll } from './phases/content-reader';
+import { idleSleepMs } from './pending-box-text';
 import { buildProgress } from './progress-builder';
 import { ProgressThrottle, RateWindow } from './progress';
 import { iso, RunSteps } from './run-steps';
-import { idleSleepMs } from './pending-box-text';
 import { RequestScheduler } from './scheduler';
 import { StatusLine } from './status-line';
 import { headEntry } from './store/queries';
