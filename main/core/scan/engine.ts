@@ -5,7 +5,10 @@
  * with ScanWork; the numbers are the store's counters (kept by its triggers in the same
  * transactions as the rows, so they are never out of step) and every snapshot is built by
  * buildProgress. A lost sign-in pauses everything ("Reconnect to continue") until
- * `signInRestored()`; an outage backs every slot off together and resumes by itself.
+ * `signInRestored()`; an outage backs every slot off together and resumes by itself. The
+ * engine orchestrates; its parts: the steps before the slots (run-steps.ts), failures that
+ * pause instead of failing files (failure-pauses.ts), the not-before times of a pending Box
+ * text (pending-box-text.ts), the line the progress shows (status-line.ts).
  */
 import { join } from 'node:path';
 import type { BackfillChoice, ScanPhase, ScanProgress } from '../../../common/scan/types';
@@ -17,16 +20,17 @@ import type { ExtractorSpawner } from '../extract/extractor-link';
 import { BoxApi } from './box-api';
 import { EventRetention } from './event-retention';
 import { EventLoopDelay, yieldToIo } from './event-loop';
-import { classifyFailure, errorMessage, MAX_ATTEMPTS, OutageDetector } from './failures';
+import { FailurePauses, type Run } from './failure-pauses';
+import { errorMessage, type FailureKind } from './failures';
 import { LiveLoop, type LivePoll } from './live-loop';
-import { runBackfill } from './phases/backfill';
 import type { ContentStats } from './phases/box-text';
 import { ContentReader, type BoxTextPoll } from './phases/content-reader';
-import { ActivityUnavailableError, currentStreamPosition } from './phases/live';
-import { discoverUsers } from './phases/users';
+import { idleSleepMs } from './pending-box-text';
 import { buildProgress } from './progress-builder';
 import { ProgressThrottle, RateWindow } from './progress';
+import { iso, RunSteps } from './run-steps';
 import { RequestScheduler } from './scheduler';
+import { StatusLine } from './status-line';
 import { headEntry } from './store/queries';
 import { ScanStore, type FileRow } from './store/scan-store';
 import { TaskPicker, type Task } from './task-picker';
@@ -71,13 +75,6 @@ export function scanDbPath(home: string): string {
   return join(home, 'scan.sqlite');
 }
 
-/** One run of start(): its loops check their own run, so a run that ended never wakes again. */
-interface Run {
-  stopped: boolean;
-  /** Ends the scheduler's waits (retry back-offs of up to a minute) when the run stops. */
-  abort: AbortController;
-}
-
 export class ScanEngine {
   readonly store: ScanStore;
   readonly api: BoxApi;
@@ -88,33 +85,23 @@ export class ScanEngine {
   private readonly content: ContentReader;
   private readonly ownExtractor: Extractor | null;
   private readonly live: LiveLoop;
-  private readonly outage = new OutageDetector();
   private readonly loopDelay = new EventLoopDelay();
   private readonly scannedRate = new RateWindow(10_000);
   private readonly inspectedRate = new RateWindow(10_000);
   private phase: ScanPhase = 'idle';
-  /** The step before the slots that is running (a reconnect or resume goes back to it). */
-  private step: 'users' | 'backfill' | null = null;
   /** The queue was empty once this run: the scan is live from then on (one "Scan complete"). */
   private reachedLive = false;
-  /** The live poller belongs to this run now (after the stream's position was saved). */
-  private liveWanted = false;
-  /** This run goes on without the backfill (it kept failing); the next run tries it again. */
-  private backfillGaveUp = false;
-  private probing = false;
   private phaseStarted: Partial<Record<ScanPhase, string>> = {};
   private run: Run | null = null;
   private active: Promise<void> | null = null;
   private loops: Promise<void>[] = [];
   private paused = false;
   private signInLost = false;
-  private activityAvailable = true;
-  private resumeAt = 0;
-  private message: string | null = null;
-  private notice: string | null = null;
+  private readonly status = new StatusLine();
   private readonly slots = new Waiters();
+  private readonly failures: FailurePauses;
+  private readonly steps: RunSteps;
   private readonly idleWaiters = new Waiters();
-  private window: { from: string; to: string } | null = null;
   private liveEvents = 0;
   private holdRegular: boolean;
   private readonly retention: EventRetention;
@@ -153,8 +140,26 @@ export class ScanEngine {
       onPoll: (r) => this.onLivePoll(r),
       onError: (k, m) => this.onLiveError(k, m),
     });
-    const w = this.store.meta('backfill_window');
-    this.window = w ? (JSON.parse(w) as { from: string; to: string }) : null;
+    this.failures = new FailurePauses({
+      api: this.api,
+      status: this.status,
+      slots: this.slots,
+      held: () => this.paused || this.signInLost,
+      signInLost: () => this.waitForSignIn(),
+      itemFailed: (task, e) => this.work.failed(task, e),
+      changed: () => this.progress.changed(),
+    });
+    this.steps = new RunSteps({
+      api: this.api,
+      store: this.store,
+      live: this.live,
+      retention: this.retention,
+      failures: this.failures,
+      status: this.status,
+      setPhase: (p) => this.setPhase(p),
+      onActivity: () => this.picker.activity(),
+      changed: () => this.progress.changed(),
+    });
   }
 
   // ---------- controls ----------
@@ -179,17 +184,15 @@ export class ScanEngine {
     // A sign-in lost in an earlier run: this run's first request says whether it still is.
     this.signInLost = false;
     this.reachedLive = false;
-    this.liveWanted = false;
-    this.backfillGaveUp = false;
+    this.steps.started();
     this.phaseStarted = {};
-    this.message = null;
+    this.status.message = null;
     // Files a live poll moved while no run (or no sign-in) could take its result.
     this.picker.activity();
     this.loopDelay.start();
     this.store.recoverInterrupted(); // here, not on every store open: only the scanning process recovers
     try {
-      await this.prepare(run, choice);
-      this.step = null;
+      await this.steps.prepare(run, choice);
       if (run.stopped) return;
       this.setPhase('discovery');
       this.loops = Array.from({ length: this.o.concurrency ?? 16 }, () => this.slot(run));
@@ -198,68 +201,15 @@ export class ScanEngine {
     } catch (e) {
       // A stopped run's waits end with the stop's AbortError: that is the stop, not a failure.
       if (run.stopped) return;
-      this.message = errorMessage(e);
+      this.status.message = errorMessage(e);
       this.setPhase('error');
       throw e;
     } finally {
-      this.step = null;
-      this.liveWanted = false;
+      this.steps.ended();
       await this.halt(run);
       this.loopDelay.stop();
       if (this.phase !== 'error') this.setPhase('stopped');
       this.progress.flush();
-    }
-  }
-
-  /** Users, the live stream's position, the backfill: each step waits out a lost sign-in or an outage. */
-  private async prepare(run: Run, choice: BackfillChoice): Promise<void> {
-    this.step = 'users';
-    this.setPhase('users');
-    await this.persist(run, 'users', () => discoverUsers(this.api, this.store));
-    if (run.stopped) return;
-    this.activityAvailable = await this.persist(run, 'events', () => this.followFrom());
-    this.retention.maybePrune(this.window);
-    if (this.activityAvailable && !run.stopped) {
-      this.liveWanted = true;
-      this.live.start();
-      await this.persist(run, 'backfill', () => this.backfill(run, choice), { giveUp: true }).catch((e: unknown) =>
-        this.withoutBackfill(e),
-      );
-    }
-  }
-
-  /**
-   * Box refused the activity log itself (403): the scan goes on without activity, and says so.
-   * The backfill kept failing (5xx, a malformed answer) while nothing else was tried: the scan
-   * goes on without it this run (live events still followed), says so, and the next run tries again.
-   */
-  private withoutBackfill(e: unknown): void {
-    const kind = classifyFailure(e);
-    if (kind === 'item') {
-      this.backfillGaveUp = true;
-      this.notice = `The activity backfill could not be read (Box answered ${errorMessage(e)}): the scan goes on without it; run the scan again to retry it`;
-      this.message = null;
-      this.progress.changed();
-      return;
-    }
-    if (kind !== 'final') throw e;
-    this.activityAvailable = false;
-    this.liveWanted = false;
-    this.live.stop();
-    this.notice = `Activity is not available to this account: Box answered ${errorMessage(e)}; the scan goes on without it`;
-  }
-
-  /** Saves where the live stream starts (once); false when the account may not read activity. */
-  private async followFrom(): Promise<boolean> {
-    if (this.store.meta('live_position') !== null) return true;
-    try {
-      this.store.setMeta('live_position', await currentStreamPosition(this.api));
-      return true;
-    } catch (e) {
-      if (!(e instanceof ActivityUnavailableError)) throw e;
-      this.notice = e.message;
-      this.progress.changed();
-      return false;
     }
   }
 
@@ -307,7 +257,7 @@ export class ScanEngine {
     if (this.signInLost) return;
     this.signInLost = true;
     this.live.stop();
-    this.message = RECONNECT_MESSAGE;
+    this.status.message = RECONNECT_MESSAGE;
     this.setPhase('reconnect');
   }
 
@@ -315,8 +265,8 @@ export class ScanEngine {
   signInRestored(): void {
     if (!this.signInLost) return;
     this.signInLost = false;
-    this.message = null;
-    if (this.run && !this.run.stopped && this.liveWanted) this.live.start();
+    this.status.message = null;
+    if (this.run && !this.run.stopped && this.steps.liveWanted) this.live.start();
     // A live poll that committed moved files just before the sign-in went had its result dropped.
     this.picker.activity();
     this.setPhase(this.paused ? 'paused' : this.workPhase());
@@ -371,85 +321,25 @@ export class ScanEngine {
     this.wake();
   }
 
-  // ---------- steps before the slots ----------
-
-  /**
-   * Runs a step until it succeeds: a lost sign-in waits for the reconnect, an outage or a 5xx
-   * storm backs off (growing, capped) and tries again, for as long as it lasts: the scan
-   * cannot go on without its users. With `giveUp` (a step the scan can do without), an error
-   * about the step gets MAX_ATTEMPTS, then the caller goes on without it.
-   */
-  private async persist<T>(run: Run, what: string, step: () => Promise<T>, o: { giveUp?: boolean } = {}): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const value = await step();
-        this.outage.succeeded();
-        if (this.message?.startsWith(`${what}: `)) this.message = null;
-        return value;
-      } catch (e) {
-        const kind = classifyFailure(e);
-        if (run.stopped) throw e;
-        // Box's refusal or an error of ours (a bad argument, a bug) will not pass by waiting.
-        if (kind === 'final' || kind === 'internal' || (o.giveUp && kind === 'item' && attempt >= MAX_ATTEMPTS))
-          throw e;
-        this.message = `${what}: ${errorMessage(e)}`;
-        if (kind === 'reconnect') this.waitForSignIn();
-        else this.outage.failed(kind, what);
-        await this.waitUntilRunnable(run, kind === 'reconnect' ? 0 : this.outage.nextDelayMs());
-        if (run.stopped) throw e;
-      }
-    }
-  }
-
-  private async backfill(run: Run, choice: BackfillChoice): Promise<void> {
-    if ('none' in choice || this.store.meta('backfill_done') === '1') {
-      if ('none' in choice) this.store.setMeta('backfill_done', '1');
-      return;
-    }
-    if (!this.window) {
-      const to = new Date(Math.floor(Date.now() / 1000) * 1000);
-      const from = 'since' in choice ? new Date(choice.since) : new Date(to.getTime() - choice.days * 86_400_000);
-      this.window = { from: iso(from), to: iso(to) };
-      this.store.setMeta('backfill_window', JSON.stringify(this.window));
-    }
-    this.step = 'backfill';
-    this.setPhase('backfill');
-    await runBackfill(
-      this.api,
-      this.store,
-      this.window,
-      () => run.stopped,
-      (_n, moved) => {
-        // A folder sharing event moved files the store already knew (rare: see runBackfill).
-        if (moved > 0) this.picker.activity();
-        this.progress.changed();
-      },
-    );
-  }
-
   // ---------- live events ----------
 
   private onLivePoll(r: LivePoll): void {
     // Box answers again: the slots backing off for the outage go on now.
-    if (this.outage.succeeded()) {
-      this.resumeAt = 0;
-      this.message = null;
-      this.wake();
-    }
+    this.failures.answeredAgain();
     this.liveEvents += r.stored;
     if (r.moved.length || r.folderRefresh) {
       this.picker.activity();
       this.wake();
     }
-    if (this.message?.startsWith('following live events')) this.message = null;
+    this.status.clearIf('following live events');
     this.maybePeriodic();
-    this.retention.maybePrune(this.window);
+    this.retention.maybePrune(this.steps.window);
     this.progress.changed();
   }
 
-  private onLiveError(kind: ReturnType<typeof classifyFailure>, message: string): void {
+  private onLiveError(kind: FailureKind, message: string): void {
     if (kind === 'reconnect') return this.waitForSignIn();
-    this.message = `following live events: ${message}`;
+    this.status.message = `following live events: ${message}`;
     this.progress.changed();
   }
 
@@ -459,7 +349,7 @@ export class ScanEngine {
     if (last > 0 && Date.now() - last >= every) {
       this.store.setMeta('full_scan_at', '0');
       this.rescanAll('periodic rescan (every 12 h)').catch((e: unknown) => {
-        this.message = `periodic rescan: ${errorMessage(e)}`;
+        this.status.message = `periodic rescan: ${errorMessage(e)}`;
       });
     }
   }
@@ -479,20 +369,9 @@ export class ScanEngine {
     return this.slots.wait(ms);
   }
 
-  /** Waits `ms` (an outage back-off, shared by every slot), then while paused or signed out. */
-  private async waitUntilRunnable(run: Run, ms: number): Promise<void> {
-    if (ms > 0) this.resumeAt = Math.max(this.resumeAt, Date.now() + ms);
-    while (!run.stopped) {
-      const left = this.resumeAt - Date.now();
-      if (left > 0) await this.sleep(left);
-      else if (this.paused || this.signInLost) await this.sleep();
-      else return;
-    }
-  }
-
   private async slot(run: Run): Promise<void> {
     while (!run.stopped) {
-      await this.waitUntilRunnable(run, 0);
+      await this.failures.waitUntilRunnable(run, 0);
       if (run.stopped) return;
       let task: Task | null = null;
       try {
@@ -500,16 +379,16 @@ export class ScanEngine {
         if (!task) {
           if (!this.picker.busy && this.checkIdle()) continue;
           // A pending Box text is due again later: look again then, not only when woken.
-          await this.sleep(this.store.inspectionsLeft() ? this.content.poll.firstDelayMs / 4 : undefined);
+          await this.sleep(idleSleepMs(this.store, this.content.poll));
           continue;
         }
         if (task.kind === 'inspect' && this.phase === 'discovery' && this.store.discoveryDone())
           this.setPhase('inspection');
         // Only an answer from Box ends an outage; work that sent nothing lets I/O in first.
-        if (await this.work.run(task)) this.outage.succeeded();
+        if (await this.work.run(task)) this.failures.answered();
         else await yieldToIo();
       } catch (e) {
-        await this.failed(run, task, e);
+        await this.failures.failed(run, task, e);
       } finally {
         if (task) this.picker.release(task);
       }
@@ -519,58 +398,6 @@ export class ScanEngine {
       // times a second: the core's thread. A slot that finds work wakes the next in turn.
       this.slots.wakeOne();
     }
-  }
-
-  /**
-   * A task (or the pick itself) failed. The scheduler already retried what can be retried:
-   * a lost sign-in pauses the scan; an outage backs every slot off without touching the item;
-   * an error about the item uses up one of its attempts.
-   */
-  private async failed(run: Run, task: Task | null, e: unknown): Promise<void> {
-    const kind = classifyFailure(e);
-    if (kind === 'reconnect') return this.waitForSignIn();
-    const down = task ? this.outage.failed(kind, task.key) : false;
-    if (down) this.probeWhileDown(run);
-    if (task && !down && (kind === 'item' || kind === 'final')) {
-      if (this.work.failed(task, e)) return;
-    }
-    this.message = down ? `Box cannot be reached (${errorMessage(e)}): retrying by itself` : errorMessage(e);
-    this.progress.changed();
-    await this.waitUntilRunnable(
-      run,
-      down || kind === 'internal' || kind === 'outage' ? this.outage.nextDelayMs() : 500,
-    );
-    if (down) this.message = null;
-  }
-
-  /**
-   * While Box seems down, one probe a back-off round asks whether it answers at all: only a
-   * success ends an outage, and with no live poller (activity not readable, or two items
-   * failing forever with nothing else to do) nothing else would, so their attempts would
-   * never count again and `--until-idle` would never return.
-   */
-  private probeWhileDown(run: Run): void {
-    if (this.probing) return;
-    this.probing = true;
-    void (async () => {
-      try {
-        while (!run.stopped && this.outage.down) {
-          await this.waitUntilRunnable(run, this.outage.nextDelayMs());
-          if (run.stopped || !this.outage.down) return;
-          const answered = await this.api.get('/users/me?fields=id', { kind: 'probe' }).then(
-            () => true,
-            () => false,
-          );
-          if (answered && this.outage.succeeded()) {
-            this.resumeAt = 0;
-            this.message = null;
-            this.wake();
-          }
-        }
-      } finally {
-        this.probing = false;
-      }
-    })();
   }
 
   private async halt(run: Run): Promise<void> {
@@ -590,9 +417,7 @@ export class ScanEngine {
       this.reachedLive = true;
       this.setPhase('live');
     }
-    if (!this.activityAvailable || this.backfillGaveUp || this.store.meta('backfill_done') === '1') {
-      this.idleWaiters.wakeAll();
-    }
+    if (this.steps.backfillSettled) this.idleWaiters.wakeAll();
     return false;
   }
 
@@ -606,7 +431,7 @@ export class ScanEngine {
   /** Where the run is, paused or signed out aside. */
   private workPhase(): ScanPhase {
     if (!this.run || this.run.stopped) return 'stopped';
-    if (this.step) return this.step;
+    if (this.steps.step) return this.steps.step;
     if (this.reachedLive) return 'live';
     return this.store.discoveryDone() ? 'inspection' : 'discovery';
   }
@@ -625,7 +450,7 @@ export class ScanEngine {
       running: this.active !== null && !this.paused && !this.signInLost && !(this.run?.stopped ?? true),
       counts: this.store.counts(),
       content: this.store.contentFigures(),
-      backfill: { done: this.store.meta('backfill_done') === '1', window: this.window },
+      backfill: { done: this.store.meta('backfill_done') === '1', window: this.steps.window },
       liveEvents: this.liveEvents,
       requests: {
         total: s.total,
@@ -636,12 +461,8 @@ export class ScanEngine {
       rates: { scanned: this.scannedRate.perSecond(), inspected: this.inspectedRate.perSecond() },
       head: this.store.head(5).map(headEntry),
       jumps: this.store.jumps(),
-      message: this.message ?? this.notice,
+      message: this.status.shown,
       eventLoopDelayP99Ms: this.loopDelay.p99Ms(),
     });
   }
-}
-
-function iso(d: Date): string {
-  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

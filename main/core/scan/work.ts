@@ -12,6 +12,7 @@ import { collaborations, listFolderPage, listRoot, summariseCollabs, type Discov
 import { finalOutcome, pendingOutcome, type ContentOutcome } from './phases/content-plan';
 import { isPending, type ContentReader } from './phases/content-reader';
 import { fetchFile, folderCollabs, localResult, needsFileCollabs, ownCollabs } from './phases/scan-file';
+import { askBoxTextLater } from './pending-box-text';
 import { yieldToIo } from './event-loop';
 import type { FileRow, FolderRow, ScanStore } from './store/scan-store';
 import type { Task } from './task-picker';
@@ -187,9 +188,8 @@ export class ScanWork {
    * its tries it is Failed (timeout, or the local reason it fell back from).
    */
   private inspectLater(r: FileRow): void {
-    const { content, store } = this.d;
-    if (r.inspect_tries + 1 >= content.poll.maxTries) return this.saveInspection(r, content.timedOut(r));
-    store.tx(() => store.inspectLater(r.id, r.gen, Date.now() + content.delayMs(r.inspect_tries + 1)));
+    const timedOut = askBoxTextLater(this.d, r);
+    if (timedOut) this.saveInspection(r, timedOut);
   }
 
   /** The reason code says what failed; last_error (kept by recordFailure) says why. */

@@ -3,8 +3,8 @@
  * extractor, or Box's text, or Box's text as the fallback when local extraction fails on a
  * type Box also reads. The same content is read once: a result is kept by SHA-1, and a file
  * whose SHA-1 is being read by another slot waits for that read instead of downloading again.
- * A pending Box text answers `pending`: the caller puts the file back with a not-before time,
- * so no slot waits on Box. While a file waits for the Box text its local read fell back to, the
+ * A pending Box text answers `pending`: the caller puts the file back with a not-before time
+ * (pending-box-text.ts), so no slot waits on Box. While a file waits for the Box text its local read fell back to, the
  * copies of its content wait with it (pending, no request) and take that text once it is kept.
  */
 import { createHash } from 'node:crypto';
@@ -87,11 +87,6 @@ export class ContentReader {
   plan(f: Pick<FileRow, 'ext' | 'size' | 'sha1'>): ContentPlan {
     const key = contentKey(f);
     return contentPlan(f, () => (key ? this.d.store.content(key) : undefined));
-  }
-
-  /** When a pending file is asked again: growing from the first delay, capped. */
-  delayMs(tries: number): number {
-    return Math.min(this.poll.firstDelayMs * Math.max(1, tries), this.poll.maxDelayMs);
   }
 
   async read(f: FileRow): Promise<ReadAnswer> {
