@@ -4,8 +4,9 @@
  * type Box also reads. The same content is read once: a result is kept by SHA-1, and a file
  * whose SHA-1 is being read by another slot waits for that read instead of downloading again.
  * A pending Box text answers `pending`: the caller puts the file back with a not-before time
- * (pending-box-text.ts), so no slot waits on Box. While a file waits for the Box text its local read fell back to, the
- * copies of its content wait with it (pending, no request) and take that text once it is kept.
+ * (pending-box-text.ts), so no slot waits on Box. While a file waits for the Box text its local
+ * read fell back to, the copies of its content wait with it (pending, no request) and take that
+ * text once it is kept.
  */
 import { createHash } from 'node:crypto';
 import type { InspectionReason, InspectionResult } from '../../../../common/scan/inspection';
