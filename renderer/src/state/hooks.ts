@@ -34,6 +34,16 @@ export function useScanRunning(): boolean {
   return useStore(useStores().scan, (snapshot) => snapshot.value?.progress.running ?? false);
 }
 
+/** The policies with their live counts, and the unseen alerts. */
+export function usePolicies() {
+  return useStore(useStores().policies);
+}
+
+/** The number of unseen policy alerts (the navigation's badge); re-renders only when it changes. */
+export function useUnseenAlerts(): number {
+  return useStore(useStores().policies, (snapshot) => snapshot.value?.unseenAlerts ?? 0);
+}
+
 export function useSettings() {
   return useStore(useStores().settings);
 }
