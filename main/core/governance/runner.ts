@@ -263,13 +263,6 @@ export class GovernanceRunner {
   }
 }
 
-function missingPolicy(run: ActionRun): never {
-  throw new CodedError(
-    'invalid_argument',
-    `Policy ${run.policyId} of run ${run.runId} was removed: the run cannot go on.`,
-  );
-}
-
 /** An undo run's step: the entry it undoes is named in the store. */
 function undoStep(audit: AuditStore): Step {
   return (c, e) => {
