@@ -45,6 +45,12 @@ export function policyText(policy: Policy): string {
   return `${JSON.stringify(policy, null, 2)}\n`;
 }
 
+export class PolicyNotFoundError extends CodedError {
+  constructor(readonly id: string) {
+    super('policy_not_found', `No policy "${id}": see the list of policies.`);
+  }
+}
+
 export class PolicyStore {
   readonly dir: string;
 
@@ -92,7 +98,7 @@ export class PolicyStore {
   /** The policy, or policy_not_found. */
   require(id: string): Policy {
     const policy = this.get(id);
-    if (!policy) throw new CodedError('policy_not_found', `No policy "${id}": see the list of policies.`);
+    if (!policy) throw new PolicyNotFoundError(id);
     return policy;
   }
 
