@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/core/bridge/dispatch';
 import type { Handlers } from '../../main/core/bridge/handlers';
 import { policyHandlers } from '../../main/core/policy/bridge-handlers';
+import type { GovernanceService } from '../../main/core/governance/governance-service';
 import { governanceHandlers } from '../../main/core/governance/bridge-handlers';
 import { DEFAULT_SETTINGS } from '../../common/settings';
 import type { ScanProgress } from '../../common/scan/types';
@@ -110,7 +111,7 @@ function recordingHandlers() {
     getScanQueue: async () => ({ queued: 0, head: [], jumps: [] }),
     // Not exercised here: their own tests call them.
     ...policyHandlers(),
-    ...governanceHandlers(),
+    ...governanceHandlers({ home: '/nonexistent', governance: {} as GovernanceService }),
   };
   return { handlers, calls };
 }

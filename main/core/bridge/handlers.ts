@@ -19,6 +19,8 @@ import { walkthroughHandlers } from '../walkthrough/bridge-handlers';
 import { scanHandlers } from '../scan/bridge-handlers';
 import { policyHandlers } from '../policy/bridge-handlers';
 import { governanceHandlers } from '../governance/bridge-handlers';
+import { GovernanceService } from '../governance/governance-service';
+import { PolicyStore } from '../policy/policy-store';
 import { ScanService } from '../scan/scan-service';
 import { backfillUnderSettings } from '../settings/scan-defaults';
 import type { SettingsView } from '../../../common/settings-locks';
@@ -69,6 +71,12 @@ export function createCore(services: CoreServices): Core {
     activityRetentionDays: services.settings.get().activityRetentionDays,
     extractorSpawner: services.extractorSpawner,
   });
+  const governance = new GovernanceService(services.home, {
+    connection: services.connection,
+    policies: new PolicyStore(services.home),
+    scanStore: () => scan.store,
+    onProgress: (run) => events.emit('actionRunProgress', run),
+  });
   const unsubscribers = [
     scan.onProgress((p) => events.emit('scanProgress', p)),
     services.settings.onChange((settings) => {
@@ -102,7 +110,7 @@ export function createCore(services: CoreServices): Core {
     ...helpdeskHandlers(),
     ...scanHandlers({ home: services.home, scan, backfill: (args) => backfillUnderSettings(services.settings, args) }),
     ...policyHandlers(),
-    ...governanceHandlers(),
+    ...governanceHandlers({ home: services.home, governance }),
   };
 
   return {
@@ -114,6 +122,7 @@ export function createCore(services: CoreServices): Core {
       // turns every request in flight into a retry the scan then waits out.
       await scan.dispose().catch(() => undefined);
       await services.sandbox.stop().catch(() => undefined);
+      governance.close();
     },
   };
 }

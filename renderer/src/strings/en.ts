@@ -153,6 +153,7 @@ export const en = {
       activity_unavailable: 'This Box account may not read the enterprise’s activity.',
       setting_locked: 'Your organisation set this, so it cannot be changed here: ask your IT department.',
       store_too_new: 'The scan data was written by a newer version of this app: update the app.',
+      policy_not_found: 'This policy no longer exists: it may have been removed.',
       internal: 'Something went wrong inside the app.',
     },
     /** The next step of a failure: a button label, or what to do where there is nothing to press. */

@@ -215,17 +215,23 @@ export function duplicateSource(seed: number, k: number, ext: string, mix?: File
   return null;
 }
 
+/**
+ * An enterprise policy may forbid open links for part of the content: the link then reports
+ * access "open" but effective_access "company", which the product must read. The cap is the
+ * file's (its folder's policy), so a link made later through the API is capped the same way.
+ */
+export function effectiveLinkAccess(seed: number, k: number, access: LinkAccess): LinkAccess {
+  return access === 'open' && hash(seed, S.share, k, 1) % 10 === 0 ? 'company' : access;
+}
+
 function generateLink(seed: number, k: number): GeneratedLink | null {
   const u = unit(hash(seed, S.share, k, 0));
   const access: LinkAccess | null = u < 0.06 ? 'open' : u < 0.13 ? 'company' : u < 0.17 ? 'collaborators' : null;
   if (!access) return null;
   const h = hash(seed, S.share, k, 1);
-  // An enterprise policy may forbid open links for part of the content: the link then
-  // reports access "open" but effective_access "company", which the product must read.
-  const effectiveAccess: LinkAccess = access === 'open' && h % 10 === 0 ? 'company' : access;
   return {
     access,
-    effectiveAccess,
+    effectiveAccess: effectiveLinkAccess(seed, k, access),
     token: token(seed, S.share, k, 32),
     passwordEnabled: h % 17 === 0,
     downloadCount: h % 40,

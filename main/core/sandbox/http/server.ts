@@ -20,6 +20,8 @@ import { uploadFile, uploadFileVersion } from '../routes/uploads';
 import { representationContent, representationInfo } from '../routes/representations';
 import { download, fileCollaborations, fileContent, getFile } from '../routes/files';
 import { getEvents } from '../routes/events';
+import { deleteFile, getTrashedFile, restoreTrashedFile, updateFile } from '../routes/file-changes';
+import { createCollaboration, deleteCollaboration } from '../routes/collaborations';
 import { revoke, token } from '../routes/oauth';
 import { authorizePage, authorizeSubmit } from '../routes/authorize';
 import { control, listTokens, truth, truthEvents, truthFile, truthFiles, type ControlDeps } from '../routes/control';
@@ -201,6 +203,12 @@ function apiRoutes(): Router {
     .on('GET', '/2.0/files/:id', getFile)
     .on('GET', '/2.0/files/:id/content', fileContent)
     .on('GET', '/2.0/files/:id/collaborations', fileCollaborations)
+    .on('PUT', '/2.0/files/:id', updateFile)
+    .on('DELETE', '/2.0/files/:id', deleteFile)
+    .on('POST', '/2.0/files/:id', restoreTrashedFile)
+    .on('GET', '/2.0/files/:id/trash', getTrashedFile)
+    .on('POST', '/2.0/collaborations', createCollaboration)
+    .on('DELETE', '/2.0/collaborations/:id', deleteCollaboration)
     .on('GET', '/2.0/internal_files/:id/versions/:version/representations/extracted_text', representationInfo)
     .on(
       'GET',

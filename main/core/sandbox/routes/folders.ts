@@ -29,10 +29,15 @@ export function listingOf(w: World, f: number, actor: number): Listing {
   const generated = f < t.folderCount;
   const nChild = generated ? (t.childCount[f] ?? 0) : 0;
   const upFolders = w.uploads.foldersIn(f);
-  const upFiles = w.uploads.filesIn(f).filter((k) => w.file(k)?.trashedAt === null);
-  const trashed = (w.trashed.get(f) ?? []).filter((k) => k < w.ent.space.files);
-  const nFiles = generated ? (t.fileCount[f] ?? 0) - trashed.length : 0;
   const start = t.fileStart[f] ?? 0;
+  const here = (k: number) => {
+    const file = w.file(k);
+    return file !== null && file.trashedAt === null && file.gen.folder === f;
+  };
+  // Uploaded here and still here, then moved in from elsewhere (state/moves.ts).
+  const upFiles = [...w.uploads.filesIn(f), ...w.moves.movedInto(f)].filter(here);
+  const trashed = generated ? hiddenGenerated(w, f, start, start + (t.fileCount[f] ?? 0)) : [];
+  const nFiles = generated ? (t.fileCount[f] ?? 0) - trashed.length : 0;
   const owner = folderOwner(w, f);
   return {
     total: nChild + upFolders.length + nFiles + upFiles.length,
@@ -49,12 +54,19 @@ export function listingOf(w: World, f: number, actor: number): Listing {
   };
 }
 
+/** Generated files of folder f (indices from..to-1) not listed there: trashed or moved away; sorted. */
+function hiddenGenerated(w: World, f: number, from: number, to: number): number[] {
+  const inRange = (k: number) => k >= from && k < to;
+  const hidden = new Set([...(w.trashed.get(f) ?? []).filter(inRange), ...w.moves.movedOutOf(f).filter(inRange)]);
+  return [...hidden].sort((a, b) => a - b);
+}
+
 /** The acting user's root "0": their top folders and shares, then the files they uploaded there. */
 function rootListing(w: World, actor: number): Listing {
   const tops = rootFolders(w, actor);
-  const files = w.uploads.filesIn(-1).filter((k) => {
+  const files = [...w.uploads.filesIn(-1), ...w.moves.movedInto(-1)].filter((k) => {
     const file = w.file(k);
-    return file !== null && file.trashedAt === null && file.gen.owner === actor;
+    return file !== null && file.trashedAt === null && file.gen.folder < 0 && file.gen.owner === actor;
   });
   return {
     total: tops.length + files.length,

@@ -17,7 +17,7 @@ import {
   type GeneratedFile,
   type GeneratedLink,
 } from '../generator/files';
-import type { FolderCollab } from '../generator/tree';
+import { folderOfFile, type FolderCollab } from '../generator/tree';
 import type { Role } from '../generator/users';
 import type { GeneratedDocument } from '../generator/documents';
 import { Clock } from './clock';
@@ -25,6 +25,7 @@ import { ContentCache } from './content-cache';
 import { TokenStore } from './tokens';
 import { UploadStore, uploadedSummary } from './uploads';
 import { RepresentationStates } from './representations';
+import { MoveIndex } from './moves';
 
 export const ALL_SCOPES = [
   'root_readonly',
@@ -68,6 +69,9 @@ export interface FileOverride {
   link?: GeneratedLink | null;
   collabs?: FileCollab[];
   trashedAt?: number | null;
+  /** Moved (PUT parent): the folder it is in now, and its new owner (the folder's, as in Box). */
+  folder?: number;
+  owner?: number;
 }
 
 export interface CurrentFile {
@@ -100,11 +104,15 @@ export class World {
   readonly folderCollabs = new Map<number, FolderCollab[]>();
   readonly faults: FaultSettings = { latencyMs: 0, errorRate: 0, dropRate: 0, malformedRate: 0 };
   rateLimitPerSecond = 0;
+  /** Collaborations created through POST /collaborations get ids from here (never reused). */
+  private collabSeq = 0;
   readonly contents = new ContentCache();
   /** Files, versions and folders uploaded through the API (state/uploads.ts). */
   readonly uploads: UploadStore;
   /** Where each file's extracted_text representation is in its generation. */
   readonly representations = new RepresentationStates();
+  /** Files moved out of their first folder (listings hide them there, show them where they went). */
+  readonly moves = new MoveIndex();
 
   constructor(
     readonly ent: Enterprise,
@@ -134,9 +142,11 @@ export class World {
 
   file(k: number): CurrentFile | null {
     if (k < 0) return null;
-    const gen = k < this.ent.space.files ? generateFile(this.ent.space, k) : this.uploads.fileGen(k);
-    if (!gen) return null;
+    const born = k < this.ent.space.files ? generateFile(this.ent.space, k) : this.uploads.fileGen(k);
+    if (!born) return null;
     const o = this.overrides.get(k);
+    // A moved file is, to every route and view, a file of its new folder and owner.
+    const gen = o?.folder === undefined ? born : { ...born, folder: o.folder, owner: o.owner ?? born.owner };
     const version = o?.version ?? gen.version;
     const loginOf = (u: number) => this.ent.users[u]?.login ?? '';
     // Uploaded content (a new file, or a new version of a generated one) replaces the generated document.
@@ -157,7 +167,7 @@ export class World {
       modifiedAt: o?.modifiedAt ?? gen.modifiedAt,
       modifiedBy: o?.modifiedBy ?? gen.modifiedBy,
       link: o && 'link' in o ? (o.link ?? null) : gen.link,
-      collabs: o?.collabs ?? (k >= this.ent.space.files ? [] : generateFileCollabs(this.ent.space, k, gen.owner)),
+      collabs: o?.collabs ?? (k >= this.ent.space.files ? [] : generateFileCollabs(this.ent.space, k, born.owner)),
       trashedAt: o?.trashedAt ?? null,
       bytes: () => {
         if (uploaded) return { size: uploaded.size, sha1: uploaded.sha1, read: () => uploaded.bytes };
@@ -183,10 +193,19 @@ export class World {
     return out;
   }
 
+  newCollabId(): string {
+    return String(80_000_000_000 + this.collabSeq++);
+  }
+
   override(k: number): FileOverride {
     let o = this.overrides.get(k);
     if (!o) this.overrides.set(k, (o = {}));
     return o;
+  }
+
+  /** The folder file k was generated or uploaded in (a move changes `gen.folder`, not this). */
+  originFolder(k: number): number {
+    return k < this.ent.space.files ? folderOfFile(this.ent.tree, k) : (this.uploads.fileGen(k)?.folder ?? -1);
   }
 
   setTrashed(k: number, folder: number, trashed: boolean): void {
