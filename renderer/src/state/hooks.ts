@@ -44,6 +44,16 @@ export function useUnseenAlerts(): number {
   return useStore(useStores().policies, (snapshot) => snapshot.value?.unseenAlerts ?? 0);
 }
 
+/** One governance run's latest reported state (null until it reports). */
+export function useRunState(runId: string) {
+  return useStore(useStores().runs, (snapshot) => snapshot.value?.runs.get(runId) ?? null);
+}
+
+/** How many run progress reports arrived so far: goes up while any run moves. */
+export function useRunReports(): number {
+  return useStore(useStores().runs, (snapshot) => snapshot.value?.reports ?? 0);
+}
+
 export function useSettings() {
   return useStore(useStores().settings);
 }

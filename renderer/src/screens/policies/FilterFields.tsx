@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { ACCESS_LEVELS } from '../../../../common/scan/access-level';
 import { INSPECTION_STATES } from '../../../../common/scan/inspection';
 import { t } from '../../strings';
-import { DETECTORS, type DraftField, type FilterDraft } from './filter-draft';
+import { DETECTORS, type DraftField, type FilterDraft } from '../../forms/policy-filter-draft';
 
 type Problems = Partial<Record<DraftField, string>>;
 type Change = <K extends DraftField>(field: K, value: FilterDraft[K]) => void;
@@ -145,7 +145,7 @@ function DetectorFields({ draft, change, problems }: { draft: FilterDraft; chang
         legend={e.detectorMode}
         name={`${id}-mode`}
         choices={modes}
-        value={draft.detectorMode}
+        value={draft.detectorMode || 'any'}
         onChange={(value) => change('detectorMode', value)}
       />
     </fieldset>

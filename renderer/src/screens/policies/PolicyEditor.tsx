@@ -7,7 +7,7 @@ import { t } from '../../strings';
 import { ErrorNotice } from '../layout/ErrorNotice';
 import { useToasts } from '../layout/Toasts';
 import { ActionFields, actionToDraft, draftToAction, type ActionDraft } from './ActionFields';
-import { checkDraft, filterToDraft, type FilterDraft } from './filter-draft';
+import { checkDraft, filterToDraft, type FilterDraft } from '../../forms/policy-filter-draft';
 import { Field, FilterFields } from './FilterFields';
 import { PreviewPanel } from './PreviewPanel';
 

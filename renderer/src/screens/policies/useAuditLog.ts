@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ActionRun, AuditPage } from '../../../../common/policy/types';
 import { describeError, type DescribedError } from '../../errors/describe-error';
-import { useBridge } from '../../state/hooks';
+import { useBridge, useRunReports } from '../../state/hooks';
 
 export const AUDIT_PAGE = 50;
 /** While a run moves, the log is read again at most this often. */
@@ -9,22 +9,18 @@ const REREAD_MS = 1000;
 
 /** A number that goes up (at most once a second) while any run reports progress: the log to read again. */
 function useRunActivity(): number {
-  const bridge = useBridge();
+  const reports = useRunReports();
   const [version, setVersion] = useState(0);
-  const timer = useRef<number | null>(null);
+  const last = useRef(0);
   useEffect(() => {
-    const off = bridge.on('actionRunProgress', () => {
-      timer.current ??= window.setTimeout(() => {
-        timer.current = null;
-        setVersion((v) => v + 1);
-      }, REREAD_MS);
-    });
-    return () => {
-      off();
-      if (timer.current !== null) window.clearTimeout(timer.current);
-      timer.current = null;
-    };
-  }, [bridge]);
+    if (reports === 0) return;
+    const wait = Math.max(0, last.current + REREAD_MS - performance.now());
+    const timer = window.setTimeout(() => {
+      last.current = performance.now();
+      setVersion((v) => v + 1);
+    }, wait);
+    return () => window.clearTimeout(timer);
+  }, [reports]);
   return version;
 }
 

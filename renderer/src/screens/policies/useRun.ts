@@ -1,40 +1,38 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ActionRun } from '../../../../common/policy/types';
 import { describeError, type DescribedError } from '../../errors/describe-error';
-import { useBridge } from '../../state/hooks';
+import { useBridge, useRunState } from '../../state/hooks';
+import { useStores } from '../../state/StateProvider';
 
 /**
- * One run as it goes: its latest state from `actionRunProgress` (or from a control's answer,
- * whichever is newer), and the run's controls, each failure a described error.
+ * One run as it goes: its latest state (the run store's, fed by `actionRunProgress` and by the
+ * controls' answers), and the run's controls, each failure a described error.
  */
 export function useRun(initial: ActionRun) {
   const bridge = useBridge();
-  const [run, setRun] = useState(initial);
+  const { runs } = useStores();
+  const { runId } = initial;
+  const run = useRunState(runId) ?? initial;
   const [problem, setProblem] = useState<DescribedError | null>(null);
   const [busy, setBusy] = useState(false);
-  const { runId } = initial;
 
-  useEffect(() => {
-    return bridge.on('actionRunProgress', (next) => {
-      if (next.runId === runId) setRun(next);
-    });
-    // A new run id is a new run; a new object for the same run is only a newer snapshot.
-  }, [bridge, runId]);
-
-  const control = useCallback(async (call: () => Promise<ActionRun>): Promise<ActionRun | null> => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      const next = await call();
-      setRun(next);
-      return next;
-    } catch (error) {
-      setProblem(describeError(error));
-      return null;
-    } finally {
-      setBusy(false);
-    }
-  }, []);
+  const control = useCallback(
+    async (call: () => Promise<ActionRun>): Promise<ActionRun | null> => {
+      setBusy(true);
+      setProblem(null);
+      try {
+        const next = await call();
+        runs.record(next);
+        return next;
+      } catch (error) {
+        setProblem(describeError(error));
+        return null;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [runs],
+  );
   return {
     run,
     busy,

@@ -4,11 +4,11 @@
  * checked by the shared policyFilterSchema, so the editor and a policy file agree.
  */
 import type { ZodIssue } from 'zod';
-import { policyFilterSchema } from '../../../../common/policy/schema';
-import type { PolicyFilter } from '../../../../common/policy/types';
-import type { AccessLevel } from '../../../../common/scan/access-level';
-import type { DetectorKind } from '../../../../common/scan/detectors';
-import type { InspectionState } from '../../../../common/scan/inspection';
+import { policyFilterSchema } from '../../../common/policy/schema';
+import type { PolicyFilter } from '../../../common/policy/types';
+import type { AccessLevel } from '../../../common/scan/access-level';
+import type { DetectorKind } from '../../../common/scan/detectors';
+import type { InspectionState } from '../../../common/scan/inspection';
 
 export const DETECTORS: readonly DetectorKind[] = ['card', 'iban', 'ssn', 'nino', 'email'];
 
@@ -17,7 +17,8 @@ export interface FilterDraft {
   externalPresent: '' | 'yes' | 'no';
   includeDomains: string;
   excludeDomains: string;
-  detectorMode: 'any' | 'all';
+  /** '' = not said (any). */
+  detectorMode: '' | 'any' | 'all';
   detectorMin: Record<DetectorKind, string>;
   owners: string;
   groups: string;
@@ -46,7 +47,7 @@ export function filterToDraft(filter: PolicyFilter): FilterDraft {
     externalPresent: present === undefined ? '' : present ? 'yes' : 'no',
     includeDomains: list(filter.external?.includeDomains),
     excludeDomains: list(filter.external?.excludeDomains),
-    detectorMode: filter.detectors?.mode ?? 'any',
+    detectorMode: filter.detectors?.mode ?? '',
     detectorMin: min,
     owners: list(filter.owners),
     groups: list(filter.groups),
@@ -96,7 +97,7 @@ export function draftToFilter(draft: FilterDraft): PolicyFilter {
       includeDomains: values(draft.includeDomains, (v) => v.toLowerCase()),
       excludeDomains: values(draft.excludeDomains, (v) => v.toLowerCase()),
     }),
-    detectors: min.length ? { mode: draft.detectorMode, min } : undefined,
+    detectors: min.length ? compact({ mode: draft.detectorMode || undefined, min }) : undefined,
     owners: values(draft.owners),
     // A group's name may hold spaces ("Finance Team"): only commas separate groups.
     groups: values(draft.groups, (v) => v, /,/),
