@@ -1,5 +1,6 @@
 /** Every `box-companion` command, in the order --help lists them. Add new commands here. */
 import type { CliCommand } from '../command';
+import actions from './actions';
 import connect from './connect';
 import diagnostics from './diagnostics';
 import doctor from './doctor';
@@ -11,6 +12,7 @@ import scan from './scan';
 import status from './status';
 import supportCode from './support-code';
 import test from './test';
+import undo from './undo';
 import version from './version';
 
 export const COMMANDS: readonly CliCommand[] = [
@@ -25,5 +27,7 @@ export const COMMANDS: readonly CliCommand[] = [
   disconnect,
   scan,
   findings,
+  actions,
+  undo,
   doctor,
 ];

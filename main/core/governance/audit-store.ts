@@ -178,11 +178,11 @@ export class AuditStore {
     return { total, entries: rows.map((r) => this.toRun(r)) };
   }
 
-  /** Runs of this policy and action left interrupted (the newest first): what `--apply` resumes. */
+  /** Runs of this policy and action left paused or interrupted (the newest first): what `--apply` resumes. */
   interruptedRuns(policyId: string, action: ActionSpec): ActionRun[] {
     const rows = this.db
       .prepare(
-        `SELECT * FROM runs WHERE policy_id = ? AND action = ? AND state = 'interrupted' AND undo_of IS NULL ORDER BY seq DESC`,
+        `SELECT * FROM runs WHERE policy_id = ? AND action = ? AND state IN ('interrupted', 'paused') AND undo_of IS NULL ORDER BY seq DESC`,
       )
       .all(policyId, JSON.stringify(action)) as RunRow[];
     return rows.map((r) => this.toRun(r));

@@ -61,7 +61,17 @@ export class GovernanceRunner {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly controls = new Map<string, Control>();
 
-  constructor(private readonly o: RunnerOptions) {}
+  readonly audit: AuditStore;
+
+  constructor(private readonly o: RunnerOptions) {
+    this.audit = o.audit;
+  }
+
+  /** The paused or interrupted run of this policy and action (default: the policy's), newest first. */
+  resumable(policyId: string, spec?: ActionSpec): ActionRun | undefined {
+    const action = spec ?? this.policy(policyId).action;
+    return action ? this.o.audit.interruptedRuns(policyId, action)[0] : undefined;
+  }
 
   private policy(id: string): Policy {
     const policy = this.o.policies.policy(id);
