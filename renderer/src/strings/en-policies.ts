@@ -200,5 +200,11 @@ export const policies = {
     unseen: 'new',
     markAllSeen: 'Mark all as seen',
   },
+  dashboard: {
+    heading: 'Policies',
+    intro: 'Files each policy matches now, updated as the scan goes.',
+    matches: (n: string) => `${n} files`,
+    open: 'Open the policies',
+  },
   navBadge: (n: number) => `Policies, ${num(n)} new ${n === 1 ? 'match' : 'matches'}`,
 } as const;
