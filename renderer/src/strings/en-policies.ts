@@ -31,6 +31,7 @@ export const policies = {
     imported: (name: string) => `Imported “${name}”.`,
     newPolicy: 'New policy (empty filter)',
     failed: (what: string) => `${what} did not work.`,
+    loadFailed: 'The policies could not be read.',
     noAction: 'None chosen',
   },
   templates: {
@@ -38,6 +39,7 @@ export const policies = {
     create: (name: string) => `Create “${name}”`,
     createShort: 'Create',
     created: (name: string) => `Created “${name}”.`,
+    loadFailed: 'The templates could not be read.',
   },
   editor: {
     heading: (name: string) => `Edit policy: ${name}`,
@@ -87,6 +89,8 @@ export const policies = {
     previewTable: 'Files this filter matches now',
     previewNone: 'No scanned file matches this filter.',
     previewBusy: 'Counting…',
+    previewFailed: 'The preview could not be counted.',
+    nameNeeded: 'Give the policy a name.',
   },
   actions: {
     'remove-shared-link': 'Remove the shared link',
@@ -167,6 +171,7 @@ export const policies = {
     exportJson: 'Export JSON',
     exported: (path: string, rows: number) => `Saved ${num(rows)} rows to ${path}`,
     empty: 'Nothing applied yet.',
+    loadFailed: 'The audit log could not be read.',
     total: (n: number) => `${num(n)} rows`,
     states: {
       planned: 'Planned',
@@ -193,6 +198,7 @@ export const policies = {
     intro: 'A new file matching a policy, as the scan found it.',
     listLabel: 'New matches, newest first',
     none: 'No alert yet.',
+    loadFailed: 'The alerts could not be read.',
     toast: (policy: string, file: string) => `New match for “${policy}”: ${file}`,
     toastMany: (policy: string, n: number) => `${num(n)} new matches for “${policy}”`,
     open: 'Open the policies',

@@ -56,7 +56,9 @@ export function AlertsList() {
           {s.markAllSeen}
         </button>
       )}
-      {(error ?? problem) && <ErrorNotice error={error ?? problem} actions={{ retry: reload }} />}
+      {(error ?? problem) && (
+        <ErrorNotice what={error ? s.loadFailed : undefined} error={error ?? problem} actions={{ retry: reload }} />
+      )}
       {entries && entries.length === 0 && <p className="empty">{s.none}</p>}
       {entries && entries.length > 0 && (
         <ul className="feed alerts-feed" aria-label={s.listLabel}>

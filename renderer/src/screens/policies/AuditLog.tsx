@@ -170,7 +170,7 @@ export function AuditLog({ initialRunId = null }: Props) {
       </div>
       {undo && <UndoProgress key={undo.runId} run={undo} />}
       {problem && <ErrorNotice what={t.errors.actionFailed(a.undoShort)} error={problem} actions={{}} />}
-      {log.error && <ErrorNotice what={t.errors.queryFailed} error={log.error} actions={{ retry: log.reload }} />}
+      {log.error && <ErrorNotice what={a.loadFailed} error={log.error} actions={{ retry: log.reload }} />}
       <p className="detail" data-testid="audit-total">
         {log.page ? a.total(total) : t.loading}
       </p>

@@ -112,7 +112,7 @@ function ListView({ onView }: { onView(view: View): void }) {
   };
   return (
     <>
-      {error && !value && <ErrorNotice what={t.errors.queryFailed} error={error} actions={{}} />}
+      {error && !value && <ErrorNotice what={s.list.loadFailed} error={error} actions={{}} />}
       {problem && <ErrorNotice what={t.errors.actionFailed(s.list.dryRunShort)} error={problem} actions={{}} />}
       {value && (
         <PolicyList

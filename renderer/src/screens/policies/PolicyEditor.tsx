@@ -65,7 +65,9 @@ export function PolicyEditor({ policy, isNew, onClose }: Props) {
   const [action, setAction] = useState<ActionDraft>(() => actionToDraft(policy));
   const checked = useMemo(() => checkDraft(draft), [draft]);
   const { busy, problem, save } = useSave(onClose);
-  const nameProblem = name.trim() ? undefined : e.invalid;
+  // An empty name is said once the admin has typed in it (a new policy starts empty).
+  const [nameTouched, setNameTouched] = useState(false);
+  const nameProblem = name.trim() ? undefined : e.nameNeeded;
   const canSave = !busy && checked.filter !== null && !nameProblem;
   return (
     <section aria-labelledby="policy-editor-heading" className="policy-editor">
@@ -79,7 +81,15 @@ export function PolicyEditor({ policy, isNew, onClose }: Props) {
             if (canSave) void save(toPolicy(policy, name, description, checked.filter!, action));
           }}
         >
-          <Field label={e.name} value={name} onChange={setName} problem={nameProblem} />
+          <Field
+            label={e.name}
+            value={name}
+            onChange={(value) => {
+              setName(value);
+              setNameTouched(true);
+            }}
+            problem={nameTouched ? nameProblem : undefined}
+          />
           <Field label={e.description} value={description} onChange={setDescription} />
           <FilterFields draft={draft} problems={checked.problems} onChange={setDraft} />
           <ActionFields draft={action} onChange={setAction} />
@@ -92,6 +102,7 @@ export function PolicyEditor({ policy, isNew, onClose }: Props) {
               {e.cancel}
             </button>
             {checked.filter === null && <span className="field-problem">{e.invalid}</span>}
+            {checked.filter !== null && nameProblem && <span className="detail">{e.nameNeeded}</span>}
           </div>
         </form>
         <PreviewPanel filter={checked.filter} />

@@ -52,7 +52,7 @@ export function PreviewPanel({ filter }: { filter: PolicyFilter | null }) {
       <p className="detail" role="status" aria-live="polite" data-testid="preview-total" aria-busy={stale}>
         {rows.total === null ? e.previewBusy : e.previewTotal(rows.total)}
       </p>
-      {rows.error && <ErrorNotice what={t.errors.queryFailed} error={rows.error} actions={{}} />}
+      {rows.error && <ErrorNotice what={e.previewFailed} error={rows.error} actions={{}} />}
       {rows.total === 0 && <p className="empty">{e.previewNone}</p>}
       <VirtualTable
         label={e.previewTable}

@@ -44,7 +44,7 @@ export function TemplatePicker() {
   return (
     <section aria-labelledby="templates-heading" className="policy-templates">
       <h3 id="templates-heading">{s.heading}</h3>
-      {loadError && <ErrorNotice what={t.errors.queryFailed} error={loadError} actions={{}} />}
+      {loadError && <ErrorNotice what={s.loadFailed} error={loadError} actions={{}} />}
       {problem && <ErrorNotice error={problem} actions={{}} />}
       <ul className="template-list">
         {(templates ?? []).map((template) => (
