@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { tmpdir } from 'node:os';
 import { dispatch } from '../../main/core/bridge/dispatch';
 import type { Handlers } from '../../main/core/bridge/handlers';
+import { PolicyService } from '../../main/core/policy/policy-service';
 import { policyHandlers } from '../../main/core/policy/bridge-handlers';
 import { governanceHandlers } from '../../main/core/governance/bridge-handlers';
 import { DEFAULT_SETTINGS } from '../../common/settings';
@@ -109,7 +111,9 @@ function recordingHandlers() {
     getScanCoverage: async () => ({ users: [] }),
     getScanQueue: async () => ({ queued: 0, head: [], jumps: [] }),
     // Not exercised here: their own tests call them.
-    ...policyHandlers(),
+    ...policyHandlers(
+      new PolicyService({ home: tmpdir(), db: () => null, reader: () => null, emitMatches() {}, emitAlert() {} }),
+    ),
     ...governanceHandlers(),
   };
   return { handlers, calls };

@@ -6,6 +6,7 @@ import doctor from './doctor';
 import disconnect from './disconnect';
 import findings from './findings';
 import guide from './guide';
+import policy from './policy';
 import sandbox from './sandbox';
 import scan from './scan';
 import status from './status';
@@ -25,5 +26,6 @@ export const COMMANDS: readonly CliCommand[] = [
   disconnect,
   scan,
   findings,
+  policy,
   doctor,
 ];

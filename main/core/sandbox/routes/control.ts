@@ -14,6 +14,8 @@ import { folderIdOf, folderIndexById, folderName } from '../generator/tree';
 import { FOLDER_ACTIVITY_TYPES, applyFolderActivity, type FolderActivityType } from '../state/folder-activity';
 import { userIndexById, type Role } from '../generator/users';
 import { eventJson } from '../views/events';
+import { policyTruthOf } from '../state/policy-truth';
+import { groupNames, groupsOf } from '../state/groups';
 import type { FailingItem, ManualFaults, RateLimiter } from '../http/limits';
 
 export interface ControlDeps {
@@ -68,6 +70,7 @@ export function truth(ctx: Ctx): void {
       login: u.login,
       role: w.roleOf(u.index),
       external: u.external,
+      groups: groupNames(groupsOf(w.ent, w.ent.seed, w.ent.users), u.index),
     })),
     bigFolder: {
       id: folderIdOf(t, t.bigFolder),
@@ -125,6 +128,7 @@ export function truthFiles(ctx: Ctx): void {
       sensitive: content.sensitive,
       sha1: content.sha1,
       size: content.size,
+      ...policyTruthOf(w, f),
     });
   }
   sendJson(ctx, 200, { total_count: total, offset, limit, entries });
@@ -158,6 +162,7 @@ export function truthFile(ctx: Ctx): void {
     shared_link: f.link ? { access: f.link.access, effective_access: f.link.effectiveAccess } : null,
     collaborators: f.collabs.map((c) => w.ent.users[c.userIndex]?.id),
     trashed: f.trashedAt !== null,
+    ...policyTruthOf(w, f),
   });
 }
 
