@@ -7,6 +7,7 @@ import doctor from './doctor';
 import disconnect from './disconnect';
 import findings from './findings';
 import guide from './guide';
+import policy from './policy';
 import sandbox from './sandbox';
 import scan from './scan';
 import status from './status';
@@ -27,6 +28,7 @@ export const COMMANDS: readonly CliCommand[] = [
   disconnect,
   scan,
   findings,
+  policy,
   actions,
   undo,
   doctor,
