@@ -41,6 +41,8 @@ export interface RunnerOptions {
   /** Files changed at once (default 4). */
   concurrency?: number;
   onProgress?(run: ActionRun): void;
+  /** Each file's outcome as it is logged (the CLI prints it at once). */
+  onEntry?(entry: AuditEntry): void;
 }
 
 export interface Started {
@@ -254,7 +256,8 @@ export class GovernanceRunner {
     try {
       const worker = async () => {
         for (let e = todo.shift(); e && !control.stop.signal.aborted; e = todo.shift()) {
-          await step(context, e);
+          const outcome = await step(context, e);
+          if (outcome !== 'stopped') this.o.onEntry?.(this.o.audit.entry(e.actionId) ?? e);
           handled++;
           progress(false);
         }

@@ -14,7 +14,13 @@ export interface GovernanceParts {
   actionFor(name: ActionName): GovernanceAction;
 }
 
-export type GovernanceWiring = (o: { client: BoxClient; scheduler: RequestScheduler }) => Promise<GovernanceParts>;
+export type GovernanceWiring = (o: {
+  client: BoxClient;
+  scheduler: RequestScheduler;
+  home: string;
+  /** The scan's member list: a Box user id of the enterprise is internal whatever its domain. */
+  isMember(userId: string): boolean;
+}) => Promise<GovernanceParts>;
 
 export const defaultWiring: GovernanceWiring = () => {
   throw new CodedError('internal', 'Governance actions are not built yet.');
