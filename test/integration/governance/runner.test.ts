@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GovernanceRunner } from '../../../main/core/governance/runner';
-import { runnerWorld, type RunnerWorld, type TruthEntry } from './runner-support';
+import { runnerWorld, type RunnerWorld, type TruthEntry } from '../../helpers/governance-world';
 
 let world: RunnerWorld;
 let runner: GovernanceRunner;

@@ -4,12 +4,12 @@
  * (its control API) to check what changed, independently of what the app logged.
  */
 import { spawn } from 'node:child_process';
-import { templateById } from '../../../common/policy/templates';
-import { GovernanceService } from '../../../main/core/governance/governance-service';
-import { PolicyStore } from '../../../main/core/policy/policy-store';
-import { scanDbPath } from '../../../main/core/scan/engine';
-import { openScanStoreForReading, type ScanStore } from '../../../main/core/scan/store/scan-store';
-import { connectToSandbox, type Connected } from '../../helpers/connected';
+import { templateById } from '../../common/policy/templates';
+import { GovernanceService, type GovernanceServiceOptions } from '../../main/core/governance/governance-service';
+import { PolicyStore } from '../../main/core/policy/policy-store';
+import { scanDbPath } from '../../main/core/scan/engine';
+import { openScanStoreForReading, type ScanStore } from '../../main/core/scan/store/scan-store';
+import { connectToSandbox, type Connected } from './connected';
 
 export interface TruthEntry {
   id: string;
@@ -45,7 +45,11 @@ export interface RunnerWorld {
   /** admin_logs events since `at` (ISO). */
   eventsSince(at: string): Promise<AdminEvent[]>;
   /** A governance service on the home (its own audit connection), closed by close(). */
-  service(o?: { rateLimitPerSecond?: number; concurrency?: number }): GovernanceService;
+  service(
+    o?: Partial<Pick<GovernanceServiceOptions, 'rateLimitPerSecond' | 'concurrency' | 'onProgress'>>,
+  ): GovernanceService;
+  /** POST to the sandbox's control API. */
+  post(path: string, body: unknown): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -84,6 +88,14 @@ export async function runnerWorld(o: {
     },
     async eventsSince(at) {
       return (await ctl<{ entries: AdminEvent[] }>(`/truth/events?after=${encodeURIComponent(at)}`)).entries;
+    },
+    async post(path, body) {
+      const res = await fetch(`${control}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      if (res.status !== 200) throw new Error(`control ${path}: ${res.status} ${await res.text()}`);
     },
     service(s = {}) {
       const service = new GovernanceService(connected.home, {
