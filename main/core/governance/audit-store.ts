@@ -231,16 +231,20 @@ export class AuditStore {
     };
   }
 
-  setRunState(runId: string, state: RunState, o: { confirmed?: boolean; perSecond?: number } = {}): void {
+  setPerSecond(runId: string, perSecond: number): void {
+    this.db.prepare('UPDATE runs SET per_second = ? WHERE run_id = ?').run(perSecond, runId);
+  }
+
+  setRunState(runId: string, state: RunState, o: { confirmed?: boolean } = {}): void {
     const now = new Date().toISOString();
     const finished = state === 'done' || state === 'cancelled' ? now : null;
     this.db
       .prepare(
         `UPDATE runs SET state = ?, applier_pid = CASE WHEN ? = 'applying' THEN ? ELSE NULL END,
            confirmed_at = CASE WHEN ? THEN coalesce(confirmed_at, ?) ELSE confirmed_at END,
-           finished_at = coalesce(?, finished_at), per_second = coalesce(?, per_second) WHERE run_id = ?`,
+           finished_at = coalesce(?, finished_at) WHERE run_id = ?`,
       )
-      .run(state, state, process.pid, o.confirmed ? 1 : 0, now, finished, o.perSecond ?? null, runId);
+      .run(state, state, process.pid, o.confirmed ? 1 : 0, now, finished, runId);
   }
 
   /** The entry an undo run's entry undoes. */

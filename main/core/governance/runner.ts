@@ -249,7 +249,7 @@ export class GovernanceRunner {
       if (!force && now - lastProgress < PROGRESS_EVERY_MS) return;
       lastProgress = now;
       const perSecond = handled / Math.max(0.001, (now - started) / 1000);
-      this.o.audit.setRunState(runId, control.mode ? this.run(runId).state : 'applying', { perSecond });
+      this.o.audit.setPerSecond(runId, perSecond);
       this.o.onProgress?.(this.run(runId));
     };
     this.o.scheduler?.stopWith(control.stop.signal);
