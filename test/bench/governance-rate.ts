@@ -11,7 +11,7 @@ import { figure } from './scan-support';
 const changes = Number(process.argv[2] ?? 5000);
 const RATE = 20;
 // Open links are a few percent of the files: enough files for the changes wanted.
-const world = await runnerWorld({ seed: 1720, files: Math.max(20_000, changes * 14), users: 60, mix: 'metadata' });
+const world = await runnerWorld({ seed: 1720, files: Math.max(20_000, changes * 25), users: 60, mix: 'metadata' });
 try {
   await world.post('/faults', { latency_ms: 50 });
   const f = await measureGovernanceRate(world, { changes, rate: RATE });

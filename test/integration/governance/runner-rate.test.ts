@@ -9,7 +9,7 @@ import { runnerWorld, type RunnerWorld } from '../../helpers/governance-world';
 
 let world: RunnerWorld;
 beforeAll(async () => {
-  world = await runnerWorld({ seed: 1719, files: 4000, users: 20, mix: 'metadata' });
+  world = await runnerWorld({ seed: 1719, files: 8000, users: 20, mix: 'metadata' });
 }, 600_000);
 afterAll(async () => world?.close());
 
