@@ -184,6 +184,10 @@ export interface FileGovernanceState {
   trashed: boolean;
   /** The quarantine note's file id, when this state is "in quarantine". */
   quarantineNoteId?: string | null;
+  /** The owner's Box user id when read: the actions act As-User of them. */
+  ownerId?: string;
+  /** Set when the file is in the admin quarantine: where it came from, and whose it was. */
+  quarantinedFrom?: { parentId: string; parentPath: string; ownerId: string } | null;
 }
 
 export interface PlannedChange {

@@ -1,7 +1,7 @@
 /** What `policy run`, `actions` and `undo` share: the governance service of this home, the outcomes' lines. */
 import { existsSync } from 'node:fs';
 import type { ActionRun, AuditEntry } from '../../../common/policy/types';
-import { GovernanceService } from '../../core/governance/governance-service';
+import { GovernanceService, type GovernanceServiceOptions } from '../../core/governance/governance-service';
 import { PolicyStore } from '../../core/policy/policy-store';
 import { scanDbPath } from '../../core/scan/engine';
 import { openScanStoreForReading, type ScanStore } from '../../core/scan/store/scan-store';
@@ -19,7 +19,7 @@ export interface CliGovernance {
  */
 export async function openGovernance(
   ctx: CliContext,
-  o: { rateLimitPerSecond?: number; concurrency?: number; onProgress?(run: ActionRun): void } = {},
+  o: Pick<GovernanceServiceOptions, 'rateLimitPerSecond' | 'concurrency' | 'onProgress' | 'onEntry'> = {},
 ): Promise<CliGovernance | null> {
   const connection = await connectionManagerFor(ctx);
   if (!connection) return null;

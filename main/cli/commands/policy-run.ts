@@ -102,11 +102,6 @@ function printPlan(ctx: CliContext, audit: AuditStore, run: ActionRun): void {
       );
 }
 
-function printOutcomes(ctx: CliContext, audit: AuditStore, run: ActionRun): void {
-  for (const e of audit.entriesIn(run.runId, ['applied', 'skipped', 'failed', 'applying', 'undone']))
-    ctx.out.result(entryRecord(e), entryLine(e));
-}
-
 /** The plan, or the paused / interrupted run of this policy and action that --apply resumes. */
 function planOrResume(ctx: CliContext, runner: GovernanceRunner, a: RunArgs): { run: ActionRun; resumed: boolean } {
   const left = a.apply ? runner.resumable(a.policyId, a.action) : undefined;
@@ -153,7 +148,6 @@ async function runWith(ctx: CliContext, runner: GovernanceRunner, a: RunArgs): P
     return EXIT_CODES.failed;
   }
   const final = await applyRun(ctx, runner, run, a.confirm);
-  printOutcomes(ctx, runner.audit, final);
   ctx.out.result({ summary: final }, describeRun(final));
   return final.counts.failed > 0 || final.state !== 'done' ? EXIT_CODES.failed : EXIT_CODES.ok;
 }
@@ -166,6 +160,8 @@ export async function runPolicyRun(ctx: CliContext): Promise<number> {
   const gov = await openGovernance(ctx, {
     rateLimitPerSecond: a.rate,
     concurrency: a.concurrency,
+    // Each file's outcome as it is logged: a kill loses no line of what was done.
+    onEntry: (e) => ctx.out.result(entryRecord(e), entryLine(e)),
     onProgress: (r) => {
       if (Date.now() - last < 2000) return;
       last = Date.now();

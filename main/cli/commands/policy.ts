@@ -12,6 +12,7 @@ import { PolicyStore, policyText } from '../../core/policy/policy-store';
 import { scanDbPath } from '../../core/scan/engine';
 import { openScanStoreForReading } from '../../core/scan/store/scan-store';
 import { EXIT_CODES, parseOrReportUsage, type CliCommand, type CliContext } from '../command';
+import { policyRunUsage, runPolicyRun } from './policy-run';
 
 const usage = `Usage: box-companion policy templates
        box-companion policy add FILE | --template ID
@@ -24,7 +25,9 @@ A policy is a filter over the findings plus what to do on a match, one JSON file
 hand one over); its id is kept when free, else suffixed -2, -3. Template ids: ${TEMPLATE_IDS.join(', ')}.
 "list" shows each policy with how many scanned files it matches now. With --json: one object
 per policy or template; add prints {"id": …}. Exit 0 done, 1 a bad policy file or an unknown
-id, 2 a bad command line.`;
+id, 2 a bad command line.
+
+${policyRunUsage}`;
 
 type Parsed =
   | { sub: 'templates' }
@@ -145,9 +148,11 @@ function runParsed(ctx: CliContext, p: Parsed): number {
 
 const policy: CliCommand = {
   name: 'policy',
-  summary: 'Manage file policies: templates, add, list (with match counts), remove, export.',
+  summary: 'Manage file policies: templates, add, list (with match counts), remove, export, run.',
   usage,
   async run(ctx) {
+    // `policy run` (dry run and apply) is the runner's, in policy-run.ts.
+    if (ctx.argv[0] === 'run') return runPolicyRun({ ...ctx, argv: ctx.argv.slice(1) });
     const parsed = parseOrReportUsage(ctx, usage, parsePolicyArgs);
     if (!parsed) return EXIT_CODES.usage;
     try {

@@ -35,14 +35,12 @@ const undo: CliCommand = {
   async run(ctx) {
     const o = parseOrReportUsage(ctx, usage, parse);
     if (!o) return EXIT_CODES.usage;
-    const gov = await openGovernance(ctx);
+    const gov = await openGovernance(ctx, { onEntry: (e) => ctx.out.result(entryRecord(e), entryLine(e)) });
     if (!gov) return NO_KEYCHAIN_EXIT;
     try {
       const runner = await gov.service.runner();
       const started = o.runId ? runner.undoRun(o.runId) : runner.undoAction(o.actionId!);
       const final = await started.done;
-      for (const e of runner.audit.entriesIn(final.runId, ['applied', 'skipped', 'failed', 'applying']))
-        ctx.out.result(entryRecord(e), entryLine(e));
       ctx.out.result({ summary: final }, describeRun(final));
       return final.counts.failed > 0 || final.counts.skipped > 0 ? EXIT_CODES.failed : EXIT_CODES.ok;
     } catch (error) {

@@ -7,10 +7,11 @@
  * the same errors (BoxApiError with the answer, BoxSdkError with the cause), so every caller
  * reads answers as before.
  */
+import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { BoxApiError, BoxSdkError } from 'box-node-sdk/box';
-import type { FetchOptions, FetchResponse, NetworkClient } from 'box-node-sdk/networking';
+import type { FetchOptions, FetchResponse, MultipartItem, NetworkClient } from 'box-node-sdk/networking';
 import { userAgentHeader, xBoxUaHeader } from 'box-node-sdk/networking/boxNetworkClient';
 import { jsonToSerializedData, sdToJson, sdToUrlParams } from 'box-node-sdk/serialization';
 import { hostFetch } from './network';
@@ -25,7 +26,7 @@ async function requestBody(
   if (options.method === 'GET') return { headers: {} };
   const type = options.contentType ?? 'application/json';
   const headers = { 'Content-Type': type };
-  if (options.multipartData) throw new BoxSdkError({ message: 'multipart uploads are not used by this app' });
+  if (options.multipartData) return multipartBody(options.multipartData);
   if (type === 'application/x-www-form-urlencoded') return { headers, body: sdToUrlParams(options.data) };
   if (type === 'application/octet-stream') {
     const chunks: Buffer[] = [];
@@ -33,6 +34,32 @@ async function requestBody(
     return { headers, body: Buffer.concat(chunks) };
   }
   return { headers, body: options.data === undefined ? undefined : sdToJson(options.data) };
+}
+
+/**
+ * A multipart/form-data body as the SDK's own client builds it (the governance actions' note
+ * upload): JSON parts as text, file parts with a filename and a type, in the order given (Box
+ * wants `attributes` before `file`).
+ */
+async function multipartBody(
+  items: readonly MultipartItem[],
+): Promise<{ headers: Record<string, string>; body: Buffer }> {
+  const boundary = `----box-companion-${randomBytes(12).toString('hex')}`;
+  const parts: Buffer[] = [];
+  for (const item of items) {
+    let head = `--${boundary}\r\nContent-Disposition: form-data; name="${item.partName}"`;
+    let bytes: Buffer;
+    if (item.fileStream) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of item.fileStream) chunks.push(Buffer.from(chunk as Uint8Array));
+      bytes = Buffer.concat(chunks);
+      head += `; filename="${(item.fileName ?? 'file').replace(/["\r\n]/g, '_')}"\r\nContent-Type: ${item.contentType ?? 'application/octet-stream'}`;
+    } else if (item.data !== undefined) bytes = Buffer.from(sdToJson(item.data));
+    else throw new BoxSdkError({ message: 'Multipart item must have either body or fileStream' });
+    parts.push(Buffer.from(`${head}\r\n\r\n`), bytes, Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` }, body: Buffer.concat(parts) };
 }
 
 type Init = RequestInit & { headers: Record<string, string>; body?: string | Buffer };

@@ -6,16 +6,46 @@
  */
 import type { ActionName, ActionSpec, FileGovernanceState } from '../../../common/policy/types';
 
-/** The Box calls actions make, over the official SDK and the scan's rate scheduler. */
+/** A shared link's access as Box takes it. */
+export type LinkAccess = 'open' | 'company' | 'collaborators';
+
+/**
+ * The Box calls actions make, over the official SDK and the scan's rate scheduler. `asUser`:
+ * the Box user id to act as (the file's owner: an admin reaches a user's content only As-User);
+ * null or absent: the admin themselves.
+ */
 export interface GovernanceBox {
-  /** The file's sharing and place now (collaborations included, inherited ones marked). */
-  readFile(fileId: string): Promise<FileGovernanceState>;
+  /**
+   * The file's sharing and place now (collaborations included, inherited ones marked), read
+   * As-User of `ownerId` when given; a file in the quarantine (the admin's) or in the trash is
+   * found too.
+   */
+  readFile(fileId: string, ownerId?: string | null): Promise<FileGovernanceState>;
   /** The admin-only quarantine folder, created on first use. */
   quarantineFolder(): Promise<{ id: string; path: string }>;
   /** The enterprise's own domains: a collaborator elsewhere is external. */
   isExternal(login: string): boolean;
   /** Raw access for actions: the SDK client (as the admin) and the owner's As-User variant. */
   sdk(asUserId?: string): unknown;
+  /** `access` null removes the link; otherwise creates it (a new URL) or changes its access. */
+  setSharedLink(fileId: string, access: LinkAccess | null, asUser: string | null): Promise<void>;
+  moveFile(fileId: string, parentId: string, asUser: string | null): Promise<void>;
+  trashFile(fileId: string, asUser: string | null): Promise<void>;
+  /** Out of the trash, into its folder, or into `parentId` when given. */
+  restoreFile(fileId: string, asUser: string | null, parentId?: string): Promise<void>;
+  /** Removes a collaboration; one already gone counts as removed. */
+  removeCollaboration(collaborationId: string, asUser: string | null): Promise<void>;
+  /** Invites a user by login; returns the NEW collaboration's id. */
+  inviteToFile(fileId: string, login: string, role: string, asUser: string | null): Promise<string>;
+  /** Uploads a small text file; one already there by that name is kept (its id returned). */
+  uploadText(folderId: string, name: string, text: string, asUser: string | null): Promise<string>;
+  /** Where a quarantined file came from, remembered before it is moved (no secrets: ids and a path). */
+  rememberQuarantine(
+    fileId: string,
+    from: NonNullable<FileGovernanceState['quarantinedFrom']>,
+    noteId: string,
+  ): Promise<void>;
+  forgetQuarantine(fileId: string): Promise<void>;
 }
 
 export type Applicability = { ok: true } | { ok: false; reason: string };

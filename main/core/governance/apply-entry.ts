@@ -37,9 +37,13 @@ function reasonOf(e: unknown): string {
 }
 
 /** The fresh state, or a skip / failure already written. */
-async function readNow(c: EntryContext, e: AuditEntry): Promise<FileGovernanceState | EntryOutcome> {
+async function readNow(
+  c: EntryContext,
+  e: AuditEntry,
+  ownerId: string | null,
+): Promise<FileGovernanceState | EntryOutcome> {
   try {
-    return await c.box.readFile(e.fileId);
+    return await c.box.readFile(e.fileId, ownerId);
   } catch (error) {
     if (isAbort(error)) return 'stopped';
     if (isGone(error)) {
@@ -79,7 +83,7 @@ async function change(c: EntryContext, e: AuditEntry, now: FileGovernanceState):
 
 /** A planned (or unsettled) entry: re-read, re-check, change. */
 export async function applyEntry(c: EntryContext, e: AuditEntry): Promise<EntryOutcome> {
-  const now = await readNow(c, e);
+  const now = await readNow(c, e, e.before?.ownerId ?? c.policies.ownerId(e.fileId));
   if (typeof now === 'string') return now;
   if (e.state === 'applying' && e.before && c.action.isApplied(e.action, e.before, now)) {
     c.audit.markApplied(e.actionId, now, { undoable: typeof c.action.undo === 'function' });
@@ -114,7 +118,8 @@ export async function undoEntry(c: EntryContext, e: AuditEntry, original: AuditE
     c.audit.markSkipped(e.actionId, 'Box has no undo for this change', null);
     return 'skipped';
   }
-  const now = await readNow(c, e);
+  const owner = original.after?.ownerId ?? original.before.ownerId ?? c.policies.ownerId(e.fileId);
+  const now = await readNow(c, e, owner);
   if (typeof now === 'string') return now;
   c.audit.markApplying(e.actionId, now);
   try {

@@ -111,10 +111,14 @@ export class AuditStore {
       if (r.applier_pid !== process.pid && !isAlive(r.applier_pid)) this.setRunState(r.run_id, 'interrupted');
   }
 
-  private nextSeq(): number {
-    const max = (this.db.prepare('SELECT max(seq) AS s FROM entries').get() as { s: number | null }).s ?? 0;
-    this.seq = Math.max(this.seq, max) + 1;
-    return this.seq;
+  /** Inside a write transaction: another process may have added entries since we last looked. */
+  private nextSeq(first: boolean): number {
+    if (first)
+      this.seq = Math.max(
+        this.seq,
+        (this.db.prepare('SELECT max(seq) AS s FROM entries').get() as { s: number | null }).s ?? 0,
+      );
+    return ++this.seq;
   }
 
   /** A run and its planned entries, in one transaction; returns the run id. */
@@ -126,42 +130,45 @@ export class AuditStore {
       `INSERT INTO entries(action_id, run_id, seq, policy_id, file_id, file_name, path, owner_login, change, action, state, by, at, before, undoes)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'planned', ?, ?, ?, ?)`,
     );
-    this.db.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO runs(run_id, seq, policy_id, policy_name, action, state, undo_of, automatic, by, created_at)
+    this.db
+      .transaction(() => {
+        this.db
+          .prepare(
+            `INSERT INTO runs(run_id, seq, policy_id, policy_name, action, state, undo_of, automatic, by, created_at)
            VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM runs), ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          runId,
-          run.policyId,
-          run.policyName,
-          action,
-          state,
-          run.undoOf ?? null,
-          run.automatic ? 1 : 0,
-          run.by,
-          now,
-        );
-      for (const e of entries) {
-        const before = e.before ? JSON.stringify(e.before) : null;
-        insertEntry.run(
-          newId('a'),
-          runId,
-          this.nextSeq(),
-          run.policyId,
-          e.fileId,
-          e.name,
-          e.path,
-          e.ownerLogin,
-          e.change,
-          action,
-          run.by,
-          now,
-          before,
-        );
-      }
-    })();
+          )
+          .run(
+            runId,
+            run.policyId,
+            run.policyName,
+            action,
+            state,
+            run.undoOf ?? null,
+            run.automatic ? 1 : 0,
+            run.by,
+            now,
+          );
+        for (const e of entries) {
+          const before = e.before ? JSON.stringify(e.before) : null;
+          insertEntry.run(
+            newId('a'),
+            runId,
+            this.nextSeq(e === entries[0]),
+            run.policyId,
+            e.fileId,
+            e.name,
+            e.path,
+            e.ownerLogin,
+            e.change,
+            action,
+            run.by,
+            now,
+            before,
+            e.undoes ?? null,
+          );
+        }
+      })
+      .immediate();
     return runId;
   }
 
@@ -224,16 +231,20 @@ export class AuditStore {
     };
   }
 
-  setRunState(runId: string, state: RunState, o: { confirmed?: boolean; perSecond?: number } = {}): void {
+  setPerSecond(runId: string, perSecond: number): void {
+    this.db.prepare('UPDATE runs SET per_second = ? WHERE run_id = ?').run(perSecond, runId);
+  }
+
+  setRunState(runId: string, state: RunState, o: { confirmed?: boolean } = {}): void {
     const now = new Date().toISOString();
     const finished = state === 'done' || state === 'cancelled' ? now : null;
     this.db
       .prepare(
         `UPDATE runs SET state = ?, applier_pid = CASE WHEN ? = 'applying' THEN ? ELSE NULL END,
            confirmed_at = CASE WHEN ? THEN coalesce(confirmed_at, ?) ELSE confirmed_at END,
-           finished_at = coalesce(?, finished_at), per_second = coalesce(?, per_second) WHERE run_id = ?`,
+           finished_at = coalesce(?, finished_at) WHERE run_id = ?`,
       )
-      .run(state, state, process.pid, o.confirmed ? 1 : 0, now, finished, o.perSecond ?? null, runId);
+      .run(state, state, process.pid, o.confirmed ? 1 : 0, now, finished, runId);
   }
 
   /** The entry an undo run's entry undoes. */

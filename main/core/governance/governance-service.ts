@@ -4,7 +4,7 @@
  * the SDK's retries off, a rate scheduler, the actions). The app's core and the CLI both use it.
  */
 import { join } from 'node:path';
-import type { ActionRun } from '../../../common/policy/types';
+import type { ActionRun, AuditEntry } from '../../../common/policy/types';
 import { networkSessionFor } from '../auth/box-endpoints';
 import type { ConnectionManager } from '../connection/connection-manager';
 import type { PolicyStore } from '../policy/policy-store';
@@ -27,6 +27,7 @@ export interface GovernanceServiceOptions {
   rateLimitPerSecond?: number;
   concurrency?: number;
   onProgress?(run: ActionRun): void;
+  onEntry?(entry: AuditEntry): void;
   wiring?: GovernanceWiring;
 }
 
@@ -40,7 +41,7 @@ export class GovernanceService {
   scheduler: RequestScheduler | null = null;
 
   constructor(
-    home: string,
+    private readonly home: string,
     private readonly o: GovernanceServiceOptions,
   ) {
     this.audit = new AuditStore(auditDbPath(home));
@@ -64,16 +65,23 @@ export class GovernanceService {
     const concurrency = this.o.concurrency ?? 4;
     const scheduler = new RequestScheduler({ ratePerSecond: rate, concurrency });
     this.scheduler = scheduler;
-    const parts = await (this.o.wiring ?? defaultWiring)({ client, scheduler });
+    const scan = this.o.scanStore();
+    const parts = await (this.o.wiring ?? defaultWiring)({
+      client,
+      scheduler,
+      home: this.home,
+      isMember: (id) => scan.isMember(id),
+    });
     return new GovernanceRunner({
       audit: this.audit,
-      policies: new ScanStorePolicies(this.o.policies, this.o.scanStore()),
+      policies: new ScanStorePolicies(this.o.policies, scan),
       box: parts.box,
       actionFor: parts.actionFor,
       by: state.user.login,
       scheduler,
       concurrency,
       onProgress: this.o.onProgress,
+      onEntry: this.o.onEntry,
     });
   }
 

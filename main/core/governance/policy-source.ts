@@ -12,4 +12,6 @@ export interface PolicySource {
   /** One file's facts from the scan store (its findings), or undefined when not in it. */
   facts(fileId: string): PolicyFileFacts | undefined;
   matchesFilter(filter: PolicyFilter, facts: PolicyFileFacts): boolean;
+  /** The owner's Box user id (an admin reads and changes a user's file As-User of its owner). */
+  ownerId(fileId: string): string | null;
 }

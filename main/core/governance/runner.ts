@@ -41,6 +41,8 @@ export interface RunnerOptions {
   /** Files changed at once (default 4). */
   concurrency?: number;
   onProgress?(run: ActionRun): void;
+  /** Each file's outcome as it is logged (the CLI prints it at once). */
+  onEntry?(entry: AuditEntry): void;
 }
 
 export interface Started {
@@ -247,14 +249,15 @@ export class GovernanceRunner {
       if (!force && now - lastProgress < PROGRESS_EVERY_MS) return;
       lastProgress = now;
       const perSecond = handled / Math.max(0.001, (now - started) / 1000);
-      this.o.audit.setRunState(runId, control.mode ? this.run(runId).state : 'applying', { perSecond });
+      this.o.audit.setPerSecond(runId, perSecond);
       this.o.onProgress?.(this.run(runId));
     };
     this.o.scheduler?.stopWith(control.stop.signal);
     try {
       const worker = async () => {
         for (let e = todo.shift(); e && !control.stop.signal.aborted; e = todo.shift()) {
-          await step(context, e);
+          const outcome = await step(context, e);
+          if (outcome !== 'stopped') this.o.onEntry?.(this.o.audit.entry(e.actionId) ?? e);
           handled++;
           progress(false);
         }

@@ -69,6 +69,10 @@ export class ScanStorePolicies implements PolicySource {
     return factsOf(toFinding({ ...row, path, inspection_shown: inspectionShown(row) }), row);
   }
 
+  ownerId(fileId: string): string | null {
+    return this.scan.file(fileId)?.owner_id ?? null;
+  }
+
   matchesFilter(filter: PolicyFilter, facts: PolicyFileFacts): boolean {
     return compileFilter(filter, this.now())(facts);
   }

@@ -217,7 +217,7 @@ function isPage(data: unknown, items: boolean): boolean {
 }
 
 /** SDK errors → retryable (429, 5xx, network, malformed) or final (BoxApiError). No headers leak. */
-function translate(e: unknown): Error {
+export function translate(e: unknown): Error {
   if (e instanceof SdkApiError) {
     const status = e.responseInfo.statusCode;
     const headers = e.responseInfo.headers as Record<string, string>;

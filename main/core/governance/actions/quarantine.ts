@@ -1,0 +1,90 @@
+/**
+ * Admin quarantine: the file is moved (by the admin, as themselves) into "Admin quarantine" in
+ * the admin's own root, which only the admin reaches; a short note is left for the owner where
+ * it was, uploaded As-User of the owner (never any of the file's content). Where it came from is
+ * remembered BEFORE the move, so a crash between the two loses nothing. Undo, and the
+ * restore-from-quarantine action: moved back to that folder, the note removed.
+ */
+import type { ActionSpec, FileGovernanceState } from '../../../../common/policy/types';
+import type { GovernanceAction, GovernanceBox } from '../action';
+import { isNotFound } from '../box-calls';
+import { OK, ownerOf, skip } from './shared';
+
+type Spec = Extract<ActionSpec, { name: 'quarantine' }>;
+type RestoreSpec = Extract<ActionSpec, { name: 'restore-from-quarantine' }>;
+
+const NOTE_SUFFIX = ' was moved to quarantine by your Box administrator.txt';
+const MAX_NAME = 255;
+
+/** "<name> was moved to quarantine by your Box administrator.txt", within Box's 255 characters. */
+export function noteName(fileName: string): string {
+  const room = MAX_NAME - NOTE_SUFFIX.length;
+  return `${fileName.length > room ? `${fileName.slice(0, room - 1)}…` : fileName}${NOTE_SUFFIX}`;
+}
+
+export function noteText(fileName: string, at: Date): string {
+  return [
+    `"${fileName}" was moved from this folder into quarantine by your Box administrator on ${at.toISOString().slice(0, 10)}.`,
+    '',
+    'Its content was not changed and nothing was deleted. Until it is restored, only your Box',
+    'administrator can open it. If you need the file, ask your Box administrator to restore it.',
+    '',
+  ].join('\n');
+}
+
+async function quarantineFile(box: GovernanceBox, before: FileGovernanceState): Promise<FileGovernanceState> {
+  const owner = ownerOf(before);
+  const q = await box.quarantineFolder();
+  const noteId = await box.uploadText(before.parentId, noteName(before.name), noteText(before.name, new Date()), owner);
+  await box.rememberQuarantine(
+    before.fileId,
+    { parentId: before.parentId, parentPath: before.parentPath, ownerId: owner },
+    noteId,
+  );
+  await box.moveFile(before.fileId, q.id, null);
+  return box.readFile(before.fileId, null);
+}
+
+async function restoreFile(box: GovernanceBox, inQuarantine: FileGovernanceState): Promise<FileGovernanceState> {
+  const from = inQuarantine.quarantinedFrom;
+  if (!from) throw new Error(`file ${inQuarantine.fileId} is not in quarantine`);
+  await box.moveFile(inQuarantine.fileId, from.parentId, null);
+  if (inQuarantine.quarantineNoteId) {
+    try {
+      await box.trashFile(inQuarantine.quarantineNoteId, from.ownerId);
+    } catch (e) {
+      if (!isNotFound(e)) throw e; // the owner removed the note already
+    }
+  }
+  await box.forgetQuarantine(inQuarantine.fileId);
+  return box.readFile(inQuarantine.fileId, from.ownerId);
+}
+
+export const quarantine: GovernanceAction<Spec> = {
+  name: 'quarantine',
+  describe: (_spec, before) => `Move to the admin quarantine from ${before.parentPath} and leave a note for the owner`,
+  applies: (_spec, before) => {
+    if (before.trashed) return skip('The file is in the trash');
+    if (before.quarantinedFrom) return skip('The file is in quarantine already');
+    if (!before.ownerId) return skip('The owner of the file is not known');
+    // From a root, moving back would need the owner to reach the quarantine, which only the admin does.
+    if (before.parentId === '0') return skip("The file is in its owner's root folder: move it into a folder first");
+    return OK;
+  },
+  apply: (box, _spec, before) => quarantineFile(box, before),
+  isApplied: (_spec, _before, now) => !!now.quarantinedFrom,
+  undo: (box, _spec, _before, after) => restoreFile(box, after),
+};
+
+export const restoreFromQuarantine: GovernanceAction<RestoreSpec> = {
+  name: 'restore-from-quarantine',
+  describe: (_spec, before) =>
+    before.quarantinedFrom
+      ? `Move back from the quarantine to ${before.quarantinedFrom.parentPath} and remove the note`
+      : 'Move back from the quarantine',
+  applies: (_spec, before) => (before.quarantinedFrom ? OK : skip('The file is not in the admin quarantine')),
+  apply: (box, _spec, before) => restoreFile(box, before),
+  isApplied: (_spec, before, now) =>
+    !!before.quarantinedFrom && now.parentId === before.quarantinedFrom.parentId && !now.quarantinedFrom,
+  undo: (box, _spec, _before, after) => quarantineFile(box, after),
+};

@@ -1,0 +1,33 @@
+/**
+ * Restrict the shared link to the company or to invited people. Only ever narrows: a link already
+ * as narrow (or narrower) is left alone. Undo: the previous access (same link, same URL).
+ */
+import type { ActionSpec } from '../../../../common/policy/types';
+import type { GovernanceAction } from '../action';
+import { ACCESS_ORDER, accessWords, linkWords, OK, ownerOf, readBack, skip } from './shared';
+
+type Spec = Extract<ActionSpec, { name: 'restrict-shared-link' }>;
+
+export const restrictSharedLink: GovernanceAction<Spec> = {
+  name: 'restrict-shared-link',
+  describe: (spec, before) =>
+    `Restrict the shared link to ${accessWords(spec.access)}${before.sharedLink ? ` (now ${linkWords(before.sharedLink)})` : ''}`,
+  applies: (spec, before) => {
+    if (before.trashed) return skip('The file is in the trash');
+    if (!before.sharedLink) return skip('The file has no shared link');
+    const now = ACCESS_ORDER.indexOf(before.sharedLink.access);
+    if (now >= ACCESS_ORDER.indexOf(spec.access))
+      return skip(`The shared link is already limited to ${accessWords(before.sharedLink.access)}`);
+    return OK;
+  },
+  async apply(box, spec, before) {
+    await box.setSharedLink(before.fileId, spec.access, ownerOf(before));
+    return readBack(box, before);
+  },
+  isApplied: (spec, _before, now) => now.sharedLink?.access === spec.access,
+  async undo(box, _spec, before) {
+    if (!before.sharedLink) return readBack(box, before);
+    await box.setSharedLink(before.fileId, before.sharedLink.access, ownerOf(before));
+    return readBack(box, before);
+  },
+};

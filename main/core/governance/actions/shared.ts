@@ -1,0 +1,86 @@
+/** What several actions share: the words for a link's access, who to act as, reading back. */
+import type { FileGovernanceState, GovernanceCollaboration } from '../../../../common/policy/types';
+import type { Applicability, GovernanceBox, LinkAccess } from '../action';
+
+export const OK: Applicability = { ok: true };
+
+export function skip(reason: string): Applicability {
+  return { ok: false, reason };
+}
+
+const ACCESS_WORDS: Record<LinkAccess, string> = {
+  open: 'People with the link',
+  company: 'People in your company',
+  collaborators: 'Invited people only',
+};
+
+/** "People with the link" (capped: "… (effective: People in your company)"). */
+export function linkWords(link: NonNullable<FileGovernanceState['sharedLink']>): string {
+  const asked = ACCESS_WORDS[link.access] ?? link.access;
+  const effective = ACCESS_WORDS[link.effectiveAccess as LinkAccess] ?? link.effectiveAccess;
+  return asked === effective ? asked : `${asked}, effective: ${effective}`;
+}
+
+export function accessWords(access: LinkAccess): string {
+  return ACCESS_WORDS[access];
+}
+
+/** Widest first: restricting moves down this list. */
+export const ACCESS_ORDER: readonly LinkAccess[] = ['open', 'company', 'collaborators'];
+
+/** The Box user the change acts as: the file's owner when read (an admin reaches content As-User). */
+export function ownerOf(state: FileGovernanceState): string {
+  if (!state.ownerId) throw new Error(`the state of file ${state.fileId} does not say who owns it`);
+  return state.ownerId;
+}
+
+/** The state now, read as the owner the change acted as. */
+export function readBack(box: GovernanceBox, before: FileGovernanceState): Promise<FileGovernanceState> {
+  return box.readFile(before.fileId, before.ownerId ?? null);
+}
+
+export function sameLogin(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+export function direct(state: FileGovernanceState): GovernanceCollaboration[] {
+  return state.collaborations.filter((c) => c.inheritedFromFolderId === null);
+}
+
+/**
+ * Removes these collaborations; the state after. Box has no undo for it, so undo (below)
+ * invites each user again with their role: a new collaboration, whose id the state after shows.
+ */
+export async function removeCollaborations(
+  box: GovernanceBox,
+  before: FileGovernanceState,
+  targets: GovernanceCollaboration[],
+): Promise<FileGovernanceState> {
+  for (const c of targets) await box.removeCollaboration(c.collaborationId, ownerOf(before));
+  return readBack(box, before);
+}
+
+/** None of `targets`' users collaborates directly on the file in `now`. */
+export function allRemoved(targets: GovernanceCollaboration[], now: FileGovernanceState): boolean {
+  return targets.every((t) => !direct(now).some((c) => sameLogin(c.login, t.login)));
+}
+
+/** Re-invites each removed user not back already, with their role; the state after. */
+export async function reinvite(
+  box: GovernanceBox,
+  before: FileGovernanceState,
+  removed: GovernanceCollaboration[],
+): Promise<FileGovernanceState> {
+  const now = await readBack(box, before);
+  for (const c of removed) {
+    if (direct(now).some((n) => sameLogin(n.login, c.login))) continue;
+    await box.inviteToFile(before.fileId, c.login, c.role, ownerOf(before));
+  }
+  return readBack(box, before);
+}
+
+/** "a@x.com, b@y.org" (at most three, then "and N more"). */
+export function loginList(list: GovernanceCollaboration[]): string {
+  const shown = list.slice(0, 3).map((c) => c.login);
+  return list.length > 3 ? `${shown.join(', ')} and ${list.length - 3} more` : shown.join(', ');
+}

@@ -1,0 +1,339 @@
+/**
+ * Each governance action, and its undo, against the sandbox over the official SDK: the ground
+ * truth changes exactly as expected for that file and for nothing else, admin_logs shows the
+ * events Box would log (type, item, actor), and undo puts the truth back. Refusals: a non-admin
+ * sign-in, an inherited external collaborator, a file already without a link.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BoxClient, BoxDeveloperTokenAuth } from 'box-node-sdk';
+import type { ActionSpec, FileGovernanceState } from '../../../common/policy/types';
+import { ACTIONS, actionFor } from '../../../main/core/governance/actions';
+import { BoxGovernance } from '../../../main/core/governance/box-governance';
+import { noteName } from '../../../main/core/governance/actions/quarantine';
+import { RequestScheduler } from '../../../main/core/scan/scheduler';
+import { getTokens } from '../sandbox/helpers';
+import { changedIds, governanceWorld, type AdminEvent, type GovernanceWorld, type TruthEntry } from './support';
+
+let g: GovernanceWorld;
+let truth0: Map<string, TruthEntry>;
+const used = new Set<string>();
+
+beforeAll(async () => {
+  g = await governanceWorld({ seed: 17, files: 3000, users: 30 });
+  truth0 = await g.snapshot();
+}, 60_000);
+afterAll(async () => g?.close());
+
+const regularUser = (id: string) => g.users.find((u) => u.id === id)?.role === 'user';
+
+/** An unused file of a regular user, in a folder, matching `test`. */
+function pick(test: (e: TruthEntry) => boolean): TruthEntry {
+  for (const e of truth0.values()) {
+    if (used.has(e.id) || e.trashed || e.folder_id === '0' || !regularUser(e.owner_id) || !test(e)) continue;
+    used.add(e.id);
+    return e;
+  }
+  throw new Error('seed 17 has no such file');
+}
+
+/** Applies `spec` to the file: the state before and after, and what changed in the truth and the log. */
+async function applyAndObserve(spec: ActionSpec, file: TruthEntry) {
+  const action = actionFor(spec);
+  const before = await g.box.readFile(file.id, file.owner_id);
+  expect(action.applies(spec, before)).toEqual({ ok: true });
+  expect(action.isApplied(spec, before, before)).toBe(false);
+  const truthBefore = await g.snapshot();
+  const events = await g.mark();
+  const after = await action.apply(g.box, spec, before);
+  expect(action.isApplied(spec, before, after)).toBe(true);
+  const truthAfter = await g.snapshot();
+  return {
+    action,
+    before,
+    after,
+    truthBefore,
+    truthAfter,
+    diff: changedIds(truthBefore, truthAfter),
+    events: await events(),
+  };
+}
+
+async function undoAndObserve(spec: ActionSpec, before: FileGovernanceState, after: FileGovernanceState) {
+  const action = actionFor(spec);
+  const truthBefore = await g.snapshot();
+  const events = await g.mark();
+  if (!action.undo) throw new Error(`${spec.name} has no undo`);
+  const undone = await action.undo(g.box, spec, before, after);
+  const truthAfter = await g.snapshot();
+  return { undone, truthAfter, diff: changedIds(truthBefore, truthAfter), events: await events() };
+}
+
+const summary = (events: AdminEvent[]) => events.map((e) => [e.event_type, e.source.item_id, e.created_by.id]);
+
+/** The truth of `id` in `after` is `before`'s with `changes`. */
+function expectOnly(
+  before: Map<string, TruthEntry>,
+  after: Map<string, TruthEntry>,
+  id: string,
+  changes: Partial<TruthEntry>,
+) {
+  expect(after.get(id)).toEqual({ ...before.get(id), ...changes });
+}
+
+describe('remove-shared-link', () => {
+  it('removes the link, logs UNSHARE by the owner, and undo makes a new link with the old access', async () => {
+    const spec: ActionSpec = { name: 'remove-shared-link' };
+    const f = pick((e) => e.shared === 'open' && e.shared_effective === 'open');
+    const urlBefore = (
+      await g.box.sdk(f.owner_id).files.getFileById(f.id, { queryParams: { fields: ['shared_link'] } })
+    ).sharedLink?.url;
+    const r = await applyAndObserve(spec, f);
+    expect(r.action.describe(spec, r.before)).toBe('Remove the shared link (People with the link)');
+    expect(r.after.sharedLink).toBeNull();
+    expect(r.diff).toEqual({ changed: [f.id], added: [] });
+    expectOnly(r.truthBefore, r.truthAfter, f.id, { shared: null, shared_effective: null });
+    expect(summary(r.events)).toEqual([['UNSHARE', f.id, f.owner_id]]);
+    // A file already without a link: nothing to do.
+    expect(r.action.applies(spec, r.after)).toEqual({ ok: false, reason: 'The file has no shared link' });
+
+    const u = await undoAndObserve(spec, r.before, r.after);
+    expect(u.undone.sharedLink).toEqual(r.before.sharedLink);
+    expect(u.diff).toEqual({ changed: [f.id], added: [] });
+    expect(u.truthAfter.get(f.id)).toEqual(truth0.get(f.id));
+    expect(summary(u.events)).toEqual([['SHARE', f.id, f.owner_id]]);
+    const urlAfter = (await g.box.sdk(f.owner_id).files.getFileById(f.id, { queryParams: { fields: ['shared_link'] } }))
+      .sharedLink?.url;
+    expect(urlAfter).toBeTruthy();
+    expect(urlAfter).not.toBe(urlBefore);
+    // The states the audit log keeps hold no URL.
+    expect(JSON.stringify([r.before, r.after, u.undone])).not.toContain('/s/');
+  });
+});
+
+describe('restrict-shared-link', () => {
+  it('narrows an open link to the company (ITEM_SHARED_UPDATE), undo widens it back', async () => {
+    const spec: ActionSpec = { name: 'restrict-shared-link', access: 'company' };
+    const f = pick((e) => e.shared === 'open');
+    const r = await applyAndObserve(spec, f);
+    expect(r.after.sharedLink?.access).toBe('company');
+    expect(r.diff).toEqual({ changed: [f.id], added: [] });
+    expectOnly(r.truthBefore, r.truthAfter, f.id, { shared: 'company', shared_effective: 'company' });
+    expect(summary(r.events)).toEqual([['ITEM_SHARED_UPDATE', f.id, f.owner_id]]);
+    expect(r.action.applies(spec, r.after).ok).toBe(false);
+    const u = await undoAndObserve(spec, r.before, r.after);
+    expect(u.truthAfter.get(f.id)).toEqual(truth0.get(f.id));
+    expect(summary(u.events)).toEqual([['ITEM_SHARED_UPDATE', f.id, f.owner_id]]);
+  });
+
+  it('leaves a link that is already as narrow alone', async () => {
+    const f = pick((e) => e.shared === 'collaborators');
+    const before = await g.box.readFile(f.id, f.owner_id);
+    const applies = ACTIONS['restrict-shared-link'].applies(
+      { name: 'restrict-shared-link', access: 'company' },
+      before,
+    );
+    expect(applies).toEqual({ ok: false, reason: 'The shared link is already limited to Invited people only' });
+  });
+});
+
+describe('collaborators', () => {
+  /** A file with direct external collaborators and none inherited, so the truth's list empties. */
+  async function fileWithDirectExternals(): Promise<TruthEntry> {
+    for (;;) {
+      const f = pick((e) => e.collaborations > 0 && e.external_collaborators.length > 0);
+      const s = await g.box.readFile(f.id, f.owner_id);
+      if (s.collaborations.every((c) => c.inheritedFromFolderId === null) && s.collaborations.some((c) => c.external))
+        return f;
+    }
+  }
+
+  it('reads who is external as the enterprise does (the truth users)', async () => {
+    const f = pick((e) => e.collaborations > 0);
+    const s = await g.box.readFile(f.id, f.owner_id);
+    for (const c of s.collaborations) expect(c.external).toBe(g.users.find((u) => u.login === c.login)?.external);
+  });
+
+  it('remove-external-collaborators: removes them (COLLABORATION_REMOVE), undo re-invites each with their role under a new id', async () => {
+    const spec: ActionSpec = { name: 'remove-external-collaborators' };
+    const f = await fileWithDirectExternals();
+    const detail = await g.file(f.id);
+    const r = await applyAndObserve(spec, f);
+    const removed = r.before.collaborations.filter((c) => c.external);
+    expect(r.after.collaborations.filter((c) => c.external)).toEqual([]);
+    expect(r.diff).toEqual({ changed: [f.id], added: [] });
+    expectOnly(r.truthBefore, r.truthAfter, f.id, {
+      collaborations: f.collaborations - removed.length,
+      external_collaborators: [],
+    });
+    expect(summary(r.events)).toEqual(removed.map(() => ['COLLABORATION_REMOVE', f.id, f.owner_id]));
+
+    const u = await undoAndObserve(spec, r.before, r.after);
+    expect(u.truthAfter.get(f.id)).toEqual(truth0.get(f.id));
+    expect(summary(u.events)).toEqual(removed.map(() => ['COLLABORATION_INVITE', f.id, f.owner_id]));
+    const back = await g.file(f.id);
+    const roleOf = (list: typeof back.collaborations) => list.map((c) => [c.user_id, c.role]).sort();
+    expect(roleOf(back.collaborations)).toEqual(roleOf(detail.collaborations));
+    // Box gives a re-invited user a new collaboration: no id is the old one, and the state says which.
+    const oldIds = new Set(detail.collaborations.map((c) => c.id));
+    for (const c of u.undone.collaborations.filter((x) => x.external))
+      expect(oldIds.has(c.collaborationId)).toBe(false);
+  });
+
+  it('refuses an inherited external collaborator, naming the folder', async () => {
+    for (;;) {
+      const f = pick((e) => e.collaborations === 0 && e.external_collaborators.length > 0);
+      const s = await g.box.readFile(f.id, f.owner_id);
+      const inherited = s.collaborations.find((c) => c.external && c.inheritedFromFolderId !== null);
+      if (!inherited) continue;
+      const applies = ACTIONS['remove-external-collaborators'].applies({ name: 'remove-external-collaborators' }, s);
+      expect(applies.ok).toBe(false);
+      if (!applies.ok) expect(applies.reason).toContain(`folder ${inherited.inheritedFromFolderId}`);
+      const one = ACTIONS['remove-collaborator'].applies({ name: 'remove-collaborator', login: inherited.login }, s);
+      expect(one.ok).toBe(false);
+      return;
+    }
+  });
+
+  it('remove-collaborator: removes one user (COLLABORATION_REMOVE), undo re-invites them (COLLABORATION_INVITE)', async () => {
+    const f = pick((e) => e.collaborations > 0);
+    const s = await g.box.readFile(f.id, f.owner_id);
+    const target = s.collaborations.find((c) => c.inheritedFromFolderId === null);
+    if (!target) throw new Error('no direct collaborator');
+    const spec: ActionSpec = { name: 'remove-collaborator', login: target.login.toUpperCase() };
+    const r = await applyAndObserve(spec, f);
+    expect(r.after.collaborations.some((c) => c.login === target.login && c.inheritedFromFolderId === null)).toBe(
+      false,
+    );
+    expect(r.diff).toEqual({ changed: [f.id], added: [] });
+    expect(r.truthAfter.get(f.id)?.collaborations).toBe(f.collaborations - 1);
+    expect(summary(r.events)).toEqual([['COLLABORATION_REMOVE', f.id, f.owner_id]]);
+    const u = await undoAndObserve(spec, r.before, r.after);
+    expect(u.truthAfter.get(f.id)).toEqual(truth0.get(f.id));
+    expect(summary(u.events)).toEqual([['COLLABORATION_INVITE', f.id, f.owner_id]]);
+    expect(u.undone.collaborations.find((c) => c.login === target.login)?.role).toBe(target.role);
+  });
+});
+
+describe('quarantine and restore-from-quarantine', () => {
+  it('moves the file to the admin-only quarantine with a note for the owner; undo moves it back and removes the note', async () => {
+    const spec: ActionSpec = { name: 'quarantine' };
+    const f = pick((e) => e.collaborations === 0);
+    // Made once, in the admin's root (an UPLOAD of the folder by the admin), then remembered.
+    const made = await g.mark();
+    const q = await g.box.quarantineFolder();
+    expect(await reopened().quarantineFolder()).toEqual(q);
+    expect(summary(await made())).toEqual([['UPLOAD', q.id, g.adminId]]);
+    const r = await applyAndObserve(spec, f);
+    expect(r.after.parentId).toBe(q.id);
+    expect(r.after.quarantinedFrom).toEqual({
+      parentId: f.folder_id,
+      parentPath: r.before.parentPath,
+      ownerId: f.owner_id,
+    });
+    expect(r.diff.changed).toEqual([f.id]);
+    expectOnly(r.truthBefore, r.truthAfter, f.id, { folder_id: q.id, owner_id: g.adminId });
+    expect(r.diff.added).toHaveLength(1);
+    const noteId = r.diff.added[0] ?? '';
+    expect(r.after.quarantineNoteId).toBe(noteId);
+    const note = await g.file(noteId);
+    expect(note).toMatchObject({ name: noteName(r.before.name), folder_id: f.folder_id, owner_id: f.owner_id });
+    expect(summary(r.events)).toEqual([
+      ['UPLOAD', noteId, f.owner_id],
+      ['MOVE', f.id, g.adminId],
+    ]);
+    // Only the admin reaches the quarantine: not the owner, not As-User of them.
+    await expect(g.box.sdk(f.owner_id).folders.getFolderById(q.id)).rejects.toThrow();
+    await expect(g.box.sdk(f.owner_id).files.getFileById(f.id)).rejects.toThrow();
+    const text = await readNote(noteId, f.owner_id);
+    expect(text).toContain(r.before.name);
+    expect(text).toContain('quarantine');
+    expect(ACTIONS.quarantine.applies(spec, r.after).ok).toBe(false);
+
+    const u = await undoAndObserve(spec, r.before, r.after);
+    expect(u.undone.parentId).toBe(f.folder_id);
+    expect(u.undone.quarantinedFrom).toBeNull();
+    expect(u.truthAfter.get(f.id)).toEqual(truth0.get(f.id));
+    expect(u.diff).toEqual({ changed: [f.id, noteId].sort(), added: [] });
+    expect(u.truthAfter.get(noteId)?.trashed).toBe(true);
+    expect(summary(u.events)).toEqual([
+      ['MOVE', f.id, g.adminId],
+      ['DELETE', noteId, f.owner_id],
+    ]);
+  });
+
+  it('restore-from-quarantine moves a quarantined file back (and its undo puts it in quarantine again)', async () => {
+    const f = pick((e) => e.collaborations === 0);
+    const before = await g.box.readFile(f.id, f.owner_id);
+    const inQ = await ACTIONS.quarantine.apply(g.box, { name: 'quarantine' }, before);
+    // A fresh GovernanceBox on the same home finds the file in quarantine, and where it came from.
+    const read = await reopened().readFile(f.id);
+    expect(read.quarantinedFrom?.parentId).toBe(f.folder_id);
+    const spec: ActionSpec = { name: 'restore-from-quarantine' };
+    expect(ACTIONS['restore-from-quarantine'].applies(spec, before)).toEqual({
+      ok: false,
+      reason: 'The file is not in the admin quarantine',
+    });
+    const events = await g.mark();
+    const restored = await ACTIONS['restore-from-quarantine'].apply(g.box, spec, read);
+    expect(ACTIONS['restore-from-quarantine'].isApplied(spec, read, restored)).toBe(true);
+    expect((await g.snapshot()).get(f.id)).toEqual(truth0.get(f.id));
+    expect(summary(await events()).map((e) => e[0])).toEqual(['MOVE', 'DELETE']);
+    const again = await ACTIONS['restore-from-quarantine'].undo?.(g.box, spec, read, restored);
+    expect(again?.parentId).toBe(inQ.parentId);
+    expect(again?.quarantineNoteId).toBeTruthy();
+  });
+});
+
+describe('trash', () => {
+  it('moves the file to the trash (DELETE by the owner), undo restores it into its folder (UNDELETE)', async () => {
+    const spec: ActionSpec = { name: 'trash' };
+    const f = pick(() => true);
+    const r = await applyAndObserve(spec, f);
+    expect(r.after.trashed).toBe(true);
+    expect(r.diff).toEqual({ changed: [f.id], added: [] });
+    expectOnly(r.truthBefore, r.truthAfter, f.id, { trashed: true });
+    expect(summary(r.events)).toEqual([['DELETE', f.id, f.owner_id]]);
+    expect(ACTIONS.trash.applies(spec, r.after).ok).toBe(false);
+    const u = await undoAndObserve(spec, r.before, r.after);
+    expect(u.undone.trashed).toBe(false);
+    expect(u.truthAfter.get(f.id)).toEqual(truth0.get(f.id));
+    expect(summary(u.events)).toEqual([['UNDELETE', f.id, f.owner_id]]);
+  });
+});
+
+describe('refusals', () => {
+  it('a regular user signed in changes nothing of another user: As-User is refused, the file is not found', async () => {
+    const f = pick((e) => e.shared !== null);
+    const other = g.users.find((u) => u.role === 'user' && !u.external && u.id !== f.owner_id);
+    if (!other) throw new Error('no other user');
+    const info = g.connected.sandbox.info;
+    const token = (await getTokens(info, { userId: other.id })).access_token;
+    const client = new BoxClient({ auth: new BoxDeveloperTokenAuth({ token }) }).withCustomBaseUrls({
+      baseUrl: info.apiUrl,
+      uploadUrl: info.uploadUrl,
+      oauth2Url: info.oauth2Url,
+    });
+    const box = new BoxGovernance(client, new RequestScheduler({ ratePerSecond: 0, concurrency: 2 }), {
+      home: g.connected.home,
+      admin: { id: other.id, login: other.login },
+    });
+    await expect(box.readFile(f.id, f.owner_id)).rejects.toMatchObject({ status: 403 });
+    await expect(box.setSharedLink(f.id, null, null)).rejects.toMatchObject({ status: 404 });
+    await expect(box.trashFile(f.id, null)).rejects.toMatchObject({ status: 404 });
+    expect((await g.snapshot()).get(f.id)).toEqual(truth0.get(f.id));
+  });
+});
+
+function reopened(): BoxGovernance {
+  return new BoxGovernance(g.box.sdk(), g.scheduler, {
+    home: g.connected.home,
+    admin: { id: g.adminId, login: g.users.find((u) => u.id === g.adminId)?.login ?? '' },
+  });
+}
+
+async function readNote(noteId: string, ownerId: string): Promise<string> {
+  const stream = await g.box.sdk(ownerId).downloads.downloadFile(noteId);
+  const chunks: Buffer[] = [];
+  for await (const c of stream as AsyncIterable<Uint8Array>) chunks.push(Buffer.from(c));
+  return Buffer.concat(chunks).toString('utf8');
+}
