@@ -86,38 +86,51 @@ async function helpDeskShots(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Set-up', exact: true }).click();
 }
 
+/** Closes the notices on screen: the first shots had three covering the tables' right-hand columns. */
+async function closeToasts(page: Page): Promise<void> {
+  for (const close of await page.locator('.toast-close').all()) await close.click();
+}
+
 /** The Policies screen from a template to an undone change, with the run slowed so it is caught paused. */
 async function policiesShots(page: Page, control: string): Promise<void> {
   await page.getByRole('button', { name: /^Policies/ }).click();
   await page.getByTestId('template').first().waitFor();
+  await closeToasts(page);
   await shoot(page, '30-policies-templates');
   await page.getByRole('button', { name: 'Create “Public files with card numbers”' }).click();
   await page.getByRole('button', { name: 'Create “Files shared with personal e-mail domains”' }).click();
   await page.locator('[data-policy-id="personal-email-domains"]').waitFor();
   await page.waitForTimeout(500);
+  await closeToasts(page);
   await shoot(page, '31-policies-list');
   await page.getByRole('button', { name: 'Edit Files shared with personal e-mail domains' }).click();
   await page.getByTestId('preview-total').filter({ hasText: 'files match' }).waitFor();
+  await closeToasts(page);
   await shoot(page, '32-policy-editor');
   await page.mouse.wheel(0, 700);
   await page.waitForTimeout(200);
+  await closeToasts(page);
   await shoot(page, '32b-policy-editor-lower');
   await page.getByLabel('Folder path starts with').fill('Finance');
   await page.getByText('a folder path starting with /').first().waitFor();
+  await closeToasts(page);
   await shoot(page, '32c-policy-editor-invalid');
   await page.getByRole('button', { name: 'Back to the policies' }).click();
   await page.getByRole('button', { name: 'Dry run: Public files with card numbers' }).click();
   await page.getByTestId('review-row').first().waitFor();
+  await closeToasts(page);
   await shoot(page, '33-dry-run');
   await post(control, '/faults', { latency_ms: 600 });
   await page.getByRole('button', { name: /^Confirm: change / }).click();
   await page.locator('[data-testid="run-state"][data-state="applying"]').waitFor();
   await page.getByRole('button', { name: 'Pause' }).click();
   await page.locator('[data-testid="run-state"][data-state="paused"]').waitFor();
+  await closeToasts(page);
   await shoot(page, '34-run-paused');
   await post(control, '/faults', { latency_ms: 0 });
   await page.getByRole('button', { name: 'Resume' }).click();
   await page.locator('[data-testid="run-state"][data-state="done"]').waitFor({ timeout: 120_000 });
+  await closeToasts(page);
   await shoot(page, '35-run-done');
   await page.getByRole('button', { name: 'Open the audit log' }).click();
   await page.getByTestId('audit-row').first().waitFor();
@@ -126,10 +139,12 @@ async function policiesShots(page: Page, control: string): Promise<void> {
     .first()
     .getByRole('button', { name: /^Undo the change to / })
     .click();
-  await page.getByTestId('audit-row').first().getByText('Undone').waitFor({ timeout: 60_000 });
+  await page.getByTestId('audit-row').first().getByText('Undone').first().waitFor({ timeout: 60_000 });
+  await closeToasts(page);
   await shoot(page, '36-audit-log');
   await page.getByRole('button', { name: /^Alerts/ }).click();
   await page.waitForTimeout(500);
+  await closeToasts(page);
   await shoot(page, '37-alerts');
 }
 

@@ -120,7 +120,8 @@ export const policies = {
     noUndo: 'This action cannot be undone.',
   },
   progress: {
-    heading: (policy: string) => `Applying: ${policy}`,
+    heading: (policy: string) => `Run: ${policy}`,
+    undoHeading: (policy: string) => `Undo: ${policy}`,
     label: 'Changes done',
     counts: (done: number, planned: number) => `${num(done)} of ${num(planned)} files done`,
     applied: 'Applied',

@@ -14,7 +14,9 @@ import { useRun } from './useRun';
 const a = t.policies.audit;
 
 function UndoCell({ entry, busy, onUndo }: { entry: AuditEntry; busy: boolean; onUndo(entry: AuditEntry): void }) {
-  if (entry.undoneBy || entry.state === 'undone') return <span>{a.undone}</span>;
+  // An undone row says so in its Result column already.
+  if (entry.state === 'undone') return <span className="detail">—</span>;
+  if (entry.undoneBy) return <span>{a.undone}</span>;
   if (!entry.undoable || entry.state !== 'applied') return <span className="detail">{a.notUndoable}</span>;
   return (
     <button type="button" disabled={busy} aria-label={a.undo(entry.fileName)} onClick={() => onUndo(entry)}>

@@ -44,7 +44,7 @@ export function RunProgress({ controls, onOpenAudit, onBack }: Props) {
   const planned = run.counts.planned;
   return (
     <section aria-labelledby={`run-heading-${run.runId}`} className="policy-run" data-testid="run-progress">
-      <h3 id={`run-heading-${run.runId}`}>{p.heading(run.policyName)}</h3>
+      <h3 id={`run-heading-${run.runId}`}>{run.undoOf ? p.undoHeading(run.policyName) : p.heading(run.policyName)}</h3>
       <p className="detail">{actionWords(run.action)}</p>
       <p role="status" aria-live="polite" className="run-state" data-testid="run-state" data-state={run.state}>
         {p.states[run.state]}
