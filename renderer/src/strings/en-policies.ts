@@ -90,6 +90,7 @@ export const policies = {
     previewNone: 'No scanned file matches this filter.',
     previewBusy: 'Counting…',
     previewFailed: 'The preview could not be counted.',
+    previewInvalid: 'The preview waits until the highlighted fields are corrected.',
     nameNeeded: 'Give the policy a name.',
   },
   actions: {

@@ -50,19 +50,22 @@ export function PreviewPanel({ filter }: { filter: PolicyFilter | null }) {
     <section className="panel dash-panel policy-preview" aria-labelledby="policy-preview-heading">
       <h3 id="policy-preview-heading">{e.previewHeading}</h3>
       <p className="detail" role="status" aria-live="polite" data-testid="preview-total" aria-busy={stale}>
-        {rows.total === null ? e.previewBusy : e.previewTotal(rows.total)}
+        {filter === null ? e.previewInvalid : rows.total === null ? e.previewBusy : e.previewTotal(rows.total)}
       </p>
       {rows.error && <ErrorNotice what={e.previewFailed} error={rows.error} actions={{}} />}
-      {rows.total === 0 && <p className="empty">{e.previewNone}</p>}
-      <VirtualTable
-        label={e.previewTable}
-        columns={COLUMNS}
-        rows={rows}
-        rowKey={(row) => row.fileId}
-        rowTestId="preview-row"
-        className="preview-table"
-        resetKey={key}
-      />
+      {filter !== null && rows.total === 0 && <p className="empty">{e.previewNone}</p>}
+      {/* A rejected field: the last rows would say what the filter no longer is. */}
+      {filter !== null && (
+        <VirtualTable
+          label={e.previewTable}
+          columns={COLUMNS}
+          rows={rows}
+          rowKey={(row) => row.fileId}
+          rowTestId="preview-row"
+          className="preview-table"
+          resetKey={key}
+        />
+      )}
     </section>
   );
 }
