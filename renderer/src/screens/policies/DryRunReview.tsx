@@ -82,9 +82,6 @@ export function DryRunReview({ controls, firstChanges, onDiscarded }: Props) {
         {planned ? r.count(planned) : r.nothing}
       </p>
       <p className="detail">{undo ? r.undoHint(undo) : r.noUndo}</p>
-      {page.error && <ErrorNotice what={t.errors.queryFailed} error={page.error} actions={{}} />}
-      {planned > 0 && <ChangesTable entries={page.entries} />}
-      <Pager offset={page.offset} total={planned} pageSize={REVIEW_PAGE} onOffset={page.setOffset} />
       {needsCount && (
         <label className="policy-field confirm-count">
           <span>{r.typeCount(planned)}</span>
@@ -108,6 +105,10 @@ export function DryRunReview({ controls, firstChanges, onDiscarded }: Props) {
           {r.discard}
         </button>
       </div>
+      {/* Confirm sits above the changes: at 1280×800 the first shots had it below the fold. */}
+      {page.error && <ErrorNotice what={t.errors.queryFailed} error={page.error} actions={{}} />}
+      {planned > 0 && <ChangesTable entries={page.entries} />}
+      <Pager offset={page.offset} total={planned} pageSize={REVIEW_PAGE} onOffset={page.setOffset} />
     </section>
   );
 }
