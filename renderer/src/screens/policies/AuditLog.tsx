@@ -35,7 +35,7 @@ interface TableProps {
 function AuditTable({ entries, policyName, busy, onUndo }: TableProps) {
   const c = a.columns;
   return (
-    <div className="table-scroll audit-scroll">
+    <div className="table-scroll audit-scroll" tabIndex={0} role="region" aria-label={a.tableLabel}>
       <table className="policy-table" aria-label={a.tableLabel}>
         <thead>
           <tr>

@@ -33,7 +33,8 @@ function useChangesPage(runId: string, firstChanges: PlannedChange[]) {
 function ChangesTable({ entries }: { entries: PlannedChange[] }) {
   const c = t.policies.review.columns;
   return (
-    <div className="table-scroll review-scroll">
+    // Focusable, so the keyboard scrolls it (the rows hold no control of their own).
+    <div className="table-scroll review-scroll" tabIndex={0} role="region" aria-label={t.policies.review.tableLabel}>
       <table className="policy-table" aria-label={t.policies.review.tableLabel}>
         <thead>
           <tr>
