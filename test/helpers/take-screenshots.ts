@@ -88,7 +88,9 @@ async function helpDeskShots(page: Page): Promise<void> {
 
 /** Closes the notices on screen: the first shots had three covering the tables' right-hand columns. */
 async function closeToasts(page: Page): Promise<void> {
-  for (const close of await page.locator('.toast-close').all()) await close.click();
+  // One at a time: closing one re-lays the others out (a list of locators taken first goes stale).
+  const close = page.locator('.toast-close');
+  for (let i = 0; i < 20 && (await close.count()) > 0; i++) await close.first().click();
 }
 
 /** The Policies screen from a template to an undone change, with the run slowed so it is caught paused. */
@@ -165,7 +167,7 @@ async function policiesOnlyRun(browser: Browser): Promise<void> {
     await shoot(page, '29-policy-alert-toast');
     await page.getByRole('button', { name: 'Scan', exact: true }).click();
     await page.getByText('Scan complete').first().waitFor({ timeout: 450_000 });
-    for (const close of await page.locator('.toast-close').all()) await close.click();
+    await closeToasts(page);
     await policiesShots(page, control);
   } finally {
     await stopHarness(harness);
