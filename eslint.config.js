@@ -72,7 +72,8 @@ export default tseslint.config(
   },
   {
     // Unit tests may also read the renderer's pure modules (no DOM, no React): the error
-    // descriptions and the strings, so every code's text is checked in plain Node.
+    // descriptions and the strings, so every code's text is checked in plain Node, and the
+    // forms' conversions (what the admin typed ↔ the shared shape it stands for).
     files: ['test/unit/**'],
     rules: {
       'no-restricted-imports': restrict([
@@ -85,9 +86,9 @@ export default tseslint.config(
           'Tests must not import the Electron shell or the preload.',
         ),
         {
-          regex: 'renderer/(?!src/errors/[\\w-]+$|src/strings$)',
+          regex: 'renderer/(?!src/errors/[\\w-]+$|src/forms/[\\w-]+$|src/strings$)',
           message:
-            "Unit tests may import only the renderer's pure modules (renderer/src/errors/*, renderer/src/strings).",
+            "Unit tests may import only the renderer's pure modules (renderer/src/errors/*, renderer/src/forms/*, renderer/src/strings).",
         },
       ]),
     },

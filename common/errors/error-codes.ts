@@ -49,6 +49,7 @@ export const ERROR_CODES = {
     nextStep: 'none',
   },
   store_too_new: { message: 'The scan store was written by a newer version of the app.', nextStep: 'none' },
+  policy_not_found: { message: 'There is no policy with this id.', nextStep: 'none' },
   internal: { message: 'Something went wrong inside the app.', nextStep: 'none' },
 } as const satisfies Record<string, ErrorCodeEntry>;
 

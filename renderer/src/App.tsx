@@ -8,6 +8,8 @@ import { AboutPanel } from './screens/AboutPanel';
 import { ActivityScreen } from './screens/activity/ActivityScreen';
 import { DashboardScreen } from './screens/dashboard/DashboardScreen';
 import { FindingsScreen } from './screens/findings/FindingsScreen';
+import { PoliciesScreen } from './screens/policies/PoliciesScreen';
+import { usePolicyAlerts } from './screens/policies/usePolicyAlerts';
 import { AppHeader, type AppPage } from './screens/layout/AppHeader';
 import { ErrorNotice } from './screens/layout/ErrorNotice';
 import { FirstRunFlow } from './screens/layout/FirstRunFlow';
@@ -51,6 +53,7 @@ function AppBody() {
   const navigation = useAppNavigation(settings);
   const { page, firstRunDone, go, openStep } = navigation;
   useNotifications({ onReconnect: () => openStep('connect'), onOpenFindings: () => go('findings') });
+  usePolicyAlerts(() => go('policies'));
   const connection = useConnection().value?.state ?? null;
   const mainRef = useFocusOnChange<HTMLElement>(`${page}:${settings?.firstRun.step}`);
 
@@ -186,6 +189,8 @@ function CurrentPage({ page, info, settings, navigation, connected }: CurrentPag
           initialFilters={findingsReason ? { reason: findingsReason } : undefined}
         />
       );
+    case 'policies':
+      return <PoliciesScreen />;
     case 'activity':
       return <ActivityScreen />;
     case 'allowlist':

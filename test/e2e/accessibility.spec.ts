@@ -1,7 +1,8 @@
 /**
  * Accessibility by test, not by luck: axe-core's WCAG 2.2 A/AA rules over every screen of the
  * app (the guided first run, the dashboard mid-scan and finished with its content phase,
- * findings, with a row's locations open and filtered by a reason, activity, about),
+ * findings, with a row's locations open and filtered by a reason, activity, the Policies screen
+ * (list, editor with its preview, dry run, a finished run, audit log, alerts), about),
  * each in the light and the dark scheme. Any serious or critical violation fails the run and is
  * printed with the elements it was found on; lesser ones are printed only.
  */
@@ -64,6 +65,34 @@ async function post(control: string, path: string, body: unknown): Promise<void>
 
 async function count(page: Page, testId: string): Promise<number> {
   return Number(((await page.getByTestId(testId).textContent()) ?? '').replace(/\D/g, ''));
+}
+
+/** The Policies screen: the list, the editor (with a rejected field), a dry run and its finished run, the audit log, the alerts. */
+async function policiesAudits(page: Page, found: Finding[]): Promise<void> {
+  await page.getByRole('button', { name: /^Policies/ }).click();
+  await page.getByRole('button', { name: 'Create “Public files with card numbers”' }).click();
+  await page.locator('[data-policy-id="public-card-numbers"]').waitFor();
+  await audit(page, 'policies', found);
+  await page.getByRole('button', { name: 'Edit Public files with card numbers' }).click();
+  await expect(page.getByTestId('preview-total')).toContainText('files match');
+  await page.getByLabel('Folder path starts with').fill('Finance');
+  await expect(page.getByText('a folder path starting with /').first()).toBeVisible();
+  await audit(page, 'policy editor', found);
+  await page.getByRole('button', { name: 'Back to the policies' }).click();
+  await page.getByRole('button', { name: 'Dry run: Public files with card numbers' }).click();
+  await expect(page.getByTestId('review-row').first()).toBeVisible();
+  await audit(page, 'dry run', found);
+  const confirmCount = page.getByLabel(/^To confirm, type the number of files/);
+  if (await confirmCount.count()) await confirmCount.fill(String(await count(page, 'review-count')));
+  await page.getByRole('button', { name: /^Confirm: change / }).click();
+  await expect(page.getByTestId('run-state')).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
+  await audit(page, 'run done', found);
+  await page.getByRole('button', { name: 'Open the audit log' }).click();
+  await expect(page.getByTestId('audit-row').first()).toBeVisible();
+  await audit(page, 'audit log', found);
+  await page.getByRole('button', { name: /^Alerts/ }).click();
+  await expect(page.getByRole('heading', { name: 'Alerts', exact: true })).toBeVisible();
+  await audit(page, 'alerts', found);
 }
 
 test('no serious or critical WCAG 2.2 A/AA violation on any screen, light or dark', async ({
@@ -151,6 +180,8 @@ test('no serious or critical WCAG 2.2 A/AA violation on any screen, light or dar
   await page.getByRole('button', { name: 'Activity', exact: true }).click();
   await page.getByTestId('activity-row').first().waitFor();
   await audit(page, 'activity', found);
+
+  await policiesAudits(page, found);
 
   await page.getByRole('button', { name: 'About this installation' }).click();
   await audit(page, 'about', found);

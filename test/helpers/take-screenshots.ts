@@ -11,16 +11,21 @@
  * sandbox's latency fault so the dashboard is caught mid-scan. PNGs go to DIR (/tmp/shots-dashboard).
  * Then the screens with an organisation's managed settings file (locked settings, a malformed
  * file); `BCC_SHOTS=managed` takes only those.
+ * With `policies` it signs in, scans, and takes the Policies screens only (the list with live
+ * counts, the editor and its preview, the dry run, a run paused and done, the audit log after an
+ * undo, the alerts); the full run takes them after Activity too.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { startHarness, stopHarness } from '../e2e/harness';
+import { signInToSandbox, startScanFromFlow } from '../e2e/support/first-run';
 import { makeTempHome } from './temp-home';
 
 const dir = process.argv[2] ?? '/tmp/shots-dashboard';
 const helpDeskOnly = process.argv[3] === 'helpdesk';
+const policiesOnly = process.argv[3] === 'policies';
 mkdirSync(dir, { recursive: true });
 
 async function shoot(page: Page, name: string): Promise<void> {
@@ -81,12 +86,102 @@ async function helpDeskShots(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Set-up', exact: true }).click();
 }
 
+/** Closes the notices on screen: the first shots had three covering the tables' right-hand columns. */
+async function closeToasts(page: Page): Promise<void> {
+  // One at a time: closing one re-lays the others out (a list of locators taken first goes stale).
+  const close = page.locator('.toast-close');
+  for (let i = 0; i < 20 && (await close.count()) > 0; i++) await close.first().click();
+}
+
+/** The Policies screen from a template to an undone change, with the run slowed so it is caught paused. */
+async function policiesShots(page: Page, control: string): Promise<void> {
+  await page.getByRole('button', { name: /^Policies/ }).click();
+  await page.getByTestId('template').first().waitFor();
+  await closeToasts(page);
+  await shoot(page, '30-policies-templates');
+  await page.getByRole('button', { name: 'Create “Public files with card numbers”' }).click();
+  await page.getByRole('button', { name: 'Create “Files shared with personal e-mail domains”' }).click();
+  await page.locator('[data-policy-id="personal-email-domains"]').waitFor();
+  await page.waitForTimeout(500);
+  await closeToasts(page);
+  await shoot(page, '31-policies-list');
+  await page.getByRole('button', { name: 'Edit Files shared with personal e-mail domains' }).click();
+  await page.getByTestId('preview-total').filter({ hasText: 'files match' }).waitFor();
+  await closeToasts(page);
+  await shoot(page, '32-policy-editor');
+  await page.mouse.wheel(0, 700);
+  await page.waitForTimeout(200);
+  await closeToasts(page);
+  await shoot(page, '32b-policy-editor-lower');
+  await page.getByLabel('Folder path starts with').fill('Finance');
+  await page.getByText('a folder path starting with /').first().waitFor();
+  await closeToasts(page);
+  await shoot(page, '32c-policy-editor-invalid');
+  await page.getByRole('button', { name: 'Back to the policies' }).click();
+  await page.getByRole('button', { name: 'Dry run: Public files with card numbers' }).click();
+  await page.getByTestId('review-row').first().waitFor();
+  await closeToasts(page);
+  await shoot(page, '33-dry-run');
+  await post(control, '/faults', { latency_ms: 600 });
+  await page.getByRole('button', { name: /^Confirm: change / }).click();
+  await page.locator('[data-testid="run-state"][data-state="applying"]').waitFor();
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.locator('[data-testid="run-state"][data-state="paused"]').waitFor();
+  await closeToasts(page);
+  await shoot(page, '34-run-paused');
+  await post(control, '/faults', { latency_ms: 0 });
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await page.locator('[data-testid="run-state"][data-state="done"]').waitFor({ timeout: 120_000 });
+  await closeToasts(page);
+  await shoot(page, '35-run-done');
+  await page.getByRole('button', { name: 'Open the audit log' }).click();
+  await page.getByTestId('audit-row').first().waitFor();
+  await page
+    .getByTestId('audit-row')
+    .first()
+    .getByRole('button', { name: /^Undo the change to / })
+    .click();
+  await page.getByTestId('audit-row').first().getByText('Undone').first().waitFor({ timeout: 60_000 });
+  await closeToasts(page);
+  await shoot(page, '36-audit-log');
+  await page.getByRole('button', { name: /^Alerts/ }).click();
+  await page.waitForTimeout(500);
+  await closeToasts(page);
+  await shoot(page, '37-alerts');
+}
+
+/** Sign in, scan to the end, then the Policies screens only. */
+async function policiesOnlyRun(browser: Browser): Promise<void> {
+  const temp = makeTempHome('bcc-shots-policies-');
+  const harness = await startHarness(temp.home);
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(harness.url);
+    const control = await signInToSandbox(page, context);
+    await startScanFromFlow(page);
+    // Made mid-scan, so its new matches raise the alert toast and the navigation's badge.
+    await page.getByRole('button', { name: /^Policies/ }).click();
+    await page.getByRole('button', { name: 'Create “Sensitive files shared externally”' }).click();
+    await page.getByTestId('toasts').getByText('new match').first().waitFor({ timeout: 120_000 });
+    await shoot(page, '29-policy-alert-toast');
+    await page.getByRole('button', { name: 'Scan', exact: true }).click();
+    await page.getByText('Scan complete').first().waitFor({ timeout: 450_000 });
+    await closeToasts(page);
+    await policiesShots(page, control);
+  } finally {
+    await stopHarness(harness);
+    temp.cleanup();
+  }
+}
+
 async function main(): Promise<void> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
   });
   try {
+    if (policiesOnly) return await policiesOnlyRun(browser);
     if (process.env.BCC_SHOTS !== 'managed') await everyScreen(browser);
     await managedScreens(browser);
   } finally {
@@ -231,6 +326,7 @@ async function everyScreen(browser: Browser): Promise<void> {
     await page.getByRole('button', { name: 'About this installation' }).click();
     await shoot(page, '13-about');
     await post(control, '/activity/stream', { per_second: 0 });
+    await policiesShots(page, control);
   } finally {
     await stopHarness(harness);
     temp.cleanup();

@@ -22,6 +22,7 @@ import { ActivityUnavailableError } from '../../main/core/scan/phases/live';
 import { ScanLockedError } from '../../main/core/scan/scan-lock';
 import { NotConnectedError } from '../../main/core/scan/scan-service';
 import { RetryableError } from '../../main/core/scan/scheduler';
+import { PolicyNotFoundError } from '../../main/core/policy/policy-store';
 import { UnknownSchemaError } from '../../main/core/scan/store/migrations';
 import { SettingLockedError } from '../../main/core/settings/managed-settings-store';
 import { describeError } from '../../renderer/src/errors/describe-error';
@@ -73,6 +74,7 @@ const THROWN: Array<[string, unknown, ErrorCode]> = [
   ],
   ['ActivityUnavailableError', new ActivityUnavailableError('403 access_denied'), 'activity_unavailable'],
   ['UnknownSchemaError', new UnknownSchemaError(99), 'store_too_new'],
+  ['PolicyNotFoundError', new PolicyNotFoundError('gone'), 'policy_not_found'],
   [
     'SettingLockedError',
     new SettingLockedError(['boxApp.clientId'], '/etc/box-connect-companion/managed.json'),

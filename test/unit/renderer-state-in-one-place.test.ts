@@ -73,6 +73,9 @@ describe('renderer state in one place', () => {
       connectionChanged: ['renderer/src/state/connection-store.ts'],
       scanProgress: ['renderer/src/state/scan-progress-store.ts'],
       settingsChanged: ['renderer/src/state/settings-store.ts'],
+      policyMatches: ['renderer/src/state/policy-store.ts'],
+      policyAlert: ['renderer/src/state/policy-store.ts'],
+      actionRunProgress: ['renderer/src/state/run-store.ts'],
     });
   });
 });

@@ -19,7 +19,10 @@ import { walkthroughHandlers } from '../walkthrough/bridge-handlers';
 import { scanHandlers } from '../scan/bridge-handlers';
 import { policyHandlers } from '../policy/bridge-handlers';
 import { governanceHandlers } from '../governance/bridge-handlers';
+import { GovernanceService } from '../governance/governance-service';
+import { PolicyStore } from '../policy/policy-store';
 import { ScanService } from '../scan/scan-service';
+import { policyServiceFor } from '../policy/core-policies';
 import { backfillUnderSettings } from '../settings/scan-defaults';
 import type { SettingsView } from '../../../common/settings-locks';
 
@@ -36,6 +39,8 @@ export interface CoreServices {
   openBrowser(url: string): Promise<void> | void;
   /** How document extractors start; the desktop app's host starts them (default: a Node child process). */
   extractorSpawner?: ExtractorSpawner;
+  /** An OS notification for a new policy match (the desktop app: only while no window is focused); absent in the harness and the CLI. */
+  notify?(title: string, body: string): void;
 }
 
 /** Typed main→renderer event streams; transports subscribe and forward. */
@@ -69,6 +74,13 @@ export function createCore(services: CoreServices): Core {
     activityRetentionDays: services.settings.get().activityRetentionDays,
     extractorSpawner: services.extractorSpawner,
   });
+  const policies = policyServiceFor(services.home, scan, events, services.notify);
+  const governance = new GovernanceService(services.home, {
+    connection: services.connection,
+    policies: new PolicyStore(services.home),
+    scanStore: () => scan.store,
+    onProgress: (run) => events.emit('actionRunProgress', run),
+  });
   const unsubscribers = [
     scan.onProgress((p) => events.emit('scanProgress', p)),
     services.settings.onChange((settings) => {
@@ -101,8 +113,8 @@ export function createCore(services: CoreServices): Core {
     ...conntestHandlers({ ...services, emitProgress: (progress) => events.emit('connectionTestProgress', progress) }),
     ...helpdeskHandlers(),
     ...scanHandlers({ home: services.home, scan, backfill: (args) => backfillUnderSettings(services.settings, args) }),
-    ...policyHandlers(),
-    ...governanceHandlers(),
+    ...policyHandlers(policies),
+    ...governanceHandlers({ home: services.home, governance }),
   };
 
   return {
@@ -110,10 +122,12 @@ export function createCore(services: CoreServices): Core {
     events,
     async dispose() {
       unsubscribers.forEach((off) => off());
+      policies.stop();
       // The scan first: the in-app sandbox is what it talks to, and stopping that under it
       // turns every request in flight into a retry the scan then waits out.
       await scan.dispose().catch(() => undefined);
       await services.sandbox.stop().catch(() => undefined);
+      governance.close();
     },
   };
 }

@@ -1,11 +1,13 @@
 /**
  * The one place the renderer gets the bridge and the core's state from: the bridge object and
- * one store per core service (connection, scan progress, settings), each subscribed once to its
+ * one store per core service (connection, scan progress, settings, policies, governance runs), each subscribed once to its
  * event for the whole app. Screens read them through the hooks in ./hooks.
  */
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { BoxCompanionApi } from '../../../common/bridge/contract';
 import { ConnectionStore } from './connection-store';
+import { PolicyStore } from './policy-store';
+import { RunStore } from './run-store';
 import { ScanProgressStore } from './scan-progress-store';
 import { SettingsStore } from './settings-store';
 
@@ -14,6 +16,8 @@ export interface Stores {
   connection: ConnectionStore;
   scan: ScanProgressStore;
   settings: SettingsStore;
+  policies: PolicyStore;
+  runs: RunStore;
 }
 
 const StoresContext = createContext<Stores | null>(null);
@@ -24,9 +28,17 @@ export function StateProvider({ bridge, children }: { bridge: BoxCompanionApi; c
     connection: new ConnectionStore(bridge),
     scan: new ScanProgressStore(bridge),
     settings: new SettingsStore(bridge),
+    policies: new PolicyStore(bridge),
+    runs: new RunStore(bridge),
   }));
   useEffect(() => {
-    const stops = [stores.connection.start(), stores.scan.start(), stores.settings.start()];
+    const stops = [
+      stores.connection.start(),
+      stores.scan.start(),
+      stores.settings.start(),
+      stores.policies.start(),
+      stores.runs.start(),
+    ];
     return () => stops.forEach((stop) => stop());
   }, [stores]);
   return <StoresContext.Provider value={stores}>{children}</StoresContext.Provider>;

@@ -34,6 +34,26 @@ export function useScanRunning(): boolean {
   return useStore(useStores().scan, (snapshot) => snapshot.value?.progress.running ?? false);
 }
 
+/** The policies with their live counts, and the unseen alerts. */
+export function usePolicies() {
+  return useStore(useStores().policies);
+}
+
+/** The number of unseen policy alerts (the navigation's badge); re-renders only when it changes. */
+export function useUnseenAlerts(): number {
+  return useStore(useStores().policies, (snapshot) => snapshot.value?.unseenAlerts ?? 0);
+}
+
+/** One governance run's latest reported state (null until it reports). */
+export function useRunState(runId: string) {
+  return useStore(useStores().runs, (snapshot) => snapshot.value?.runs.get(runId) ?? null);
+}
+
+/** How many run progress reports arrived so far: goes up while any run moves. */
+export function useRunReports(): number {
+  return useStore(useStores().runs, (snapshot) => snapshot.value?.reports ?? 0);
+}
+
 export function useSettings() {
   return useStore(useStores().settings);
 }

@@ -1,5 +1,5 @@
 /**
- * Every UI string in English; the four largest screens' are in en-<screen>.ts. A translation
+ * Every UI string in English; the largest screens' are in en-<screen>.ts. A translation
  * is a copy of these files with the same keys.
  * The walkthrough's steps, data-center names and detection answers are data shared with the
  * CLI's runbooks (common/allowlist/), so the app and a printed runbook always agree.
@@ -8,6 +8,7 @@ import { n as num } from './format';
 import { connect } from './en-connect';
 import { dashboard } from './en-dashboard';
 import { findings } from './en-findings';
+import { policies } from './en-policies';
 import { walkthrough } from './en-walkthrough';
 
 export const en = {
@@ -18,6 +19,7 @@ export const en = {
     dashboard: 'Scan',
     scanStart: 'Start a scan',
     findings: 'Findings',
+    policies: 'Policies',
     activity: 'Activity',
     allowlist: 'Allowlist',
     walkthrough: 'Allowlist walkthrough',
@@ -81,6 +83,7 @@ export const en = {
   },
   dashboard,
   findings,
+  policies,
   /** What every virtualised table says (findings, activity, and the screens to come). */
   table: {
     sortBy: (column: string) => `Sort by ${column}`,
@@ -150,6 +153,7 @@ export const en = {
       activity_unavailable: 'This Box account may not read the enterprise’s activity.',
       setting_locked: 'Your organisation set this, so it cannot be changed here: ask your IT department.',
       store_too_new: 'The scan data was written by a newer version of this app: update the app.',
+      policy_not_found: 'This policy no longer exists: it may have been removed.',
       internal: 'Something went wrong inside the app.',
     },
     /** The next step of a failure: a button label, or what to do where there is nothing to press. */

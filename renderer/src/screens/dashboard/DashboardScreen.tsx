@@ -17,6 +17,7 @@ import { JumpFeed, UpNext } from './QueuePanels';
 import { RateChart } from './RateChart';
 import { ScanControls, type ControlProblem } from './ScanControls';
 import { ScreenHeading } from '../layout/ScreenHeading';
+import { PolicyCountsPanel } from '../policies/PolicyCountsPanel';
 
 // Stable empties (memoised panels compare by identity) until the first snapshot.
 const NOTHING_YET: Pick<ScanView, 'samples' | 'phaseTimes'> = { samples: [], phaseTimes: {} };
@@ -93,6 +94,7 @@ export function DashboardScreen({ onNavigate, onStartScan, onOpenFindingsForReas
           <RatesPanel progress={progress} samples={samples} />
           <div className="dash-grid">
             <ContentPanel content={progress.content} onOpenReason={openReason} />
+            <PolicyCountsPanel onOpen={() => onNavigate('policies')} />
             <JumpFeed jumps={progress.jumps} />
             <UpNext head={progress.head} />
             <CoverageTable users={users} />

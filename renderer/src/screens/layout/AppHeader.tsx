@@ -1,12 +1,14 @@
 import type { ConnectionState } from '../../../../common/connection';
 import { t } from '../../strings';
 import { ConnectionBadge } from '../connect/ConnectionBadge';
+import { useUnseenAlerts } from '../../state/hooks';
 
 export type AppPage =
   | 'setup'
   | 'scanStart'
   | 'dashboard'
   | 'findings'
+  | 'policies'
   | 'activity'
   | 'allowlist'
   | 'connect'
@@ -26,8 +28,9 @@ interface Props {
 
 /** Title, navigation, and the connection state with the sign-in expiry, on every screen. */
 export function AppHeader({ connection, page, firstRunDone, onNavigate, onOpenConnect }: Props) {
+  const unseen = useUnseenAlerts();
   const pages: AppPage[] = firstRunDone
-    ? ['dashboard', 'findings', 'activity', 'allowlist', 'connect', 'test', 'helpdesk', 'about']
+    ? ['dashboard', 'findings', 'policies', 'activity', 'allowlist', 'connect', 'test', 'helpdesk', 'about']
     : ['setup', 'helpdesk', 'about'];
   return (
     <header className="app-header">
@@ -41,10 +44,21 @@ export function AppHeader({ connection, page, firstRunDone, onNavigate, onOpenCo
                 className="nav-link"
                 aria-current={page === target ? 'page' : undefined}
                 // The short "About" keeps its full name for screen readers (and starts with the visible text).
-                aria-label={firstRunDone && target === 'about' ? t.nav.about : undefined}
+                aria-label={
+                  firstRunDone && target === 'about'
+                    ? t.nav.about
+                    : target === 'policies' && unseen > 0
+                      ? t.policies.navBadge(unseen)
+                      : undefined
+                }
                 onClick={() => onNavigate(target)}
               >
                 {firstRunDone && target === 'about' ? t.nav.aboutShort : t.nav[target]}
+                {target === 'policies' && unseen > 0 && (
+                  <span className="nav-badge" data-testid="policies-badge" aria-hidden="true">
+                    {unseen > 99 ? '99+' : unseen}
+                  </span>
+                )}
               </button>
             </li>
           ))}

@@ -7,13 +7,15 @@ export interface Toast {
   tone: 'info' | 'warn';
   /** An optional next step, such as "Reconnect" or "Open findings". */
   action?: { label: string; run(): void };
+  /** A notice with the same key replaces the one shown (a running count, not a pile of notices). */
+  key?: string;
 }
 
 interface ToastApi {
   notify(toast: Omit<Toast, 'id'>): void;
 }
 
-const INFO_TOAST_MS = 12_000;
+export const INFO_TOAST_MS = 12_000;
 
 const ToastContext = createContext<ToastApi>({ notify: () => undefined });
 
@@ -27,7 +29,10 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       notify: (toast) => {
         const id = nextId.current++;
         // Keep the last few only: a burst of notices must not bury the screen.
-        setToasts((list) => [...list.slice(-3), { ...toast, id }]);
+        setToasts((list) => {
+          const kept = toast.key ? list.filter((item) => item.key !== toast.key) : list;
+          return [...kept.slice(-3), { ...toast, id }];
+        });
         // News goes away by itself; a warning stays until dealt with or dismissed.
         if (toast.tone === 'info')
           window.setTimeout(() => setToasts((list) => list.filter((item) => item.id !== id)), INFO_TOAST_MS);

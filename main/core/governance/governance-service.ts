@@ -1,0 +1,91 @@
+/**
+ * The governance side of one app home: the audit log (always open: listing and exporting it
+ * needs no sign-in) and, on first need, the runner over the connection (the Box client with
+ * the SDK's retries off, a rate scheduler, the actions). The app's core and the CLI both use it.
+ */
+import { join } from 'node:path';
+import type { ActionRun, AuditEntry } from '../../../common/policy/types';
+import { networkSessionFor } from '../auth/box-endpoints';
+import type { ConnectionManager } from '../connection/connection-manager';
+import type { PolicyStore } from '../policy/policy-store';
+import { scanClient } from '../scan/box-api';
+import { DEFAULT_RATE } from '../scan/engine';
+import { NotConnectedError } from '../scan/scan-service';
+import { RequestScheduler } from '../scan/scheduler';
+import type { ScanStore } from '../scan/store/scan-store';
+import { AUDIT_FILE, AuditStore } from './audit-store';
+import { GovernanceRunner } from './runner';
+import { ScanStorePolicies } from './scan-store-policies';
+import { defaultWiring, type GovernanceWiring } from './wiring';
+
+export interface GovernanceServiceOptions {
+  connection: ConnectionManager;
+  policies: PolicyStore;
+  /** The scan store the matches come from (the scan's own in the app). */
+  scanStore(): ScanStore;
+  /** Requests per second (default: Box's 1,000 a minute; the sandbox: unlimited). */
+  rateLimitPerSecond?: number;
+  concurrency?: number;
+  onProgress?(run: ActionRun): void;
+  onEntry?(entry: AuditEntry): void;
+  wiring?: GovernanceWiring;
+}
+
+export function auditDbPath(home: string): string {
+  return join(home, AUDIT_FILE);
+}
+
+export class GovernanceService {
+  readonly audit: AuditStore;
+  private runnerInstance: Promise<GovernanceRunner> | null = null;
+  scheduler: RequestScheduler | null = null;
+
+  constructor(
+    private readonly home: string,
+    private readonly o: GovernanceServiceOptions,
+  ) {
+    this.audit = new AuditStore(auditDbPath(home));
+  }
+
+  /** The runner over the connection, built once; a failure (not connected) is not kept. */
+  runner(): Promise<GovernanceRunner> {
+    this.runnerInstance ??= this.build().catch((e: unknown) => {
+      this.runnerInstance = null;
+      throw e;
+    });
+    return this.runnerInstance;
+  }
+
+  private async build(): Promise<GovernanceRunner> {
+    const state = await this.o.connection.state();
+    const profile = this.o.connection.profile();
+    if (state.status !== 'connected' || !profile) throw new NotConnectedError();
+    const client = scanClient(this.o.connection.session(), networkSessionFor(profile.endpoints));
+    const rate = this.o.rateLimitPerSecond ?? (profile.target === 'sandbox' ? 0 : DEFAULT_RATE);
+    const concurrency = this.o.concurrency ?? 4;
+    const scheduler = new RequestScheduler({ ratePerSecond: rate, concurrency });
+    this.scheduler = scheduler;
+    const scan = this.o.scanStore();
+    const parts = await (this.o.wiring ?? defaultWiring)({
+      client,
+      scheduler,
+      home: this.home,
+      isMember: (id) => scan.isMember(id),
+    });
+    return new GovernanceRunner({
+      audit: this.audit,
+      policies: new ScanStorePolicies(this.o.policies, scan),
+      box: parts.box,
+      actionFor: parts.actionFor,
+      by: state.user.login,
+      scheduler,
+      concurrency,
+      onProgress: this.o.onProgress,
+      onEntry: this.o.onEntry,
+    });
+  }
+
+  close(): void {
+    this.audit.close();
+  }
+}
