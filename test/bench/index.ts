@@ -23,6 +23,8 @@ const isolated = [
   // Issue 14: coverage, exactness, efficiency and nothing at rest on 100,000 files; rate use.
   './content-inspection.ts',
   './sandbox-documents.ts',
+  // Issue 17: 20 policies live during a scan (time growth, alert latency).
+  './policy-live.ts',
 ];
 
 for (const benchmark of benchmarks) {
