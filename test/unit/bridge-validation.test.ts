@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { tmpdir } from 'node:os';
 import { dispatch } from '../../main/core/bridge/dispatch';
 import type { Handlers } from '../../main/core/bridge/handlers';
+import { PolicyService } from '../../main/core/policy/policy-service';
 import { policyHandlers } from '../../main/core/policy/bridge-handlers';
 import type { GovernanceService } from '../../main/core/governance/governance-service';
 import { governanceHandlers } from '../../main/core/governance/bridge-handlers';
@@ -110,7 +112,9 @@ function recordingHandlers() {
     getScanCoverage: async () => ({ users: [] }),
     getScanQueue: async () => ({ queued: 0, head: [], jumps: [] }),
     // Not exercised here: their own tests call them.
-    ...policyHandlers(),
+    ...policyHandlers(
+      new PolicyService({ home: tmpdir(), db: () => null, reader: () => null, emitMatches() {}, emitAlert() {} }),
+    ),
     ...governanceHandlers({ home: '/nonexistent', governance: {} as GovernanceService }),
   };
   return { handlers, calls };

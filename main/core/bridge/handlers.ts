@@ -20,8 +20,8 @@ import { scanHandlers } from '../scan/bridge-handlers';
 import { policyHandlers } from '../policy/bridge-handlers';
 import { governanceHandlers } from '../governance/bridge-handlers';
 import { GovernanceService } from '../governance/governance-service';
-import { PolicyStore } from '../policy/policy-store';
 import { ScanService } from '../scan/scan-service';
+import { policyServiceFor } from '../policy/core-policies';
 import { backfillUnderSettings } from '../settings/scan-defaults';
 import type { SettingsView } from '../../../common/settings-locks';
 
@@ -38,6 +38,8 @@ export interface CoreServices {
   openBrowser(url: string): Promise<void> | void;
   /** How document extractors start; the desktop app's host starts them (default: a Node child process). */
   extractorSpawner?: ExtractorSpawner;
+  /** An OS notification for a new policy match (the desktop app: only while no window is focused); absent in the harness and the CLI. */
+  notify?(title: string, body: string): void;
 }
 
 /** Typed main→renderer event streams; transports subscribe and forward. */
@@ -71,11 +73,16 @@ export function createCore(services: CoreServices): Core {
     activityRetentionDays: services.settings.get().activityRetentionDays,
     extractorSpawner: services.extractorSpawner,
   });
+  const policies = policyServiceFor(services.home, scan, events, services.notify);
   const governance = new GovernanceService(services.home, {
     connection: services.connection,
-    policies: new PolicyStore(services.home),
+    policies: policies.store,
     scanStore: () => scan.store,
     onProgress: (run) => events.emit('actionRunProgress', run),
+  });
+  // Automatic actions (opt-in per policy): the live matcher's new matches go to the runner.
+  policies.setAutomaticHook((policy, fileIds) => {
+    if (policy.automatic?.length) void governance.onNewMatches(policy, fileIds);
   });
   const unsubscribers = [
     scan.onProgress((p) => events.emit('scanProgress', p)),
@@ -109,7 +116,7 @@ export function createCore(services: CoreServices): Core {
     ...conntestHandlers({ ...services, emitProgress: (progress) => events.emit('connectionTestProgress', progress) }),
     ...helpdeskHandlers(),
     ...scanHandlers({ home: services.home, scan, backfill: (args) => backfillUnderSettings(services.settings, args) }),
-    ...policyHandlers(),
+    ...policyHandlers(policies),
     ...governanceHandlers({ home: services.home, governance }),
   };
 
@@ -118,6 +125,7 @@ export function createCore(services: CoreServices): Core {
     events,
     async dispose() {
       unsubscribers.forEach((off) => off());
+      policies.stop();
       // The scan first: the in-app sandbox is what it talks to, and stopping that under it
       // turns every request in flight into a retry the scan then waits out.
       await scan.dispose().catch(() => undefined);

@@ -1,10 +1,10 @@
 /**
  * The policy calls of the bridge: templates, save/remove/import/export, live preview, matches
  * and alerts. Runs in the core.
- * TODO(#17, w-policy): every handler below is a placeholder until the policy store lands.
  */
-import { CodedError } from '../../../common/errors/error-codes';
+import { TEMPLATES } from '../../../common/policy/templates';
 import type { Handlers } from '../bridge/handlers';
+import type { PolicyService } from './policy-service';
 
 type PolicyCall =
   | 'listPolicyTemplates'
@@ -19,22 +19,18 @@ type PolicyCall =
   | 'markPolicySeen'
   | 'listAlerts';
 
-const notYet = (): never => {
-  throw new CodedError('internal', 'Policies are not built yet.');
-};
-
-export function policyHandlers(): Pick<Handlers, PolicyCall> {
+export function policyHandlers(policies: PolicyService): Pick<Handlers, PolicyCall> {
   return {
-    listPolicyTemplates: notYet,
-    listPolicies: notYet,
-    createPolicyFromTemplate: notYet,
-    savePolicy: notYet,
-    removePolicy: notYet,
-    importPolicy: notYet,
-    exportPolicy: notYet,
-    previewPolicy: notYet,
-    listPolicyMatches: notYet,
-    markPolicySeen: notYet,
-    listAlerts: notYet,
+    listPolicyTemplates: async () => [...TEMPLATES],
+    listPolicies: async () => policies.list(),
+    createPolicyFromTemplate: async ({ templateId }) => policies.fromTemplate(templateId),
+    savePolicy: async ({ policy }) => policies.save(policy),
+    removePolicy: async ({ id }) => ({ removed: policies.remove(id) }),
+    importPolicy: async ({ json }) => policies.importText(json),
+    exportPolicy: async ({ id }) => policies.exportFile(id),
+    previewPolicy: async ({ filter, offset, limit }) => policies.preview(filter, { offset, limit }),
+    listPolicyMatches: async ({ id, offset, limit }) => policies.matches(id, { offset, limit }),
+    markPolicySeen: async ({ id }) => policies.markSeen(id),
+    listAlerts: async ({ unseenOnly, offset, limit }) => policies.alerts({ unseenOnly, offset, limit }),
   };
 }

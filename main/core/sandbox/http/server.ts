@@ -15,6 +15,7 @@ import { FaultInjector, ManualFaults, RateLimiter } from './limits';
 import { ParamError, sendParamError } from './params';
 import { Router } from './router';
 import { getMe, getUser, listUsers } from '../routes/users';
+import { groupMemberships, listGroups } from '../routes/groups';
 import { createFolder, folderCollaborations, getFolder, listItems } from '../routes/folders';
 import { uploadFile, uploadFileVersion } from '../routes/uploads';
 import { representationContent, representationInfo } from '../routes/representations';
@@ -196,6 +197,8 @@ function apiRoutes(): Router {
     .on('GET', '/2.0/users/me', getMe)
     .on('GET', '/2.0/users', listUsers)
     .on('GET', '/2.0/users/:id', getUser)
+    .on('GET', '/2.0/groups', listGroups)
+    .on('GET', '/2.0/groups/:id/memberships', groupMemberships)
     .on('POST', '/2.0/folders', createFolder)
     .on('GET', '/2.0/folders/:id', getFolder)
     .on('GET', '/2.0/folders/:id/items', listItems)

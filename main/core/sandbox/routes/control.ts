@@ -15,6 +15,8 @@ import { folderIdOf, folderIndexById, folderName } from '../generator/tree';
 import { FOLDER_ACTIVITY_TYPES, applyFolderActivity, type FolderActivityType } from '../state/folder-activity';
 import { userIndexById, type Role } from '../generator/users';
 import { eventJson } from '../views/events';
+import { policyTruthOf } from '../state/policy-truth';
+import { groupNames, groupsOf } from '../state/groups';
 import type { FailingItem, ManualFaults, RateLimiter } from '../http/limits';
 
 export interface ControlDeps {
@@ -69,6 +71,7 @@ export function truth(ctx: Ctx): void {
       login: u.login,
       role: w.roleOf(u.index),
       external: u.external,
+      groups: groupNames(groupsOf(w.ent, w.ent.seed, w.ent.users), u.index),
     })),
     bigFolder: {
       id: folderIdOf(t, t.bigFolder),
@@ -129,6 +132,7 @@ export function truthFiles(ctx: Ctx): void {
       sensitive: content.sensitive,
       sha1: content.sha1,
       size: content.size,
+      ...policyTruthOf(w, f),
     });
   }
   sendJson(ctx, 200, { total_count: total, offset, limit, entries });
@@ -180,6 +184,7 @@ export function truthFile(ctx: Ctx): void {
     external_collaborators: externalCollaborators(w, f),
     modified_at: isoTime(f.modifiedAt),
     trashed: f.trashedAt !== null,
+    ...policyTruthOf(w, f),
   });
 }
 

@@ -13,7 +13,7 @@ import { yieldToIo } from '../event-loop';
 import type { FolderRow, ScanStore, UserRow } from '../store/scan-store';
 import { extOf } from './events';
 
-export const LIST_FIELDS = 'name,size,sha1,owned_by,shared_link,has_collaborations,is_externally_owned';
+export const LIST_FIELDS = 'name,size,sha1,modified_at,owned_by,shared_link,has_collaborations,is_externally_owned';
 
 interface Item {
   type: 'file' | 'folder' | 'web_link';
@@ -21,6 +21,7 @@ interface Item {
   name?: string;
   size?: number;
   sha1?: string;
+  modified_at?: string | null;
   owned_by?: { id: string; login?: string } | null;
   shared_link?: { effective_access?: string; is_password_enabled?: boolean } | null;
   has_collaborations?: boolean;
@@ -145,6 +146,7 @@ function listed(it: Item, folderId: string, u: Pick<UserRow, 'id' | 'login'>, as
     asUser,
     size: it.size ?? null,
     sha1: it.sha1 ?? null,
+    modifiedAt: it.modified_at ?? null,
     linkEffective: it.shared_link?.effective_access ?? null,
     linkPassword: it.shared_link?.is_password_enabled === true,
     hasCollabs: it.has_collaborations === true,

@@ -10,23 +10,28 @@ import type { FileRow, FolderRow, ScanResult } from '../store/scan-store';
 import type { ContentOutcome } from './content-plan';
 import { collaborations, summariseCollabs, type CollabSummary } from './discovery';
 
-export const FILE_FIELDS = 'name,size,sha1,owned_by,shared_link,has_collaborations,is_externally_owned,parent';
+export const FILE_FIELDS = 'name,size,sha1,modified_at,owned_by,shared_link,has_collaborations,is_externally_owned,parent';
 
 export function folderCollabs(folder: FolderRow | undefined): CollabSummary {
   if (!folder || !folder.has_collabs || !folder.collab_known) return { externals: [], internal: 0 };
   return { externals: JSON.parse(folder.collab_ext ?? '[]') as string[], internal: folder.collab_int };
 }
 
-/** The file's own collaborations are read only when they could change its access level. */
+/**
+ * The file's own collaborations are read whenever it has some (about 1 file in 100): not only
+ * when they could change its access level, since a policy filters on every external
+ * collaborator's domain, on the file or inherited (issue 17). `folder` is what it inherits.
+ */
 export function needsFileCollabs(f: Pick<FileRow, 'has_collabs' | 'link_effective'>, folder: CollabSummary): boolean {
-  if (!f.has_collabs || f.link_effective === 'open' || folder.externals.length > 0) return false;
-  return true;
+  void folder;
+  return f.has_collabs === 1;
 }
 
 export interface FreshFile {
   name: string;
   size: number | null;
   sha1: string | null;
+  modifiedAt?: string | null;
   linkEffective: string | null;
   linkPassword: boolean;
   hasCollabs: boolean;
@@ -42,6 +47,7 @@ export async function fetchFile(api: BoxApi, f: FileRow): Promise<FreshFile | nu
       name?: string;
       size?: number;
       sha1?: string;
+      modified_at?: string;
       owned_by?: { id: string; login?: string };
       shared_link?: { effective_access?: string; is_password_enabled?: boolean } | null;
       has_collaborations?: boolean;
@@ -51,6 +57,7 @@ export async function fetchFile(api: BoxApi, f: FileRow): Promise<FreshFile | nu
       name: it.name ?? f.name,
       size: it.size ?? null,
       sha1: it.sha1 ?? null,
+      modifiedAt: it.modified_at ?? null,
       linkEffective: it.shared_link?.effective_access ?? null,
       linkPassword: it.shared_link?.is_password_enabled === true,
       hasCollabs: it.has_collaborations === true,

@@ -1,6 +1,7 @@
 /** Phase 1: who the account is, the enterprise's managed users, and whom it may act as. */
 import type { BoxApi } from '../box-api';
 import type { ScanStore } from '../store/scan-store';
+import { discoverGroups } from './groups';
 
 interface BoxUser {
   id: string;
@@ -68,5 +69,6 @@ export async function discoverUsers(api: BoxApi, store: ScanStore): Promise<BoxU
     }
     store.setMeta('me', JSON.stringify(me));
   });
+  await discoverGroups(api, store);
   return me;
 }

@@ -59,7 +59,7 @@ const STATE_OF_STATUS = Object.fromEntries(
 ) as Record<FileStatus, FileState>;
 
 /** SQL for a file's inspection state as shown (a file not yet inspected is Pending). */
-const INSPECTION_SQL = `COALESCE(f.inspection, CASE f.state WHEN ${S.queued} THEN 'Pending' WHEN ${S.failed} THEN 'Failed' ELSE 'Not applicable' END)`;
+export const INSPECTION_SQL = `COALESCE(f.inspection, CASE f.state WHEN ${S.queued} THEN 'Pending' WHEN ${S.failed} THEN 'Failed' ELSE 'Not applicable' END)`;
 
 const SORT_SQL: Record<FindingsQuery['sort'], string> = {
   name: 'f.name COLLATE NOCASE',
@@ -74,7 +74,7 @@ const SORT_SQL: Record<FindingsQuery['sort'], string> = {
   scannedAt: 'f.scanned_at',
 };
 
-type JoinedRow = FileRow & { path: string | null; inspection_shown: string };
+export type JoinedRow = FileRow & { path: string | null; inspection_shown: string };
 
 export function toFinding(r: JoinedRow): FileFinding {
   const state = FILE_STATUS[r.state] ?? 'queued';
@@ -96,7 +96,7 @@ export function toFinding(r: JoinedRow): FileFinding {
   };
 }
 
-const SELECT_FINDING = `SELECT f.*, d.path AS path, ${INSPECTION_SQL} AS inspection_shown FROM files f LEFT JOIN folders d ON d.id = f.folder_id`;
+export const SELECT_FINDING = `SELECT f.*, d.path AS path, ${INSPECTION_SQL} AS inspection_shown FROM files f LEFT JOIN folders d ON d.id = f.folder_id`;
 
 function findingsWhere(q: Omit<FindingsQuery, 'sort' | 'order' | 'offset' | 'limit'>): {
   sql: string;

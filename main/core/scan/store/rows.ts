@@ -47,6 +47,8 @@ export interface FileRow {
   /** Not before this time (ms) is the inspection tried again (Box text still pending). */
   inspect_after: number | null;
   inspect_tries: number;
+  /** Box's modified_at (ISO), from the listing (migration 7); null for files listed before. */
+  modified_at: string | null;
 }
 
 /** One inspected content's result, kept by SHA-1 (never its text, never a value unmasked). */
@@ -114,6 +116,8 @@ export interface ListedFile {
   hasCollabs: boolean;
   externallyOwned: boolean;
   reason: string;
+  /** Box's modified_at (ISO). */
+  modifiedAt?: string | null;
 }
 
 export interface ScanResult {

@@ -84,6 +84,15 @@ export class ScanStore {
    * The read-only connection on the same file (WAL: it reads the last committed state while
    * the writer goes on). For the dashboard's queries and the exports; opened on first use.
    */
+  /**
+   * The write connection itself, for the policy matcher's short batches on the core's thread
+   * (each statement read whole with .all(): an open iterator here makes every engine write
+   * throw "connection is busy").
+   */
+  writer(): Database.Database {
+    return this.db;
+  }
+
   reader(): Database.Database {
     this.readConnection ??= new Database(this.path, { readonly: true, fileMustExist: true });
     return this.readConnection;
@@ -128,6 +137,12 @@ export class ScanStore {
 
   upsertUser(u: Omit<UserRow, 'root_done' | 'seq' | 'attempts' | 'last_error'>): void {
     this.s.upsertUser.run({ ...u, reason: scrub(u.reason), seq: this.nextSeq() });
+  }
+
+  /** The directory's group memberships, replacing what was read before (migration 7). */
+  replaceUserGroups(rows: ReadonlyArray<{ userId: string; groupId: string; groupName: string }>): void {
+    this.s.clearUserGroups.run();
+    for (const r of rows) this.s.insertUserGroup.run(r);
   }
 
   user(id: string): UserRow | undefined {
@@ -195,6 +210,7 @@ export class ScanStore {
     const before = this.s.exists.get(f.id);
     this.s.insertFile.run({
       ...f,
+      modifiedAt: f.modifiedAt ?? null,
       linkPassword: f.linkPassword ? 1 : 0,
       hasCollabs: f.hasCollabs ? 1 : 0,
       state: f.externallyOwned ? FileState.notScanned : FileState.queued,
@@ -316,7 +332,7 @@ export class ScanStore {
       folderId: string | null;
     },
   ): void {
-    this.s.refresh.run({ id, gen, ...f, linkPassword: f.linkPassword ? 1 : 0, hasCollabs: f.hasCollabs ? 1 : 0 });
+    this.s.refresh.run({ id, gen, ...f, modifiedAt: f.modifiedAt ?? null, linkPassword: f.linkPassword ? 1 : 0, hasCollabs: f.hasCollabs ? 1 : 0 });
   }
 
   prioritise(p: {
@@ -506,6 +522,10 @@ export class ScanStore {
         'contents',
         'content_types',
         'content_reasons',
+        'user_groups',
+        'policy_dirty',
+        'policy_matches',
+        'policy_alerts',
       ])
         this.db.exec(`DELETE FROM ${t}`);
       this.s.zeroCounters.run();

@@ -106,6 +106,9 @@ function writerSql() {
       ON CONFLICT(id) DO UPDATE SET login = excluded.login, name = excluded.name, role = excluded.role, reachable = excluded.reachable, reason = excluded.reason, self = excluded.self,
         attempts = CASE WHEN ${REFUSED} THEN 0 ELSE users.attempts END, last_error = CASE WHEN ${REFUSED} THEN NULL ELSE users.last_error END`,
     user: 'SELECT * FROM users WHERE id = ?',
+    clearUserGroups: 'DELETE FROM user_groups',
+    insertUserGroup:
+      'INSERT OR REPLACE INTO user_groups(user_id, group_id, group_name) VALUES (@userId, @groupId, @groupName)',
     rootDone: 'UPDATE users SET root_done = 1, attempts = 0, last_error = NULL WHERE id = ?',
     insertFolder: `INSERT INTO folders(id, name, path, parent_id, owner_id, as_user, has_collabs, collab_ext, collab_int, collab_known, state, seq)
       VALUES (@id, @name, @path, @parent_id, @owner_id, @as_user, @has_collabs, @collab_ext, @collab_int, @collab_known, ${F.pending}, @seq)
@@ -122,9 +125,9 @@ function writerSql() {
     folder: 'SELECT * FROM folders WHERE id = ?',
     file: 'SELECT * FROM files WHERE id = ?',
     exists: 'SELECT 1 FROM files WHERE id = ?',
-    insertFile: `INSERT INTO files(id, name, ext, folder_id, owner_id, owner_login, as_user, size, sha1, link_effective, link_password, has_collabs, state, priority, seq, reason)
-      VALUES (@id, @name, @ext, @folderId, @ownerId, @ownerLogin, @asUser, @size, @sha1, @linkEffective, @linkPassword, @hasCollabs, @state, ${P.regular}, @seq, @reason)
-      ON CONFLICT(id) DO UPDATE SET name = excluded.name, size = excluded.size, sha1 = excluded.sha1, link_effective = excluded.link_effective,
+    insertFile: `INSERT INTO files(id, name, ext, folder_id, owner_id, owner_login, as_user, size, sha1, link_effective, link_password, has_collabs, state, priority, seq, reason, modified_at)
+      VALUES (@id, @name, @ext, @folderId, @ownerId, @ownerLogin, @asUser, @size, @sha1, @linkEffective, @linkPassword, @hasCollabs, @state, ${P.regular}, @seq, @reason, @modifiedAt)
+      ON CONFLICT(id) DO UPDATE SET name = excluded.name, size = excluded.size, sha1 = excluded.sha1, link_effective = excluded.link_effective, modified_at = excluded.modified_at,
         link_password = excluded.link_password, has_collabs = excluded.has_collabs, folder_id = excluded.folder_id, as_user = excluded.as_user
       WHERE files.stale = 0`,
     finish: `UPDATE files SET state = CASE WHEN gen = @gen THEN ${S.done} ELSE state END, stale = CASE WHEN gen = @gen THEN 0 ELSE stale END,
@@ -148,7 +151,7 @@ function writerSql() {
       'SELECT ext, files, bytes, failed, reused FROM content_types WHERE files > 0 OR failed > 0 OR reused > 0',
     contentReasons: 'SELECT reason, files FROM content_reasons WHERE files > 0',
     fail: 'UPDATE files SET state = CASE WHEN gen = @gen THEN @state ELSE state END, stale = CASE WHEN gen = @gen THEN 0 ELSE stale END, error = @error, scanned_at = @at WHERE id = @id RETURNING gen',
-    refresh: `UPDATE files SET name = @name, size = @size, sha1 = @sha1, link_effective = @linkEffective, link_password = @linkPassword,
+    refresh: `UPDATE files SET name = @name, size = @size, sha1 = @sha1, modified_at = COALESCE(@modifiedAt, modified_at), link_effective = @linkEffective, link_password = @linkPassword,
       has_collabs = @hasCollabs, owner_id = @ownerId, owner_login = @ownerLogin, folder_id = COALESCE(@folderId, folder_id), stale = 0 WHERE id = @id AND gen = @gen`,
     prioritise: `INSERT INTO files(id, name, ext, folder_id, owner_id, owner_login, as_user, state, priority, seq, reason, reason_event, stale)
       VALUES (@id, @name, @ext, @folderId, @ownerId, @ownerLogin, @asUser, ${S.queued}, ${P.activity}, @seq, @reason, @eventId, 1)

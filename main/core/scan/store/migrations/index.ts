@@ -12,6 +12,8 @@ import { up as counters } from './0003-counters';
 import { up as ownerCounts } from './0004-owner-counts';
 import { up as givenUp } from './0005-given-up';
 import { up as content } from './0006-content';
+import { up as policyFacts } from './0007-policy-facts';
+import { up as policyMatches } from './0008-policy-matches';
 
 export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; up(db: Database): void }> = [
   { version: 1, name: 'initial', up: initial },
@@ -20,6 +22,8 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; up(db: D
   { version: 4, name: 'owner-counts', up: ownerCounts },
   { version: 5, name: 'given-up', up: givenUp },
   { version: 6, name: 'content', up: content },
+  { version: 7, name: 'policy-facts', up: policyFacts },
+  { version: 8, name: 'policy-matches', up: policyMatches },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,76 @@
+/**
+ * The policy reads behind the editor and the Policies screen: the live preview of a filter
+ * not saved yet (every file streamed in keyset pages on the read-only connection, the
+ * filter's access levels narrowed in SQL first), and a policy's matches, newest first.
+ */
+import type { Database } from 'better-sqlite3';
+import { compileFilter } from '../../../common/policy/match';
+import type { Policy, PolicyFilter } from '../../../common/policy/types';
+import type { FindingsPage } from '../../../common/scan/types';
+import { toFinding } from '../scan/store/queries';
+import { cached } from '../scan/store/statements';
+import { FACT_COLUMNS, factsOf, type FactsRow } from './file-facts';
+
+const PAGE = 2000;
+
+export function previewFilter(
+  db: Database,
+  filter: PolicyFilter,
+  page: { offset: number; limit: number },
+  now = Date.now(),
+): FindingsPage {
+  const test = compileFilter(filter, now);
+  const levels = filter.accessLevels ?? [];
+  const narrow = levels.length ? `AND f.access_level IN (${levels.map(() => '?').join(', ')})` : '';
+  const chunk = cached<FactsRow & { row: number }>(
+    db,
+    `SELECT f.rowid AS row, ${FACT_COLUMNS} FROM files f LEFT JOIN folders d ON d.id = f.folder_id
+      WHERE f.rowid > ? ${narrow} ORDER BY f.rowid LIMIT ?`,
+  );
+  const entries: FindingsPage['entries'] = [];
+  let total = 0;
+  for (let after = 0; ;) {
+    const rows = chunk.all(after, ...levels, PAGE);
+    for (const r of rows) {
+      const facts = factsOf(r);
+      if (facts.status === 'gone' || !test(facts)) continue;
+      if (total >= page.offset && entries.length < page.limit) entries.push(toFinding(r));
+      total++;
+    }
+    if (rows.length < PAGE) break;
+    after = rows[rows.length - 1]!.row;
+  }
+  return { total, offset: page.offset, limit: page.limit, entries };
+}
+
+export function policyMatches(db: Database, policyId: string, page: { offset: number; limit: number }): FindingsPage {
+  const total = cached<{ n: number }>(db, 'SELECT COUNT(*) n FROM policy_matches WHERE policy_id = ?').get(policyId)!.n;
+  const rows = cached<FactsRow>(
+    db,
+    `SELECT ${FACT_COLUMNS} FROM policy_matches m JOIN files f ON f.id = m.file_id LEFT JOIN folders d ON d.id = f.folder_id
+      WHERE m.policy_id = ? ORDER BY m.matched_at DESC, m.file_id LIMIT ? OFFSET ?`,
+  ).all(policyId, page.limit, page.offset);
+  return { total, offset: page.offset, limit: page.limit, entries: rows.map(toFinding) };
+}
+
+/** How many files each policy matches now: one pass over the files, every policy per row. */
+export function countMatches(db: Database, policies: readonly Policy[], now = Date.now()): Map<string, number> {
+  const tests = policies.map((p) => ({ id: p.id, test: compileFilter(p.filter, now) }));
+  const counts = new Map(policies.map((p) => [p.id, 0]));
+  const chunk = cached<FactsRow & { row: number }>(
+    db,
+    `SELECT f.rowid AS row, ${FACT_COLUMNS} FROM files f LEFT JOIN folders d ON d.id = f.folder_id
+      WHERE f.rowid > ? ORDER BY f.rowid LIMIT ?`,
+  );
+  for (let after = 0; ;) {
+    const rows = chunk.all(after, PAGE);
+    for (const r of rows) {
+      const facts = factsOf(r);
+      if (facts.status === 'gone') continue;
+      for (const t of tests) if (t.test(facts)) counts.set(t.id, counts.get(t.id)! + 1);
+    }
+    if (rows.length < PAGE) break;
+    after = rows[rows.length - 1]!.row;
+  }
+  return counts;
+}
