@@ -17,10 +17,12 @@ export type LinkAccess = 'open' | 'company' | 'collaborators';
 export interface GovernanceBox {
   /**
    * The file's sharing and place now (collaborations included, inherited ones marked), read
-   * As-User of `ownerId` when given; a file in the quarantine (the admin's) or in the trash is
-   * found too.
+   * As-User of its owner (`owner`: a Box user id, or the login the findings show); a file in
+   * the quarantine (the admin's) or in the owner's trash is found too. Without an owner only
+   * the admin's own files (and the quarantine) are found: Box shows an admin others' content
+   * only As-User.
    */
-  readFile(fileId: string, ownerId?: string | null): Promise<FileGovernanceState>;
+  readFile(fileId: string, owner?: string | null): Promise<FileGovernanceState>;
   /** The admin-only quarantine folder, created on first use. */
   quarantineFolder(): Promise<{ id: string; path: string }>;
   /** The enterprise's own domains: a collaborator elsewhere is external. */

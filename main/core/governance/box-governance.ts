@@ -52,6 +52,7 @@ export class BoxGovernance implements GovernanceBox {
   private readonly store: QuarantineStore;
   private readonly domains: Set<string>;
   private quarantine: { id: string; path: string } | null = null;
+  private readonly logins = new Map<string, string>();
 
   constructor(
     private readonly client: BoxClient,
@@ -89,8 +90,9 @@ export class BoxGovernance implements GovernanceBox {
     return asUserId ? this.client.withAsUserHeader(asUserId) : this.client;
   }
 
-  async readFile(fileId: string, ownerId?: string | null): Promise<FileGovernanceState> {
-    const { file, as, trashed } = await this.findFile(fileId, ownerId ?? null);
+  async readFile(fileId: string, owner?: string | null): Promise<FileGovernanceState> {
+    const ownerId = owner ? await this.userIdOf(owner) : null;
+    const { file, as, trashed } = await this.findFile(fileId, ownerId);
     const folders = (file.path_collection?.entries ?? []).filter((e) => e.id !== '0');
     const parentId = file.parent?.id ?? '0';
     const collaborations = trashed ? [] : await this.collaborationsOf(fileId, folders, as);
@@ -117,6 +119,28 @@ export class BoxGovernance implements GovernanceBox {
         : null,
       quarantineNoteId: record?.noteId ?? null,
     };
+  }
+
+  /**
+   * A Box user id, or a login (what the findings show) looked up once among the enterprise's
+   * users (GET /users?filter_term, an admin's call).
+   */
+  private async userIdOf(owner: string): Promise<string> {
+    if (!owner.includes('@')) return owner;
+    const known = this.logins.get(owner.toLowerCase());
+    if (known) return known;
+    const page = await this.calls.json<{ entries: { id: string; login: string }[] }>(
+      'governance-users',
+      'GET',
+      '/users',
+      {
+        params: { filter_term: owner, fields: 'id,login', limit: '100' },
+      },
+    );
+    const found = page.entries.find((u) => u.login.toLowerCase() === owner.toLowerCase());
+    if (!found) throw new BoxApiError(404, 'not_found', `no user ${owner} in the enterprise`);
+    this.logins.set(owner.toLowerCase(), found.id);
+    return found.id;
   }
 
   /**
@@ -233,12 +257,33 @@ export class BoxGovernance implements GovernanceBox {
   }
 
   async trashFile(fileId: string, asUser: string | null): Promise<void> {
-    await this.calls.json('governance-write', 'DELETE', `/files/${fileId}`, { asUser });
+    try {
+      await this.calls.json('governance-write', 'DELETE', `/files/${fileId}`, { asUser });
+    } catch (e) {
+      // A retry after a lost answer finds it gone: in the trash already is done.
+      if (!isNotFound(e) || !(await this.found(`/files/${fileId}/trash`, asUser))) throw e;
+    }
   }
 
   async restoreFile(fileId: string, asUser: string | null, parentId?: string): Promise<void> {
     const body = parentId ? { parent: { id: parentId } } : {};
-    await this.calls.json('governance-write', 'POST', `/files/${fileId}`, { asUser, body, params: { fields: 'id' } });
+    try {
+      await this.calls.json('governance-write', 'POST', `/files/${fileId}`, { asUser, body, params: { fields: 'id' } });
+    } catch (e) {
+      // Out of the trash already (a retry after a lost answer) is done.
+      if (!isNotFound(e) || !(await this.found(`/files/${fileId}`, asUser))) throw e;
+    }
+  }
+
+  /** Whether GET `path` finds the item. */
+  private async found(path: string, asUser: string | null): Promise<boolean> {
+    try {
+      await this.calls.json('governance-read', 'GET', path, { asUser, params: { fields: 'id' } });
+      return true;
+    } catch (e) {
+      if (isNotFound(e)) return false;
+      throw e;
+    }
   }
 
   async removeCollaboration(collaborationId: string, asUser: string | null): Promise<void> {

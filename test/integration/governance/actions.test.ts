@@ -151,6 +151,9 @@ describe('collaborators', () => {
     const f = pick((e) => e.collaborations > 0);
     const s = await g.box.readFile(f.id, f.owner_id);
     for (const c of s.collaborations) expect(c.external).toBe(g.users.find((u) => u.login === c.login)?.external);
+    // The findings name owners by login: the same state is read by login.
+    const login = g.users.find((u) => u.id === f.owner_id)?.login ?? '';
+    expect(await g.box.readFile(f.id, login.toUpperCase())).toEqual(s);
   });
 
   it('remove-external-collaborators: removes them (COLLABORATION_REMOVE), undo re-invites each with their role under a new id', async () => {
@@ -284,6 +287,34 @@ describe('quarantine and restore-from-quarantine', () => {
   });
 });
 
+describe('a quarantine cut short (crash recovery)', () => {
+  it('after a kill between the note and the move, applying again leaves one note and moves the file once', async () => {
+    const spec: ActionSpec = { name: 'quarantine' };
+    const f = pick((e) => e.collaborations === 0);
+    const before = await g.box.readFile(f.id, f.owner_id);
+    const truthBefore = await g.snapshot();
+    const events = await g.mark();
+    // What apply does first, then the process dies.
+    const noteId = await g.box.uploadText(f.folder_id, noteName(before.name), 'cut short', f.owner_id);
+    await g.box.rememberQuarantine(
+      f.id,
+      { parentId: f.folder_id, parentPath: before.parentPath, ownerId: f.owner_id },
+      noteId,
+    );
+    // After the restart the file is read again: not moved, so not applied.
+    const now = await reopened().readFile(f.id, f.owner_id);
+    expect(ACTIONS.quarantine.isApplied(spec, before, now)).toBe(false);
+    const after = await ACTIONS.quarantine.apply(g.box, spec, now);
+    expect(ACTIONS.quarantine.isApplied(spec, before, after)).toBe(true);
+    expect(after.quarantineNoteId).toBe(noteId);
+    const diff = changedIds(truthBefore, await g.snapshot());
+    expect(diff).toEqual({ changed: [f.id], added: [noteId] });
+    expect(summary(await events()).map((e) => e[0])).toEqual(['UPLOAD', 'MOVE']);
+    // Killed after the move: read again, it is applied; nothing is sent twice.
+    expect(ACTIONS.quarantine.isApplied(spec, before, await g.box.readFile(f.id, f.owner_id))).toBe(true);
+  });
+});
+
 describe('trash', () => {
   it('moves the file to the trash (DELETE by the owner), undo restores it into its folder (UNDELETE)', async () => {
     const spec: ActionSpec = { name: 'trash' };
@@ -294,8 +325,13 @@ describe('trash', () => {
     expectOnly(r.truthBefore, r.truthAfter, f.id, { trashed: true });
     expect(summary(r.events)).toEqual([['DELETE', f.id, f.owner_id]]);
     expect(ACTIONS.trash.applies(spec, r.after).ok).toBe(false);
+    // Sent again (a retry after a lost answer): already done, nothing more happens.
+    const again = await g.mark();
+    await g.box.trashFile(f.id, f.owner_id);
+    expect(await again()).toEqual([]);
     const u = await undoAndObserve(spec, r.before, r.after);
     expect(u.undone.trashed).toBe(false);
+    await g.box.restoreFile(f.id, f.owner_id);
     expect(u.truthAfter.get(f.id)).toEqual(truth0.get(f.id));
     expect(summary(u.events)).toEqual([['UNDELETE', f.id, f.owner_id]]);
   });

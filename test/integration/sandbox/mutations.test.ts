@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../main/core/sandbox';
 import { ctl, getTokens, type Truth } from './helpers';
+import { loadValidators, openApiAvailable } from './openapi';
 
 interface TruthEntry {
   id: string;
@@ -224,5 +225,35 @@ describe('collaborations', () => {
     );
     const events = (await eventsSince(since)).filter((e) => e.source.item_id === f.id);
     expect(events.map((e) => e.event_type)).toEqual(['COLLABORATION_REMOVE', 'COLLABORATION_INVITE']);
+  });
+});
+
+if (!openApiAvailable) console.log("[sandbox mutations] schema check skipped: Box's OpenAPI description not found");
+
+describe.skipIf(!openApiAvailable)('the answers match box-openapi.json', () => {
+  it('File--Full, TrashFile, TrashFileRestored, Collaboration and ClientError', async () => {
+    const v = loadValidators();
+    const check = (schema: string, body: unknown) =>
+      expect(v.validate(schema, body), `${schema}: ${JSON.stringify(body).slice(0, 300)}`).toEqual([]);
+    const f = files.find((e) => !e.trashed && isManagedOwner(e) && e.shared === null && e.collaborations === 0);
+    const user = truth.users.find((u) => u.role === 'user' && !u.external && u.id !== f?.owner_id);
+    if (!f || !user) throw new Error('no file');
+    const as = asUser(f.owner_id);
+    check('File--Full', (await call(admin, 'PUT', `/2.0/files/${f.id}`, { shared_link: { access: 'open' } }, as)).json);
+    check(
+      'File--Full',
+      (await call(admin, 'PUT', `/2.0/files/${f.id}?fields=shared_link`, { shared_link: null }, as)).json,
+    );
+    const invite = { item: { type: 'file', id: f.id }, accessible_by: { type: 'user', id: user.id }, role: 'viewer' };
+    const collab = await call(admin, 'POST', '/2.0/collaborations', invite, as);
+    check('Collaboration', collab.json);
+    expect((await call(admin, 'DELETE', `/2.0/collaborations/${String(collab.json.id)}`, undefined, as)).status).toBe(
+      204,
+    );
+    expect((await call(admin, 'DELETE', `/2.0/files/${f.id}`, undefined, as)).status).toBe(204);
+    check('TrashFile', (await call(admin, 'GET', `/2.0/files/${f.id}/trash`, undefined, as)).json);
+    check('TrashFileRestored', (await call(admin, 'POST', `/2.0/files/${f.id}`, {}, as)).json);
+    check('ClientError', (await call(admin, 'PUT', `/2.0/files/${f.id}`, { shared_link: null })).json);
+    check('ClientError', (await call(admin, 'POST', '/2.0/collaborations', { ...invite, role: 'owner' }, as)).json);
   });
 });

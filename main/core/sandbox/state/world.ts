@@ -154,11 +154,12 @@ export class World {
     // One generation per CurrentFile: a cold download needs the summary and the bytes.
     let doc: GeneratedDocument | null | undefined;
     const document = () =>
-      uploaded ? null : doc === undefined ? (doc = fileDocument(this.ent.space, gen, version, loginOf)) : doc;
+      // The bytes are the file's as generated: a move changes where it is, not what it holds.
+      uploaded ? null : doc === undefined ? (doc = fileDocument(this.ent.space, born, version, loginOf)) : doc;
     const content = () =>
       uploaded
         ? uploadedSummary(uploaded, gen.hasText)
-        : this.contents.get(k, version, () => contentSummary(this.ent.space, gen, version, document()));
+        : this.contents.get(k, version, () => contentSummary(this.ent.space, born, version, document()));
     return {
       gen,
       id: fileIdOf(this.ent.space, k),
