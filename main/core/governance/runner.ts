@@ -266,6 +266,7 @@ export class GovernanceRunner {
       await Promise.all(Array.from({ length: this.o.concurrency ?? 4 }, worker));
     } catch (e) {
       this.o.audit.setRunState(runId, 'interrupted'); // resumable: what was applied is logged
+      this.o.onProgress?.(this.run(runId));
       throw e;
     } finally {
       this.o.scheduler?.stopWith(NEVER);
