@@ -5,6 +5,8 @@
  * keeps its last result until the next one is written (discovery adds no work). The matcher drains it in batches, first in first out (`seq`), and keeps
  * `policy_matches` (one row per policy and matching file; `seen` = the admin has looked since
  * it matched) and `policy_alerts` (the in-app list of new matches, names only: never a value).
+ * No policy exists before this version, so nothing is queued here: a policy saved later is
+ * evaluated over every file when it is saved.
  * Frozen: a later change is a new migration, never an edit here.
  */
 import type { Database } from 'better-sqlite3';
@@ -30,7 +32,6 @@ export function up(db: Database): void {
     CREATE TABLE policy_alerts(seq INTEGER PRIMARY KEY AUTOINCREMENT, policy_id TEXT NOT NULL, policy_name TEXT NOT NULL,
       file_id TEXT NOT NULL, file_name TEXT NOT NULL, at INTEGER NOT NULL, seen INTEGER NOT NULL DEFAULT 0);
     CREATE INDEX policy_alerts_policy ON policy_alerts(policy_id) WHERE seen = 0;
-    INSERT INTO policy_dirty(file_id) SELECT id FROM files WHERE state != ${FileState.queued};
     CREATE TRIGGER files_policy_insert AFTER INSERT ON files WHEN NEW.state != ${FileState.queued} BEGIN ${queue('NEW')} END;
     CREATE TRIGGER files_policy_delete AFTER DELETE ON files BEGIN ${queue('OLD')} END;
     CREATE TRIGGER files_policy_update AFTER UPDATE OF ${WATCHED} ON files
