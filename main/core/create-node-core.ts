@@ -22,6 +22,7 @@ export function createNodeCore(
   openBrowser: (url: string) => Promise<void> | void = (url) =>
     void process.stderr.write(`Sign in to Box at: ${url}\n`),
   extractorSpawner?: ExtractorSpawner,
+  notify?: (title: string, body: string) => void,
 ): Core {
   mkdirSync(home, { recursive: true, mode: 0o700 });
   const secrets = new KeytarSecretStore();
@@ -38,5 +39,6 @@ export function createNodeCore(
     sandbox: new InAppSandbox(),
     openBrowser,
     extractorSpawner,
+    notify,
   });
 }

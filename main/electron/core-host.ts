@@ -3,7 +3,7 @@
  * release builds turn RunAsNode off). The app quits only after the core has disposed itself,
  * so a scan stops and SQLite closes cleanly.
  */
-import { app, shell, utilityProcess, type MessagePortMain } from 'electron';
+import { app, BrowserWindow, Notification, shell, utilityProcess, type MessagePortMain } from 'electron';
 import { join } from 'node:path';
 import { CoreClient } from '../core/process/core-client';
 import { coreProcessArgs } from '../core/process/core-process-args';
@@ -30,6 +30,11 @@ export function startCoreProcess(home: string): CoreClient {
         openBrowser: (url) => shell.openExternal(url) /* eng-disable OPEN_EXTERNAL_JS_CHECK */,
         // The core parses no documents itself: it asks for extractor processes (issue 14).
         ...extractorHostServices(),
+        // A new policy match: the window shows it in-app; the OS tells only an admin looking elsewhere.
+        notify: (title, body) => {
+          if (BrowserWindow.getFocusedWindow() || !Notification.isSupported()) return;
+          new Notification({ title, body }).show();
+        },
       },
       onExit: ({ code, expected }) => {
         if (!expected) console.error(`Box Connect Companion: the core process exited with code ${code}`);

@@ -25,6 +25,8 @@ const isolated = [
   './sandbox-documents.ts',
   // Issue 17: an action on 5,000 files under --rate-limit 20: the limit's share kept, 429s, pause.
   './governance-rate.ts',
+  // Issue 17: 20 policies live during a scan (time growth, alert latency).
+  './policy-live.ts',
 ];
 
 for (const benchmark of benchmarks) {

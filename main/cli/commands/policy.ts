@@ -2,6 +2,7 @@
  * `box-companion policy templates | add FILE | add --template ID | list | remove ID |
  * export ID [--output FILE]`: the policy files in <home>/policies/, offline. `list` counts
  * each policy's matches now, from <home>/scan.sqlite (read-only: safe while the app scans).
+ * `policy run` (the dry run and apply of a policy's action) is its own module, policy-run.ts.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -19,6 +20,7 @@ const usage = `Usage: box-companion policy templates
        box-companion policy list
        box-companion policy remove ID
        box-companion policy export ID [--output FILE]
+       box-companion policy run ID [--action NAME] [--apply [--confirm COUNT]]   (below)
 
 A policy is a filter over the findings plus what to do on a match, one JSON file each in
 <home>/policies/. "add FILE" imports a policy file (what "export" writes, so a help desk can
@@ -60,7 +62,7 @@ function parsePolicyArgs(argv: string[]): Parsed {
     return sub === 'remove' ? { sub, id: arg } : { sub, id: arg, output: values.output };
   }
   throw new Error(
-    sub ? `unknown policy command: ${sub}` : 'policy needs a command: templates, add, list, remove or export',
+    sub ? `unknown policy command: ${sub}` : 'policy needs a command: templates, add, list, remove, export or run',
   );
 }
 
@@ -148,10 +150,9 @@ function runParsed(ctx: CliContext, p: Parsed): number {
 
 const policy: CliCommand = {
   name: 'policy',
-  summary: 'Manage file policies: templates, add, list (with match counts), remove, export, run.',
+  summary: 'Manage file policies: templates, add, list (with match counts), remove, export; run an action.',
   usage,
   async run(ctx) {
-    // `policy run` (dry run and apply) is the runner's, in policy-run.ts.
     if (ctx.argv[0] === 'run') return runPolicyRun({ ...ctx, argv: ctx.argv.slice(1) });
     const parsed = parseOrReportUsage(ctx, usage, parsePolicyArgs);
     if (!parsed) return EXIT_CODES.usage;

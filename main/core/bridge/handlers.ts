@@ -20,7 +20,6 @@ import { scanHandlers } from '../scan/bridge-handlers';
 import { policyHandlers } from '../policy/bridge-handlers';
 import { governanceHandlers } from '../governance/bridge-handlers';
 import { GovernanceService } from '../governance/governance-service';
-import { PolicyStore } from '../policy/policy-store';
 import { ScanService } from '../scan/scan-service';
 import { policyServiceFor } from '../policy/core-policies';
 import { backfillUnderSettings } from '../settings/scan-defaults';
@@ -77,9 +76,13 @@ export function createCore(services: CoreServices): Core {
   const policies = policyServiceFor(services.home, scan, events, services.notify);
   const governance = new GovernanceService(services.home, {
     connection: services.connection,
-    policies: new PolicyStore(services.home),
+    policies: policies.store,
     scanStore: () => scan.store,
     onProgress: (run) => events.emit('actionRunProgress', run),
+  });
+  // Automatic actions (opt-in per policy): the live matcher's new matches go to the runner.
+  policies.setAutomaticHook((policy, fileIds) => {
+    if (policy.automatic?.length) void governance.onNewMatches(policy, fileIds);
   });
   const unsubscribers = [
     scan.onProgress((p) => events.emit('scanProgress', p)),

@@ -4,7 +4,7 @@
  * the SDK's retries off, a rate scheduler, the actions). The app's core and the CLI both use it.
  */
 import { join } from 'node:path';
-import type { ActionRun, AuditEntry } from '../../../common/policy/types';
+import type { ActionRun, AuditEntry, Policy } from '../../../common/policy/types';
 import { networkSessionFor } from '../auth/box-endpoints';
 import type { ConnectionManager } from '../connection/connection-manager';
 import type { PolicyStore } from '../policy/policy-store';
@@ -83,6 +83,15 @@ export class GovernanceService {
       onProgress: this.o.onProgress,
       onEntry: this.o.onEntry,
     });
+  }
+
+  /** The live matcher's new matches: each policy's automatic actions, when connected (else none). */
+  async onNewMatches(policy: Policy, fileIds: string[]): Promise<void> {
+    try {
+      await (await this.runner()).onNewMatches(policy, fileIds);
+    } catch {
+      // Not connected, or the run failed: nothing automatic happens; the matches stay listed.
+    }
   }
 
   close(): void {

@@ -121,8 +121,9 @@ export class GovernanceRunner {
   /** Starts (or resumes) applying a run. Above CONFIRM_ABOVE files a preview needs `confirmCount`. */
   apply(runId: string, confirmCount?: number): Started {
     const run = this.run(runId);
-    if (run.undoOf) return this.start(run, undoStep(this.o.audit));
-    if (!['preview', 'paused', 'interrupted'].includes(run.state))
+    const resumable = ['paused', 'interrupted'];
+    if (run.undoOf && resumable.includes(run.state)) return this.start(run, undoStep(this.o.audit));
+    if (run.undoOf || ![...resumable, 'preview'].includes(run.state))
       throw new CodedError(
         'invalid_argument',
         `Run ${runId} is ${run.state}: only a preview, paused or interrupted run applies.`,
@@ -265,6 +266,7 @@ export class GovernanceRunner {
       await Promise.all(Array.from({ length: this.o.concurrency ?? 4 }, worker));
     } catch (e) {
       this.o.audit.setRunState(runId, 'interrupted'); // resumable: what was applied is logged
+      this.o.onProgress?.(this.run(runId));
       throw e;
     } finally {
       this.o.scheduler?.stopWith(NEVER);

@@ -1,47 +1,17 @@
 /**
  * The runner's PolicySource over the policy store and the scan store: a policy's matches are
- * the scan store's rows its compiled filter accepts. Facts come from the findings as the table
- * shows them (path, access level, collaborators, inspection), plus the row's size.
- * TODO(#17): the store keeps no modified date or owner groups yet, so those filters see none
- * (a filter on them matches nothing, as compileFilter treats a missing fact).
+ * the scan store's rows its compiled filter accepts, with each file's facts as the live matcher
+ * sees them (policy/file-facts.ts), read on the read-only connection in keyset pages.
  */
 import { compileFilter } from '../../../common/policy/match';
 import type { Policy, PolicyFileFacts, PolicyFilter } from '../../../common/policy/types';
-import { FileState } from '../../../common/scan/states';
-import type { FileFinding } from '../../../common/scan/types';
+import { FACT_COLUMNS, factsOf, SELECT_FACTS, type FactsRow } from '../policy/file-facts';
 import type { PolicyStore } from '../policy/policy-store';
-import type { FileRow, ScanStore } from '../scan/store/scan-store';
-import { allFindings, toFinding } from '../scan/store/queries';
+import type { ScanStore } from '../scan/store/scan-store';
+import { cached } from '../scan/store/statements';
 import type { PolicySource } from './policy-source';
 
-function extOf(name: string): string {
-  const dot = name.lastIndexOf('.');
-  return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
-}
-
-export function factsOf(f: FileFinding, row: FileRow | undefined): PolicyFileFacts {
-  return {
-    fileId: f.fileId,
-    name: f.name,
-    ext: row?.ext ?? extOf(f.name),
-    path: f.path,
-    ownerLogin: f.ownerLogin,
-    ownerGroups: [],
-    sizeBytes: row?.size ?? null,
-    modifiedAt: null,
-    accessLevel: f.accessLevel,
-    externalCollaborators: f.externalCollaborators,
-    inspection: f.inspection,
-    findings: f.findings,
-    status: f.status,
-  };
-}
-
-/** The inspection state as the findings show it (queries.ts's INSPECTION_SQL, for one row). */
-function inspectionShown(r: FileRow): string {
-  if (r.inspection) return r.inspection;
-  return r.state === FileState.queued ? 'Pending' : r.state === FileState.failed ? 'Failed' : 'Not applicable';
-}
+const PAGE = 2000;
 
 export class ScanStorePolicies implements PolicySource {
   constructor(
@@ -56,17 +26,25 @@ export class ScanStorePolicies implements PolicySource {
 
   *matches(policy: Policy): Iterable<PolicyFileFacts> {
     const match = compileFilter(policy.filter, this.now());
-    for (const f of allFindings(this.scan.reader())) {
-      const facts = factsOf(f, this.scan.file(f.fileId));
-      if (match(facts)) yield facts;
+    const chunk = cached<FactsRow & { row: number }>(
+      this.scan.reader(),
+      `SELECT f.rowid AS row, ${FACT_COLUMNS} FROM files f LEFT JOIN folders d ON d.id = f.folder_id
+        WHERE f.rowid > ? ORDER BY f.rowid LIMIT ?`,
+    );
+    for (let after = 0; ;) {
+      const rows = chunk.all(after, PAGE);
+      for (const r of rows) {
+        const facts = factsOf(r);
+        if (facts.status !== 'gone' && match(facts)) yield facts;
+      }
+      if (rows.length < PAGE) return;
+      after = rows[rows.length - 1]!.row;
     }
   }
 
   facts(fileId: string): PolicyFileFacts | undefined {
-    const row = this.scan.file(fileId);
-    if (!row) return undefined;
-    const path = row.folder_id ? (this.scan.folder(row.folder_id)?.path ?? null) : null;
-    return factsOf(toFinding({ ...row, path, inspection_shown: inspectionShown(row) }), row);
+    const row = cached<FactsRow>(this.scan.reader(), `${SELECT_FACTS} WHERE f.id = ?`).get(fileId);
+    return row && factsOf(row);
   }
 
   ownerId(fileId: string): string | null {

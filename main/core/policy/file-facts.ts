@@ -7,7 +7,7 @@
 import type { AccessLevel } from '../../../common/scan/access-level';
 import type { Findings } from '../../../common/scan/detectors';
 import type { InspectionState } from '../../../common/scan/inspection';
-import { FILE_STATUS } from '../../../common/scan/states';
+import { FILE_STATUS, FileState } from '../../../common/scan/states';
 import type { PolicyFileFacts } from '../../../common/policy/types';
 import { INSPECTION_SQL, type JoinedRow } from '../scan/store/queries';
 
@@ -35,4 +35,9 @@ export function factsOf(r: FactsRow): PolicyFileFacts {
     findings: r.findings ? (JSON.parse(r.findings) as Findings) : null,
     status: FILE_STATUS[r.state] ?? 'queued',
   };
+}
+
+/** Policies check scan results: a file queued and never scanned yet is not looked at (the live matcher never sees one). */
+export function awaitsFirstScan(r: Pick<FactsRow, 'state' | 'scan_count'>): boolean {
+  return r.state === FileState.queued && r.scan_count === 0;
 }

@@ -9,7 +9,7 @@ import type { Policy, PolicyFilter } from '../../../common/policy/types';
 import type { FindingsPage } from '../../../common/scan/types';
 import { toFinding } from '../scan/store/queries';
 import { cached } from '../scan/store/statements';
-import { FACT_COLUMNS, factsOf, type FactsRow } from './file-facts';
+import { awaitsFirstScan, FACT_COLUMNS, factsOf, type FactsRow } from './file-facts';
 
 const PAGE = 2000;
 
@@ -32,6 +32,7 @@ export function previewFilter(
   for (let after = 0; ;) {
     const rows = chunk.all(after, ...levels, PAGE);
     for (const r of rows) {
+      if (awaitsFirstScan(r)) continue;
       const facts = factsOf(r);
       if (facts.status === 'gone' || !test(facts)) continue;
       if (total >= page.offset && entries.length < page.limit) entries.push(toFinding(r));
@@ -65,6 +66,7 @@ export function countMatches(db: Database, policies: readonly Policy[], now = Da
   for (let after = 0; ;) {
     const rows = chunk.all(after, PAGE);
     for (const r of rows) {
+      if (awaitsFirstScan(r)) continue;
       const facts = factsOf(r);
       if (facts.status === 'gone') continue;
       for (const t of tests) if (t.test(facts)) counts.set(t.id, counts.get(t.id)! + 1);

@@ -83,7 +83,7 @@ export class PolicyStore {
         damaged.push({ file, problem: (e as Error).message });
       }
     }
-    return { policies, damaged };
+    return { policies: policies.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), damaged };
   }
 
   get(id: string): Policy | null {

@@ -30,6 +30,8 @@ export interface HostServices {
    */
   startExtractor?(memoryCapMb: number): { extractorId: number; port: unknown };
   killExtractor?(extractorId: number): void;
+  /** An OS notification (the desktop app: only while none of its windows is focused). */
+  notify?(title: string, body: string): void;
 }
 
 export interface CoreClientOptions {
@@ -160,6 +162,7 @@ export class CoreClient implements CoreBackend {
     try {
       if (request.request === 'openBrowser') await host.openBrowser(request.url);
       else if (request.request === 'killExtractor') host.killExtractor?.(request.extractorId);
+      else if (request.request === 'notify') host.notify?.(request.title, request.body);
       else {
         if (!host.startExtractor) throw new Error('this host starts no extractor process');
         const { extractorId, port } = host.startExtractor(request.memoryCapMb);

@@ -65,7 +65,8 @@ export type EventMessage = { [E in EventName]: { event: E; payload: EventPayload
 export type HostRequestMessage =
   | { hostRequestId: number; request: 'openBrowser'; url: string }
   | { hostRequestId: number; request: 'startExtractor'; memoryCapMb: number }
-  | { hostRequestId: number; request: 'killExtractor'; extractorId: number };
+  | { hostRequestId: number; request: 'killExtractor'; extractorId: number }
+  | { hostRequestId: number; request: 'notify'; title: string; body: string };
 export type CoreToHost = ReadyMessage | ReplyMessage | EventMessage | HostRequestMessage;
 
 export type HostSideEndpoint = MessageEndpoint<CoreToHost, HostToCore>;
@@ -105,5 +106,6 @@ export function isHostRequest(message: unknown): message is HostRequestMessage {
   if (!isRecord(message) || typeof message.hostRequestId !== 'number') return false;
   if (message.request === 'openBrowser') return typeof message.url === 'string';
   if (message.request === 'startExtractor') return typeof message.memoryCapMb === 'number';
+  if (message.request === 'notify') return typeof message.title === 'string' && typeof message.body === 'string';
   return message.request === 'killExtractor' && typeof message.extractorId === 'number';
 }

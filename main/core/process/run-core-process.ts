@@ -26,7 +26,9 @@ export function runCoreProcess(endpoint: CoreSideEndpoint, options: CoreProcessO
   let core: ReturnType<typeof createNodeCore>;
   try {
     const spawner = options.extractors === 'host' ? hostExtractorSpawner(hostRequests) : undefined;
-    core = createNodeCore(options.home, options.runtime, (url) => hostRequests.openBrowser(url), spawner);
+    // OS notifications exist in the desktop app only (the harness and the CLI show none).
+    const notify = options.runtime === 'electron' ? (t: string, b: string) => hostRequests.notify(t, b) : undefined;
+    core = createNodeCore(options.home, options.runtime, (url) => hostRequests.openBrowser(url), spawner, notify);
   } catch (error) {
     process.stderr.write(
       `core: could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,

@@ -33,6 +33,11 @@ export class HostRequests implements ExtractorHost {
     await this.ask({ request: 'openBrowser', url });
   }
 
+  /** An OS notification (a new policy match); the host shows it only while no window is focused. */
+  notify(title: string, body: string): void {
+    void this.ask({ request: 'notify', title, body }).catch(() => undefined);
+  }
+
   /** The desktop app's extractor: only the main process may fork a utilityProcess; it sends back a port. */
   async startExtractor(memoryCapMb: number): Promise<StartedExtractor> {
     const reply = await this.ask({ request: 'startExtractor', memoryCapMb });

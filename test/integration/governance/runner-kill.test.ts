@@ -2,7 +2,7 @@
  * Issue 17 acceptance 3, the CLI half: `policy run --apply` SIGKILLed mid-apply, then run again,
  * makes each remaining change exactly once. Box's own record says so: the sandbox's admin_logs
  * hold one UNSHARE per planned file, none twice, none missing. Above 100 files the apply needs
- * the count typed back (--confirm).
+ * the count typed back (--confirm); `undo --run` then puts every link back.
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -92,5 +92,12 @@ describe('policy run --apply killed and run again (acceptance 3)', () => {
     const rows = lines(log.stdout).filter((r) => r.fileId);
     expect(rows).toHaveLength(count);
     expect(rows.every((r) => r.state === 'applied')).toBe(true);
+
+    // And `undo --run` puts every link back.
+    const undone = await cli(world.connected.home, ['--json', 'undo', '--run', summary.runId]);
+    expect(undone.code).toBe(0);
+    expect((lines(undone.stdout).at(-1)?.summary as { undoOf: string }).undoOf).toBe(summary.runId);
+    const back = await world.truth();
+    expect(planned.filter((id) => back.get(id)?.shared_effective !== 'open')).toEqual([]);
   }, 600_000);
 });

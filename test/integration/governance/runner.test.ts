@@ -3,7 +3,7 @@
  * shared link" applied to the public files with card numbers changes exactly those files in
  * the ground truth (the whole truth compared before and after), logs one row per file, and
  * undoing the run puts every link's access level back. A file re-shared between the dry run
- * and the apply is skipped, and the skip is logged.
+ * and the apply is skipped, and the skip is logged. Automatic actions stop at their hourly cap.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GovernanceRunner } from '../../../main/core/governance/runner';
@@ -104,4 +104,30 @@ describe('a file re-shared between the dry run and the apply (acceptance 3)', ()
     expect((await world.truth()).get(target.fileId)?.shared_effective).toBe('company');
     await runner.undoRun(plan.runId).done;
   }, 300_000);
+});
+
+describe('automatic actions (opt-in per policy and action, capped per hour)', () => {
+  it('apply to new matches up to the cap, and to no more within the hour', async () => {
+    const template = world.policies.get('public-card-numbers')!;
+    const policy = world.policies.save({
+      ...template,
+      id: 'auto-cards',
+      automatic: [{ action: { name: 'remove-shared-link' }, maxPerHour: 3 }],
+    });
+    const plan = runner.plan(policy.id);
+    // Files still open now (the re-shared one above stays as its owner set it).
+    const open = await world.truth();
+    const ids = runner.audit
+      .changes(plan.runId, 0, 100)
+      .entries.map((c) => c.fileId)
+      .filter((id) => open.get(id)?.shared_effective === 'open')
+      .slice(0, 5);
+    runner.cancel(plan.runId);
+    const [first] = await runner.onNewMatches(policy, ids);
+    expect(first).toMatchObject({ automatic: true, state: 'done', counts: { planned: 3, applied: 3 } });
+    expect(await runner.onNewMatches(policy, ids.slice(3))).toEqual([]);
+    const truth = await world.truth();
+    expect(ids.map((id) => truth.get(id)?.shared_effective)).toEqual([null, null, null, 'open', 'open']);
+    await runner.undoRun(first!.runId).done;
+  }, 120_000);
 });

@@ -17,10 +17,14 @@ export function folderCollabs(folder: FolderRow | undefined): CollabSummary {
   return { externals: JSON.parse(folder.collab_ext ?? '[]') as string[], internal: folder.collab_int };
 }
 
-/** The file's own collaborations are read only when they could change its access level. */
+/**
+ * The file's own collaborations are read whenever it has some (about 1 file in 100): not only
+ * when they could change its access level, since a policy filters on every external
+ * collaborator's domain, on the file or inherited (issue 17). `folder` is what it inherits.
+ */
 export function needsFileCollabs(f: Pick<FileRow, 'has_collabs' | 'link_effective'>, folder: CollabSummary): boolean {
-  if (!f.has_collabs || f.link_effective === 'open' || folder.externals.length > 0) return false;
-  return true;
+  void folder;
+  return f.has_collabs === 1;
 }
 
 export interface FreshFile {

@@ -1,0 +1,132 @@
+/**
+ * The live matcher on a real scan store: a file the scan writes is matched (one alert, counts
+ * emitted), a file that stops matching leaves the policy, a policy saved later counts what
+ * already matches without alerting, seen marks clear the badge, and a removed policy leaves
+ * nothing behind. The engine's writes go on while the matcher runs (no open iterator).
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { POLICY_FORMAT, type Policy, type PolicyAlert } from '../../common/policy/types';
+import { PolicyService } from '../../main/core/policy/policy-service';
+import {
+  listedTextFile,
+  openTempScanStore,
+  PRIVATE_NOTHING_FOUND,
+  type TempScanStore,
+} from '../helpers/temp-scan-store';
+
+let temp: TempScanStore;
+let service: PolicyService;
+let alerts: PolicyAlert[];
+let counts: Array<{ policyId: string; matches: number; newMatches: number }>;
+
+const publicPolicy: Policy = {
+  format: POLICY_FORMAT,
+  id: 'public',
+  name: 'Public files',
+  filter: { accessLevels: ['Public (Internet)'] },
+};
+
+async function until(done: () => boolean): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+const dirty = () => (temp.store.reader().prepare('SELECT COUNT(*) n FROM policy_dirty').get() as { n: number }).n;
+
+function scanned(id: string, accessLevel: string): void {
+  const gen = temp.store.file(id)!.gen;
+  temp.store.tx(() => temp.store.finish(id, gen, { ...PRIVATE_NOTHING_FOUND, accessLevel }));
+}
+
+beforeEach(() => {
+  temp = openTempScanStore('bcc-live-matcher-');
+  alerts = [];
+  counts = [];
+  service = new PolicyService({
+    home: temp.dir,
+    db: () => temp.store.writer(),
+    reader: () => temp.store.reader(),
+    emitMatches: (p) => (counts = p.counts),
+    emitAlert: (a) => alerts.push(a),
+  });
+  service.store.save(publicPolicy);
+  service.start();
+  temp.store.tx(() => {
+    for (const id of ['f1', 'f2', 'f3']) temp.store.insertListedFile(listedTextFile(id));
+  });
+});
+afterEach(() => {
+  service.stop();
+  temp.remove();
+});
+
+describe('LiveMatcher', () => {
+  it('matches a file as the scan writes it, once, and drops it when it stops matching', async () => {
+    scanned('f1', 'Public (Internet)');
+    scanned('f2', 'Private');
+    await until(() => dirty() === 0 && counts.some((c) => c.matches === 1));
+    expect(alerts.map((a) => [a.policyId, a.fileId, a.fileName, a.seen])).toEqual([['public', 'f1', 'f1.txt', false]]);
+    expect(counts).toEqual([{ policyId: 'public', matches: 1, newMatches: 1 }]);
+    expect(service.matches('public', { offset: 0, limit: 10 }).entries.map((e) => e.fileId)).toEqual(['f1']);
+
+    scanned('f1', 'Public (Internet)'); // scanned again, the same answer: no second alert
+    temp.store.tx(() =>
+      temp.store.prioritise({
+        id: 'f1',
+        name: 'f1.txt',
+        ext: 'txt',
+        folderId: '0',
+        ownerId: 'u1',
+        ownerLogin: 'a@x.com',
+        asUser: 'u1',
+        reason: 'edited',
+        eventId: 'e1',
+      }),
+    );
+    scanned('f1', 'Private');
+    await until(() => dirty() === 0 && counts[0]?.matches === 0);
+    expect(alerts).toHaveLength(1);
+    expect(service.matches('public', { offset: 0, limit: 10 }).total).toBe(0);
+  });
+
+  it('a policy saved later counts what matches already, seen and without alerts; seen and remove clear it', async () => {
+    scanned('f1', 'Public (Internet)');
+    scanned('f2', 'Internal');
+    scanned('f3', 'Internal');
+    await until(() => dirty() === 0);
+    const internal: Policy = {
+      ...publicPolicy,
+      id: 'internal',
+      name: 'Internal',
+      filter: { accessLevels: ['Internal'] },
+    };
+    service.save(internal);
+    await until(() => service.matcher.countsOf('internal').matches === 2);
+    expect(service.matcher.countsOf('internal')).toEqual({ matches: 2, newMatches: 0 });
+    expect(alerts.map((a) => a.policyId)).toEqual(['public']);
+
+    expect(service.markSeen('public')).toMatchObject({ matches: 1, newMatches: 0 });
+    expect(service.alerts({ unseenOnly: true, offset: 0, limit: 10 })).toEqual({ total: 0, unseen: 0, entries: [] });
+    expect(service.alerts({ offset: 0, limit: 10 }).entries.map((a) => a.seen)).toEqual([true]);
+
+    expect(service.remove('internal')).toBe(true);
+    const left = temp.store
+      .reader()
+      .prepare("SELECT COUNT(*) n FROM policy_matches WHERE policy_id = 'internal'")
+      .get();
+    expect(left).toEqual({ n: 0 });
+    expect(service.list().map((s) => s.policy.id)).toEqual(['public']);
+  });
+
+  it('previews a filter not saved, paged, with the total', async () => {
+    scanned('f1', 'Internal');
+    scanned('f2', 'Internal');
+    const page = service.preview({ accessLevels: ['Internal'], extensions: ['txt'] }, { offset: 1, limit: 5 });
+    expect(page.total).toBe(2);
+    expect(page.entries.map((e) => e.fileId)).toEqual(['f2']);
+    expect(service.preview({ extensions: ['pdf'] }, { offset: 0, limit: 5 }).total).toBe(0);
+  });
+});
