@@ -115,6 +115,20 @@ describe('policies on a scanned 3,000-file sandbox', () => {
     for (const id of Object.keys(expected) as TemplateId[]) expect(expected[id], id).toBeGreaterThan(0);
   });
 
+  it("reads every managed user's Box groups (a few requests, per group) as the truth has them", async () => {
+    const truth = await truthJson<{ users: Array<{ id: string; external: boolean; groups: string[] }> }>(rig, '');
+    const rows = engine.store.reader().prepare('SELECT user_id, group_name FROM user_groups').all() as Array<{
+      user_id: string;
+      group_name: string;
+    }>;
+    const stored = new Map<string, string[]>();
+    for (const r of rows) stored.set(r.user_id, [...(stored.get(r.user_id) ?? []), r.group_name].sort());
+    const expected = new Map(truth.users.filter((u) => u.groups.length > 0).map((u) => [u.id, [...u.groups].sort()]));
+    expect(Object.fromEntries(stored)).toEqual(Object.fromEntries(expected));
+    expect(expected.size).toBeGreaterThan(10);
+    expect(truth.users.some((u) => !u.external && u.groups.length === 0)).toBe(true);
+  });
+
   it('raises one alert per new match, each within 2 s of the file being scanned', () => {
     const scannedAt = engine.store.reader().prepare('SELECT scanned_at FROM files WHERE id = ?');
     const mine = alerts.filter((a) => a.alert.policyId === 'public-links');
