@@ -10,7 +10,8 @@ import type { FileRow, FolderRow, ScanResult } from '../store/scan-store';
 import type { ContentOutcome } from './content-plan';
 import { collaborations, summariseCollabs, type CollabSummary } from './discovery';
 
-export const FILE_FIELDS = 'name,size,sha1,modified_at,owned_by,shared_link,has_collaborations,is_externally_owned,parent';
+export const FILE_FIELDS =
+  'name,size,sha1,modified_at,owned_by,shared_link,has_collaborations,is_externally_owned,parent';
 
 export function folderCollabs(folder: FolderRow | undefined): CollabSummary {
   if (!folder || !folder.has_collabs || !folder.collab_known) return { externals: [], internal: 0 };

@@ -332,7 +332,14 @@ export class ScanStore {
       folderId: string | null;
     },
   ): void {
-    this.s.refresh.run({ id, gen, ...f, modifiedAt: f.modifiedAt ?? null, linkPassword: f.linkPassword ? 1 : 0, hasCollabs: f.hasCollabs ? 1 : 0 });
+    this.s.refresh.run({
+      id,
+      gen,
+      ...f,
+      modifiedAt: f.modifiedAt ?? null,
+      linkPassword: f.linkPassword ? 1 : 0,
+      hasCollabs: f.hasCollabs ? 1 : 0,
+    });
   }
 
   prioritise(p: {
