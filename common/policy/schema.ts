@@ -13,7 +13,10 @@ const domain = z
   .string()
   .max(253)
   .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'a domain such as gmail.com');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'an ISO date such as 2025-01-31');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/, 'an ISO date such as 2025-01-31')
+  .refine((v) => !Number.isNaN(Date.parse(v)), 'a real date such as 2025-01-31');
 
 export const policyIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case letters, digits and dashes');
 

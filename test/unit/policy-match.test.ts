@@ -1,5 +1,6 @@
 /** A policy filter's semantics: AND across fields, OR within a list, a missing fact never matches. */
 import { describe, expect, it } from 'vitest';
+import { policyFilterSchema } from '../../common/policy/schema';
 import { compileFilter } from '../../common/policy/match';
 import { TEMPLATES, templateById } from '../../common/policy/templates';
 import { TEMPLATE_IDS, type PolicyFileFacts, type PolicyFilter } from '../../common/policy/types';
@@ -157,5 +158,17 @@ describe('templates', () => {
     expect(m('stale-public-links', file({ modifiedAt: '2025-01-01T00:00:00Z' }))).toBe(true);
     expect(m('stale-public-links', file())).toBe(false);
     expect(m('stale-public-links', file({ modifiedAt: '2025-01-01T00:00:00Z', accessLevel: 'Internal' }))).toBe(false);
+  });
+});
+
+describe('policyFilterSchema dates', () => {
+  it('refuses a date that is not one (it would silently match nothing), naming the field', () => {
+    for (const before of ['2025-13-45', '2025-01-31x', 'yesterday']) {
+      const r = policyFilterSchema.safeParse({ modified: { before } });
+      expect(r.success, before).toBe(false);
+      expect(r.error?.issues[0]?.path).toEqual(['modified', 'before']);
+    }
+    for (const before of ['2025-01-31', '2025-01-31T08:00:00Z', '2025-01-31T08:00:00+02:00'])
+      expect(policyFilterSchema.safeParse({ modified: { before } }).success, before).toBe(true);
   });
 });

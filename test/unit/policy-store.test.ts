@@ -51,6 +51,16 @@ describe('PolicyStore', () => {
     expect(() => s.get('../etc')).toThrow(/id:/);
   });
 
+  it('an imported file never turns automatic actions on: the admin does, after looking', () => {
+    const s = store();
+    const handed = { ...card, automatic: [{ action: { name: 'trash' as const }, maxPerHour: 10_000 }] };
+    const imported = s.importText(JSON.stringify(handed));
+    expect(imported.automatic).toBeUndefined();
+    expect(s.get(imported.id)?.automatic).toBeUndefined();
+    // Saving it with automatic actions (the admin's own say-so, in the editor) keeps them.
+    expect(s.save(handed).automatic).toHaveLength(1);
+  });
+
   it('import keeps the id when free, else suffixes -2, -3; export is the same file', () => {
     const s = store();
     const text = JSON.stringify(card);

@@ -107,7 +107,7 @@ function planOrResume(ctx: CliContext, runner: GovernanceRunner, a: RunArgs): { 
   const left = a.apply ? runner.resumable(a.policyId, a.action) : undefined;
   if (left) {
     ctx.out.info(
-      `Resuming run ${left.runId} (${left.state}): each change left is made once; the plan is not printed again.`,
+      `Resuming run ${left.runId} (${left.state}) of ${left.counts.planned} files, ${left.counts.applied} applied so far: each change left is made once (see \`actions --run ${left.runId}\`).`,
     );
     return { run: left, resumed: true };
   }
@@ -132,7 +132,7 @@ async function applyRun(
 }
 
 async function runWith(ctx: CliContext, runner: GovernanceRunner, a: RunArgs): Promise<number> {
-  const { run, resumed } = planOrResume(ctx, runner, a);
+  const { run } = planOrResume(ctx, runner, a);
   if (!a.apply) {
     ctx.out.result(
       { summary: { ...run, dryRun: true } },
@@ -140,7 +140,9 @@ async function runWith(ctx: CliContext, runner: GovernanceRunner, a: RunArgs): P
     );
     return EXIT_CODES.ok;
   }
-  if (!resumed && run.counts.planned > CONFIRM_ABOVE && a.confirm !== run.counts.planned) {
+  // A resumed run is confirmed again with its own count: a run paused in the app (say, because
+  // its filter was wrong) never goes on from a command line that did not name it.
+  if (run.counts.planned > CONFIRM_ABOVE && a.confirm !== run.counts.planned) {
     ctx.out.error(
       `This changes ${run.counts.planned} files: run again with --apply --confirm ${run.counts.planned} to confirm the count.`,
       'invalid_argument',

@@ -263,14 +263,24 @@ export class GovernanceRunner {
           progress(false);
         }
       };
-      await Promise.all(Array.from({ length: this.o.concurrency ?? 4 }, worker));
+      // One worker's failure stops the others before the run is marked interrupted: no worker
+      // may go on changing files in Box under a run a resume would start again.
+      const workers = Array.from({ length: this.o.concurrency ?? 4 }, () =>
+        worker().catch((e: unknown) => {
+          control.stop.abort();
+          throw e;
+        }),
+      );
+      const failure = (await Promise.allSettled(workers)).find((r) => r.status === 'rejected');
+      if (failure) throw failure.reason;
     } catch (e) {
       this.o.audit.setRunState(runId, 'interrupted'); // resumable: what was applied is logged
       this.o.onProgress?.(this.run(runId));
       throw e;
     } finally {
       this.o.scheduler?.stopWith(NEVER);
-      this.controls.delete(runId);
+      // A resume may already have put its own control here: only this work's own is removed.
+      if (this.controls.get(runId) === control) this.controls.delete(runId);
     }
     if (!control.mode) this.o.audit.setRunState(runId, 'done');
     progress(true);

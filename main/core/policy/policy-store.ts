@@ -124,9 +124,13 @@ export class PolicyStore {
     for (let n = 2; ; n++) if (!this.exists(`${base}-${n}`)) return `${base}-${n}`;
   }
 
-  /** Imports a policy file's text: its id is kept when free, else suffixed -2, -3. */
+  /**
+   * Imports a policy file's text: its id is kept when free, else suffixed -2, -3. Automatic
+   * actions are dropped: a file handed over never changes Box by itself; the admin turns them on.
+   */
   importText(text: string, source = 'policy file'): Policy {
-    const policy = parsePolicy(text, source);
+    const { automatic: _dropped, ...policy } = parsePolicy(text, source);
+    void _dropped;
     return this.save({ ...policy, id: this.freeId(policy.id) });
   }
 

