@@ -10,22 +10,8 @@ import { PolicyStore } from '../../main/core/policy/policy-store';
 import { scanDbPath } from '../../main/core/scan/engine';
 import { openScanStoreForReading, type ScanStore } from '../../main/core/scan/store/scan-store';
 import { connectToSandbox, type Connected } from './connected';
-
-export interface TruthEntry {
-  id: string;
-  owner_id: string;
-  shared: string | null;
-  shared_effective: string | null;
-  trashed: boolean;
-  sensitive: { card: number } | null;
-  [k: string]: unknown;
-}
-
-export interface AdminEvent {
-  event_type: string;
-  created_at: string;
-  source: { item_id: string; item_type: string };
-}
+import { truthFiles, type AdminEvent, type TruthEntry } from './sandbox-truth';
+export type { AdminEvent, TruthEntry } from './sandbox-truth';
 
 export function cli(home: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, ['main/cli/bin.mjs', '--home', home, ...args], { stdio: 'pipe' });
@@ -77,14 +63,7 @@ export async function runnerWorld(o: {
     policies,
     ctl,
     async truth() {
-      const out = new Map<string, TruthEntry>();
-      for (let offset = 0; ; offset += 10_000) {
-        const page = await ctl<{ total_count: number; entries: TruthEntry[] }>(
-          `/truth/files?offset=${offset}&limit=10000`,
-        );
-        for (const e of page.entries) out.set(e.id, e);
-        if (offset + 10_000 >= page.total_count) return out;
-      }
+      return truthFiles(ctl);
     },
     async eventsSince(at) {
       return (await ctl<{ entries: AdminEvent[] }>(`/truth/events?after=${encodeURIComponent(at)}`)).entries;

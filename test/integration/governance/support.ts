@@ -6,19 +6,8 @@
 import { connectToSandbox, type Connected } from '../../helpers/connected';
 import { RequestScheduler } from '../../../main/core/scan/scheduler';
 import { governanceFor, type BoxGovernance } from '../../../main/core/governance/box-governance';
-
-export interface TruthEntry {
-  id: string;
-  owner_id: string;
-  folder_id: string;
-  shared: string | null;
-  shared_effective: string | null;
-  collaborations: number;
-  external_collaborators: string[];
-  modified_at: string;
-  trashed: boolean;
-  [k: string]: unknown;
-}
+import { truthFiles, type AdminEvent, type TruthEntry } from '../../helpers/sandbox-truth';
+export type { AdminEvent, TruthEntry } from '../../helpers/sandbox-truth';
 
 export interface TruthFile {
   id: string;
@@ -29,14 +18,6 @@ export interface TruthFile {
   shared_link: { access: string; effective_access: string } | null;
   collaborations: { id: string; user_id: string; role: string; status: string }[];
   trashed: boolean;
-}
-
-export interface AdminEvent {
-  event_id: string;
-  event_type: string;
-  created_at: string;
-  created_by: { id: string; login: string };
-  source: { item_type: string; item_id: string; parent?: { id: string } | null };
 }
 
 export interface TruthUser {
@@ -84,14 +65,7 @@ export async function governanceWorld(options: {
     adminId: connected.sandbox.info.signInUserId,
     ctl,
     async snapshot() {
-      const out = new Map<string, TruthEntry>();
-      for (let offset = 0; ; offset += 10_000) {
-        const page = await ctl<{ total_count: number; entries: TruthEntry[] }>(
-          `/truth/files?offset=${offset}&limit=10000`,
-        );
-        for (const e of page.entries) out.set(e.id, e);
-        if (offset + 10_000 >= page.total_count) return out;
-      }
+      return truthFiles(ctl);
     },
     file: (id) => ctl<TruthFile>(`/truth/files/${id}`),
     async mark() {
