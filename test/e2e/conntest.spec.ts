@@ -7,6 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 import { DATA_CENTERS } from '../../common/allowlist/data-centers';
+import { CHECK_IDS } from '../../common/conntest';
 import { expect, test } from './harness';
 
 const EU1_KEY = DATA_CENTERS.find((d) => d.id === 'EU1')!.allowlistKey;
@@ -83,19 +84,7 @@ test('co-admin: the checks arrive one by one, the co-admin gap with both ways fo
   // it), As-User after the user list and the activity log it needs, headroom and the sign-in's
   // lifetime last.
   const arrival: Record<string, number> = {};
-  for (const id of [
-    'network',
-    'token',
-    'role',
-    'enterprise',
-    'app',
-    'admin_logs',
-    'users',
-    'as_user',
-    'files',
-    'headroom',
-    'sign_in_lifetime',
-  ]) {
+  for (const id of CHECK_IDS) {
     arrival[id] = Number(await page.getByTestId(`check-${id}`).getAttribute('data-arrival'));
   }
   expect(Object.values(arrival).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);

@@ -9,20 +9,8 @@
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { hostname } from 'node:os';
 import { makeTempHome } from '../helpers/temp-home';
+import { CHECK_IDS } from '../../common/conntest';
 import { expect, startHarness, stopHarness, test } from './harness';
-
-const CHECKS = [
-  'token',
-  'role',
-  'enterprise',
-  'app',
-  'admin_logs',
-  'users',
-  'as_user',
-  'files',
-  'headroom',
-  'sign_in_lifetime',
-];
 
 async function signInAsCoAdmin(page: Page, context: BrowserContext): Promise<void> {
   await page.getByRole('button', { name: 'Step 3 of 5: Connect to Box' }).click();
@@ -73,7 +61,7 @@ test('a bundle saved on one home opens read-only on another with the same checks
   const code = (await page.getByTestId('support-code').textContent())!;
   expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
   const admin: Record<string, Awaited<ReturnType<typeof shownCheck>>> = {};
-  for (const id of CHECKS) admin[id] = await shownCheck(page.getByTestId(`check-${id}`));
+  for (const id of CHECK_IDS) admin[id] = await shownCheck(page.getByTestId(`check-${id}`));
   expect(admin.role!.status).toBe('fail');
   expect(admin.as_user!.evidence.join(' ')).toContain('HTTP 403');
   await page.getByRole('button', { name: 'Save diagnostics file' }).click();
@@ -104,7 +92,7 @@ test('a bundle saved on one home opens read-only on another with the same checks
     await expect(view.getByTestId('bundle-origin')).toContainText(`From ${hostname()}, `);
     await expect(view.getByTestId('conntest-verdict')).toContainText('The connection will not give full coverage.');
     await expect(view.getByTestId('support-code')).toHaveText(code);
-    for (const id of CHECKS) expect(await shownCheck(view.getByTestId(`check-${id}`)), id).toEqual(admin[id]);
+    for (const id of CHECK_IDS) expect(await shownCheck(view.getByTestId(`check-${id}`)), id).toEqual(admin[id]);
     // Read-only: nothing that would act on the help desk's computer.
     await expect(view.getByRole('button')).toHaveCount(0);
     await desk.getByRole('button', { name: 'Close the file' }).click();
@@ -119,7 +107,7 @@ test('a bundle saved on one home opens read-only on another with the same checks
     const summary = desk.getByTestId('support-summary');
     await expect(summary.getByTestId('support-connection')).toHaveText('Connected to Box');
     await expect(summary.getByTestId('support-verdict')).toContainText('The connection test failed');
-    for (const id of CHECKS) {
+    for (const id of CHECK_IDS) {
       const expected = admin[id]!.statusText!.includes('(') ? 'not_run' : admin[id]!.status;
       await expect(summary.getByTestId(`support-check-${id}`)).toHaveAttribute('data-result', expected!);
     }
