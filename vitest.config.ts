@@ -8,8 +8,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
-    // Two forks on CI's two cores: most long tests wait on a rate limit or an outage's back-off,
-    // not on the CPU, and Vitest's default (cores - 1) ran the whole suite in one fork.
-    maxWorkers: 2,
+    // One fork (Vitest's default on two cores): the tests share one keychain, and every sandbox
+    // sign-in keeps its tokens under the sandbox app's one client id, so two forks clobber
+    // each other's tokens (tried: 13 files failed).
   },
 });

@@ -168,6 +168,9 @@ async function policiesOnlyRun(browser: Browser): Promise<void> {
     await page.getByRole('button', { name: 'Scan', exact: true }).click();
     await page.getByText('Scan complete').first().waitFor({ timeout: 450_000 });
     await closeToasts(page);
+    // The dashboard's panel of live match counts, one line per policy.
+    await page.locator('.policy-counts').scrollIntoViewIfNeeded();
+    await shoot(page, '28-dashboard-policy-counts');
     await policiesShots(page, control);
   } finally {
     await stopHarness(harness);
