@@ -9,9 +9,9 @@ export const policies = {
   views: { label: 'Policies views', list: 'Policies', audit: 'Audit log', alerts: 'Alerts' },
   list: {
     tableLabel: 'Policies with their live match counts',
-    columns: { name: 'Policy', template: 'Made from', matches: 'Matches now', action: 'Action', actions: 'Actions' },
+    columns: { name: 'Policy', matches: 'Matches now', action: 'Action', actions: 'Actions' },
     none: 'No policy yet: start from a template below.',
-    noTemplate: 'Own filter',
+    fromTemplate: (name: string) => `From the template “${name}”`,
     matches: (n: number) => `${num(n)} files`,
     newBadge: (n: number) => `${num(n)} new`,
     newBadgeLabel: (n: number) => `${num(n)} new ${n === 1 ? 'match' : 'matches'} since you last looked`,

@@ -38,13 +38,17 @@ function useRowActions() {
   };
 }
 
-function templateName(summary: PolicySummary, names: Map<string, string>): string {
-  return summary.policy.template ? (names.get(summary.policy.template) ?? summary.policy.template) : s.noTemplate;
+/** "From the template …", only when the policy was renamed since (otherwise its name says it). */
+function templateNote(summary: PolicySummary, names: Map<string, string>): string | null {
+  const { template, name } = summary.policy;
+  if (!template) return null;
+  const templateName = names.get(template) ?? template;
+  return templateName === name ? null : s.fromTemplate(templateName);
 }
 
 interface RowProps {
   summary: PolicySummary;
-  template: string;
+  template: string | null;
   planning: string | null;
   actions: ReturnType<typeof useRowActions>;
   onEdit(summary: PolicySummary): void;
@@ -58,8 +62,8 @@ function PolicyRow({ summary, template, planning, actions, onEdit, onDryRun }: R
       <th scope="row">
         {policy.name}
         {policy.description && <span className="detail">{policy.description}</span>}
+        {template && <span className="detail">{template}</span>}
       </th>
-      <td>{template}</td>
       <td className="num">
         <span data-testid="policy-matches">{formatNumber(matches)}</span>
         {newMatches > 0 && (
@@ -122,7 +126,6 @@ export function PolicyList({ summaries, templateNames, onEdit, onDryRun, plannin
         <thead>
           <tr>
             <th scope="col">{c.name}</th>
-            <th scope="col">{c.template}</th>
             <th scope="col" className="num">
               {c.matches}
             </th>
@@ -135,7 +138,7 @@ export function PolicyList({ summaries, templateNames, onEdit, onDryRun, plannin
             <PolicyRow
               key={summary.policy.id}
               summary={summary}
-              template={templateName(summary, templateNames)}
+              template={templateNote(summary, templateNames)}
               planning={planning}
               actions={actions}
               onEdit={onEdit}
