@@ -121,6 +121,29 @@ describe('LiveMatcher', () => {
     expect(service.list().map((s) => s.policy.id)).toEqual(['public']);
   });
 
+  it('a policy saved mid-scan keeps the matches the live matcher writes while its first pass runs', async () => {
+    scanned('f1', 'Private');
+    scanned('f2', 'Internal');
+    scanned('f3', 'Internal');
+    await until(() => dirty() === 0);
+    const internal: Policy = {
+      ...publicPolicy,
+      id: 'internal',
+      name: 'Internal',
+      filter: { accessLevels: ['Internal'] },
+    };
+    service.store.save(internal);
+    service.matcher.reload();
+    // One file a chunk: the pass visits f1 (not a match yet) and yields before f2.
+    const pass = service.matcher.evaluateAll('internal', { baseline: true, chunk: 1 });
+    scanned('f1', 'Internal'); // the scan writes f1 again, now a match: the live matcher takes it
+    service.matcher.drainBatch(temp.store.writer(), 100);
+    expect(await pass).toBeGreaterThanOrEqual(2);
+    const ids = service.matches('internal', { offset: 0, limit: 10 }).entries.map((e) => e.fileId);
+    expect(ids.sort()).toEqual(['f1', 'f2', 'f3']);
+    expect(service.matcher.countsOf('internal').matches).toBe(3);
+  });
+
   it('previews a filter not saved, paged, with the total', async () => {
     scanned('f1', 'Internal');
     scanned('f2', 'Internal');

@@ -284,7 +284,10 @@ export class LiveMatcher {
 
   /**
    * Every file against one policy, in chunks with a turn of the event loop between. `baseline`
-   * (a policy just saved): its matches are marked seen and raise no alert.
+   * (a policy just saved): its matches are marked seen and raise no alert. Each file visited is
+   * evaluated again on its own (added or removed), and nothing it did not visit is deleted: the
+   * live matcher's writes between two chunks stay (a file changed after its visit is dirty, and
+   * the live matcher judges it with this policy too). Returns the policy's matches after.
    */
   async evaluateAll(policyId: string, o: { baseline: boolean; db?: Database; chunk?: number }): Promise<number> {
     const db = o.db ?? this.o.db();
@@ -294,39 +297,41 @@ export class LiveMatcher {
     if (prior) prior.cancelled = true;
     const token = { cancelled: false };
     this.evaluations.set(policyId, token);
-    const matched = new Set<string>();
-    let after = 0;
-    for (;;) {
-      const rows = cached<FactsRow & { row: number }>(db, CHUNK_SQL).all(after, o.chunk ?? 1000);
+    const size = o.chunk ?? 1000;
+    for (let after = 0; ;) {
+      const rows = cached<FactsRow & { row: number }>(db, CHUNK_SQL).all(after, size);
       if (token.cancelled) return -1;
-      this.evaluateChunk(db, c, rows, matched, o.baseline);
-      if (rows.length < (o.chunk ?? 1000)) break;
+      this.evaluateChunk(db, c, rows, o.baseline);
+      if (rows.length < size) break;
       after = rows[rows.length - 1]!.row;
       await new Promise<void>((resolve) => setImmediate(resolve));
       if (token.cancelled) return -1;
     }
-    this.dropUnmatched(db, policyId, matched);
+    dropOrphans(db, policyId);
     this.evaluations.delete(policyId);
     this.lastFullEvaluation.set(policyId, this.now());
     this.counts = matchCounts(db);
     this.emitSoon();
-    return matched.size;
+    return this.countsOf(policyId).matches;
   }
 
-  private evaluateChunk(db: Database, c: Compiled, rows: FactsRow[], matched: Set<string>, baseline: boolean): void {
+  private evaluateChunk(db: Database, c: Compiled, rows: FactsRow[], baseline: boolean): void {
     const fresh: Array<{ c: Compiled; fileId: string; fileName: string }> = [];
     const alerts: PolicyAlert[] = [];
     const at = this.now();
+    const add = cached(
+      db,
+      'INSERT INTO policy_matches(policy_id, file_id, matched_at, seen) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    );
+    const drop = cached(db, 'DELETE FROM policy_matches WHERE policy_id = ? AND file_id = ?');
     db.transaction(() => {
       for (const r of rows) {
-        if (awaitsFirstScan(r)) continue;
-        const facts = factsOf(r);
-        if (facts.status === 'gone' || !c.test(facts)) continue;
-        matched.add(r.id);
-        const added = cached(
-          db,
-          'INSERT INTO policy_matches(policy_id, file_id, matched_at, seen) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
-        ).run(c.policy.id, r.id, at, baseline ? 1 : 0).changes;
+        const facts = awaitsFirstScan(r) ? null : factsOf(r);
+        if (!facts || facts.status === 'gone' || !c.test(facts)) {
+          drop.run(c.policy.id, r.id);
+          continue;
+        }
+        const added = add.run(c.policy.id, r.id, at, baseline ? 1 : 0).changes;
         if (added && !baseline) fresh.push({ c, fileId: r.id, fileName: r.name });
       }
       if (c.policy.alerts !== false)
@@ -343,24 +348,21 @@ export class LiveMatcher {
     })();
     if (fresh.length > 0) this.announce(fresh, alerts);
   }
+}
 
-  /** Matches of before that no longer hold (read in pages: no open iterator). */
-  private dropUnmatched(db: Database, policyId: string, matched: Set<string>): void {
-    const page = cached<{ file_id: string }>(
-      db,
-      'SELECT file_id FROM policy_matches WHERE policy_id = ? AND file_id > ? ORDER BY file_id LIMIT 1000',
-    );
-    let after = '';
-    for (;;) {
-      const rows = page.all(policyId, after);
-      const stale = rows.filter((r) => !matched.has(r.file_id));
-      if (stale.length > 0)
-        db.transaction(() => {
-          for (const r of stale)
-            cached(db, 'DELETE FROM policy_matches WHERE policy_id = ? AND file_id = ?').run(policyId, r.file_id);
-        })();
-      if (rows.length < 1000) return;
-      after = rows[rows.length - 1]!.file_id;
-    }
+/** Matches whose file is no longer in the store at all (read in pages: no open iterator). */
+function dropOrphans(db: Database, policyId: string): void {
+  const page = cached<{ file_id: string; known: number }>(
+    db,
+    `SELECT m.file_id, EXISTS (SELECT 1 FROM files f WHERE f.id = m.file_id) AS known FROM policy_matches m
+      WHERE m.policy_id = ? AND m.file_id > ? ORDER BY m.file_id LIMIT 1000`,
+  );
+  const drop = cached(db, 'DELETE FROM policy_matches WHERE policy_id = ? AND file_id = ?');
+  for (let after = ''; ;) {
+    const rows = page.all(policyId, after);
+    const orphans = rows.filter((r) => r.known === 0);
+    if (orphans.length > 0) db.transaction(() => orphans.forEach((r) => drop.run(policyId, r.file_id)))();
+    if (rows.length < 1000) return;
+    after = rows[rows.length - 1]!.file_id;
   }
 }
