@@ -147,9 +147,9 @@ describe('LiveMatcher', () => {
   it('previews a filter not saved, paged, with the total', async () => {
     scanned('f1', 'Internal');
     scanned('f2', 'Internal');
-    const page = service.preview({ accessLevels: ['Internal'], extensions: ['txt'] }, { offset: 1, limit: 5 });
+    const page = await service.preview({ accessLevels: ['Internal'], extensions: ['txt'] }, { offset: 1, limit: 5 });
     expect(page.total).toBe(2);
     expect(page.entries.map((e) => e.fileId)).toEqual(['f2']);
-    expect(service.preview({ extensions: ['pdf'] }, { offset: 0, limit: 5 }).total).toBe(0);
+    expect((await service.preview({ extensions: ['pdf'] }, { offset: 0, limit: 5 })).total).toBe(0);
   });
 });
