@@ -17,6 +17,8 @@ import {
 let temp: TempScanStore;
 let service: PolicyService;
 let alerts: PolicyAlert[];
+let alertEvents: number;
+let notes: Array<{ title: string; body: string }>;
 let counts: Array<{ policyId: string; matches: number; newMatches: number }>;
 
 const publicPolicy: Policy = {
@@ -44,13 +46,19 @@ function scanned(id: string, accessLevel: string): void {
 beforeEach(() => {
   temp = openTempScanStore('bcc-live-matcher-');
   alerts = [];
+  alertEvents = 0;
+  notes = [];
   counts = [];
   service = new PolicyService({
     home: temp.dir,
     db: () => temp.store.writer(),
     reader: () => temp.store.reader(),
     emitMatches: (p) => (counts = p.counts),
-    emitAlert: (a) => alerts.push(a),
+    emitAlerts: (p) => {
+      alertEvents++;
+      alerts.push(...p.alerts);
+    },
+    notify: (title, body) => notes.push({ title, body }),
   });
   service.store.save(publicPolicy);
   service.start();
@@ -142,6 +150,21 @@ describe('LiveMatcher', () => {
     const ids = service.matches('internal', { offset: 0, limit: 10 }).entries.map((e) => e.fileId);
     expect(ids.sort()).toEqual(['f1', 'f2', 'f3']);
     expect(service.matcher.countsOf('internal').matches).toBe(3);
+  });
+
+  it('sends a burst of alerts in a few events, and one OS notification for the whole burst', async () => {
+    const ids = Array.from({ length: 20 }, (_, i) => `p${i}`);
+    temp.store.tx(() => ids.forEach((id) => temp.store.insertListedFile(listedTextFile(id))));
+    temp.store.tx(() => ids.slice(0, 10).forEach((id) => scanned(id, 'Public (Internet)')));
+    await until(() => alerts.length === 10 && !service.matcher.notificationPending);
+    expect(notes).toEqual([{ title: 'Public files', body: '10 new matches, the first: p0.txt' }]);
+
+    temp.store.tx(() => ids.slice(10).forEach((id) => scanned(id, 'Public (Internet)'))); // the same burst
+    await until(() => alerts.length === 20);
+    expect(service.matcher.notificationPending).toBe(false); // nothing more to tell: one per burst
+    expect(notes).toHaveLength(1);
+    expect(alerts.map((a) => a.fileId)).toEqual(ids);
+    expect(alertEvents).toBeLessThanOrEqual(4); // one per alert before: 20
   });
 
   it('previews a filter not saved, paged, with the total', async () => {

@@ -35,7 +35,7 @@ beforeAll(() => {
     db: () => temp.store.writer(),
     reader: () => temp.store.reader(),
     emitMatches() {},
-    emitAlert() {},
+    emitAlerts() {},
   });
 });
 afterAll(() => temp.remove());

@@ -2,8 +2,8 @@
  * Live matching: every file the scan writes is checked against every policy. A trigger queues
  * a changed file in policy_dirty (migration 8); this drains it in batches on the core's
  * thread (each batch a few ms, at most every 250 ms while nothing waits, back to back while a
- * backlog lasts), keeps policy_matches, emits the live counts (at most 4 a second) and one
- * alert per new match. Every read is a bounded .all() on the store's write connection: an
+ * backlog lasts), keeps policy_matches, emits the live counts (at most 4 a second) and the new
+ * alerts (batched, with one OS notification per burst: alert-outbox.ts). Every read is a bounded .all() on the store's write connection: an
  * open iterator there would make every engine write throw "connection is busy".
  * A policy saved or imported is evaluated over every file in chunks (its baseline: counted,
  * marked seen, no alert); a policy on a relative date is evaluated again daily.
@@ -13,13 +13,15 @@ import { compileFilter, type FileMatcher } from '../../../common/policy/match';
 import type { Policy, PolicyAlert } from '../../../common/policy/types';
 import type { PolicyEventPayloads } from '../../../common/bridge/policy-calls';
 import { cached } from '../scan/store/statements';
+import { AlertOutbox } from './alert-outbox';
 import { insertAlert, matchCounts, trimAlerts } from './alerts';
 import { awaitsFirstScan, FACT_COLUMNS, factsOf, type FactsRow } from './file-facts';
 
 export interface MatcherHooks {
   emitMatches(payload: PolicyEventPayloads['policyMatches']): void;
-  emitAlert(alert: PolicyAlert): void;
-  /** An OS notification (the desktop app shows it only when no window is focused). */
+  /** The alerts since the last call, at most 10 times a second. */
+  emitAlerts(payload: PolicyEventPayloads['policyAlerts']): void;
+  /** An OS notification, one per burst of alerts (the desktop app shows it only when no window is focused). */
   notify?(title: string, body: string): void;
   /** Automatic actions: the runner's hook, called with each batch of new matches. */
   onNewMatches?(policy: Policy, fileIds: string[]): void;
@@ -49,7 +51,6 @@ const CHUNK_SQL = `SELECT f.rowid AS row, ${FACT_COLUMNS} FROM files f LEFT JOIN
   WHERE f.rowid > ? ORDER BY f.rowid LIMIT ?`;
 const DAY_MS = 86_400_000;
 const RECOMPILE_MS = 3_600_000;
-const NOTIFY_EVERY_MS = 5_000;
 
 export class LiveMatcher {
   private compiled: Compiled[] = [];
@@ -61,16 +62,20 @@ export class LiveMatcher {
   private emitTimer: NodeJS.Timeout | null = null;
   private readonly evaluations = new Map<string, { cancelled: boolean }>();
   private readonly lastFullEvaluation = new Map<string, number>();
-  private pendingNotes = new Map<string, { name: string; files: number; first: string }>();
-  private lastNotify = 0;
+  private readonly outbox: AlertOutbox;
   private readonly now: () => number;
   /** Time spent matching on the core's thread (ms), for the bench. */
   busyMs = 0;
   private lastProblem: string | null = null;
-  private notifyTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly o: LiveMatcherOptions) {
     this.now = o.now ?? Date.now;
+    this.outbox = new AlertOutbox({ emit: (payload) => o.emitAlerts(payload), notify: o.notify });
+  }
+
+  /** Whether a burst's OS notification is still gathering. */
+  get notificationPending(): boolean {
+    return this.outbox.notificationPending;
   }
 
   start(): void {
@@ -87,8 +92,7 @@ export class LiveMatcher {
     this.clearTimer();
     if (this.emitTimer) clearTimeout(this.emitTimer);
     this.emitTimer = null;
-    if (this.notifyTimer) clearTimeout(this.notifyTimer);
-    this.notifyTimer = null;
+    this.outbox.stop();
   }
 
   /** Policies changed on disk: compile them again and take the counts from the table. */
@@ -235,40 +239,14 @@ export class LiveMatcher {
     this.counts.set(policyId, c);
   }
 
-  /** After the batch committed: events, the runner's hook, a notification now and then. */
+  /** After the batch committed: the alerts out, the runner's hook, the counts soon. */
   private announce(fresh: Array<{ c: Compiled; fileId: string; fileName: string }>, alerts: PolicyAlert[]): void {
-    for (const a of alerts) this.o.emitAlert(a);
+    this.outbox.add(alerts);
     if (fresh.length === 0) return this.emitSoon();
     const byPolicy = new Map<Compiled, string[]>();
     for (const n of fresh) byPolicy.set(n.c, [...(byPolicy.get(n.c) ?? []), n.fileId]);
     if (this.o.onNewMatches) for (const [c, ids] of byPolicy) this.o.onNewMatches(c.policy, ids);
-    for (const a of alerts) {
-      const note = this.pendingNotes.get(a.policyId) ?? { name: a.policyName, files: 0, first: a.fileName };
-      note.files++;
-      this.pendingNotes.set(a.policyId, note);
-    }
-    this.notifySoon();
     this.emitSoon();
-  }
-
-  private notifySoon(): void {
-    if (!this.o.notify || this.pendingNotes.size === 0) return;
-    const now = this.now();
-    const wait = this.lastNotify + NOTIFY_EVERY_MS - now;
-    if (wait > 0) {
-      // Throttled: the notes pile up and go together once the interval is over.
-      this.notifyTimer ??= setTimeout(() => {
-        this.notifyTimer = null;
-        this.notifySoon();
-      }, wait).unref();
-      return;
-    }
-    this.lastNotify = now;
-    for (const n of this.pendingNotes.values()) {
-      const body = n.files === 1 ? `New match: ${n.first}` : `${n.files} new matches, the first: ${n.first}`;
-      this.o.notify(n.name, body);
-    }
-    this.pendingNotes.clear();
   }
 
   private emitSoon(): void {

@@ -52,7 +52,7 @@ beforeAll(async () => {
     db: () => engine.store.writer(),
     reader: () => engine.store.reader(),
     emitMatches: () => undefined,
-    emitAlert: (alert) => alerts.push({ alert, receivedAt: Date.now() }),
+    emitAlerts: (payload) => payload.alerts.forEach((alert) => alerts.push({ alert, receivedAt: Date.now() })),
   });
   policies.start();
   for (const t of TEMPLATES) policies.fromTemplate(t.id);
