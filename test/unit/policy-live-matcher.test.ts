@@ -75,7 +75,7 @@ describe('LiveMatcher', () => {
   it('matches a file as the scan writes it, once, and drops it when it stops matching', async () => {
     scanned('f1', 'Public (Internet)');
     scanned('f2', 'Private');
-    await until(() => dirty() === 0 && counts.some((c) => c.matches === 1));
+    await until(() => dirty() === 0 && counts.some((c) => c.matches === 1) && alerts.length > 0);
     expect(alerts.map((a) => [a.policyId, a.fileId, a.fileName, a.seen])).toEqual([['public', 'f1', 'f1.txt', false]]);
     expect(counts).toEqual([{ policyId: 'public', matches: 1, newMatches: 1 }]);
     expect(service.matches('public', { offset: 0, limit: 10 }).entries.map((e) => e.fileId)).toEqual(['f1']);
@@ -104,7 +104,7 @@ describe('LiveMatcher', () => {
     scanned('f1', 'Public (Internet)');
     scanned('f2', 'Internal');
     scanned('f3', 'Internal');
-    await until(() => dirty() === 0);
+    await until(() => dirty() === 0 && alerts.length === 1);
     const internal: Policy = {
       ...publicPolicy,
       id: 'internal',
@@ -165,6 +165,34 @@ describe('LiveMatcher', () => {
     expect(notes).toHaveLength(1);
     expect(alerts.map((a) => a.fileId)).toEqual(ids);
     expect(alertEvents).toBeLessThanOrEqual(4); // one per alert before: 20
+  });
+
+  it("re-matches a file when its owner's groups change or its folder's path does, and only then", async () => {
+    const finance: Policy = { ...publicPolicy, id: 'finance', name: 'Finance', filter: { groups: ['Finance'] } };
+    const projects: Policy = { ...publicPolicy, id: 'projects', name: 'Projects', filter: { pathPrefix: '/Projects' } };
+    service.store.save(finance);
+    service.store.save(projects);
+    service.matcher.reload();
+    const w = temp.store.writer();
+    w.prepare("INSERT INTO folders(id, name, path, state, seq) VALUES ('d1', 'Old', '/Old', 1, 1)").run();
+    temp.store.tx(() => temp.store.insertListedFile(listedTextFile('f9', 'd1')));
+    scanned('f1', 'Private');
+    scanned('f9', 'Private');
+    await until(() => dirty() === 0);
+    expect(service.matcher.countsOf('finance').matches).toBe(0);
+
+    const joins = [{ userId: 'u1', groupId: 'g1', groupName: 'Finance' }];
+    temp.store.tx(() => temp.store.replaceUserGroups(joins)); // u1 joins Finance: its scanned files match
+    await until(() => dirty() === 0 && service.matcher.countsOf('finance').matches === 2);
+    temp.store.tx(() => temp.store.replaceUserGroups(joins)); // read again, unchanged: nothing to re-match
+    expect(dirty()).toBe(0);
+
+    w.prepare("UPDATE folders SET path = '/Projects/Old' WHERE id = 'd1'").run(); // the folder is renamed
+    await until(() => dirty() === 0 && service.matcher.countsOf('projects').matches === 1);
+    expect(service.matches('projects', { offset: 0, limit: 10 }).entries.map((e) => e.fileId)).toEqual(['f9']);
+
+    temp.store.tx(() => temp.store.replaceUserGroups([])); // u1 leaves: no Finance match is left
+    await until(() => dirty() === 0 && service.matcher.countsOf('finance').matches === 0);
   });
 
   it('previews a filter not saved, paged, with the total', async () => {
