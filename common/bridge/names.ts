@@ -66,7 +66,7 @@ export const EVENT_NAMES = [
   'connectionTestProgress',
   'scanProgress',
   'policyMatches',
-  'policyAlert',
+  'policyAlerts',
   'actionRunProgress',
 ] as const;
 

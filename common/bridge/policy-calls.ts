@@ -2,7 +2,7 @@
  * The policies and governance part of the bridge contract: policies (templates, save, remove,
  * import/export, live preview, matches), action runs (plan = dry run, apply, pause, resume,
  * cancel), the audit log with undo, and alerts. Live counts arrive as `policyMatches`, new
- * matches as `policyAlert`, a running action's progress as `actionRunProgress`.
+ * matches as `policyAlerts` (batched), a running action's progress as `actionRunProgress`.
  * Spread into contract.ts. Runs everywhere.
  */
 import { z } from 'zod';
@@ -76,6 +76,7 @@ export interface PolicyCallResults {
 export interface PolicyEventPayloads {
   /** Every policy's live match count, at most 4 times a second. */
   policyMatches: { counts: Array<{ policyId: string; matches: number; newMatches: number }> };
-  policyAlert: PolicyAlert;
+  /** The alerts raised since the last event, oldest first: at most 10 events a second. */
+  policyAlerts: { alerts: PolicyAlert[] };
   actionRunProgress: ActionRun;
 }

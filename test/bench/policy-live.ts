@@ -90,7 +90,8 @@ function policyService(
     db: () => engine.store.writer(),
     reader: () => engine.store.reader(),
     emitMatches: () => undefined,
-    emitAlert: (a) => received.push({ fileId: a.fileId, at: Date.now(), policyId: a.policyId }),
+    emitAlerts: ({ alerts }) =>
+      alerts.forEach((a) => received.push({ fileId: a.fileId, at: Date.now(), policyId: a.policyId })),
   });
   for (const p of policies()) service.store.save(p);
   service.start();

@@ -113,7 +113,7 @@ function recordingHandlers() {
     getScanQueue: async () => ({ queued: 0, head: [], jumps: [] }),
     // Not exercised here: their own tests call them.
     ...policyHandlers(
-      new PolicyService({ home: tmpdir(), db: () => null, reader: () => null, emitMatches() {}, emitAlert() {} }),
+      new PolicyService({ home: tmpdir(), db: () => null, reader: () => null, emitMatches() {}, emitAlerts() {} }),
     ),
     ...governanceHandlers({ home: '/nonexistent', governance: {} as GovernanceService }),
   };

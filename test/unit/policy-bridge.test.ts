@@ -19,7 +19,7 @@ let handlers: Handlers;
 
 beforeEach(() => {
   home = mkdtempSync(join(tmpdir(), 'bcc-policy-bridge-'));
-  service = new PolicyService({ home, db: () => null, reader: () => null, emitMatches() {}, emitAlert() {} });
+  service = new PolicyService({ home, db: () => null, reader: () => null, emitMatches() {}, emitAlerts() {} });
   handlers = policyHandlers(service) as Handlers;
 });
 afterEach(() => {

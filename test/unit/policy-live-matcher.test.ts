@@ -17,6 +17,8 @@ import {
 let temp: TempScanStore;
 let service: PolicyService;
 let alerts: PolicyAlert[];
+let alertEvents: number;
+let notes: Array<{ title: string; body: string }>;
 let counts: Array<{ policyId: string; matches: number; newMatches: number }>;
 
 const publicPolicy: Policy = {
@@ -44,13 +46,19 @@ function scanned(id: string, accessLevel: string): void {
 beforeEach(() => {
   temp = openTempScanStore('bcc-live-matcher-');
   alerts = [];
+  alertEvents = 0;
+  notes = [];
   counts = [];
   service = new PolicyService({
     home: temp.dir,
     db: () => temp.store.writer(),
     reader: () => temp.store.reader(),
     emitMatches: (p) => (counts = p.counts),
-    emitAlert: (a) => alerts.push(a),
+    emitAlerts: (p) => {
+      alertEvents++;
+      alerts.push(...p.alerts);
+    },
+    notify: (title, body) => notes.push({ title, body }),
   });
   service.store.save(publicPolicy);
   service.start();
@@ -67,7 +75,7 @@ describe('LiveMatcher', () => {
   it('matches a file as the scan writes it, once, and drops it when it stops matching', async () => {
     scanned('f1', 'Public (Internet)');
     scanned('f2', 'Private');
-    await until(() => dirty() === 0 && counts.some((c) => c.matches === 1));
+    await until(() => dirty() === 0 && counts.some((c) => c.matches === 1) && alerts.length > 0);
     expect(alerts.map((a) => [a.policyId, a.fileId, a.fileName, a.seen])).toEqual([['public', 'f1', 'f1.txt', false]]);
     expect(counts).toEqual([{ policyId: 'public', matches: 1, newMatches: 1 }]);
     expect(service.matches('public', { offset: 0, limit: 10 }).entries.map((e) => e.fileId)).toEqual(['f1']);
@@ -96,7 +104,7 @@ describe('LiveMatcher', () => {
     scanned('f1', 'Public (Internet)');
     scanned('f2', 'Internal');
     scanned('f3', 'Internal');
-    await until(() => dirty() === 0);
+    await until(() => dirty() === 0 && alerts.length === 1);
     const internal: Policy = {
       ...publicPolicy,
       id: 'internal',
@@ -121,12 +129,78 @@ describe('LiveMatcher', () => {
     expect(service.list().map((s) => s.policy.id)).toEqual(['public']);
   });
 
+  it('a policy saved mid-scan keeps the matches the live matcher writes while its first pass runs', async () => {
+    scanned('f1', 'Private');
+    scanned('f2', 'Internal');
+    scanned('f3', 'Internal');
+    await until(() => dirty() === 0);
+    const internal: Policy = {
+      ...publicPolicy,
+      id: 'internal',
+      name: 'Internal',
+      filter: { accessLevels: ['Internal'] },
+    };
+    service.store.save(internal);
+    service.matcher.reload();
+    // One file a chunk: the pass visits f1 (not a match yet) and yields before f2.
+    const pass = service.matcher.evaluateAll('internal', { baseline: true, chunk: 1 });
+    scanned('f1', 'Internal'); // the scan writes f1 again, now a match: the live matcher takes it
+    service.matcher.drainBatch(temp.store.writer(), 100);
+    expect(await pass).toBeGreaterThanOrEqual(2);
+    const ids = service.matches('internal', { offset: 0, limit: 10 }).entries.map((e) => e.fileId);
+    expect(ids.sort()).toEqual(['f1', 'f2', 'f3']);
+    expect(service.matcher.countsOf('internal').matches).toBe(3);
+  });
+
+  it('sends a burst of alerts in a few events, and one OS notification for the whole burst', async () => {
+    const ids = Array.from({ length: 20 }, (_, i) => `p${i}`);
+    temp.store.tx(() => ids.forEach((id) => temp.store.insertListedFile(listedTextFile(id))));
+    temp.store.tx(() => ids.slice(0, 10).forEach((id) => scanned(id, 'Public (Internet)')));
+    await until(() => alerts.length === 10 && !service.matcher.notificationPending);
+    expect(notes).toEqual([{ title: 'Public files', body: '10 new matches, the first: p0.txt' }]);
+
+    temp.store.tx(() => ids.slice(10).forEach((id) => scanned(id, 'Public (Internet)'))); // the same burst
+    await until(() => alerts.length === 20);
+    expect(service.matcher.notificationPending).toBe(false); // nothing more to tell: one per burst
+    expect(notes).toHaveLength(1);
+    expect(alerts.map((a) => a.fileId)).toEqual(ids);
+    expect(alertEvents).toBeLessThanOrEqual(4); // one per alert before: 20
+  });
+
+  it("re-matches a file when its owner's groups change or its folder's path does, and only then", async () => {
+    const finance: Policy = { ...publicPolicy, id: 'finance', name: 'Finance', filter: { groups: ['Finance'] } };
+    const projects: Policy = { ...publicPolicy, id: 'projects', name: 'Projects', filter: { pathPrefix: '/Projects' } };
+    service.store.save(finance);
+    service.store.save(projects);
+    service.matcher.reload();
+    const w = temp.store.writer();
+    w.prepare("INSERT INTO folders(id, name, path, state, seq) VALUES ('d1', 'Old', '/Old', 1, 1)").run();
+    temp.store.tx(() => temp.store.insertListedFile(listedTextFile('f9', 'd1')));
+    scanned('f1', 'Private');
+    scanned('f9', 'Private');
+    await until(() => dirty() === 0);
+    expect(service.matcher.countsOf('finance').matches).toBe(0);
+
+    const joins = [{ userId: 'u1', groupId: 'g1', groupName: 'Finance' }];
+    temp.store.tx(() => temp.store.replaceUserGroups(joins)); // u1 joins Finance: its scanned files match
+    await until(() => dirty() === 0 && service.matcher.countsOf('finance').matches === 2);
+    temp.store.tx(() => temp.store.replaceUserGroups(joins)); // read again, unchanged: nothing to re-match
+    expect(dirty()).toBe(0);
+
+    w.prepare("UPDATE folders SET path = '/Projects/Old' WHERE id = 'd1'").run(); // the folder is renamed
+    await until(() => dirty() === 0 && service.matcher.countsOf('projects').matches === 1);
+    expect(service.matches('projects', { offset: 0, limit: 10 }).entries.map((e) => e.fileId)).toEqual(['f9']);
+
+    temp.store.tx(() => temp.store.replaceUserGroups([])); // u1 leaves: no Finance match is left
+    await until(() => dirty() === 0 && service.matcher.countsOf('finance').matches === 0);
+  });
+
   it('previews a filter not saved, paged, with the total', async () => {
     scanned('f1', 'Internal');
     scanned('f2', 'Internal');
-    const page = service.preview({ accessLevels: ['Internal'], extensions: ['txt'] }, { offset: 1, limit: 5 });
+    const page = await service.preview({ accessLevels: ['Internal'], extensions: ['txt'] }, { offset: 1, limit: 5 });
     expect(page.total).toBe(2);
     expect(page.entries.map((e) => e.fileId)).toEqual(['f2']);
-    expect(service.preview({ extensions: ['pdf'] }, { offset: 0, limit: 5 }).total).toBe(0);
+    expect((await service.preview({ extensions: ['pdf'] }, { offset: 0, limit: 5 })).total).toBe(0);
   });
 });

@@ -74,7 +74,7 @@ describe('renderer state in one place', () => {
       scanProgress: ['renderer/src/state/scan-progress-store.ts'],
       settingsChanged: ['renderer/src/state/settings-store.ts'],
       policyMatches: ['renderer/src/state/policy-store.ts'],
-      policyAlert: ['renderer/src/state/policy-store.ts'],
+      policyAlerts: ['renderer/src/state/policy-store.ts'],
       actionRunProgress: ['renderer/src/state/run-store.ts'],
     });
   });

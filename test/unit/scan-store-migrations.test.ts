@@ -82,7 +82,7 @@ describe("migration 1 (the last release's schema)", () => {
   });
 
   it('creates an empty store from nothing', () => {
-    expect(migrate(db)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(migrate(db)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
   });
 });
@@ -184,6 +184,26 @@ describe('migration 5 (files given up with their folder)', () => {
       { id: 'f3', given_up: 1 },
       { id: 'f4', given_up: 0 },
     ]);
+  });
+});
+
+describe('migration 9 (group and folder-path changes re-match files)', () => {
+  it("queues a scanned file when its owner's groups or its folder's path change, not a queued one", () => {
+    migrate(db, 8);
+    someRows(); // f1 (scanned, in /D) and f2 (queued, in /D/E), both owned by u1
+    expect(migrate(db, 9)).toEqual([9]);
+    const dirty = () => db.prepare('SELECT file_id FROM policy_dirty ORDER BY seq').pluck().all();
+    db.exec("INSERT INTO user_groups(user_id, group_id, group_name) VALUES ('u1', 'g1', 'Finance')");
+    expect(dirty()).toEqual(['f1']);
+    db.exec('DELETE FROM policy_dirty');
+    db.exec("UPDATE folders SET path = '/Renamed' WHERE id = 'd1'");
+    expect(dirty()).toEqual(['f1']);
+    db.exec(
+      "DELETE FROM policy_dirty; UPDATE folders SET name = 'X' WHERE id = 'd1'; DELETE FROM user_groups WHERE user_id = 'u2'",
+    );
+    expect(dirty()).toEqual([]);
+    db.exec("DELETE FROM user_groups WHERE user_id = 'u1'");
+    expect(dirty()).toEqual(['f1']);
   });
 });
 

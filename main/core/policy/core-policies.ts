@@ -20,7 +20,7 @@ export function policyServiceFor(
     db: () => (hasStore() ? scan.store.writer() : null),
     reader: () => (hasStore() ? scan.store.reader() : null),
     emitMatches: (payload) => events.emit('policyMatches', payload),
-    emitAlert: (alert) => events.emit('policyAlert', alert),
+    emitAlerts: (payload) => events.emit('policyAlerts', payload),
     notify,
   });
   policies.start();

@@ -2,8 +2,8 @@
  * Live matching: every file the scan writes is checked against every policy. A trigger queues
  * a changed file in policy_dirty (migration 8); this drains it in batches on the core's
  * thread (each batch a few ms, at most every 250 ms while nothing waits, back to back while a
- * backlog lasts), keeps policy_matches, emits the live counts (at most 4 a second) and one
- * alert per new match. Every read is a bounded .all() on the store's write connection: an
+ * backlog lasts), keeps policy_matches, emits the live counts (at most 4 a second) and the new
+ * alerts (batched, with one OS notification per burst: alert-outbox.ts). Every read is a bounded .all() on the store's write connection: an
  * open iterator there would make every engine write throw "connection is busy".
  * A policy saved or imported is evaluated over every file in chunks (its baseline: counted,
  * marked seen, no alert); a policy on a relative date is evaluated again daily.
@@ -13,13 +13,15 @@ import { compileFilter, type FileMatcher } from '../../../common/policy/match';
 import type { Policy, PolicyAlert } from '../../../common/policy/types';
 import type { PolicyEventPayloads } from '../../../common/bridge/policy-calls';
 import { cached } from '../scan/store/statements';
+import { AlertOutbox } from './alert-outbox';
 import { insertAlert, matchCounts, trimAlerts } from './alerts';
 import { awaitsFirstScan, FACT_COLUMNS, factsOf, type FactsRow } from './file-facts';
 
 export interface MatcherHooks {
   emitMatches(payload: PolicyEventPayloads['policyMatches']): void;
-  emitAlert(alert: PolicyAlert): void;
-  /** An OS notification (the desktop app shows it only when no window is focused). */
+  /** The alerts since the last call, at most 10 times a second. */
+  emitAlerts(payload: PolicyEventPayloads['policyAlerts']): void;
+  /** An OS notification, one per burst of alerts (the desktop app shows it only when no window is focused). */
   notify?(title: string, body: string): void;
   /** Automatic actions: the runner's hook, called with each batch of new matches. */
   onNewMatches?(policy: Policy, fileIds: string[]): void;
@@ -49,7 +51,6 @@ const CHUNK_SQL = `SELECT f.rowid AS row, ${FACT_COLUMNS} FROM files f LEFT JOIN
   WHERE f.rowid > ? ORDER BY f.rowid LIMIT ?`;
 const DAY_MS = 86_400_000;
 const RECOMPILE_MS = 3_600_000;
-const NOTIFY_EVERY_MS = 5_000;
 
 export class LiveMatcher {
   private compiled: Compiled[] = [];
@@ -61,16 +62,20 @@ export class LiveMatcher {
   private emitTimer: NodeJS.Timeout | null = null;
   private readonly evaluations = new Map<string, { cancelled: boolean }>();
   private readonly lastFullEvaluation = new Map<string, number>();
-  private pendingNotes = new Map<string, { name: string; files: number; first: string }>();
-  private lastNotify = 0;
+  private readonly outbox: AlertOutbox;
   private readonly now: () => number;
   /** Time spent matching on the core's thread (ms), for the bench. */
   busyMs = 0;
   private lastProblem: string | null = null;
-  private notifyTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly o: LiveMatcherOptions) {
     this.now = o.now ?? Date.now;
+    this.outbox = new AlertOutbox({ emit: (payload) => o.emitAlerts(payload), notify: o.notify });
+  }
+
+  /** Whether a burst's OS notification is still gathering. */
+  get notificationPending(): boolean {
+    return this.outbox.notificationPending;
   }
 
   start(): void {
@@ -87,8 +92,7 @@ export class LiveMatcher {
     this.clearTimer();
     if (this.emitTimer) clearTimeout(this.emitTimer);
     this.emitTimer = null;
-    if (this.notifyTimer) clearTimeout(this.notifyTimer);
-    this.notifyTimer = null;
+    this.outbox.stop();
   }
 
   /** Policies changed on disk: compile them again and take the counts from the table. */
@@ -235,40 +239,14 @@ export class LiveMatcher {
     this.counts.set(policyId, c);
   }
 
-  /** After the batch committed: events, the runner's hook, a notification now and then. */
+  /** After the batch committed: the alerts out, the runner's hook, the counts soon. */
   private announce(fresh: Array<{ c: Compiled; fileId: string; fileName: string }>, alerts: PolicyAlert[]): void {
-    for (const a of alerts) this.o.emitAlert(a);
+    this.outbox.add(alerts);
     if (fresh.length === 0) return this.emitSoon();
     const byPolicy = new Map<Compiled, string[]>();
     for (const n of fresh) byPolicy.set(n.c, [...(byPolicy.get(n.c) ?? []), n.fileId]);
     if (this.o.onNewMatches) for (const [c, ids] of byPolicy) this.o.onNewMatches(c.policy, ids);
-    for (const a of alerts) {
-      const note = this.pendingNotes.get(a.policyId) ?? { name: a.policyName, files: 0, first: a.fileName };
-      note.files++;
-      this.pendingNotes.set(a.policyId, note);
-    }
-    this.notifySoon();
     this.emitSoon();
-  }
-
-  private notifySoon(): void {
-    if (!this.o.notify || this.pendingNotes.size === 0) return;
-    const now = this.now();
-    const wait = this.lastNotify + NOTIFY_EVERY_MS - now;
-    if (wait > 0) {
-      // Throttled: the notes pile up and go together once the interval is over.
-      this.notifyTimer ??= setTimeout(() => {
-        this.notifyTimer = null;
-        this.notifySoon();
-      }, wait).unref();
-      return;
-    }
-    this.lastNotify = now;
-    for (const n of this.pendingNotes.values()) {
-      const body = n.files === 1 ? `New match: ${n.first}` : `${n.files} new matches, the first: ${n.first}`;
-      this.o.notify(n.name, body);
-    }
-    this.pendingNotes.clear();
   }
 
   private emitSoon(): void {
@@ -284,7 +262,10 @@ export class LiveMatcher {
 
   /**
    * Every file against one policy, in chunks with a turn of the event loop between. `baseline`
-   * (a policy just saved): its matches are marked seen and raise no alert.
+   * (a policy just saved): its matches are marked seen and raise no alert. Each file visited is
+   * evaluated again on its own (added or removed), and nothing it did not visit is deleted: the
+   * live matcher's writes between two chunks stay (a file changed after its visit is dirty, and
+   * the live matcher judges it with this policy too). Returns the policy's matches after.
    */
   async evaluateAll(policyId: string, o: { baseline: boolean; db?: Database; chunk?: number }): Promise<number> {
     const db = o.db ?? this.o.db();
@@ -294,39 +275,41 @@ export class LiveMatcher {
     if (prior) prior.cancelled = true;
     const token = { cancelled: false };
     this.evaluations.set(policyId, token);
-    const matched = new Set<string>();
-    let after = 0;
-    for (;;) {
-      const rows = cached<FactsRow & { row: number }>(db, CHUNK_SQL).all(after, o.chunk ?? 1000);
+    const size = o.chunk ?? 1000;
+    for (let after = 0; ;) {
+      const rows = cached<FactsRow & { row: number }>(db, CHUNK_SQL).all(after, size);
       if (token.cancelled) return -1;
-      this.evaluateChunk(db, c, rows, matched, o.baseline);
-      if (rows.length < (o.chunk ?? 1000)) break;
+      this.evaluateChunk(db, c, rows, o.baseline);
+      if (rows.length < size) break;
       after = rows[rows.length - 1]!.row;
       await new Promise<void>((resolve) => setImmediate(resolve));
       if (token.cancelled) return -1;
     }
-    this.dropUnmatched(db, policyId, matched);
+    dropOrphans(db, policyId);
     this.evaluations.delete(policyId);
     this.lastFullEvaluation.set(policyId, this.now());
     this.counts = matchCounts(db);
     this.emitSoon();
-    return matched.size;
+    return this.countsOf(policyId).matches;
   }
 
-  private evaluateChunk(db: Database, c: Compiled, rows: FactsRow[], matched: Set<string>, baseline: boolean): void {
+  private evaluateChunk(db: Database, c: Compiled, rows: FactsRow[], baseline: boolean): void {
     const fresh: Array<{ c: Compiled; fileId: string; fileName: string }> = [];
     const alerts: PolicyAlert[] = [];
     const at = this.now();
+    const add = cached(
+      db,
+      'INSERT INTO policy_matches(policy_id, file_id, matched_at, seen) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    );
+    const drop = cached(db, 'DELETE FROM policy_matches WHERE policy_id = ? AND file_id = ?');
     db.transaction(() => {
       for (const r of rows) {
-        if (awaitsFirstScan(r)) continue;
-        const facts = factsOf(r);
-        if (facts.status === 'gone' || !c.test(facts)) continue;
-        matched.add(r.id);
-        const added = cached(
-          db,
-          'INSERT INTO policy_matches(policy_id, file_id, matched_at, seen) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
-        ).run(c.policy.id, r.id, at, baseline ? 1 : 0).changes;
+        const facts = awaitsFirstScan(r) ? null : factsOf(r);
+        if (!facts || facts.status === 'gone' || !c.test(facts)) {
+          drop.run(c.policy.id, r.id);
+          continue;
+        }
+        const added = add.run(c.policy.id, r.id, at, baseline ? 1 : 0).changes;
         if (added && !baseline) fresh.push({ c, fileId: r.id, fileName: r.name });
       }
       if (c.policy.alerts !== false)
@@ -343,24 +326,21 @@ export class LiveMatcher {
     })();
     if (fresh.length > 0) this.announce(fresh, alerts);
   }
+}
 
-  /** Matches of before that no longer hold (read in pages: no open iterator). */
-  private dropUnmatched(db: Database, policyId: string, matched: Set<string>): void {
-    const page = cached<{ file_id: string }>(
-      db,
-      'SELECT file_id FROM policy_matches WHERE policy_id = ? AND file_id > ? ORDER BY file_id LIMIT 1000',
-    );
-    let after = '';
-    for (;;) {
-      const rows = page.all(policyId, after);
-      const stale = rows.filter((r) => !matched.has(r.file_id));
-      if (stale.length > 0)
-        db.transaction(() => {
-          for (const r of stale)
-            cached(db, 'DELETE FROM policy_matches WHERE policy_id = ? AND file_id = ?').run(policyId, r.file_id);
-        })();
-      if (rows.length < 1000) return;
-      after = rows[rows.length - 1]!.file_id;
-    }
+/** Matches whose file is no longer in the store at all (read in pages: no open iterator). */
+function dropOrphans(db: Database, policyId: string): void {
+  const page = cached<{ file_id: string; known: number }>(
+    db,
+    `SELECT m.file_id, EXISTS (SELECT 1 FROM files f WHERE f.id = m.file_id) AS known FROM policy_matches m
+      WHERE m.policy_id = ? AND m.file_id > ? ORDER BY m.file_id LIMIT 1000`,
+  );
+  const drop = cached(db, 'DELETE FROM policy_matches WHERE policy_id = ? AND file_id = ?');
+  for (let after = ''; ;) {
+    const rows = page.all(policyId, after);
+    const orphans = rows.filter((r) => r.known === 0);
+    if (orphans.length > 0) db.transaction(() => orphans.forEach((r) => drop.run(policyId, r.file_id)))();
+    if (rows.length < 1000) return;
+    after = rows[rows.length - 1]!.file_id;
   }
 }

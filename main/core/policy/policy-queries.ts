@@ -1,48 +1,16 @@
 /**
- * The policy reads behind the editor and the Policies screen: the live preview of a filter
- * not saved yet (every file streamed in keyset pages on the read-only connection, the
- * filter's access levels narrowed in SQL first), and a policy's matches, newest first.
+ * The policy reads behind the Policies screen and the CLI: a policy's matches, newest first, and
+ * the counts of a one-shot command. (The editor's live preview: filter-preview.ts.)
  */
 import type { Database } from 'better-sqlite3';
 import { compileFilter } from '../../../common/policy/match';
-import type { Policy, PolicyFilter } from '../../../common/policy/types';
+import type { Policy } from '../../../common/policy/types';
 import type { FindingsPage } from '../../../common/scan/types';
 import { toFinding } from '../scan/store/queries';
 import { cached } from '../scan/store/statements';
 import { awaitsFirstScan, FACT_COLUMNS, factsOf, type FactsRow } from './file-facts';
 
 const PAGE = 2000;
-
-export function previewFilter(
-  db: Database,
-  filter: PolicyFilter,
-  page: { offset: number; limit: number },
-  now = Date.now(),
-): FindingsPage {
-  const test = compileFilter(filter, now);
-  const levels = filter.accessLevels ?? [];
-  const narrow = levels.length ? `AND f.access_level IN (${levels.map(() => '?').join(', ')})` : '';
-  const chunk = cached<FactsRow & { row: number }>(
-    db,
-    `SELECT f.rowid AS row, ${FACT_COLUMNS} FROM files f LEFT JOIN folders d ON d.id = f.folder_id
-      WHERE f.rowid > ? ${narrow} ORDER BY f.rowid LIMIT ?`,
-  );
-  const entries: FindingsPage['entries'] = [];
-  let total = 0;
-  for (let after = 0; ;) {
-    const rows = chunk.all(after, ...levels, PAGE);
-    for (const r of rows) {
-      if (awaitsFirstScan(r)) continue;
-      const facts = factsOf(r);
-      if (facts.status === 'gone' || !test(facts)) continue;
-      if (total >= page.offset && entries.length < page.limit) entries.push(toFinding(r));
-      total++;
-    }
-    if (rows.length < PAGE) break;
-    after = rows[rows.length - 1]!.row;
-  }
-  return { total, offset: page.offset, limit: page.limit, entries };
-}
 
 export function policyMatches(db: Database, policyId: string, page: { offset: number; limit: number }): FindingsPage {
   const total = cached<{ n: number }>(db, 'SELECT COUNT(*) n FROM policy_matches WHERE policy_id = ?').get(policyId)!.n;

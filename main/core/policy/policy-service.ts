@@ -11,7 +11,8 @@ import type { Policy, PolicyFilter, PolicySummary, TemplateId } from '../../../c
 import type { FindingsPage } from '../../../common/scan/types';
 import { forgetPolicy, listAlerts, markSeen } from './alerts';
 import { LiveMatcher, type MatcherHooks } from './live-matcher';
-import { policyMatches, previewFilter } from './policy-queries';
+import { FilterPreviews } from './filter-preview';
+import { policyMatches } from './policy-queries';
 import { PolicyStore, policyText } from './policy-store';
 
 export interface PolicyServiceOptions extends MatcherHooks {
@@ -26,6 +27,7 @@ export class PolicyService {
   readonly store: PolicyStore;
   readonly matcher: LiveMatcher;
   private automatic: MatcherHooks['onNewMatches'];
+  readonly previews = new FilterPreviews();
 
   constructor(private readonly o: PolicyServiceOptions) {
     this.store = new PolicyStore(o.home);
@@ -98,10 +100,10 @@ export class PolicyService {
     return { path, bytes: Buffer.byteLength(text) };
   }
 
-  preview(filter: PolicyFilter, page: { offset: number; limit: number }): FindingsPage {
+  async preview(filter: PolicyFilter, page: { offset: number; limit: number }): Promise<FindingsPage> {
     const db = this.o.reader();
     if (!db) return { total: 0, offset: page.offset, limit: page.limit, entries: [] };
-    return previewFilter(db, filter, page);
+    return this.previews.page(db, filter, page);
   }
 
   matches(id: string, page: { offset: number; limit: number }): FindingsPage {

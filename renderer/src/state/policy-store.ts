@@ -7,14 +7,17 @@ export interface PolicyView {
   summaries: PolicySummary[];
   /** Alerts the admin has not seen yet (the navigation's badge). */
   unseenAlerts: number;
-  /** The newest alert received live, for the toast; null until one arrives. */
+  /** The newest alert received live; null until one arrives. */
   latestAlert: PolicyAlert | null;
+  /** The alerts of the last `policyAlerts` event, oldest first, for the toast (empty until one arrives). */
+  latestAlerts: PolicyAlert[];
 }
 
 /**
  * The policies as every screen sees them: read once, then kept live through `policyMatches`
- * (each policy's count, at most 4 times a second) and `policyAlert` (a new match). A count for a
- * policy the list does not know yet (saved by the CLI) reads the list again.
+ * (each policy's count, at most 4 times a second) and `policyAlerts` (the new matches since the
+ * last, at most 10 times a second). Counts that name another set of policies than the list
+ * (one saved or removed by the CLI) read the list again.
  */
 export class PolicyStore extends BaseStore<PolicyView> {
   private generation = 0;
@@ -25,7 +28,7 @@ export class PolicyStore extends BaseStore<PolicyView> {
 
   start(): () => void {
     const offMatches = this.bridge.on('policyMatches', (payload) => this.applyCounts(payload));
-    const offAlert = this.bridge.on('policyAlert', (alert) => this.receiveAlert(alert));
+    const offAlert = this.bridge.on('policyAlerts', (payload) => this.receiveAlerts(payload));
     void this.refresh().catch(() => undefined); // refresh records the failure in the snapshot
     return () => {
       this.generation++;
@@ -43,8 +46,8 @@ export class PolicyStore extends BaseStore<PolicyView> {
         this.bridge.listAlerts({ unseenOnly: true, offset: 0, limit: 1 }),
       ]);
       if (mine !== this.generation) return;
-      const latestAlert = this.getSnapshot().value?.latestAlert ?? null;
-      this.emit({ summaries, unseenAlerts: alerts.unseen, latestAlert });
+      const { latestAlert = null, latestAlerts = [] } = this.getSnapshot().value ?? {};
+      this.emit({ summaries, unseenAlerts: alerts.unseen, latestAlert, latestAlerts });
     } catch (reason) {
       if (mine === this.generation) this.fail(reason);
       throw reason;
@@ -55,7 +58,8 @@ export class PolicyStore extends BaseStore<PolicyView> {
     const current = this.getSnapshot().value;
     if (!current) return;
     const byId = new Map(counts.map((count) => [count.policyId, count]));
-    if (counts.some((count) => !current.summaries.some((s) => s.policy.id === count.policyId))) {
+    const sameSet = counts.length === current.summaries.length && current.summaries.every((s) => byId.has(s.policy.id));
+    if (!sameSet) {
       void this.refresh().catch(() => undefined);
       return;
     }
@@ -68,8 +72,15 @@ export class PolicyStore extends BaseStore<PolicyView> {
     if (summaries.some((summary, i) => summary !== current.summaries[i])) this.emit({ ...current, summaries });
   }
 
-  private receiveAlert(alert: PolicyAlert): void {
-    const current = this.getSnapshot().value ?? { summaries: [], unseenAlerts: 0, latestAlert: null };
-    this.emit({ ...current, unseenAlerts: current.unseenAlerts + (alert.seen ? 0 : 1), latestAlert: alert });
+  private receiveAlerts({ alerts }: EventPayloads['policyAlerts']): void {
+    if (alerts.length === 0) return;
+    const current = this.getSnapshot().value ?? { summaries: [], unseenAlerts: 0, latestAlert: null, latestAlerts: [] };
+    const unseen = alerts.filter((alert) => !alert.seen).length;
+    this.emit({
+      ...current,
+      unseenAlerts: current.unseenAlerts + unseen,
+      latestAlert: alerts[alerts.length - 1]!,
+      latestAlerts: alerts,
+    });
   }
 }

@@ -52,7 +52,7 @@ beforeAll(async () => {
     db: () => engine.store.writer(),
     reader: () => engine.store.reader(),
     emitMatches: () => undefined,
-    emitAlert: (alert) => alerts.push({ alert, receivedAt: Date.now() }),
+    emitAlerts: (payload) => payload.alerts.forEach((alert) => alerts.push({ alert, receivedAt: Date.now() })),
   });
   policies.start();
   for (const t of TEMPLATES) policies.fromTemplate(t.id);
@@ -105,9 +105,8 @@ describe('policies on a scanned 3,000-file sandbox', () => {
     const live = Object.fromEntries(TEMPLATES.map((t) => [t.id, policies.matcher.countsOf(t.id).matches]));
     const onePass = countMatches(engine.store.reader(), policies.store.list().policies);
     const cli = Object.fromEntries(TEMPLATES.map((t) => [t.id, onePass.get(t.id)]));
-    const preview = Object.fromEntries(
-      TEMPLATES.map((t) => [t.id, policies.preview(t.policy.filter, { offset: 0, limit: 1 }).total]),
-    );
+    const preview: Record<string, number> = {};
+    for (const t of TEMPLATES) preview[t.id] = (await policies.preview(t.policy.filter, { offset: 0, limit: 1 })).total;
     expect(live).toEqual(expected);
     expect(cli).toEqual(expected);
     expect(preview).toEqual(expected);

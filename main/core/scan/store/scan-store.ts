@@ -141,7 +141,7 @@ export class ScanStore {
 
   /** The directory's group memberships, replacing what was read before (migration 7). */
   replaceUserGroups(rows: ReadonlyArray<{ userId: string; groupId: string; groupName: string }>): void {
-    this.s.clearUserGroups.run();
+    this.s.dropLeftGroups.run(JSON.stringify(rows.map((r) => ({ userId: r.userId, groupId: r.groupId }))));
     for (const r of rows) this.s.insertUserGroup.run(r);
   }
 

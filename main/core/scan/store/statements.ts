@@ -106,9 +106,11 @@ function writerSql() {
       ON CONFLICT(id) DO UPDATE SET login = excluded.login, name = excluded.name, role = excluded.role, reachable = excluded.reachable, reason = excluded.reason, self = excluded.self,
         attempts = CASE WHEN ${REFUSED} THEN 0 ELSE users.attempts END, last_error = CASE WHEN ${REFUSED} THEN NULL ELSE users.last_error END`,
     user: 'SELECT * FROM users WHERE id = ?',
-    clearUserGroups: 'DELETE FROM user_groups',
-    insertUserGroup:
-      'INSERT OR REPLACE INTO user_groups(user_id, group_id, group_name) VALUES (@userId, @groupId, @groupName)',
+    // Only what changed is written: each change re-matches the user's files (migration 9).
+    dropLeftGroups: `DELETE FROM user_groups WHERE (user_id, group_id) NOT IN
+      (SELECT value ->> '$.userId', value ->> '$.groupId' FROM json_each(?))`,
+    insertUserGroup: `INSERT INTO user_groups(user_id, group_id, group_name) VALUES (@userId, @groupId, @groupName)
+      ON CONFLICT(user_id, group_id) DO UPDATE SET group_name = excluded.group_name WHERE group_name IS NOT excluded.group_name`,
     rootDone: 'UPDATE users SET root_done = 1, attempts = 0, last_error = NULL WHERE id = ?',
     insertFolder: `INSERT INTO folders(id, name, path, parent_id, owner_id, as_user, has_collabs, collab_ext, collab_int, collab_known, state, seq)
       VALUES (@id, @name, @path, @parent_id, @owner_id, @as_user, @has_collabs, @collab_ext, @collab_int, @collab_known, ${F.pending}, @seq)

@@ -2,7 +2,6 @@ import { useEffect, useRef } from 'react';
 import type { PolicyAlert } from '../../../../common/policy/types';
 import { useStores } from '../../state/StateProvider';
 import { t } from '../../strings';
-import { notifySystem } from '../layout/systemNotification';
 import { INFO_TOAST_MS, useToasts } from '../layout/Toasts';
 
 /** Alerts arriving within this long are told as one notice per policy (a scan finds many at once). */
@@ -10,7 +9,7 @@ const GATHER_MS = 500;
 
 /**
  * A new policy match, told on any screen: an in-app toast (role=status, so screen readers hear
- * it) and an OS notification when the window is in the background. A burst is gathered into one
+ * it); the OS notification, one per burst, comes from the core (live-matcher). A burst is gathered into one
  * notice per policy, well inside the 2 s the issue allows between the scan and the alert; while
  * a policy's notice is still up, the next burst replaces it with the running count (a scan finds
  * many at once: the first run piled four notices over the screen).
@@ -24,7 +23,7 @@ export function usePolicyAlerts(onOpen: () => void): void {
   useEffect(() => {
     let pending: PolicyAlert[] = [];
     let timer: number | null = null;
-    let last: PolicyAlert | null = policies.getSnapshot().value?.latestAlert ?? null;
+    let last: PolicyAlert[] = policies.getSnapshot().value?.latestAlerts ?? [];
     // Per policy: the matches told by the notice still on screen, and until when it stays.
     const onScreen = new Map<string, { told: number; until: number }>();
     const flush = () => {
@@ -45,15 +44,13 @@ export function usePolicyAlerts(onOpen: () => void): void {
             : t.policies.alerts.toastMany(first.policyName, told);
         const action = { label: t.policies.alerts.open, run: () => latest.current() };
         notify({ tone: 'info', text, action, key: `policy-alert:${policyId}` });
-        // The OS hears of a policy's news once per notice, not at every burst that updates it.
-        if (!stillShown) notifySystem(text, action.run);
       }
     };
     const off = policies.subscribe(() => {
-      const alert = policies.getSnapshot().value?.latestAlert ?? null;
-      if (!alert || alert === last) return;
-      last = alert;
-      pending.push(alert);
+      const alerts = policies.getSnapshot().value?.latestAlerts ?? [];
+      if (alerts === last) return;
+      last = alerts;
+      pending.push(...alerts);
       timer ??= window.setTimeout(flush, GATHER_MS);
     });
     return () => {

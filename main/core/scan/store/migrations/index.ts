@@ -14,6 +14,7 @@ import { up as givenUp } from './0005-given-up';
 import { up as content } from './0006-content';
 import { up as policyFacts } from './0007-policy-facts';
 import { up as policyMatches } from './0008-policy-matches';
+import { up as policyDirtyGroupsPaths } from './0009-policy-dirty-groups-paths';
 
 export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; up(db: Database): void }> = [
   { version: 1, name: 'initial', up: initial },
@@ -24,6 +25,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; up(db: D
   { version: 6, name: 'content', up: content },
   { version: 7, name: 'policy-facts', up: policyFacts },
   { version: 8, name: 'policy-matches', up: policyMatches },
+  { version: 9, name: 'policy-dirty-groups-paths', up: policyDirtyGroupsPaths },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
