@@ -27,6 +27,8 @@ const isolated = [
   './governance-rate.ts',
   // Issue 17: 20 policies live during a scan (time growth, alert latency).
   './policy-live.ts',
+  // Issue 17 acceptance 1 on 100,000 files: template counts vs the truth, apply and undo checked on it.
+  './governance-100k.ts',
 ];
 
 for (const benchmark of benchmarks) {

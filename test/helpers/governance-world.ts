@@ -25,6 +25,8 @@ export function cli(home: string, args: string[]): Promise<{ code: number | null
 export interface RunnerWorld {
   connected: Connected;
   policies: PolicyStore;
+  /** How long the CLI's scan took (s). */
+  scanSeconds: number;
   ctl<T>(path: string): Promise<T>;
   /** Every file's truth, by id. */
   truth(): Promise<Map<string, TruthEntry>>;
@@ -46,9 +48,11 @@ export async function runnerWorld(o: {
   mix?: 'metadata';
 }): Promise<RunnerWorld> {
   const connected = await connectToSandbox(o);
+  const t0 = performance.now();
   const scan = await cli(connected.home, ['scan', '--until-idle', '--no-backfill', '--json']);
   if (scan.code !== 0) throw new Error(`scan failed (${scan.code}): ${scan.stderr.slice(-2000)}`);
   const policies = new PolicyStore(connected.home);
+  const scanSeconds = (performance.now() - t0) / 1000;
   policies.save(templateById('public-card-numbers').policy);
   const control = connected.sandbox.info.controlUrl;
   const ctl = async <T>(path: string): Promise<T> => {
@@ -61,6 +65,7 @@ export async function runnerWorld(o: {
   return {
     connected,
     policies,
+    scanSeconds,
     ctl,
     async truth() {
       return truthFiles(ctl);

@@ -36,3 +36,30 @@ export async function truthFiles(ctl: ControlGet): Promise<Map<string, TruthEntr
     if (offset + 10_000 >= page.total_count) return out;
   }
 }
+
+/** The ids whose truth differs between two snapshots (changed, added or gone), sorted. */
+export function changedFiles(before: Map<string, TruthEntry>, after: Map<string, TruthEntry>): string[] {
+  const ids = new Set([...before.keys(), ...after.keys()]);
+  return [...ids].filter((id) => JSON.stringify(before.get(id)) !== JSON.stringify(after.get(id))).sort();
+}
+
+/** Files whose link is open to anyone and whose content holds a card number (not trashed). */
+export const publicWithCards = (truth: Map<string, TruthEntry>): TruthEntry[] =>
+  [...truth.values()].filter((f) => f.shared_effective === 'open' && !f.trashed && (f.sensitive?.card ?? 0) > 0);
+
+/**
+ * admin_logs events at or after `after` and before `before` (ISO), oldest first. The control
+ * API answers at most 10,000 a call, so the next call starts at the last one's time (the
+ * events of that millisecond come again and are dropped by id).
+ */
+export async function eventsBetween(ctl: ControlGet, after: string, before?: string): Promise<AdminEvent[]> {
+  const out = new Map<string, AdminEvent>();
+  const until = before ? `&before=${encodeURIComponent(before)}` : '';
+  for (let from = after; ;) {
+    const page = await ctl<{ entries: AdminEvent[] }>(`/truth/events?after=${encodeURIComponent(from)}${until}`);
+    const fresh = page.entries.filter((e) => !out.has(e.event_id));
+    for (const e of fresh) out.set(e.event_id, e);
+    if (page.entries.length < 10_000 || fresh.length === 0) return [...out.values()];
+    from = page.entries[page.entries.length - 1]!.created_at;
+  }
+}

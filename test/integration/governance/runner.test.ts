@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GovernanceRunner } from '../../../main/core/governance/runner';
-import { runnerWorld, type RunnerWorld, type TruthEntry } from '../../helpers/governance-world';
+import { runnerWorld, type RunnerWorld } from '../../helpers/governance-world';
+import { changedFiles as changed, publicWithCards } from '../../helpers/sandbox-truth';
 
 let world: RunnerWorld;
 let runner: GovernanceRunner;
@@ -17,14 +18,6 @@ beforeAll(async () => {
   runner = await world.service().runner();
 }, 600_000);
 afterAll(async () => world?.close());
-
-/** The ids whose truth differs between two snapshots. */
-function changed(before: Map<string, TruthEntry>, after: Map<string, TruthEntry>): string[] {
-  return [...after.keys()].filter((id) => JSON.stringify(before.get(id)) !== JSON.stringify(after.get(id))).sort();
-}
-
-const publicWithCards = (truth: Map<string, TruthEntry>) =>
-  [...truth.values()].filter((f) => f.shared_effective === 'open' && !f.trashed && (f.sensitive?.card ?? 0) > 0);
 
 describe('remove-shared-link on the public files with card numbers (acceptance 1)', () => {
   it('changes exactly those files, logs one row each, and the undo restores every link', async () => {

@@ -10,23 +10,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PERSONAL_EMAIL_DOMAINS, TEMPLATES } from '../../../common/policy/templates';
+import { TEMPLATES } from '../../../common/policy/templates';
 import { POLICY_FORMAT, type PolicyAlert, type TemplateId } from '../../../common/policy/types';
 import { countMatches } from '../../../main/core/policy/policy-queries';
 import { PolicyService } from '../../../main/core/policy/policy-service';
 import type { ScanEngine } from '../../../main/core/scan/engine';
+import { expectedCounts, type TemplateTruthFile } from '../../helpers/template-truth';
 import { scanRig, truthJson, type ScanRig } from '../scan/support';
-
-interface Truth {
-  id: string;
-  owner_id: string;
-  trashed: boolean;
-  has_text: boolean;
-  sensitive: Record<'card' | 'iban' | 'ssn' | 'nino' | 'email', number> | null;
-  shared_effective: string | null;
-  external_collaborators: string[];
-  modified_at: string;
-}
 
 let rig: ScanRig;
 let engine: ScanEngine;
@@ -73,33 +63,9 @@ afterAll(async () => {
   rmSync(home, { recursive: true, force: true });
 });
 
-/** The templates' meaning, written again from the truth's own fields (no app code). */
-function expectedCounts(files: Truth[], externalOwners: Set<string>): Record<TemplateId, number> {
-  const personal = new Set<string>(PERSONAL_EMAIL_DOMAINS);
-  const staleBefore = Date.now() - 180 * 86_400_000;
-  const out: Record<TemplateId, number> = {
-    'public-card-numbers': 0,
-    'personal-email-domains': 0,
-    'sensitive-shared-externally': 0,
-    'stale-public-links': 0,
-  };
-  for (const f of files) {
-    if (f.trashed || externalOwners.has(f.owner_id)) continue; // the scan cannot reach these
-    const open = f.shared_effective === 'open';
-    const s = f.has_text && f.sensitive ? f.sensitive : null;
-    const anySensitive = s !== null && s.card + s.iban + s.ssn + s.nino + s.email > 0;
-    if (open && s && s.card > 0) out['public-card-numbers']++;
-    if (f.external_collaborators.some((l) => personal.has(l.split('@')[1]!.toLowerCase())))
-      out['personal-email-domains']++;
-    if (anySensitive && (open || f.external_collaborators.length > 0)) out['sensitive-shared-externally']++;
-    if (open && Date.parse(f.modified_at) < staleBefore) out['stale-public-links']++;
-  }
-  return out;
-}
-
 describe('policies on a scanned 3,000-file sandbox', () => {
   it('each template matches exactly as many files as the ground truth says', async () => {
-    const truth = await truthJson<{ entries: Truth[] }>(rig, '/truth/files?offset=0&limit=10000');
+    const truth = await truthJson<{ entries: TemplateTruthFile[] }>(rig, '/truth/files?offset=0&limit=10000');
     const users = await truthJson<{ users: Array<{ id: string; external: boolean }> }>(rig, '');
     const expected = expectedCounts(truth.entries, new Set(users.users.filter((u) => u.external).map((u) => u.id)));
     const live = Object.fromEntries(TEMPLATES.map((t) => [t.id, policies.matcher.countsOf(t.id).matches]));
