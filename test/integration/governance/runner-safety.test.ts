@@ -185,6 +185,7 @@ describe('a run stopped while a change is under way (review 1)', () => {
     let runId = '';
     let runner: GovernanceRunner | null = null;
     let down = false;
+    let readsSinceDown = 0;
     const service = serviceWith((real) => ({
       async setSharedLink(fileId, access, asUser) {
         await real.setSharedLink(fileId, access, asUser);
@@ -194,7 +195,9 @@ describe('a run stopped while a change is under way (review 1)', () => {
         }
       },
       readFile(fileId, owner) {
-        if (down) return Promise.reject(new BoxApiError(503, 'unavailable', 'Service Unavailable'));
+        // The read-back goes to Box (the cancel aborts its turn); the reads after it find Box down.
+        if (down && readsSinceDown++ > 0)
+          return Promise.reject(new BoxApiError(503, 'unavailable', 'Service Unavailable'));
         return real.readFile(fileId, owner);
       },
     }));
@@ -249,6 +252,54 @@ describe('a multi-step change that fails part-way (review 2)', () => {
     removals = -100; // no more failures
     const undo = await runner.undoAction(e.actionId).done;
     expect(undo.counts).toMatchObject({ applied: 1, failed: 0, skipped: 0 });
+    const back = (await world.truth()).get(file!)?.external_collaborators ?? [];
+    expect(back.map((l) => l.toLowerCase()).sort()).toEqual(externals.map((u) => u.login.toLowerCase()).sort());
+  }, 60_000);
+
+  it('stopped part-way with Box unreadable: the resume removes only the rest, and the undo re-invites all three', async () => {
+    const [file] = pick(1, (e) => e.collaborations === 0 && e.external_collaborators.length === 0);
+    const owner = truth0.get(file!)!.owner_id;
+    const externals = users.filter((u) => u.external).slice(0, 3);
+    let box: GovernanceBox | null = null;
+    let runner: GovernanceRunner | null = null;
+    let runId = '';
+    let removals = 0;
+    let down = false;
+    const service = serviceWith((real) => {
+      box = real;
+      return {
+        async removeCollaboration(collaborationId, asUser) {
+          await real.removeCollaboration(collaborationId, asUser);
+          if (++removals > 1) return;
+          runner?.pause(runId); // after the first of three: the second's turn is aborted
+          down = true;
+        },
+        readFile(fileId, who) {
+          if (down) return Promise.reject(new BoxApiError(503, 'unavailable', 'Service Unavailable'));
+          return real.readFile(fileId, who);
+        },
+      };
+    });
+    runner = await service.runner();
+    for (const u of externals) await box!.inviteToFile(file!, u.login, 'viewer', owner);
+    runId = runner.plan('every-file', { name: 'remove-external-collaborators' }, { fileIds: [file!] }).runId;
+    const since = new Date().toISOString();
+    expect((await runner.apply(runId).done).state).toBe('paused');
+    const unsettled = entryOf(runner, runId, file!);
+    expect(unsettled.state).toBe('applying');
+    expect(unsettled.reason).toMatch(/whether Box made the change is not known: the run was paused/);
+
+    down = false;
+    expect((await runner.resume(runId).done).counts).toMatchObject({ applied: 1, failed: 0 });
+    const e = entryOf(runner, runId, file!);
+    expect(e.before?.collaborations.filter((c) => c.external)).toHaveLength(3); // the trail from before the first
+    expect(e.after?.collaborations.filter((c) => c.external)).toEqual([]);
+    const removed = (await world.eventsSince(since)).filter(
+      (x) => x.event_type === 'COLLABORATION_REMOVE' && x.source.item_id === file,
+    );
+    expect(removed).toHaveLength(3); // one per collaborator: the first was not removed again
+
+    await runner.undoAction(e.actionId).done;
     const back = (await world.truth()).get(file!)?.external_collaborators ?? [];
     expect(back.map((l) => l.toLowerCase()).sort()).toEqual(externals.map((u) => u.login.toLowerCase()).sort());
   }, 60_000);
