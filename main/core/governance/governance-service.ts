@@ -56,7 +56,12 @@ export class GovernanceService {
    */
   async runner(): Promise<GovernanceRunner> {
     const state = await this.o.connection.state();
-    if (state.status !== 'connected') throw new NotConnectedError();
+    if (state.status !== 'connected') {
+      // A sign-in lost (expired, revoked) keeps the runner built: its runs can still be paused
+      // or cancelled, and its Box calls fail as Box answers them.
+      if (this.built) return this.built.runner;
+      throw new NotConnectedError();
+    }
     const who = `${state.clientId} ${state.apiUrl} ${state.user.id} ${state.connectedAt}`;
     if (this.built?.who !== who) {
       const previous = this.built?.runner;
