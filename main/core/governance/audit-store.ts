@@ -280,8 +280,9 @@ export class AuditStore {
 
   /**
    * An undo not finished yet of this run's entries, or of this one entry: the undo run and its
-   * state. Pending: its entry is being undone (`applying`), or planned in a run that may still
-   * apply (preview, applying, paused, interrupted).
+   * state. Pending: its entry is planned or being undone in a run that may still apply
+   * (applying, paused, interrupted). An entry a finished run left `applying` (Box unreadable
+   * then) is not: a new undo reads the file first and skips it if that undo was made.
    */
   pendingUndo(of: { runId: string } | { actionId: string }): { runId: string; state: RunState } | undefined {
     const which = 'runId' in of ? 'o.run_id = ?' : 'o.action_id = ?';
@@ -289,7 +290,7 @@ export class AuditStore {
       .prepare(
         `SELECT r.run_id AS runId, r.state AS state FROM entries o JOIN entries u ON u.undoes = o.action_id
            JOIN runs r ON r.run_id = u.run_id
-         WHERE ${which} AND (u.state = 'applying' OR (u.state = 'planned' AND r.state IN ('preview', 'applying', 'paused', 'interrupted')))
+         WHERE ${which} AND u.state IN ('planned', 'applying') AND r.state IN ('preview', 'applying', 'paused', 'interrupted')
          ORDER BY r.seq DESC LIMIT 1`,
       )
       .get('runId' in of ? of.runId : of.actionId) as { runId: string; state: RunState } | undefined;
