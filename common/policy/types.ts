@@ -123,6 +123,8 @@ export interface PolicyFileFacts {
   ownerGroups: string[];
   sizeBytes: number | null;
   modifiedAt: string | null;
+  /** The content's SHA-1 as the scan store knows it (absent: not known). */
+  sha1?: string | null;
   accessLevel: AccessLevel | null;
   externalCollaborators: string[];
   inspection: InspectionState;
@@ -173,6 +175,9 @@ export interface FileGovernanceState {
   name: string;
   /** Box's etag when read: a change made since then is detected. */
   etag: string | null;
+  /** The content's SHA-1 and Box's modified_at when read (absent in states logged before they were read). */
+  sha1?: string | null;
+  modifiedAt?: string | null;
   parentId: string;
   parentPath: string;
   sharedLink: {

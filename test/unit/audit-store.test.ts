@@ -1,7 +1,7 @@
 /**
  * The audit log on real SQLite: a run and its entries survive closing the file; a run a dead
- * process left applying is found interrupted on open (its `applying` row kept with the state
- * before, for the resume to settle); the CSV export has one row per change, none for a plan
+ * process left applying is found interrupted on open and on every listing while the store stays
+ * open (its `applying` row kept with the state before, for the resume to settle); the CSV export has one row per change, none for a plan
  * never applied, and no shared-link URL.
  */
 import { spawnSync } from 'node:child_process';
@@ -95,6 +95,26 @@ describe('the audit store', () => {
     expect(applying).toHaveLength(1);
     expect(applying[0]!.before?.sharedLink?.access).toBe('open');
     reopened.close();
+  });
+
+  it('finds a run interrupted when listing, while the store stays open, once its applier is gone', () => {
+    const path = join(temp.home, AUDIT_FILE);
+    const store = new AuditStore(path); // the app's, open all along
+    const killed = planTwo(store);
+    const live = planTwo(store);
+    store.setRunState(killed, 'applying');
+    store.setRunState(live, 'applying');
+    // A CLI apply killed meanwhile, and one still running (this test's parent process is alive).
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
+    const cli = new Database(path);
+    cli.prepare('UPDATE runs SET applier_pid = ? WHERE run_id = ?').run(Number(dead), killed);
+    cli.prepare('UPDATE runs SET applier_pid = ? WHERE run_id = ?').run(process.ppid, live);
+    cli.close();
+    const states = new Map(store.runs(0, 10).entries.map((r) => [r.runId, r.state]));
+    expect(states.get(killed)).toBe('interrupted');
+    expect(states.get(live)).toBe('applying');
+    expect(store.interruptedRuns('p', { name: 'remove-shared-link' }).map((r) => r.runId)).toEqual([killed]);
+    store.close();
   });
 
   it('exports one CSV row per change and none for a plan never applied', async () => {

@@ -1,16 +1,21 @@
 /**
  * One file of an apply, and of an undo. Before every change the file is read again from Box:
- * if it no longer matches the policy, or the change no longer does anything, the entry is
- * skipped with the reason. Otherwise `applying` is committed with the state before, then Box
- * is asked, then `applied` with the state after. An entry found `applying` (a kill mid-change)
- * is settled by reading the file: already changed → applied; not → checked and applied now,
- * so no change is ever made twice.
+ * if it was edited since the scan, no longer matches the policy, or the change no longer does
+ * anything, the entry is skipped with the reason. Otherwise `applying` is committed with the
+ * state before, then Box is asked, then `applied` with the state after. Whatever stops a change
+ * part-way (a failure, a pause or cancel, a kill), the log ends as Box is, read again:
+ * - made → applied (with after, undoable);
+ * - made in part (some of several steps) → applied, undoable, the reason "partly applied: …",
+ *   and the state before kept, so an undo puts back what was done and a resume does only the rest;
+ * - not made → failed (a failure), planned again (a pause), skipped (a cancel);
+ * - Box cannot be read → left `applying` with the reason: a resume or the next run settles it.
+ * So no change is ever made twice, and none is logged other than Box has it.
  */
 import type { AuditEntry, FileGovernanceState, Policy } from '../../../common/policy/types';
 import { sanitiseMessage } from '../scan/failures';
 import type { GovernanceAction, GovernanceBox } from './action';
 import type { AuditStore } from './audit-store';
-import { freshFacts, whatChanged } from './facts';
+import { changedParts, editedSinceScan, freshFacts, whatChanged } from './facts';
 import type { PolicySource } from './policy-source';
 
 export interface EntryContext {
@@ -60,6 +65,7 @@ function skipReason(c: EntryContext, e: AuditEntry, now: FileGovernanceState): s
   if (!c.policy) return 'the policy was removed';
   const stored = c.policies.facts(e.fileId);
   if (!stored) return 'the file is no longer in the scan store';
+  if (editedSinceScan(stored, now)) return 'it was edited since the scan';
   const fresh = freshFacts(stored, now);
   if (!c.policies.matchesFilter(c.policy.filter, fresh))
     return `no longer matches the policy: ${whatChanged(stored, fresh)}`;
@@ -67,34 +73,144 @@ function skipReason(c: EntryContext, e: AuditEntry, now: FileGovernanceState): s
   return applicable.ok ? null : applicable.reason;
 }
 
-async function change(c: EntryContext, e: AuditEntry, now: FileGovernanceState): Promise<EntryOutcome> {
-  c.audit.markApplying(e.actionId, now);
+const undoable = (c: EntryContext) => typeof c.action.undo === 'function';
+
+/** Box has the change in part: applied (undo puts back what was done), with what stopped the rest. */
+function markPartly(c: EntryContext, e: AuditEntry, now: FileGovernanceState, parts: string[], why: string): void {
+  c.audit.markApplied(e.actionId, now, {
+    undoable: undoable(c),
+    reason: `partly applied: ${why} (done: ${parts.join('; ')})`,
+  });
+}
+
+/**
+ * Asks Box for the change. `before` is what the file had before this change began: the state
+ * just read, or, for a change a stop cut short, the state logged then (so an undo puts back
+ * what the first part did too); the action works on `now`, doing only what is left.
+ */
+async function change(
+  c: EntryContext,
+  e: AuditEntry,
+  now: FileGovernanceState,
+  before: FileGovernanceState,
+): Promise<EntryOutcome> {
+  c.audit.markApplying(e.actionId, before);
   try {
     const after = await c.action.apply(c.box, e.action, now);
-    c.audit.markApplied(e.actionId, after, { undoable: typeof c.action.undo === 'function' });
+    c.audit.markApplied(e.actionId, after, { undoable: undoable(c) });
     return 'applied';
   } catch (error) {
-    // Stopped mid-change: the entry stays `applying` and the resume settles it by reading Box.
+    // Stopped mid-change: the entry stays `applying`; the run settles it once its work has stopped.
     if (isAbort(error)) return 'stopped';
-    c.audit.markFailed(e.actionId, reasonOf(error));
+    return afterFailure(c, e, before, reasonOf(error));
+  }
+}
+
+/** A change that failed part-way: the log says what Box has now, read again. */
+async function afterFailure(
+  c: EntryContext,
+  e: AuditEntry,
+  before: FileGovernanceState,
+  reason: string,
+): Promise<EntryOutcome> {
+  let now: FileGovernanceState;
+  try {
+    now = await c.box.readFile(e.fileId, before.ownerId ?? null);
+  } catch (error) {
+    if (isAbort(error)) return 'stopped';
+    c.audit.markUnsettled(
+      e.actionId,
+      `${reason}; whether Box made the change is not known (the file could not be read back: ${reasonOf(error)}): a resume or the next run settles it`,
+    );
     return 'failed';
   }
+  if (c.action.isApplied(e.action, before, now)) {
+    c.audit.markApplied(e.actionId, now, { undoable: undoable(c) });
+    return 'applied';
+  }
+  const parts = changedParts(before, now);
+  if (parts.length > 0) {
+    markPartly(c, e, now, parts, reason);
+    return 'applied';
+  }
+  c.audit.markFailed(e.actionId, reason);
+  return 'failed';
 }
 
 /** A planned (or unsettled) entry: re-read, re-check, change. */
 export async function applyEntry(c: EntryContext, e: AuditEntry): Promise<EntryOutcome> {
   const now = await readNow(c, e, e.before?.ownerId ?? c.policies.ownerId(e.fileId));
   if (typeof now === 'string') return now;
-  if (e.state === 'applying' && e.before && c.action.isApplied(e.action, e.before, now)) {
-    c.audit.markApplied(e.actionId, now, { undoable: typeof c.action.undo === 'function' });
+  // A change a stop or a kill cut short: what the file had before it began.
+  const begun = e.state === 'applying' ? e.before : null;
+  if (begun && c.action.isApplied(e.action, begun, now)) {
+    c.audit.markApplied(e.actionId, now, { undoable: undoable(c) });
     return 'applied';
   }
   const reason = skipReason(c, e, now);
+  const parts = begun ? changedParts(begun, now) : [];
+  if (reason && parts.length > 0) {
+    markPartly(c, e, now, parts, `the rest was not done: ${reason}`);
+    return 'applied';
+  }
   if (reason) {
     c.audit.markSkipped(e.actionId, reason, now);
     return 'skipped';
   }
-  return change(c, e, now);
+  return change(c, e, now, parts.length > 0 && begun ? begun : now);
+}
+
+export type StopMode = 'pause' | 'cancel';
+
+/**
+ * An entry its run left `applying` when it stopped (or earlier, Box unreadable then): settled
+ * by reading the file. Nothing is asked of Box but the read.
+ */
+export async function settleEntry(c: EntryContext, e: AuditEntry, mode: StopMode | 'done'): Promise<void> {
+  const original = c.audit.undoneByEntry(e.actionId); // set for an undo run's entry
+  const owner = original?.after?.ownerId ?? e.before?.ownerId ?? c.policies.ownerId(e.fileId);
+  let now: FileGovernanceState;
+  try {
+    now = await c.box.readFile(e.fileId, owner);
+  } catch (error) {
+    if (isGone(error) && mode !== 'pause') return c.audit.markSkipped(e.actionId, 'the file is gone from Box', null);
+    const words = mode === 'done' ? 'its run ended' : `the run was ${mode === 'pause' ? 'paused' : 'cancelled'}`;
+    return c.audit.markUnsettled(
+      e.actionId,
+      `whether Box made the change is not known: ${words} and the file could not be read (${reasonOf(error)}); a resume or the next run settles it`,
+    );
+  }
+  if (original) return settleUndo(c, e, original, now, mode);
+  const before = e.before ?? now;
+  if (c.action.isApplied(e.action, before, now)) return c.audit.markApplied(e.actionId, now, { undoable: undoable(c) });
+  const parts = changedParts(before, now);
+  if (parts.length > 0) return markPartly(c, e, now, parts, `the run stopped part-way (${mode})`);
+  if (mode === 'pause') return c.audit.markPlanned(e.actionId);
+  if (mode === 'cancel') return c.audit.markSkipped(e.actionId, 'cancelled before the change', now);
+  c.audit.markFailed(e.actionId, 'the change was not made (the file read again after its run had ended)');
+}
+
+/** An undo entry: undone when the original change no longer shows; else as a change not made. */
+function settleUndo(
+  c: EntryContext,
+  e: AuditEntry,
+  original: AuditEntry,
+  now: FileGovernanceState,
+  mode: StopMode | 'done',
+): void {
+  if (original.before && !c.action.isApplied(original.action, original.before, now)) {
+    c.audit.markApplied(e.actionId, now, { undoable: false, reason: reinvited(original.before, now) });
+    c.audit.markUndone(original.actionId, e.actionId);
+    return;
+  }
+  if (mode === 'pause') return c.audit.markPlanned(e.actionId);
+  c.audit.markSkipped(
+    e.actionId,
+    mode === 'cancel'
+      ? 'cancelled before the undo'
+      : 'the undo was not made (the file read again after its run had ended)',
+    now,
+  );
 }
 
 /** Collaborations the undo re-created, in words: Box gives each a new id, and the log says so. */
@@ -121,6 +237,13 @@ export async function undoEntry(c: EntryContext, e: AuditEntry, original: AuditE
   const owner = original.after?.ownerId ?? original.before.ownerId ?? c.policies.ownerId(e.fileId);
   const now = await readNow(c, e, owner);
   if (typeof now === 'string') return now;
+  // Changed since the action (re-shared, moved out of quarantine…): the undo would overwrite
+  // that, so it is not made. An undo cut short is `applying` and goes on (what it did differs).
+  const since = e.state === 'planned' ? changedParts(original.after, now) : [];
+  if (since.length > 0) {
+    c.audit.markSkipped(e.actionId, `changed since the action: ${since.join('; ')}`, now);
+    return 'skipped';
+  }
   c.audit.markApplying(e.actionId, now);
   try {
     const after = await c.action.undo(c.box, original.action, original.before, original.after);

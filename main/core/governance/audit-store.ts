@@ -87,7 +87,11 @@ export class AuditStore {
   private readonly db: Database.Database;
   private seq: number;
 
-  /** Opens (creating and migrating) the log; runs left `applying` by a dead process become `interrupted`. */
+  /**
+   * Opens (creating and migrating) the log; runs left `applying` by a dead process become
+   * `interrupted`, here and whenever runs are listed (a CLI apply may be killed while the app
+   * stays open).
+   */
   constructor(readonly path: string) {
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
@@ -102,6 +106,13 @@ export class AuditStore {
     this.db.close();
   }
 
+  /**
+   * A run is held by the process that set it applying (`applier_pid`): when that process is gone
+   * the run is interrupted. The pid alone is enough: this process's own runs end in a state the
+   * runner sets on every path, and a pid reused by another process (rare, and only after the
+   * applier died) errs towards "still applying", never towards a resume next to a live applier.
+   * A heartbeat would have to beat through minutes of back-off; the pid needs nothing.
+   */
   private markInterrupted(): void {
     const rows = this.db.prepare(`SELECT run_id, applier_pid FROM runs WHERE state = 'applying'`).all() as Array<{
       run_id: string;
@@ -121,8 +132,11 @@ export class AuditStore {
     return ++this.seq;
   }
 
-  /** A run and its planned entries, in one transaction; returns the run id. */
-  createRun(run: NewRun, entries: NewEntry[], state: RunState = 'preview'): string {
+  /**
+   * A run and its planned entries, in one transaction; returns the run id. `guard` runs first
+   * inside the write transaction (it throws to refuse): another process cannot slip in between.
+   */
+  createRun(run: NewRun, entries: NewEntry[], state: RunState = 'preview', guard?: () => void): string {
     const runId = newId('r');
     const now = new Date().toISOString();
     const action = JSON.stringify(run.action);
@@ -132,6 +146,7 @@ export class AuditStore {
     );
     this.db
       .transaction(() => {
+        guard?.();
         this.db
           .prepare(
             `INSERT INTO runs(run_id, seq, policy_id, policy_name, action, state, undo_of, automatic, by, created_at)
@@ -173,11 +188,13 @@ export class AuditStore {
   }
 
   run(runId: string): ActionRun | undefined {
+    this.markInterrupted();
     const row = this.db.prepare('SELECT * FROM runs WHERE run_id = ?').get(runId) as RunRow | undefined;
     return row && this.toRun(row);
   }
 
   runs(offset: number, limit: number): { total: number; entries: ActionRun[] } {
+    this.markInterrupted();
     const total = (this.db.prepare('SELECT count(*) AS n FROM runs').get() as { n: number }).n;
     const rows = this.db
       .prepare('SELECT * FROM runs ORDER BY seq DESC LIMIT ? OFFSET ?')
@@ -187,6 +204,7 @@ export class AuditStore {
 
   /** Runs of this policy and action left paused or interrupted (the newest first): what `--apply` resumes. */
   interruptedRuns(policyId: string, action: ActionSpec): ActionRun[] {
+    this.markInterrupted();
     const rows = this.db
       .prepare(
         `SELECT * FROM runs WHERE policy_id = ? AND action = ? AND state IN ('interrupted', 'paused') AND undo_of IS NULL ORDER BY seq DESC`,
@@ -245,6 +263,37 @@ export class AuditStore {
            finished_at = coalesce(?, finished_at) WHERE run_id = ?`,
       )
       .run(state, state, process.pid, o.confirmed ? 1 : 0, now, finished, runId);
+  }
+
+  /**
+   * Entries left `applying` in runs no process applies now (cancelled, done, paused,
+   * interrupted): a change whose outcome was not known when its run stopped.
+   */
+  strandedEntries(): AuditEntry[] {
+    const rows = this.db
+      .prepare(
+        `SELECT e.* FROM entries e JOIN runs r ON r.run_id = e.run_id WHERE e.state = 'applying' AND r.state != 'applying' ORDER BY e.seq`,
+      )
+      .all() as EntryRow[];
+    return rows.map(toEntry);
+  }
+
+  /**
+   * An undo not finished yet of this run's entries, or of this one entry: the undo run and its
+   * state. Pending: its entry is planned or being undone in a run that may still apply
+   * (applying, paused, interrupted). An entry a finished run left `applying` (Box unreadable
+   * then) is not: a new undo reads the file first and skips it if that undo was made.
+   */
+  pendingUndo(of: { runId: string } | { actionId: string }): { runId: string; state: RunState } | undefined {
+    const which = 'runId' in of ? 'o.run_id = ?' : 'o.action_id = ?';
+    return this.db
+      .prepare(
+        `SELECT r.run_id AS runId, r.state AS state FROM entries o JOIN entries u ON u.undoes = o.action_id
+           JOIN runs r ON r.run_id = u.run_id
+         WHERE ${which} AND u.state IN ('planned', 'applying') AND r.state IN ('preview', 'applying', 'paused', 'interrupted')
+         ORDER BY r.seq DESC LIMIT 1`,
+      )
+      .get('runId' in of ? of.runId : of.actionId) as { runId: string; state: RunState } | undefined;
   }
 
   /** The entry an undo run's entry undoes. */
@@ -309,6 +358,16 @@ export class AuditStore {
 
   markSkipped(actionId: string, reason: string, before: FileGovernanceState | null): void {
     this.update(actionId, 'skipped', { before, reason });
+  }
+
+  /** A change that was not made after all (its run paused before it): planned again. */
+  markPlanned(actionId: string): void {
+    this.update(actionId, 'planned', { before: null, reason: null });
+  }
+
+  /** Still `applying`: whether Box made the change is not known yet; the reason says why. */
+  markUnsettled(actionId: string, reason: string): void {
+    this.update(actionId, 'applying', { reason });
   }
 
   markFailed(actionId: string, reason: string): void {

@@ -18,12 +18,14 @@ import { BoxCalls, BoxConflictError, isNotFound } from './box-calls';
 import { QuarantineStore, type QuarantineOrigin } from './quarantine-store';
 
 export const QUARANTINE_FOLDER_NAME = 'Admin quarantine';
-const FILE_FIELDS = 'name,etag,parent,path_collection,shared_link,trashed_at,owned_by';
+const FILE_FIELDS = 'name,etag,sha1,modified_at,parent,path_collection,shared_link,trashed_at,owned_by';
 
 interface FileJson {
   id: string;
   name?: string;
   etag?: string | null;
+  sha1?: string | null;
+  modified_at?: string | null;
   parent?: { id: string } | null;
   path_collection?: { entries: { id: string; name: string }[] };
   shared_link?: { access?: string; effective_access?: string; is_password_enabled?: boolean } | null;
@@ -102,6 +104,8 @@ export class BoxGovernance implements GovernanceBox {
       fileId,
       name: file.name ?? '',
       etag: file.etag ?? null,
+      sha1: file.sha1 ?? null,
+      modifiedAt: file.modified_at ?? null,
       parentId,
       parentPath: `/${folders.map((f) => f.name).join('/')}`,
       sharedLink: link

@@ -37,7 +37,8 @@ export function auditDbPath(home: string): string {
 
 export class GovernanceService {
   readonly audit: AuditStore;
-  private runnerInstance: Promise<GovernanceRunner> | null = null;
+  /** The runner and the sign-in it acts as (`who`: a new sign-in, even of the same user, builds a new one). */
+  private built: { who: string; runner: Promise<GovernanceRunner> } | null = null;
   scheduler: RequestScheduler | null = null;
 
   constructor(
@@ -47,16 +48,34 @@ export class GovernanceService {
     this.audit = new AuditStore(auditDbPath(home));
   }
 
-  /** The runner over the connection, built once; a failure (not connected) is not kept. */
-  runner(): Promise<GovernanceRunner> {
-    this.runnerInstance ??= this.build().catch((e: unknown) => {
-      this.runnerInstance = null;
-      throw e;
-    });
-    return this.runnerInstance;
+  /**
+   * The runner over the connection as it is now: built on first need and again after a new
+   * sign-in (another admin's runs act and are logged as that admin); a failure (not connected)
+   * is not kept. The new runner takes over the line of the one before, so runs still queue one
+   * at a time and an earlier run can still be paused or cancelled.
+   */
+  async runner(): Promise<GovernanceRunner> {
+    const state = await this.o.connection.state();
+    if (state.status !== 'connected') {
+      // A sign-in lost (expired, revoked) keeps the runner built: its runs can still be paused
+      // or cancelled, and its Box calls fail as Box answers them.
+      if (this.built) return this.built.runner;
+      throw new NotConnectedError();
+    }
+    const who = `${state.clientId} ${state.apiUrl} ${state.user.id} ${state.connectedAt}`;
+    if (this.built?.who !== who) {
+      const previous = this.built?.runner;
+      const runner = this.build(previous).catch((e: unknown) => {
+        if (this.built?.runner === runner) this.built = null;
+        throw e;
+      });
+      this.built = { who, runner };
+    }
+    return this.built.runner;
   }
 
-  private async build(): Promise<GovernanceRunner> {
+  private async build(previous?: Promise<GovernanceRunner>): Promise<GovernanceRunner> {
+    const line = previous && (await previous.catch(() => null))?.line;
     const state = await this.o.connection.state();
     const profile = this.o.connection.profile();
     if (state.status !== 'connected' || !profile) throw new NotConnectedError();
@@ -82,6 +101,7 @@ export class GovernanceService {
       concurrency,
       onProgress: this.o.onProgress,
       onEntry: this.o.onEntry,
+      line,
     });
   }
 

@@ -6,8 +6,13 @@
  * - applying above CONFIRM_ABOVE files needs the planned count typed back (`confirmCount`);
  * - every file is read again before its change (apply-entry.ts), and every outcome is logged;
  * - pause and cancel take effect at once: no new change starts, and the scheduler's waits end
- *   through the run's stop signal; changes caught mid-way are settled on resume, never redone.
+ *   through the run's stop signal; once the run's work has stopped, each change caught mid-way
+ *   is settled by reading the file (apply-entry.ts `settleEntry`), never redone;
+ * - an undo is refused while another undo of the same changes is not finished, and skips a file
+ *   changed since the action (apply-entry.ts).
  * One run applies at a time (the runs queue up), so the one scheduler's stop signal is the run's.
+ * A runner built for a new sign-in takes over the line of the one before (`RunLine`): its runs
+ * queue after the earlier account's, and pause and cancel reach those too.
  */
 import { CodedError } from '../../../common/errors/error-codes';
 import {
@@ -20,7 +25,7 @@ import {
 } from '../../../common/policy/types';
 import type { RequestScheduler } from '../scan/scheduler';
 import type { GovernanceAction, GovernanceBox } from './action';
-import { applyEntry, undoEntry, type EntryContext, type EntryOutcome } from './apply-entry';
+import { applyEntry, settleEntry, undoEntry, type EntryContext, type EntryOutcome } from './apply-entry';
 import type { AuditStore, NewEntry } from './audit-store';
 import { estimatedState } from './facts';
 import type { PolicySource } from './policy-source';
@@ -43,6 +48,14 @@ export interface RunnerOptions {
   onProgress?(run: ActionRun): void;
   /** Each file's outcome as it is logged (the CLI prints it at once). */
   onEntry?(entry: AuditEntry): void;
+  /** The queue and the live runs' controls of the runner this one replaces (a new sign-in). */
+  line?: RunLine;
+}
+
+/** The runs of one home, one at a time, and how to stop each: shared by the runners of successive sign-ins. */
+export interface RunLine {
+  queue: Promise<unknown>;
+  readonly controls: Map<string, Control>;
 }
 
 export interface Started {
@@ -60,13 +73,15 @@ interface Control {
 const NEVER = new AbortController().signal;
 
 export class GovernanceRunner {
-  private queue: Promise<unknown> = Promise.resolve();
-  private readonly controls = new Map<string, Control>();
+  readonly line: RunLine;
+  private readonly controls: Map<string, Control>;
 
   readonly audit: AuditStore;
 
   constructor(private readonly o: RunnerOptions) {
     this.audit = o.audit;
+    this.line = o.line ?? { queue: Promise.resolve(), controls: new Map() };
+    this.controls = this.line.controls;
   }
 
   /** The paused or interrupted run of this policy and action (default: the policy's), newest first. */
@@ -182,10 +197,22 @@ export class GovernanceRunner {
         'invalid_argument',
         `Action ${actionId} cannot be undone: it is ${entry.undoneBy ? 'already undone' : entry.state}.`,
       );
-    return this.startUndo(this.run(entry.runId), [entry]);
+    return this.startUndo(this.run(entry.runId), [entry], { actionId });
   }
 
-  private startUndo(original: ActionRun, entries: AuditEntry[]): Started {
+  /** Refuses an undo of changes another undo has not finished with (two would undo each twice). */
+  private refuseSecondUndo(of: { runId: string } | { actionId: string }): void {
+    const pending = this.o.audit.pendingUndo(of);
+    if (!pending) return;
+    const what = 'runId' in of ? `Run ${of.runId}` : `Action ${of.actionId}`;
+    throw new CodedError(
+      'invalid_argument',
+      `${what} is already being undone by run ${pending.runId} (${pending.state}): resume or cancel that run instead of starting another undo.`,
+    );
+  }
+
+  private startUndo(original: ActionRun, entries: AuditEntry[], of?: { actionId: string }): Started {
+    this.refuseSecondUndo(of ?? { runId: original.runId });
     if (entries.length === 0)
       throw new CodedError('invalid_argument', `Run ${original.runId} has no change left to undo.`);
     const words = UNDO_OF[original.action.name] ?? 'undo';
@@ -205,6 +232,9 @@ export class GovernanceRunner {
         change: `Undo: ${words}`,
         undoes: e.actionId,
       })),
+      'preview',
+      // Checked again inside the transaction: an undo another process starts meanwhile is seen.
+      () => this.refuseSecondUndo(of ?? { runId: original.runId }),
     );
     return this.start(this.run(runId), undoStep(this.o.audit));
   }
@@ -227,20 +257,45 @@ export class GovernanceRunner {
     const control: Control = { stop: new AbortController(), mode: null };
     this.controls.set(run.runId, control);
     this.o.audit.setRunState(run.runId, 'applying', { confirmed: true });
-    const done = this.queue.then(() => this.work(run.runId, step, control));
-    this.queue = done.catch(() => undefined);
+    const done = this.line.queue.then(() => this.work(run.runId, step, control));
+    this.line.queue = done.catch(() => undefined);
     return { run: this.run(run.runId), done };
   }
 
-  private async work(runId: string, step: Step, control: Control): Promise<ActionRun> {
-    const run = this.run(runId);
-    const context: EntryContext = {
+  private contextFor(run: ActionRun): EntryContext {
+    return {
       audit: this.o.audit,
       box: this.o.box,
       policies: this.o.policies,
       policy: this.o.policies.policy(run.policyId),
       action: this.o.actionFor(run.action.name),
     };
+  }
+
+  /**
+   * Entries other runs left `applying` with Box unreadable when they stopped, settled now by
+   * reading each file (a paused or interrupted run's are its resume's, unless it is cancelled).
+   */
+  private async settleStranded(): Promise<void> {
+    for (const e of this.o.audit.strandedEntries()) {
+      const run = this.run(e.runId);
+      if (run.state === 'paused' || run.state === 'interrupted') continue;
+      await settleEntry(this.contextFor(run), e, run.state === 'cancelled' ? 'cancel' : 'done');
+    }
+  }
+
+  /** A stopped run's changes caught mid-way, settled once its workers have ended (no request of it is in flight). */
+  private async settleStopped(runId: string, context: EntryContext, mode: 'pause' | 'cancel'): Promise<void> {
+    for (const e of this.o.audit.entriesIn(runId, ['applying'])) {
+      await settleEntry(context, e, mode);
+      this.o.onEntry?.(this.o.audit.entry(e.actionId) ?? e);
+    }
+  }
+
+  private async work(runId: string, step: Step, control: Control): Promise<ActionRun> {
+    // Housekeeping before the run: a failure here (the log busy) leaves those entries as they were.
+    await this.settleStranded().catch(() => undefined);
+    const context = this.contextFor(this.run(runId));
     const todo = this.o.audit.entriesIn(runId, ['applying', 'planned']);
     const started = Date.now();
     let handled = 0;
@@ -282,7 +337,8 @@ export class GovernanceRunner {
       // A resume may already have put its own control here: only this work's own is removed.
       if (this.controls.get(runId) === control) this.controls.delete(runId);
     }
-    if (!control.mode) this.o.audit.setRunState(runId, 'done');
+    if (control.mode) await this.settleStopped(runId, context, control.mode);
+    else this.o.audit.setRunState(runId, 'done');
     progress(true);
     return this.run(runId);
   }

@@ -29,6 +29,7 @@ export function factsOf(r: FactsRow): PolicyFileFacts {
     ownerGroups: r.owner_groups ? (JSON.parse(r.owner_groups) as string[]) : [],
     sizeBytes: r.size,
     modifiedAt: r.modified_at,
+    sha1: r.sha1,
     accessLevel: r.access_level as AccessLevel | null,
     externalCollaborators: r.ext_collaborators ? (JSON.parse(r.ext_collaborators) as string[]) : [],
     inspection: r.inspection_shown as InspectionState,
