@@ -54,7 +54,7 @@ async function liveCounts(world: RunnerWorld): Promise<{ live: Map<string, numbe
     db: () => store.writer(),
     reader: () => store.reader(),
     emitMatches: () => undefined,
-    emitAlert: () => undefined,
+    emitAlerts: () => undefined,
   });
   try {
     const t0 = performance.now();
@@ -63,9 +63,9 @@ async function liveCounts(world: RunnerWorld): Promise<{ live: Map<string, numbe
     await until(() => (dirty.get() as { n: number }).n === 0, 1_800_000);
     console.log(`live matcher took the scan's ${files.toLocaleString('en-US')} files in ${seconds(t0)} s`);
     const live = new Map(TEMPLATES.map((t) => [t.id, service.matcher.countsOf(t.id).matches]));
-    const preview = new Map(
-      TEMPLATES.map((t) => [t.id, service.preview(t.policy.filter, { offset: 0, limit: 1 }).total]),
-    );
+    const preview = new Map<string, number>();
+    for (const t of TEMPLATES)
+      preview.set(t.id, (await service.preview(t.policy.filter, { offset: 0, limit: 1 })).total);
     return { live, preview };
   } finally {
     service.stop();
