@@ -179,6 +179,10 @@ export interface FileGovernanceState {
     access: 'open' | 'company' | 'collaborators';
     effectiveAccess: string;
     passwordEnabled: boolean;
+    /** When Box removes the link (ISO date-time); null: never. Absent in states logged before it was read. */
+    unsharedAt?: string | null;
+    /** What people with the link may do, as Box has it. Absent in states logged before it was read. */
+    permissions?: { canDownload: boolean; canPreview: boolean; canEdit: boolean };
   } | null;
   collaborations: GovernanceCollaboration[];
   trashed: boolean;

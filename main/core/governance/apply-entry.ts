@@ -124,7 +124,8 @@ export async function undoEntry(c: EntryContext, e: AuditEntry, original: AuditE
   c.audit.markApplying(e.actionId, now);
   try {
     const after = await c.action.undo(c.box, original.action, original.before, original.after);
-    c.audit.markApplied(e.actionId, after, { undoable: false, reason: reinvited(original.before, after) });
+    const note = c.action.undoNote?.(original.before, original.after, after) ?? reinvited(original.before, after);
+    c.audit.markApplied(e.actionId, after, { undoable: false, reason: note });
     c.audit.markUndone(original.actionId, e.actionId);
     return 'applied';
   } catch (error) {

@@ -5,14 +5,16 @@
  * its owner; the quarantine folder ("Admin quarantine" in the admin's own root) is the admin's.
  * Never keeps a shared link's URL: a state holds its access levels only.
  */
+import { randomBytes } from 'node:crypto';
 import type { BoxClient } from 'box-node-sdk';
+import type { SerializedData } from 'box-node-sdk/serialization/json';
 import type { FileGovernanceState, GovernanceCollaboration } from '../../../common/policy/types';
 import { appErrors } from '../../../common/errors/error-codes';
 import type { ConnectionManager } from '../connection/connection-manager';
 import { networkSessionFor } from '../auth/box-endpoints';
 import { scanClient } from '../scan/box-api';
 import type { RequestScheduler } from '../scan/scheduler';
-import type { GovernanceBox, LinkAccess } from './action';
+import type { GovernanceBox, LinkAccess, SharedLinkState } from './action';
 import { BoxApiError } from '../scan/box-api';
 import { BoxCalls, BoxConflictError, isNotFound } from './box-calls';
 import { QuarantineStore, type QuarantineOrigin } from './quarantine-store';
@@ -26,9 +28,16 @@ interface FileJson {
   etag?: string | null;
   parent?: { id: string } | null;
   path_collection?: { entries: { id: string; name: string }[] };
-  shared_link?: { access?: string; effective_access?: string; is_password_enabled?: boolean } | null;
+  shared_link?: LinkJson | null;
   trashed_at?: string | null;
   owned_by?: { id: string };
+}
+interface LinkJson {
+  access?: string;
+  effective_access?: string;
+  is_password_enabled?: boolean;
+  unshared_at?: string | null;
+  permissions?: { can_download?: boolean; can_preview?: boolean; can_edit?: boolean };
 }
 interface CollabJson {
   id: string;
@@ -104,13 +113,7 @@ export class BoxGovernance implements GovernanceBox {
       etag: file.etag ?? null,
       parentId,
       parentPath: `/${folders.map((f) => f.name).join('/')}`,
-      sharedLink: link
-        ? {
-            access: (link.access ?? 'open') as LinkAccess,
-            effectiveAccess: link.effective_access ?? link.access ?? 'open',
-            passwordEnabled: link.is_password_enabled === true,
-          }
-        : null,
+      sharedLink: link ? linkState(link) : null,
       collaborations,
       trashed,
       ownerId: file.owned_by?.id,
@@ -247,6 +250,14 @@ export class BoxGovernance implements GovernanceBox {
     });
   }
 
+  async restoreSharedLink(fileId: string, link: SharedLinkState, asUser: string | null, o: { newPassword: boolean }) {
+    await this.calls.json('governance-write', 'PUT', `/files/${fileId}`, {
+      asUser,
+      body: { shared_link: restoredLinkBody(link, o.newPassword) },
+      params: { fields: 'shared_link' },
+    });
+  }
+
   async moveFile(fileId: string, parentId: string, asUser: string | null): Promise<void> {
     const body = { parent: { id: parentId } };
     await this.calls.json('governance-write', 'PUT', `/files/${fileId}`, {
@@ -343,6 +354,42 @@ export async function governanceFor(
   if (!profile) throw appErrors.not_connected();
   const client = scanClient(connection.session(), networkSessionFor(profile.endpoints));
   return BoxGovernance.open(client, scheduler, o);
+}
+
+function linkState(link: LinkJson): SharedLinkState {
+  const p = link.permissions;
+  return {
+    access: (link.access ?? 'open') as LinkAccess,
+    effectiveAccess: link.effective_access ?? link.access ?? 'open',
+    passwordEnabled: link.is_password_enabled === true,
+    unsharedAt: link.unshared_at ?? null,
+    permissions: {
+      canDownload: p?.can_download ?? true,
+      canPreview: p?.can_preview ?? true,
+      canEdit: p?.can_edit ?? false,
+    },
+  };
+}
+
+/**
+ * The PUT body that puts `link` back: its access, expiry and permissions (Box takes
+ * can_download only on an open or company link), and with `newPassword` a new random password
+ * (Box takes one only on an open link) that is sent once and kept nowhere.
+ */
+function restoredLinkBody(link: SharedLinkState, newPassword: boolean): { [k: string]: SerializedData } {
+  const body: { [k: string]: SerializedData } = { access: link.access };
+  if (link.unsharedAt) body.unshared_at = link.unsharedAt;
+  if (link.permissions && link.access !== 'collaborators') {
+    const { canDownload, canEdit } = link.permissions;
+    body.permissions = { can_download: canDownload, ...(canEdit ? { can_edit: true } : {}) };
+  }
+  if (newPassword && link.access === 'open') body.password = randomLinkPassword();
+  return body;
+}
+
+/** 32 random characters (192 bits) and a fixed tail that meets Box's rule (a digit, an upper-case letter, a symbol). */
+function randomLinkPassword(): string {
+  return `${randomBytes(24).toString('base64url')}A1-`;
 }
 
 function domainOf(login: string): string {

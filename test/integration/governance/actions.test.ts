@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BoxClient, BoxDeveloperTokenAuth } from 'box-node-sdk';
+import { dateTimeFromString } from 'box-node-sdk/internal/utils';
 import type { ActionSpec, FileGovernanceState } from '../../../common/policy/types';
 import { ACTIONS, actionFor } from '../../../main/core/governance/actions';
 import { BoxGovernance } from '../../../main/core/governance/box-governance';
@@ -107,6 +108,47 @@ describe('remove-shared-link', () => {
     expect(urlAfter).not.toBe(urlBefore);
     // The states the audit log keeps hold no URL.
     expect(JSON.stringify([r.before, r.after, u.undone])).not.toContain('/s/');
+  });
+});
+
+describe('remove-shared-link of a password link, or one with an expiry and permissions', () => {
+  const spec: ActionSpec = { name: 'remove-shared-link' };
+
+  it('undo makes the new link need a password again (a new one nobody knows), and says so', async () => {
+    const f = pick((e) => e.shared === 'open' && e.shared_effective === 'open' && e.link_password === true);
+    const r = await applyAndObserve(spec, f);
+    expect(r.before.sharedLink?.passwordEnabled).toBe(true);
+    expect(r.action.describe(spec, r.before)).toBe(
+      'Remove the shared link (People with the link, password). Undo: the link has a new URL and a new password nobody knows: the owner sets one in Box',
+    );
+    const u = await undoAndObserve(spec, r.before, r.after);
+    // Open to anyone with the URL only with the password, as before: the truth says so, not only the read-back.
+    expect(u.truthAfter.get(f.id)).toEqual(truth0.get(f.id));
+    expect((await g.file(f.id)).shared_link).toMatchObject({ access: 'open', password_enabled: true });
+    expect(u.undone.sharedLink).toEqual(r.before.sharedLink);
+    expect(summary(u.events)).toEqual([['SHARE', f.id, f.owner_id]]);
+    expect(r.action.undoNote?.(r.before, r.after, u.undone)).toBe(
+      'the link has a new URL and a new password nobody knows: the owner sets one in Box',
+    );
+  });
+
+  it("undo puts back the link's expiry and its download permission", async () => {
+    const f = pick((e) => e.shared === 'company' && e.link_password === false);
+    const expiry = new Date(Date.now() + 30 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+    await g.box.sdk(f.owner_id).files.updateFileById(f.id, {
+      requestBody: {
+        sharedLink: { access: 'company', unsharedAt: dateTimeFromString(expiry), permissions: { canDownload: false } },
+      },
+      queryParams: { fields: ['shared_link'] },
+    });
+    const set = (await g.file(f.id)).shared_link;
+    expect(set).toMatchObject({ unshared_at: new Date(expiry).toISOString(), can_download: false });
+    const r = await applyAndObserve(spec, f);
+    expect(r.before.sharedLink).toMatchObject({ unsharedAt: expiry, permissions: { canDownload: false } });
+    const u = await undoAndObserve(spec, r.before, r.after);
+    expect((await g.file(f.id)).shared_link).toEqual(set);
+    expect(u.undone.sharedLink).toEqual(r.before.sharedLink);
+    expect(r.action.undoNote?.(r.before, r.after, u.undone)).toBeNull();
   });
 });
 
