@@ -44,7 +44,15 @@ export type ActionName = (typeof ACTION_NAMES)[number];
 export type ActionSpec =
   | { name: 'remove-shared-link' }
   | { name: 'restrict-shared-link'; access: 'company' | 'collaborators' }
-  | { name: 'remove-external-collaborators' }
+  | {
+      name: 'remove-external-collaborators';
+      /**
+       * Whom, by login domain (case-insensitive): `include` given, only those at these domains;
+       * `exclude`, never those at these. Absent: every external collaborator. A policy's run
+       * fills it from the filter's includeDomains / excludeDomains (actionForPolicy).
+       */
+      domains?: { include?: string[]; exclude?: string[] };
+    }
   | { name: 'remove-collaborator'; login: string }
   | { name: 'quarantine' }
   | { name: 'restore-from-quarantine' }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BoxClient, BoxDeveloperTokenAuth } from 'box-node-sdk';
 import { dateTimeFromString } from 'box-node-sdk/internal/utils';
 import type { ActionSpec, FileGovernanceState } from '../../../common/policy/types';
-import { ACTIONS, actionFor } from '../../../main/core/governance/actions';
+import { ACTIONS, actionFor, actionForPolicy } from '../../../main/core/governance/actions';
 import { BoxGovernance } from '../../../main/core/governance/box-governance';
 import { noteName } from '../../../main/core/governance/actions/quarantine';
 import { RequestScheduler } from '../../../main/core/scan/scheduler';
@@ -222,6 +222,44 @@ describe('collaborators', () => {
     const oldIds = new Set(detail.collaborations.map((c) => c.id));
     for (const c of u.undone.collaborations.filter((x) => x.external))
       expect(oldIds.has(c.collaborationId)).toBe(false);
+  });
+
+  it('a policy on external domains removes only collaborators at the included domains, never excluded ones', async () => {
+    // Two external users at different domains invited onto a file of its own (no folder collaborators).
+    const externals = g.users.filter((u) => u.external);
+    const a = externals[0];
+    const b = externals.find((u) => u.login.split('@')[1] !== a?.login.split('@')[1]);
+    if (!a || !b) throw new Error('seed 17 has no external users at two domains');
+    const [domainA, domainB] = [a.login.split('@')[1] ?? '', b.login.split('@')[1] ?? ''];
+    const f = pick((e) => e.collaborations === 0 && e.external_collaborators.length === 0);
+    await g.box.inviteToFile(f.id, a.login, 'editor', f.owner_id);
+    await g.box.inviteToFile(f.id, b.login, 'viewer', f.owner_id);
+    expect((await g.snapshot()).get(f.id)?.external_collaborators).toEqual([a.login, b.login].sort());
+
+    const policy = { filter: { external: { includeDomains: [domainA.toUpperCase()] } } };
+    const spec = actionForPolicy(policy, { name: 'remove-external-collaborators' });
+    expect(spec).toEqual({ name: 'remove-external-collaborators', domains: { include: [domainA] } });
+    const r = await applyAndObserve(spec, f);
+    expectOnly(r.truthBefore, r.truthAfter, f.id, { collaborations: 1, external_collaborators: [b.login] });
+    expect(summary(r.events)).toEqual([['COLLABORATION_REMOVE', f.id, f.owner_id]]);
+    expect(r.action.describe(spec, r.before)).toBe(
+      `Remove 1 external collaborator at ${domainA} (${a.login}); ${b.login} stays`,
+    );
+    const u = await undoAndObserve(spec, r.before, r.after);
+    expect(u.truthAfter.get(f.id)?.external_collaborators).toEqual([a.login, b.login].sort());
+
+    // Trusted partners (excludeDomains) are never removed; with nobody else, nothing is to do.
+    const trusted = actionForPolicy({ filter: { external: { excludeDomains: [domainA, domainB] } } }, spec);
+    expect(trusted).toBe(spec); // a spec naming its domains already is kept as it is
+    const keepAll = actionForPolicy(
+      { filter: { external: { excludeDomains: [domainA, domainB] } } },
+      { name: 'remove-external-collaborators' },
+    );
+    const now = await g.box.readFile(f.id, f.owner_id);
+    expect(ACTIONS['remove-external-collaborators'].applies(keepAll as never, now)).toEqual({
+      ok: false,
+      reason: `The file has no external collaborators not at ${domainA}, ${domainB}`,
+    });
   });
 
   it('refuses an inherited external collaborator, naming the folder', async () => {

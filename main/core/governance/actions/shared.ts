@@ -79,12 +79,6 @@ export async function reinvite(
   return readBack(box, before);
 }
 
-/** "a@x.com, b@y.org" (at most three, then "and N more"). */
-export function loginList(list: GovernanceCollaboration[]): string {
-  const shown = list.slice(0, 3).map((c) => c.login);
-  return list.length > 3 ? `${shown.join(', ')} and ${list.length - 3} more` : shown.join(', ');
-}
-
 /** What an undo's entry says when a password link came back with a password nobody knows. */
 export const NEW_PASSWORD_NOTE = 'the link has a new URL and a new password nobody knows: the owner sets one in Box';
 
