@@ -28,8 +28,6 @@ export interface GovernanceBox {
   readFile(fileId: string, owner?: string | null): Promise<FileGovernanceState>;
   /** The admin-only quarantine folder, created on first use. */
   quarantineFolder(): Promise<{ id: string; path: string }>;
-  /** The enterprise's own domains: a collaborator elsewhere is external. */
-  isExternal(login: string): boolean;
   /** Raw access for actions: the SDK client (as the admin) and the owner's As-User variant. */
   sdk(asUserId?: string): unknown;
   /** `access` null removes the link; otherwise creates it (a new URL) or changes its access. */

@@ -16,6 +16,7 @@ import { scanClient } from '../scan/box-api';
 import type { RequestScheduler } from '../scan/scheduler';
 import type { GovernanceBox, LinkAccess, SharedLinkState } from './action';
 import { BoxApiError } from '../scan/box-api';
+import { collaboratorLogin, isExternalCollaborator } from '../box/external';
 import { BoxCalls, BoxConflictError, isNotFound } from './box-calls';
 import { QuarantineStore, type QuarantineOrigin } from './quarantine-store';
 
@@ -50,16 +51,17 @@ interface CollabJson {
 export interface GovernanceOptions {
   home: string;
   admin: { id: string; login: string };
-  /** Domains of the enterprise besides the admin's own (a collaborator elsewhere is external). */
-  internalDomains?: string[];
-  /** The scan's member list, when known: a Box user id of the enterprise is internal whatever the domain. */
+  /**
+   * The scan's member list: who is external is decided from it as the scan decides
+   * (main/core/box/external.ts). Absent: the enterprise's managed users, listed once on first need.
+   */
   isMember?: (userId: string) => boolean;
 }
 
 export class BoxGovernance implements GovernanceBox {
   private readonly calls: BoxCalls;
   private readonly store: QuarantineStore;
-  private readonly domains: Set<string>;
+  private members: Promise<(userId: string) => boolean> | null = null;
   private quarantine: { id: string; path: string } | null = null;
   private readonly logins = new Map<string, string>();
 
@@ -71,7 +73,6 @@ export class BoxGovernance implements GovernanceBox {
     this.calls = new BoxCalls(client, scheduler);
     this.calls.selfId = o.admin.id;
     this.store = new QuarantineStore(o.home);
-    this.domains = new Set([domainOf(o.admin.login), ...(o.internalDomains ?? []).map((d) => d.toLowerCase())]);
   }
 
   /** Signed in as whom: one /users/me through the scheduler. */
@@ -91,8 +92,32 @@ export class BoxGovernance implements GovernanceBox {
     return new BoxGovernance(client, scheduler, { ...o, admin: { id: me.id, login: me.login } });
   }
 
-  isExternal(login: string): boolean {
-    return !this.domains.has(domainOf(login));
+  /** The member list the scan holds, or the enterprise's managed users read once (marker paging, as the scan). */
+  private memberCheck(): Promise<(userId: string) => boolean> {
+    if (this.o.isMember) return Promise.resolve(this.o.isMember);
+    this.members ??= this.listMembers().catch((e: unknown) => {
+      this.members = null; // not kept: the next read tries again
+      throw e;
+    });
+    return this.members;
+  }
+
+  private async listMembers(): Promise<(userId: string) => boolean> {
+    const ids = new Set<string>([this.o.admin.id]);
+    let marker: string | null | undefined = null;
+    do {
+      const params: Record<string, string> = { usemarker: 'true', limit: '1000', user_type: 'managed', fields: 'id' };
+      if (marker) params.marker = marker;
+      const page = await this.calls.json<{ entries: { id: string }[]; next_marker?: string | null }>(
+        'governance-users',
+        'GET',
+        '/users',
+        { params },
+      );
+      for (const u of page.entries) ids.add(u.id);
+      marker = page.next_marker;
+    } while (marker);
+    return (id) => ids.has(id);
   }
 
   sdk(asUserId?: string): BoxClient {
@@ -188,27 +213,14 @@ export class BoxGovernance implements GovernanceBox {
         asUser: as,
         params: { limit: '1000' },
       });
-    const own = (await page(`/files/${fileId}/collaborations`)).entries.map((c) => this.collab(c, null));
+    const isMember = await this.memberCheck();
+    const own = (await page(`/files/${fileId}/collaborations`)).entries.map((c) => collab(c, null, isMember));
     const inherited: GovernanceCollaboration[] = [];
     for (const f of folders) {
-      for (const c of (await page(`/folders/${f.id}/collaborations`)).entries) inherited.push(this.collab(c, f.id));
+      for (const c of (await page(`/folders/${f.id}/collaborations`)).entries)
+        inherited.push(collab(c, f.id, isMember));
     }
     return [...own, ...inherited];
-  }
-
-  private collab(c: CollabJson, folderId: string | null): GovernanceCollaboration {
-    const who = c.accessible_by;
-    const login = who?.login ?? c.invite_email ?? '';
-    const member = who?.type === 'group' || (who?.id !== undefined && this.o.isMember?.(who.id) === true);
-    const status = c.status === 'pending' || c.status === 'rejected' ? c.status : 'accepted';
-    return {
-      collaborationId: c.id,
-      login,
-      role: c.role ?? 'viewer',
-      status,
-      external: !member && this.isExternal(login),
-      inheritedFromFolderId: folderId,
-    };
   }
 
   async quarantineFolder(): Promise<{ id: string; path: string }> {
@@ -392,8 +404,17 @@ function randomLinkPassword(): string {
   return `${randomBytes(24).toString('base64url')}A1-`;
 }
 
-function domainOf(login: string): string {
-  return login.slice(login.lastIndexOf('@') + 1).toLowerCase();
+/** One collaboration as a state records it; who is external as the scan decides (main/core/box/external.ts). */
+function collab(c: CollabJson, folderId: string | null, isMember: (id: string) => boolean): GovernanceCollaboration {
+  const status = c.status === 'pending' || c.status === 'rejected' ? c.status : 'accepted';
+  return {
+    collaborationId: c.id,
+    login: collaboratorLogin(c),
+    role: c.role ?? 'viewer',
+    status,
+    external: isExternalCollaborator(c, isMember),
+    inheritedFromFolderId: folderId,
+  };
 }
 
 function sameLogin(a: string, b: string): boolean {

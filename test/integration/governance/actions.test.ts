@@ -12,6 +12,7 @@ import { ACTIONS, actionFor, actionForPolicy } from '../../../main/core/governan
 import { BoxGovernance } from '../../../main/core/governance/box-governance';
 import { noteName } from '../../../main/core/governance/actions/quarantine';
 import { RequestScheduler } from '../../../main/core/scan/scheduler';
+import { summariseCollabs } from '../../../main/core/scan/phases/discovery';
 import { getTokens } from '../sandbox/helpers';
 import { changedIds, governanceWorld, type AdminEvent, type GovernanceWorld, type TruthEntry } from './support';
 
@@ -294,6 +295,69 @@ describe('collaborators', () => {
     expect(u.truthAfter.get(f.id)).toEqual(truth0.get(f.id));
     expect(summary(u.events)).toEqual([['COLLABORATION_INVITE', f.id, f.owner_id]]);
     expect(u.undone.collaborations.find((c) => c.login === target.login)?.role).toBe(target.role);
+  });
+});
+
+describe('who is external: the scan and the actions decide alike', () => {
+  it('a login the scan counts external is the one the action removes, and one it counts internal stays', async () => {
+    // A collaborator at the company's own domain whom the member list does not hold (a free Box
+    // account with a work address): external to the scan, so external to the action too.
+    const members = new Set(g.users.filter((u) => !u.external).map((u) => u.id));
+    let f: TruthEntry | null = null;
+    let outsider = '';
+    for (const e of truth0.values()) {
+      if (used.has(e.id) || e.trashed || e.folder_id === '0' || !regularUser(e.owner_id) || e.collaborations === 0)
+        continue;
+      const own = await g.box.readFile(e.id, e.owner_id);
+      const internal = own.collaborations.find((c) => c.inheritedFromFolderId === null && !c.external);
+      const user = internal && g.users.find((u) => u.login === internal.login);
+      if (!user || user.id === e.owner_id) continue;
+      [f, outsider] = [e, user.id];
+      used.add(e.id);
+      break;
+    }
+    if (!f) throw new Error('seed 17 has no file with an internal collaborator');
+    const isMember = (id: string) => members.has(id) && id !== outsider;
+    const box = new BoxGovernance(g.box.sdk(), g.scheduler, {
+      home: g.connected.home,
+      admin: { id: g.adminId, login: g.users.find((u) => u.id === g.adminId)?.login ?? '' },
+      isMember,
+    });
+    // The scan's own summary of the file's collaborations, from Box's JSON as the scan reads it.
+    const raw = await g.box.sdk(f.owner_id).listCollaborations.getFileCollaborations(f.id);
+    const scan = summariseCollabs(
+      (raw.rawData as unknown as { entries: Parameters<typeof summariseCollabs>[0] }).entries,
+      isMember,
+    );
+    const state = await box.readFile(f.id, f.owner_id);
+    const own = state.collaborations.filter((c) => c.inheritedFromFolderId === null);
+    expect(
+      own
+        .filter((c) => c.external)
+        .map((c) => c.login)
+        .sort(),
+    ).toEqual([...scan.externals].sort());
+    expect(own.filter((c) => !c.external)).toHaveLength(scan.internal);
+    const outsiderLogin = g.users.find((u) => u.id === outsider)?.login ?? '';
+    expect(scan.externals).toContain(outsiderLogin);
+    // The action removes exactly the scan's externals: the outsider included, members not.
+    const spec: ActionSpec = { name: 'remove-external-collaborators' };
+    const events = await g.mark();
+    const after = await ACTIONS['remove-external-collaborators'].apply(box, spec, state);
+    expect(
+      after.collaborations
+        .filter((c) => c.inheritedFromFolderId === null)
+        .map((c) => c.login)
+        .sort(),
+    ).toEqual(
+      own
+        .filter((c) => !c.external)
+        .map((c) => c.login)
+        .sort(),
+    );
+    expect((await events()).filter((e) => e.event_type === 'COLLABORATION_REMOVE')).toHaveLength(scan.externals.length);
+    await ACTIONS['remove-external-collaborators'].undo?.(box, spec, state, after);
+    expect((await g.snapshot()).get(f.id)).toEqual(truth0.get(f.id));
   });
 });
 
