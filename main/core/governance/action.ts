@@ -28,6 +28,8 @@ export interface GovernanceBox {
   readFile(fileId: string, owner?: string | null): Promise<FileGovernanceState>;
   /** The admin-only quarantine folder, created on first use. */
   quarantineFolder(): Promise<{ id: string; path: string }>;
+  /** The file's own folder inside the quarantine (named by its id), created on first use. */
+  quarantineFolderOf(fileId: string): Promise<{ id: string; path: string }>;
   /** Raw access for actions: the SDK client (as the admin) and the owner's As-User variant. */
   sdk(asUserId?: string): unknown;
   /** `access` null removes the link; otherwise creates it (a new URL) or changes its access. */
@@ -58,6 +60,7 @@ export interface GovernanceBox {
     fileId: string,
     from: NonNullable<FileGovernanceState['quarantinedFrom']>,
     noteId: string,
+    folderId: string,
   ): Promise<void>;
   forgetQuarantine(fileId: string): Promise<void>;
 }

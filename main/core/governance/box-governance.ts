@@ -18,7 +18,7 @@ import type { GovernanceBox, LinkAccess, SharedLinkState } from './action';
 import { BoxApiError } from '../scan/box-api';
 import { collaboratorLogin, isExternalCollaborator } from '../box/external';
 import { BoxCalls, BoxConflictError, isNotFound } from './box-calls';
-import { QuarantineStore, type QuarantineOrigin } from './quarantine-store';
+import { QuarantineStore, type QuarantineOrigin, type QuarantineRecord } from './quarantine-store';
 
 export const QUARANTINE_FOLDER_NAME = 'Admin quarantine';
 const FILE_FIELDS = 'name,etag,parent,path_collection,shared_link,trashed_at,owned_by';
@@ -131,7 +131,7 @@ export class BoxGovernance implements GovernanceBox {
     const parentId = file.parent?.id ?? '0';
     const collaborations = trashed ? [] : await this.collaborationsOf(fileId, folders, as);
     const link = file.shared_link;
-    const record = parentId === this.store.folderOf(this.o.admin.id) ? this.store.record(fileId) : null;
+    const record = this.quarantineRecord(fileId, parentId);
     return {
       fileId,
       name: file.name ?? '',
@@ -147,6 +147,14 @@ export class BoxGovernance implements GovernanceBox {
         : null,
       quarantineNoteId: record?.noteId ?? null,
     };
+  }
+
+  /** The quarantine record of a file that is in the quarantine now: in its own folder there (or, recorded before those, at the top). */
+  private quarantineRecord(fileId: string, parentId: string): QuarantineRecord | null {
+    const record = this.store.record(fileId);
+    if (!record) return null;
+    const inQuarantine = parentId === (record.folderId ?? this.store.folderOf(this.o.admin.id));
+    return inQuarantine ? record : null;
   }
 
   /**
@@ -253,6 +261,28 @@ export class BoxGovernance implements GovernanceBox {
     return (this.quarantine = { id, path });
   }
 
+  /**
+   * The file's own folder in the quarantine, named by its id (made on first use; one made
+   * before is found by Box's 409), so two files of the same name never clash in there.
+   */
+  async quarantineFolderOf(fileId: string): Promise<{ id: string; path: string }> {
+    const q = await this.quarantineFolder();
+    let id: string;
+    try {
+      const body = { name: fileId, parent: { id: q.id } };
+      id = (
+        await this.calls.json<{ id: string }>('governance-write', 'POST', '/folders', {
+          body,
+          params: { fields: 'id' },
+        })
+      ).id;
+    } catch (e) {
+      if (!(e instanceof BoxConflictError) || !e.conflictId) throw e;
+      id = e.conflictId;
+    }
+    return { id, path: `${q.path}/${fileId}` };
+  }
+
   async setSharedLink(fileId: string, access: LinkAccess | null, asUser: string | null): Promise<void> {
     const body = { shared_link: access === null ? null : { access } };
     await this.calls.json('governance-write', 'PUT', `/files/${fileId}`, {
@@ -345,8 +375,8 @@ export class BoxGovernance implements GovernanceBox {
     }
   }
 
-  async rememberQuarantine(fileId: string, from: QuarantineOrigin, noteId: string): Promise<void> {
-    this.store.remember(fileId, { ...from, noteId });
+  async rememberQuarantine(fileId: string, from: QuarantineOrigin, noteId: string, folderId: string): Promise<void> {
+    this.store.remember(fileId, { ...from, noteId, folderId });
     return Promise.resolve();
   }
 

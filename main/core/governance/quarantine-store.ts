@@ -12,6 +12,8 @@ export type QuarantineOrigin = NonNullable<FileGovernanceState['quarantinedFrom'
 
 export interface QuarantineRecord extends QuarantineOrigin {
   noteId: string;
+  /** The file's own folder in the quarantine; absent in records made before there were such folders. */
+  folderId?: string;
 }
 
 interface QuarantineFile {

@@ -371,7 +371,11 @@ describe('quarantine and restore-from-quarantine', () => {
     expect(await reopened().quarantineFolder()).toEqual(q);
     expect(summary(await made())).toEqual([['UPLOAD', q.id, g.adminId]]);
     const r = await applyAndObserve(spec, f);
-    expect(r.after.parentId).toBe(q.id);
+    // In the file's own folder of the quarantine, named by its id.
+    const own = r.events[0]?.source.item_id ?? '';
+    expect(r.events[0]).toMatchObject({ event_type: 'UPLOAD', source: { item_type: 'folder', parent: { id: q.id } } });
+    expect(await g.box.quarantineFolderOf(f.id)).toEqual({ id: own, path: `${q.path}/${f.id}` });
+    expect(r.after.parentId).toBe(own);
     expect(r.after.quarantinedFrom).toEqual({
       parentId: f.folder_id,
       parentPath: r.before.parentPath,
@@ -381,7 +385,7 @@ describe('quarantine and restore-from-quarantine', () => {
     // The file takes the quarantine folder's owner, the admin (its login and groups follow the id).
     const moved = r.truthAfter.get(f.id);
     expectOnly(r.truthBefore, r.truthAfter, f.id, {
-      folder_id: q.id,
+      folder_id: own,
       owner_id: g.adminId,
       owner_login: moved?.owner_login,
       owner_groups: moved?.owner_groups,
@@ -392,6 +396,7 @@ describe('quarantine and restore-from-quarantine', () => {
     const note = await g.file(noteId);
     expect(note).toMatchObject({ name: noteName(r.before.name), folder_id: f.folder_id, owner_id: f.owner_id });
     expect(summary(r.events)).toEqual([
+      ['UPLOAD', own, g.adminId],
       ['UPLOAD', noteId, f.owner_id],
       ['MOVE', f.id, g.adminId],
     ]);
@@ -438,6 +443,36 @@ describe('quarantine and restore-from-quarantine', () => {
   });
 });
 
+describe('quarantine of two files of the same name', () => {
+  it('puts each in its own folder of the quarantine: both moved, one note each, and each restores', async () => {
+    const spec: ActionSpec = { name: 'quarantine' };
+    const first = pick((e) => e.collaborations === 0);
+    const firstBefore = await g.box.readFile(first.id, first.owner_id);
+    // A second file of that name, in another folder of another user.
+    const other = pick(
+      (e) => e.collaborations === 0 && e.owner_id !== first.owner_id && e.folder_id !== first.folder_id,
+    );
+    const twinId = await g.box.uploadText(other.folder_id, firstBefore.name, 'same name', other.owner_id);
+    const twinBefore = await g.box.readFile(twinId, other.owner_id);
+    const a = await ACTIONS.quarantine.apply(g.box, spec, firstBefore);
+    const truthBefore = await g.snapshot();
+    const b = await ACTIONS.quarantine.apply(g.box, spec, twinBefore);
+    expect(a.quarantinedFrom?.parentId).toBe(first.folder_id);
+    expect(b.quarantinedFrom?.parentId).toBe(other.folder_id);
+    expect(b.parentId).not.toBe(a.parentId);
+    const truthAfter = await g.snapshot();
+    expect(truthAfter.get(twinId)?.owner_id).toBe(g.adminId);
+    const notes = changedIds(truthBefore, truthAfter).added;
+    expect(notes).toEqual([b.quarantineNoteId]);
+    expect(truthAfter.get(notes[0] ?? '')).toMatchObject({ folder_id: other.folder_id, owner_id: other.owner_id });
+    const back = await ACTIONS['restore-from-quarantine'].apply(g.box, { name: 'restore-from-quarantine' }, b);
+    expect(back.parentId).toBe(other.folder_id);
+    expect((await g.snapshot()).get(twinId)).toMatchObject({ folder_id: other.folder_id, owner_id: other.owner_id });
+    await ACTIONS.quarantine.undo?.(g.box, spec, firstBefore, a);
+    expect((await g.snapshot()).get(first.id)).toEqual(truth0.get(first.id));
+  });
+});
+
 describe('a quarantine cut short (crash recovery)', () => {
   it('after a kill between the note and the move, applying again leaves one note and moves the file once', async () => {
     const spec: ActionSpec = { name: 'quarantine' };
@@ -446,11 +481,13 @@ describe('a quarantine cut short (crash recovery)', () => {
     const truthBefore = await g.snapshot();
     const events = await g.mark();
     // What apply does first, then the process dies.
+    const own = await g.box.quarantineFolderOf(f.id);
     const noteId = await g.box.uploadText(f.folder_id, noteName(before.name), 'cut short', f.owner_id);
     await g.box.rememberQuarantine(
       f.id,
       { parentId: f.folder_id, parentPath: before.parentPath, ownerId: f.owner_id },
       noteId,
+      own.id,
     );
     // After the restart the file is read again: not moved, so not applied.
     const now = await reopened().readFile(f.id, f.owner_id);
@@ -460,7 +497,9 @@ describe('a quarantine cut short (crash recovery)', () => {
     expect(after.quarantineNoteId).toBe(noteId);
     const diff = changedIds(truthBefore, await g.snapshot());
     expect(diff).toEqual({ changed: [f.id], added: [noteId] });
-    expect(summary(await events()).map((e) => e[0])).toEqual(['UPLOAD', 'MOVE']);
+    // The file's own quarantine folder made once, the note once, one move.
+    expect(summary(await events()).map((e) => e[0])).toEqual(['UPLOAD', 'UPLOAD', 'MOVE']);
+    expect(after.parentId).toBe(own.id);
     // Killed after the move: read again, it is applied; nothing is sent twice.
     expect(ACTIONS.quarantine.isApplied(spec, before, await g.box.readFile(f.id, f.owner_id))).toBe(true);
   });
