@@ -5,9 +5,11 @@
 import type { Database } from 'better-sqlite3';
 import { CodedError } from '../../../../common/errors/error-codes';
 import { up as initial } from './0001-initial';
+import { up as quarantine } from './0002-quarantine';
 
 export const AUDIT_MIGRATIONS: ReadonlyArray<{ version: number; up(db: Database): void }> = [
   { version: 1, up: initial },
+  { version: 2, up: quarantine },
 ];
 export const AUDIT_SCHEMA_VERSION = AUDIT_MIGRATIONS[AUDIT_MIGRATIONS.length - 1]!.version;
 
