@@ -60,7 +60,8 @@ export type ActionSpec =
 
 /** What undoing each action does, in words for the UI and the CLI's help. null: no undo. */
 export const UNDO_OF: Record<ActionName, string | null> = {
-  'remove-shared-link': 're-creates the shared link with its previous access level (Box gives it a new URL)',
+  'remove-shared-link':
+    're-creates the shared link with its previous access level, expiry and permissions (Box gives it a new URL; a password link gets a new password nobody knows)',
   'restrict-shared-link': "restores the shared link's previous access level",
   'remove-external-collaborators': 're-invites each removed collaborator with their role (a new collaboration)',
   'remove-collaborator': 're-invites the collaborator with their role (a new collaboration)',

@@ -153,6 +153,27 @@ describe('remove-shared-link of a password link, or one with an expiry and permi
   });
 });
 
+describe("the sandbox's link password, as Box takes it", () => {
+  it('sets one only on an open link, of eight characters with a digit, capital or symbol, and never shows it', async () => {
+    const f = pick((e) => e.shared === 'company' && e.link_password === false);
+    const put = (sharedLink: { access: 'open' | 'company'; password: string }) =>
+      g.box
+        .sdk(f.owner_id)
+        .files.updateFileById(f.id, { requestBody: { sharedLink }, queryParams: { fields: ['shared_link'] } });
+    await expect(put({ access: 'company', password: 'Str0ng-enough' })).rejects.toMatchObject({
+      responseInfo: { statusCode: 400 },
+    });
+    await expect(put({ access: 'open', password: 'short' })).rejects.toMatchObject({
+      responseInfo: { statusCode: 400 },
+    });
+    expect((await g.file(f.id)).shared_link).toMatchObject({ access: 'company', password_enabled: false });
+    const made = await put({ access: 'open', password: 'Str0ng-enough' });
+    expect(made.sharedLink?.isPasswordEnabled).toBe(true);
+    expect((await g.file(f.id)).shared_link).toMatchObject({ access: 'open', password_enabled: true });
+    expect(JSON.stringify(await g.ctl(`/truth/files/${f.id}`))).not.toContain('Str0ng-enough');
+  });
+});
+
 describe('restrict-shared-link', () => {
   it('narrows an open link to the company (ITEM_SHARED_UPDATE), undo widens it back', async () => {
     const spec: ActionSpec = { name: 'restrict-shared-link', access: 'company' };
@@ -166,6 +187,27 @@ describe('restrict-shared-link', () => {
     const u = await undoAndObserve(spec, r.before, r.after);
     expect(u.truthAfter.get(f.id)).toEqual(truth0.get(f.id));
     expect(summary(u.events)).toEqual([['ITEM_SHARED_UPDATE', f.id, f.owner_id]]);
+  });
+
+  it('undo leaves a link removed since removed (it never makes a new one)', async () => {
+    const spec: ActionSpec = { name: 'restrict-shared-link', access: 'collaborators' };
+    const f = pick((e) => e.shared === 'company');
+    const r = await applyAndObserve(spec, f);
+    await g.box.setSharedLink(f.id, null, f.owner_id); // the owner removes it afterwards
+    const u = await undoAndObserve(spec, r.before, r.after);
+    expect(u.undone.sharedLink).toBeNull();
+    expect(u.events).toEqual([]);
+    expect(u.diff).toEqual({ changed: [], added: [] });
+  });
+
+  it('undo of a password link keeps it needing a password (same link, same URL)', async () => {
+    const spec: ActionSpec = { name: 'restrict-shared-link', access: 'company' };
+    const f = pick((e) => e.shared === 'open' && e.shared_effective === 'open' && e.link_password === true);
+    const r = await applyAndObserve(spec, f);
+    const u = await undoAndObserve(spec, r.before, r.after);
+    expect(u.truthAfter.get(f.id)).toEqual(truth0.get(f.id));
+    expect((await g.file(f.id)).shared_link).toMatchObject({ access: 'open', password_enabled: true });
+    expect(r.action.undoNote?.(r.before, r.after, u.undone)).toBeNull();
   });
 
   it('leaves a link that is already as narrow alone', async () => {
