@@ -153,6 +153,20 @@ describe('remove-shared-link of a password link, or one with an expiry and permi
   });
 });
 
+describe('undo of a link whose expiry has passed since', () => {
+  it('leaves it removed: Box would have removed it by now', async () => {
+    const spec: ActionSpec = { name: 'remove-shared-link' };
+    const f = pick((e) => e.shared === 'company');
+    const r = await applyAndObserve(spec, f);
+    const link = r.before.sharedLink;
+    if (!link) throw new Error('no link');
+    const lapsed = { ...r.before, sharedLink: { ...link, unsharedAt: new Date(Date.now() - 60_000).toISOString() } };
+    const u = await undoAndObserve(spec, lapsed, r.after);
+    expect(u.undone.sharedLink).toBeNull();
+    expect(u.events).toEqual([]);
+  });
+});
+
 describe("the sandbox's link password, as Box takes it", () => {
   it('sets one only on an open link, of eight characters with a digit, capital or symbol, and never shows it', async () => {
     const f = pick((e) => e.shared === 'company' && e.link_password === false);
@@ -512,6 +526,23 @@ describe('quarantine of two files of the same name', () => {
     expect((await g.snapshot()).get(twinId)).toMatchObject({ folder_id: other.folder_id, owner_id: other.owner_id });
     await ACTIONS.quarantine.undo?.(g.box, spec, firstBefore, a);
     expect((await g.snapshot()).get(first.id)).toEqual(truth0.get(first.id));
+  });
+});
+
+describe('a quarantine whose move does not happen', () => {
+  it('takes its note back and forgets the file: no note without a moved file', async () => {
+    const spec: ActionSpec = { name: 'quarantine' };
+    const f = pick((e) => e.collaborations === 0);
+    const before = await g.box.readFile(f.id, f.owner_id);
+    await g.box.trashFile(f.id, f.owner_id); // trashed by its owner after the dry run read it
+    const truthBefore = await g.snapshot();
+    await expect(ACTIONS.quarantine.apply(g.box, spec, before)).rejects.toMatchObject({ status: 404 });
+    const truthAfter = await g.snapshot();
+    const { added } = changedIds(truthBefore, truthAfter);
+    expect(added).toHaveLength(1); // the note was made, and is in the owner's trash now
+    expect(truthAfter.get(added[0] ?? '')).toMatchObject({ folder_id: f.folder_id, trashed: true });
+    expect((await reopened().readFile(f.id, f.owner_id)).quarantinedFrom).toBeNull();
+    await g.box.restoreFile(f.id, f.owner_id);
   });
 });
 
