@@ -92,9 +92,14 @@ export class BoxGovernance implements GovernanceBox {
     return new BoxGovernance(client, scheduler, { ...o, admin: { id: me.id, login: me.login } });
   }
 
-  /** The member list the scan holds, or the enterprise's managed users read once (marker paging, as the scan). */
+  /**
+   * The member list the scan holds; else (none given, or one without the admin: the scan has not
+   * listed the users yet, and every collaborator would look external) the enterprise's managed
+   * users, read once (marker paging, as the scan).
+   */
   private memberCheck(): Promise<(userId: string) => boolean> {
-    if (this.o.isMember) return Promise.resolve(this.o.isMember);
+    const given = this.o.isMember;
+    if (given?.(this.o.admin.id)) return Promise.resolve(given);
     this.members ??= this.listMembers().catch((e: unknown) => {
       this.members = null; // not kept: the next read tries again
       throw e;

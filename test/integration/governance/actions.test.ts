@@ -355,6 +355,19 @@ describe('collaborators', () => {
 });
 
 describe('who is external: the scan and the actions decide alike', () => {
+  it('a member list not filled yet (no scan listed the users) is not taken for "everyone is external"', async () => {
+    let f = pick((e) => e.collaborations > 0);
+    while (!(await g.box.readFile(f.id, f.owner_id)).collaborations.some((c) => !c.external))
+      f = pick((e) => e.collaborations > 0); // one with a member collaborating, so the test can fail
+    const box = new BoxGovernance(g.box.sdk(), g.scheduler, {
+      home: g.connected.home,
+      admin: { id: g.adminId, login: g.users.find((u) => u.id === g.adminId)?.login ?? '' },
+      isMember: () => false,
+    });
+    const s = await box.readFile(f.id, f.owner_id);
+    for (const c of s.collaborations) expect(c.external).toBe(g.users.find((u) => u.login === c.login)?.external);
+  });
+
   it('a login the scan counts external is the one the action removes, and one it counts internal stays', async () => {
     // A collaborator at the company's own domain whom the member list does not hold (a free Box
     // account with a work address): external to the scan, so external to the action too.
