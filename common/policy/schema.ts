@@ -23,7 +23,18 @@ export const policyIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'low
 export const actionSpecSchema: z.ZodType<ActionSpec> = z.discriminatedUnion('name', [
   z.object({ name: z.literal('remove-shared-link') }).strict(),
   z.object({ name: z.literal('restrict-shared-link'), access: z.enum(['company', 'collaborators']) }).strict(),
-  z.object({ name: z.literal('remove-external-collaborators') }).strict(),
+  z
+    .object({
+      name: z.literal('remove-external-collaborators'),
+      domains: z
+        .object({
+          include: z.array(domain).min(1).max(500).optional(),
+          exclude: z.array(domain).min(1).max(500).optional(),
+        })
+        .strict()
+        .optional(),
+    })
+    .strict(),
   z.object({ name: z.literal('remove-collaborator'), login: z.string().min(3).max(320) }).strict(),
   z.object({ name: z.literal('quarantine') }).strict(),
   z.object({ name: z.literal('restore-from-quarantine') }).strict(),

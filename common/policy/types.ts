@@ -44,7 +44,15 @@ export type ActionName = (typeof ACTION_NAMES)[number];
 export type ActionSpec =
   | { name: 'remove-shared-link' }
   | { name: 'restrict-shared-link'; access: 'company' | 'collaborators' }
-  | { name: 'remove-external-collaborators' }
+  | {
+      name: 'remove-external-collaborators';
+      /**
+       * Whom, by login domain (case-insensitive): `include` given, only those at these domains;
+       * `exclude`, never those at these. Absent: every external collaborator. A policy's run
+       * fills it from the filter's includeDomains / excludeDomains (actionForPolicy).
+       */
+      domains?: { include?: string[]; exclude?: string[] };
+    }
   | { name: 'remove-collaborator'; login: string }
   | { name: 'quarantine' }
   | { name: 'restore-from-quarantine' }
@@ -52,7 +60,8 @@ export type ActionSpec =
 
 /** What undoing each action does, in words for the UI and the CLI's help. null: no undo. */
 export const UNDO_OF: Record<ActionName, string | null> = {
-  'remove-shared-link': 're-creates the shared link with its previous access level (Box gives it a new URL)',
+  'remove-shared-link':
+    're-creates the shared link with its previous access level, expiry and permissions (Box gives it a new URL; a password link gets a new password nobody knows)',
   'restrict-shared-link': "restores the shared link's previous access level",
   'remove-external-collaborators': 're-invites each removed collaborator with their role (a new collaboration)',
   'remove-collaborator': 're-invites the collaborator with their role (a new collaboration)',
@@ -184,6 +193,10 @@ export interface FileGovernanceState {
     access: 'open' | 'company' | 'collaborators';
     effectiveAccess: string;
     passwordEnabled: boolean;
+    /** When Box removes the link (ISO date-time); null: never. Absent in states logged before it was read. */
+    unsharedAt?: string | null;
+    /** What people with the link may do, as Box has it. Absent in states logged before it was read. */
+    permissions?: { canDownload: boolean; canPreview: boolean; canEdit: boolean };
   } | null;
   collaborations: GovernanceCollaboration[];
   trashed: boolean;

@@ -6,10 +6,12 @@ import { describe, expect, it } from 'vitest';
 import {
   ACTION_NAMES,
   UNDO_OF,
+  type ActionSpec,
   type FileGovernanceState,
   type GovernanceCollaboration,
 } from '../../common/policy/types';
-import { ACTIONS } from '../../main/core/governance/actions';
+import { actionSpecSchema } from '../../common/policy/schema';
+import { ACTIONS, actionFor, actionForPolicy } from '../../main/core/governance/actions';
 import { noteName } from '../../main/core/governance/actions/quarantine';
 
 function state(o: Partial<FileGovernanceState> = {}): FileGovernanceState {
@@ -93,9 +95,7 @@ describe('collaborators', () => {
     const both = state({
       collaborations: [inherited, collab('bob@gmail.example'), collab('cy@corp.example', { external: false })],
     });
-    expect(ACTIONS['remove-external-collaborators'].describe(spec, both)).toBe(
-      'Remove 1 external collaborator (bob@gmail.example)',
-    );
+    expect(actionFor(spec).describe(spec, both)).toBe('Remove 1 external collaborator (bob@gmail.example)');
     // Done once bob is gone, whatever the folder still shares.
     const after = state({ collaborations: [inherited, collab('cy@corp.example', { external: false })] });
     expect(ACTIONS['remove-external-collaborators'].isApplied(spec, both, after)).toBe(true);
@@ -148,5 +148,39 @@ describe('quarantine, restore and trash', () => {
     const long = noteName(`${'x'.repeat(250)}.pdf`);
     expect(long.length).toBeLessThanOrEqual(255);
     expect(long.endsWith(' was moved to quarantine by your Box administrator.txt')).toBe(true);
+  });
+});
+
+describe('remove-external-collaborators limited to domains', () => {
+  const both = state({
+    collaborations: [collab('bob@Gmail.com'), collab('pat@partner.com'), collab('al@outlook.com')],
+  });
+
+  it('removes only the included domains, never the excluded, and says exactly who goes and who stays', () => {
+    const spec: ActionSpec = { name: 'remove-external-collaborators', domains: { include: ['gmail.com'] } };
+    expect(actionFor(spec).describe(spec, both)).toBe(
+      'Remove 1 external collaborator at gmail.com (bob@Gmail.com); pat@partner.com, al@outlook.com stay',
+    );
+    const trusted: ActionSpec = { name: 'remove-external-collaborators', domains: { exclude: ['partner.com'] } };
+    expect(actionFor(trusted).describe(trusted, both)).toBe(
+      'Remove 2 external collaborators not at partner.com (bob@Gmail.com, al@outlook.com); pat@partner.com stays',
+    );
+  });
+
+  it('takes the domains from the policy filter, and the policy file validates them', () => {
+    const spec = actionForPolicy(
+      { filter: { external: { includeDomains: ['Gmail.com'], excludeDomains: ['partner.com'] } } },
+      { name: 'remove-external-collaborators' },
+    );
+    expect(spec).toEqual({
+      name: 'remove-external-collaborators',
+      domains: { include: ['gmail.com'], exclude: ['partner.com'] },
+    });
+    expect(actionForPolicy({ filter: {} }, { name: 'remove-external-collaborators' })).toEqual({
+      name: 'remove-external-collaborators',
+    });
+    expect(actionSpecSchema.safeParse(spec).success).toBe(true);
+    const bad = { name: 'remove-external-collaborators', domains: { include: ['not a domain'] } };
+    expect(actionSpecSchema.safeParse(bad).success).toBe(false);
   });
 });

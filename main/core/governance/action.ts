@@ -9,6 +9,9 @@ import type { ActionName, ActionSpec, FileGovernanceState } from '../../../commo
 /** A shared link's access as Box takes it. */
 export type LinkAccess = 'open' | 'company' | 'collaborators';
 
+/** A shared link as a state records it (never its URL or password). */
+export type SharedLinkState = NonNullable<FileGovernanceState['sharedLink']>;
+
 /**
  * The Box calls actions make, over the official SDK and the scan's rate scheduler. `asUser`:
  * the Box user id to act as (the file's owner: an admin reaches a user's content only As-User);
@@ -25,12 +28,23 @@ export interface GovernanceBox {
   readFile(fileId: string, owner?: string | null): Promise<FileGovernanceState>;
   /** The admin-only quarantine folder, created on first use. */
   quarantineFolder(): Promise<{ id: string; path: string }>;
-  /** The enterprise's own domains: a collaborator elsewhere is external. */
-  isExternal(login: string): boolean;
+  /** The file's own folder inside the quarantine (named by its id), created on first use. */
+  quarantineFolderOf(fileId: string): Promise<{ id: string; path: string }>;
   /** Raw access for actions: the SDK client (as the admin) and the owner's As-User variant. */
   sdk(asUserId?: string): unknown;
   /** `access` null removes the link; otherwise creates it (a new URL) or changes its access. */
   setSharedLink(fileId: string, access: LinkAccess | null, asUser: string | null): Promise<void>;
+  /**
+   * Makes the file's link as `link` was: its access, expiry and permissions (a removed link
+   * comes back with a new URL). `newPassword`: the link gets a new random password, sent to Box
+   * and kept nowhere, so a link that needed a password still does.
+   */
+  restoreSharedLink(
+    fileId: string,
+    link: SharedLinkState,
+    asUser: string | null,
+    o: { newPassword: boolean },
+  ): Promise<void>;
   moveFile(fileId: string, parentId: string, asUser: string | null): Promise<void>;
   trashFile(fileId: string, asUser: string | null): Promise<void>;
   /** Out of the trash, into its folder, or into `parentId` when given. */
@@ -46,6 +60,7 @@ export interface GovernanceBox {
     fileId: string,
     from: NonNullable<FileGovernanceState['quarantinedFrom']>,
     noteId: string,
+    folderId: string,
   ): Promise<void>;
   forgetQuarantine(fileId: string): Promise<void>;
 }
@@ -62,6 +77,11 @@ export interface GovernanceAction<S extends ActionSpec = ActionSpec> {
   apply(box: GovernanceBox, spec: S, before: FileGovernanceState): Promise<FileGovernanceState>;
   /** After a crash mid-change: does `now` already show this change made (so never apply twice)? */
   isApplied(spec: S, before: FileGovernanceState, now: FileGovernanceState): boolean;
+  /**
+   * What the undo could not put back as it was, in words for the undo's entry (null: nothing),
+   * from the states before the change, after it, and after the undo.
+   */
+  undoNote?(before: FileGovernanceState, after: FileGovernanceState, undone: FileGovernanceState): string | null;
   /** Puts back `before` as far as Box allows; absent when Box has no undo for it. */
   undo?(
     box: GovernanceBox,

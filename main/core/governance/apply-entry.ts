@@ -199,7 +199,7 @@ function settleUndo(
   mode: StopMode | 'done',
 ): void {
   if (original.before && !c.action.isApplied(original.action, original.before, now)) {
-    c.audit.markApplied(e.actionId, now, { undoable: false, reason: reinvited(original.before, now) });
+    c.audit.markApplied(e.actionId, now, { undoable: false, reason: undoReason(c, original, now) });
     c.audit.markUndone(original.actionId, e.actionId);
     return;
   }
@@ -211,6 +211,12 @@ function settleUndo(
       : 'the undo was not made (the file read again after its run had ended)',
     now,
   );
+}
+
+/** What the undo's row says: the action's own note (a link's new password), or who was re-invited. */
+function undoReason(c: EntryContext, original: AuditEntry, after: FileGovernanceState): string | null {
+  const before = original.before!;
+  return (original.after && c.action.undoNote?.(before, original.after, after)) ?? reinvited(before, after);
 }
 
 /** Collaborations the undo re-created, in words: Box gives each a new id, and the log says so. */
@@ -247,7 +253,8 @@ export async function undoEntry(c: EntryContext, e: AuditEntry, original: AuditE
   c.audit.markApplying(e.actionId, now);
   try {
     const after = await c.action.undo(c.box, original.action, original.before, original.after);
-    c.audit.markApplied(e.actionId, after, { undoable: false, reason: reinvited(original.before, after) });
+    const note = undoReason(c, original, after);
+    c.audit.markApplied(e.actionId, after, { undoable: false, reason: note });
     c.audit.markUndone(original.actionId, e.actionId);
     return 'applied';
   } catch (error) {

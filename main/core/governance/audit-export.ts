@@ -3,7 +3,7 @@
  * previews never applied are not in it). Before and after are summarised as the sharing an
  * admin reads (link access, collaborators, folder): the states themselves hold no link URL.
  */
-import { createWriteStream, mkdirSync, statSync } from 'node:fs';
+import { chmodSync, createWriteStream, mkdirSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import type { AuditEntry, FileGovernanceState } from '../../../common/policy/types';
@@ -87,7 +87,9 @@ export async function exportAuditFile(
   now = new Date(),
 ): Promise<{ path: string; format: 'csv' | 'json'; rows: number; bytes: number }> {
   const dir = join(home, 'exports');
-  mkdirSync(dir, { recursive: true });
+  // Only the user: the log names files, owners and collaborators. One made wider before is narrowed.
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
   const path = join(dir, `audit-${now.toISOString().replace(/[:.]/g, '-')}.${format}`);
   const out = createWriteStream(path, { mode: 0o600 });
   const rows = await writeAudit(store, format, out);

@@ -5,17 +5,20 @@
  * its owner; the quarantine folder ("Admin quarantine" in the admin's own root) is the admin's.
  * Never keeps a shared link's URL: a state holds its access levels only.
  */
+import { randomBytes } from 'node:crypto';
 import type { BoxClient } from 'box-node-sdk';
+import type { SerializedData } from 'box-node-sdk/serialization/json';
 import type { FileGovernanceState, GovernanceCollaboration } from '../../../common/policy/types';
 import { appErrors } from '../../../common/errors/error-codes';
 import type { ConnectionManager } from '../connection/connection-manager';
 import { networkSessionFor } from '../auth/box-endpoints';
 import { scanClient } from '../scan/box-api';
 import type { RequestScheduler } from '../scan/scheduler';
-import type { GovernanceBox, LinkAccess } from './action';
+import type { GovernanceBox, LinkAccess, SharedLinkState } from './action';
 import { BoxApiError } from '../scan/box-api';
+import { collaboratorLogin, isExternalCollaborator } from '../box/external';
 import { BoxCalls, BoxConflictError, isNotFound } from './box-calls';
-import { QuarantineStore, type QuarantineOrigin } from './quarantine-store';
+import { QuarantineStore, type QuarantineOrigin, type QuarantineRecord } from './quarantine-store';
 
 export const QUARANTINE_FOLDER_NAME = 'Admin quarantine';
 const FILE_FIELDS = 'name,etag,sha1,modified_at,parent,path_collection,shared_link,trashed_at,owned_by';
@@ -28,9 +31,16 @@ interface FileJson {
   modified_at?: string | null;
   parent?: { id: string } | null;
   path_collection?: { entries: { id: string; name: string }[] };
-  shared_link?: { access?: string; effective_access?: string; is_password_enabled?: boolean } | null;
+  shared_link?: LinkJson | null;
   trashed_at?: string | null;
   owned_by?: { id: string };
+}
+interface LinkJson {
+  access?: string;
+  effective_access?: string;
+  is_password_enabled?: boolean;
+  unshared_at?: string | null;
+  permissions?: { can_download?: boolean; can_preview?: boolean; can_edit?: boolean };
 }
 interface CollabJson {
   id: string;
@@ -43,16 +53,17 @@ interface CollabJson {
 export interface GovernanceOptions {
   home: string;
   admin: { id: string; login: string };
-  /** Domains of the enterprise besides the admin's own (a collaborator elsewhere is external). */
-  internalDomains?: string[];
-  /** The scan's member list, when known: a Box user id of the enterprise is internal whatever the domain. */
+  /**
+   * The scan's member list: who is external is decided from it as the scan decides
+   * (main/core/box/external.ts). Absent: the enterprise's managed users, listed once on first need.
+   */
   isMember?: (userId: string) => boolean;
 }
 
 export class BoxGovernance implements GovernanceBox {
   private readonly calls: BoxCalls;
   private readonly store: QuarantineStore;
-  private readonly domains: Set<string>;
+  private members: Promise<(userId: string) => boolean> | null = null;
   private quarantine: { id: string; path: string } | null = null;
   private readonly logins = new Map<string, string>();
 
@@ -64,7 +75,6 @@ export class BoxGovernance implements GovernanceBox {
     this.calls = new BoxCalls(client, scheduler);
     this.calls.selfId = o.admin.id;
     this.store = new QuarantineStore(o.home);
-    this.domains = new Set([domainOf(o.admin.login), ...(o.internalDomains ?? []).map((d) => d.toLowerCase())]);
   }
 
   /** Signed in as whom: one /users/me through the scheduler. */
@@ -84,8 +94,37 @@ export class BoxGovernance implements GovernanceBox {
     return new BoxGovernance(client, scheduler, { ...o, admin: { id: me.id, login: me.login } });
   }
 
-  isExternal(login: string): boolean {
-    return !this.domains.has(domainOf(login));
+  /**
+   * The member list the scan holds; else (none given, or one without the admin: the scan has not
+   * listed the users yet, and every collaborator would look external) the enterprise's managed
+   * users, read once (marker paging, as the scan).
+   */
+  private memberCheck(): Promise<(userId: string) => boolean> {
+    const given = this.o.isMember;
+    if (given?.(this.o.admin.id)) return Promise.resolve(given);
+    this.members ??= this.listMembers().catch((e: unknown) => {
+      this.members = null; // not kept: the next read tries again
+      throw e;
+    });
+    return this.members;
+  }
+
+  private async listMembers(): Promise<(userId: string) => boolean> {
+    const ids = new Set<string>([this.o.admin.id]);
+    let marker: string | null | undefined = null;
+    do {
+      const params: Record<string, string> = { usemarker: 'true', limit: '1000', user_type: 'managed', fields: 'id' };
+      if (marker) params.marker = marker;
+      const page = await this.calls.json<{ entries: { id: string }[]; next_marker?: string | null }>(
+        'governance-users',
+        'GET',
+        '/users',
+        { params },
+      );
+      for (const u of page.entries) ids.add(u.id);
+      marker = page.next_marker;
+    } while (marker);
+    return (id) => ids.has(id);
   }
 
   sdk(asUserId?: string): BoxClient {
@@ -99,7 +138,7 @@ export class BoxGovernance implements GovernanceBox {
     const parentId = file.parent?.id ?? '0';
     const collaborations = trashed ? [] : await this.collaborationsOf(fileId, folders, as);
     const link = file.shared_link;
-    const record = parentId === this.store.folderOf(this.o.admin.id) ? this.store.record(fileId) : null;
+    const record = this.quarantineRecord(fileId, parentId);
     return {
       fileId,
       name: file.name ?? '',
@@ -108,13 +147,7 @@ export class BoxGovernance implements GovernanceBox {
       modifiedAt: file.modified_at ?? null,
       parentId,
       parentPath: `/${folders.map((f) => f.name).join('/')}`,
-      sharedLink: link
-        ? {
-            access: (link.access ?? 'open') as LinkAccess,
-            effectiveAccess: link.effective_access ?? link.access ?? 'open',
-            passwordEnabled: link.is_password_enabled === true,
-          }
-        : null,
+      sharedLink: link ? linkState(link) : null,
       collaborations,
       trashed,
       ownerId: file.owned_by?.id,
@@ -123,6 +156,14 @@ export class BoxGovernance implements GovernanceBox {
         : null,
       quarantineNoteId: record?.noteId ?? null,
     };
+  }
+
+  /** The quarantine record of a file that is in the quarantine now: in its own folder there (or, recorded before those, at the top). */
+  private quarantineRecord(fileId: string, parentId: string): QuarantineRecord | null {
+    const record = this.store.record(fileId);
+    if (!record) return null;
+    const inQuarantine = parentId === (record.folderId ?? this.store.folderOf(this.o.admin.id));
+    return inQuarantine ? record : null;
   }
 
   /**
@@ -189,27 +230,14 @@ export class BoxGovernance implements GovernanceBox {
         asUser: as,
         params: { limit: '1000' },
       });
-    const own = (await page(`/files/${fileId}/collaborations`)).entries.map((c) => this.collab(c, null));
+    const isMember = await this.memberCheck();
+    const own = (await page(`/files/${fileId}/collaborations`)).entries.map((c) => collab(c, null, isMember));
     const inherited: GovernanceCollaboration[] = [];
     for (const f of folders) {
-      for (const c of (await page(`/folders/${f.id}/collaborations`)).entries) inherited.push(this.collab(c, f.id));
+      for (const c of (await page(`/folders/${f.id}/collaborations`)).entries)
+        inherited.push(collab(c, f.id, isMember));
     }
     return [...own, ...inherited];
-  }
-
-  private collab(c: CollabJson, folderId: string | null): GovernanceCollaboration {
-    const who = c.accessible_by;
-    const login = who?.login ?? c.invite_email ?? '';
-    const member = who?.type === 'group' || (who?.id !== undefined && this.o.isMember?.(who.id) === true);
-    const status = c.status === 'pending' || c.status === 'rejected' ? c.status : 'accepted';
-    return {
-      collaborationId: c.id,
-      login,
-      role: c.role ?? 'viewer',
-      status,
-      external: !member && this.isExternal(login),
-      inheritedFromFolderId: folderId,
-    };
   }
 
   async quarantineFolder(): Promise<{ id: string; path: string }> {
@@ -242,11 +270,41 @@ export class BoxGovernance implements GovernanceBox {
     return (this.quarantine = { id, path });
   }
 
+  /**
+   * The file's own folder in the quarantine, named by its id (made on first use; one made
+   * before is found by Box's 409), so two files of the same name never clash in there.
+   */
+  async quarantineFolderOf(fileId: string): Promise<{ id: string; path: string }> {
+    const q = await this.quarantineFolder();
+    let id: string;
+    try {
+      const body = { name: fileId, parent: { id: q.id } };
+      id = (
+        await this.calls.json<{ id: string }>('governance-write', 'POST', '/folders', {
+          body,
+          params: { fields: 'id' },
+        })
+      ).id;
+    } catch (e) {
+      if (!(e instanceof BoxConflictError) || !e.conflictId) throw e;
+      id = e.conflictId;
+    }
+    return { id, path: `${q.path}/${fileId}` };
+  }
+
   async setSharedLink(fileId: string, access: LinkAccess | null, asUser: string | null): Promise<void> {
     const body = { shared_link: access === null ? null : { access } };
     await this.calls.json('governance-write', 'PUT', `/files/${fileId}`, {
       asUser,
       body,
+      params: { fields: 'shared_link' },
+    });
+  }
+
+  async restoreSharedLink(fileId: string, link: SharedLinkState, asUser: string | null, o: { newPassword: boolean }) {
+    await this.calls.json('governance-write', 'PUT', `/files/${fileId}`, {
+      asUser,
+      body: { shared_link: restoredLinkBody(link, o.newPassword) },
       params: { fields: 'shared_link' },
     });
   }
@@ -326,8 +384,8 @@ export class BoxGovernance implements GovernanceBox {
     }
   }
 
-  async rememberQuarantine(fileId: string, from: QuarantineOrigin, noteId: string): Promise<void> {
-    this.store.remember(fileId, { ...from, noteId });
+  async rememberQuarantine(fileId: string, from: QuarantineOrigin, noteId: string, folderId: string): Promise<void> {
+    this.store.remember(fileId, { ...from, noteId, folderId });
     return Promise.resolve();
   }
 
@@ -349,8 +407,53 @@ export async function governanceFor(
   return BoxGovernance.open(client, scheduler, o);
 }
 
-function domainOf(login: string): string {
-  return login.slice(login.lastIndexOf('@') + 1).toLowerCase();
+function linkState(link: LinkJson): SharedLinkState {
+  const p = link.permissions;
+  return {
+    access: (link.access ?? 'open') as LinkAccess,
+    effectiveAccess: link.effective_access ?? link.access ?? 'open',
+    passwordEnabled: link.is_password_enabled === true,
+    unsharedAt: link.unshared_at ?? null,
+    permissions: {
+      canDownload: p?.can_download ?? true,
+      canPreview: p?.can_preview ?? true,
+      canEdit: p?.can_edit ?? false,
+    },
+  };
+}
+
+/**
+ * The PUT body that puts `link` back: its access, expiry and permissions (Box takes
+ * can_download only on an open or company link), and with `newPassword` a new random password
+ * (Box takes one only on an open link) that is sent once and kept nowhere.
+ */
+function restoredLinkBody(link: SharedLinkState, newPassword: boolean): { [k: string]: SerializedData } {
+  const body: { [k: string]: SerializedData } = { access: link.access };
+  if (link.unsharedAt) body.unshared_at = link.unsharedAt;
+  if (link.permissions && link.access !== 'collaborators') {
+    const { canDownload, canEdit } = link.permissions;
+    body.permissions = { can_download: canDownload, ...(canEdit ? { can_edit: true } : {}) };
+  }
+  if (newPassword && link.access === 'open') body.password = randomLinkPassword();
+  return body;
+}
+
+/** 32 random characters (192 bits) and a fixed tail that meets Box's rule (a digit, an upper-case letter, a symbol). */
+function randomLinkPassword(): string {
+  return `${randomBytes(24).toString('base64url')}A1-`;
+}
+
+/** One collaboration as a state records it; who is external as the scan decides (main/core/box/external.ts). */
+function collab(c: CollabJson, folderId: string | null, isMember: (id: string) => boolean): GovernanceCollaboration {
+  const status = c.status === 'pending' || c.status === 'rejected' ? c.status : 'accepted';
+  return {
+    collaborationId: c.id,
+    login: collaboratorLogin(c),
+    role: c.role ?? 'viewer',
+    status,
+    external: isExternalCollaborator(c, isMember),
+    inheritedFromFolderId: folderId,
+  };
 }
 
 function sameLogin(a: string, b: string): boolean {

@@ -25,6 +25,7 @@ import {
 } from '../../../common/policy/types';
 import type { RequestScheduler } from '../scan/scheduler';
 import type { GovernanceAction, GovernanceBox } from './action';
+import { actionForPolicy } from './actions';
 import { applyEntry, settleEntry, undoEntry, type EntryContext, type EntryOutcome } from './apply-entry';
 import type { AuditStore, NewEntry } from './audit-store';
 import { estimatedState } from './facts';
@@ -86,8 +87,14 @@ export class GovernanceRunner {
 
   /** The paused or interrupted run of this policy and action (default: the policy's), newest first. */
   resumable(policyId: string, spec?: ActionSpec): ActionRun | undefined {
-    const action = spec ?? this.policy(policyId).action;
+    const action = this.actionOf(this.policy(policyId), spec);
     return action ? this.o.audit.interruptedRuns(policyId, action)[0] : undefined;
+  }
+
+  /** The spec a run of this policy takes: the one named (default the policy's), scoped by its filter. */
+  private actionOf(policy: Policy, spec: ActionSpec | undefined): ActionSpec | undefined {
+    const action = spec ?? policy.action;
+    return action && actionForPolicy(policy, action);
   }
 
   private policy(id: string): Policy {
@@ -107,7 +114,7 @@ export class GovernanceRunner {
   /** The dry run: one planned entry per matching file, the change in words; nothing changes in Box. */
   plan(policyId: string, spec?: ActionSpec, o: { fileIds?: string[]; automatic?: boolean } = {}): ActionRun {
     const policy = this.policy(policyId);
-    const action = spec ?? policy.action;
+    const action = this.actionOf(policy, spec);
     if (!action)
       throw new CodedError('invalid_argument', `Policy ${policyId} proposes no action: name one (--action NAME).`);
     const impl = this.o.actionFor(action.name);

@@ -6,11 +6,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BoxClient, BoxDeveloperTokenAuth } from 'box-node-sdk';
+import { dateTimeFromString } from 'box-node-sdk/internal/utils';
 import type { ActionSpec, FileGovernanceState } from '../../../common/policy/types';
-import { ACTIONS, actionFor } from '../../../main/core/governance/actions';
+import { ACTIONS, actionFor, actionForPolicy } from '../../../main/core/governance/actions';
 import { BoxGovernance } from '../../../main/core/governance/box-governance';
 import { noteName } from '../../../main/core/governance/actions/quarantine';
 import { RequestScheduler } from '../../../main/core/scan/scheduler';
+import { summariseCollabs } from '../../../main/core/scan/phases/discovery';
 import { getTokens } from '../sandbox/helpers';
 import { changedIds, governanceWorld, type AdminEvent, type GovernanceWorld, type TruthEntry } from './support';
 
@@ -110,6 +112,82 @@ describe('remove-shared-link', () => {
   });
 });
 
+describe('remove-shared-link of a password link, or one with an expiry and permissions', () => {
+  const spec: ActionSpec = { name: 'remove-shared-link' };
+
+  it('undo makes the new link need a password again (a new one nobody knows), and says so', async () => {
+    const f = pick((e) => e.shared === 'open' && e.shared_effective === 'open' && e.link_password === true);
+    const r = await applyAndObserve(spec, f);
+    expect(r.before.sharedLink?.passwordEnabled).toBe(true);
+    expect(r.action.describe(spec, r.before)).toBe(
+      'Remove the shared link (People with the link, password). Undo: the link has a new URL and a new password nobody knows: the owner sets one in Box',
+    );
+    const u = await undoAndObserve(spec, r.before, r.after);
+    // Open to anyone with the URL only with the password, as before: the truth says so, not only the read-back.
+    expect(u.truthAfter.get(f.id)).toEqual(truth0.get(f.id));
+    expect((await g.file(f.id)).shared_link).toMatchObject({ access: 'open', password_enabled: true });
+    expect(u.undone.sharedLink).toEqual(r.before.sharedLink);
+    expect(summary(u.events)).toEqual([['SHARE', f.id, f.owner_id]]);
+    expect(r.action.undoNote?.(r.before, r.after, u.undone)).toBe(
+      'the link has a new URL and a new password nobody knows: the owner sets one in Box',
+    );
+  });
+
+  it("undo puts back the link's expiry and its download permission", async () => {
+    const f = pick((e) => e.shared === 'company' && e.link_password === false);
+    const expiry = new Date(Date.now() + 30 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+    await g.box.sdk(f.owner_id).files.updateFileById(f.id, {
+      requestBody: {
+        sharedLink: { access: 'company', unsharedAt: dateTimeFromString(expiry), permissions: { canDownload: false } },
+      },
+      queryParams: { fields: ['shared_link'] },
+    });
+    const set = (await g.file(f.id)).shared_link;
+    expect(set).toMatchObject({ unshared_at: new Date(expiry).toISOString(), can_download: false });
+    const r = await applyAndObserve(spec, f);
+    expect(r.before.sharedLink).toMatchObject({ unsharedAt: expiry, permissions: { canDownload: false } });
+    const u = await undoAndObserve(spec, r.before, r.after);
+    expect((await g.file(f.id)).shared_link).toEqual(set);
+    expect(u.undone.sharedLink).toEqual(r.before.sharedLink);
+    expect(r.action.undoNote?.(r.before, r.after, u.undone)).toBeNull();
+  });
+});
+
+describe('undo of a link whose expiry has passed since', () => {
+  it('leaves it removed: Box would have removed it by now', async () => {
+    const spec: ActionSpec = { name: 'remove-shared-link' };
+    const f = pick((e) => e.shared === 'company');
+    const r = await applyAndObserve(spec, f);
+    const link = r.before.sharedLink;
+    if (!link) throw new Error('no link');
+    const lapsed = { ...r.before, sharedLink: { ...link, unsharedAt: new Date(Date.now() - 60_000).toISOString() } };
+    const u = await undoAndObserve(spec, lapsed, r.after);
+    expect(u.undone.sharedLink).toBeNull();
+    expect(u.events).toEqual([]);
+  });
+});
+
+describe("the sandbox's link password, as Box takes it", () => {
+  it('sets one only on an open link, of eight characters with a digit, capital or symbol, and never shows it', async () => {
+    const f = pick((e) => e.shared === 'company' && e.link_password === false);
+    const put = (sharedLink: { access: 'open' | 'company'; password: string }) =>
+      g.box
+        .sdk(f.owner_id)
+        .files.updateFileById(f.id, { requestBody: { sharedLink }, queryParams: { fields: ['shared_link'] } });
+    await expect(put({ access: 'company', password: 'Str0ng-enough' })).rejects.toMatchObject({
+      responseInfo: { statusCode: 400 },
+    });
+    await expect(put({ access: 'open', password: 'short' })).rejects.toMatchObject({
+      responseInfo: { statusCode: 400 },
+    });
+    expect((await g.file(f.id)).shared_link).toMatchObject({ access: 'company', password_enabled: false });
+    const made = await put({ access: 'open', password: 'Str0ng-enough' });
+    expect(made.sharedLink?.isPasswordEnabled).toBe(true);
+    expect((await g.file(f.id)).shared_link).toMatchObject({ access: 'open', password_enabled: true });
+    expect(JSON.stringify(await g.ctl(`/truth/files/${f.id}`))).not.toContain('Str0ng-enough');
+  });
+});
+
 describe('restrict-shared-link', () => {
   it('narrows an open link to the company (ITEM_SHARED_UPDATE), undo widens it back', async () => {
     const spec: ActionSpec = { name: 'restrict-shared-link', access: 'company' };
@@ -123,6 +201,27 @@ describe('restrict-shared-link', () => {
     const u = await undoAndObserve(spec, r.before, r.after);
     expect(u.truthAfter.get(f.id)).toEqual(truth0.get(f.id));
     expect(summary(u.events)).toEqual([['ITEM_SHARED_UPDATE', f.id, f.owner_id]]);
+  });
+
+  it('undo leaves a link removed since removed (it never makes a new one)', async () => {
+    const spec: ActionSpec = { name: 'restrict-shared-link', access: 'collaborators' };
+    const f = pick((e) => e.shared === 'company');
+    const r = await applyAndObserve(spec, f);
+    await g.box.setSharedLink(f.id, null, f.owner_id); // the owner removes it afterwards
+    const u = await undoAndObserve(spec, r.before, r.after);
+    expect(u.undone.sharedLink).toBeNull();
+    expect(u.events).toEqual([]);
+    expect(u.diff).toEqual({ changed: [], added: [] });
+  });
+
+  it('undo of a password link keeps it needing a password (same link, same URL)', async () => {
+    const spec: ActionSpec = { name: 'restrict-shared-link', access: 'company' };
+    const f = pick((e) => e.shared === 'open' && e.shared_effective === 'open' && e.link_password === true);
+    const r = await applyAndObserve(spec, f);
+    const u = await undoAndObserve(spec, r.before, r.after);
+    expect(u.truthAfter.get(f.id)).toEqual(truth0.get(f.id));
+    expect((await g.file(f.id)).shared_link).toMatchObject({ access: 'open', password_enabled: true });
+    expect(r.action.undoNote?.(r.before, r.after, u.undone)).toBeNull();
   });
 
   it('leaves a link that is already as narrow alone', async () => {
@@ -182,6 +281,44 @@ describe('collaborators', () => {
       expect(oldIds.has(c.collaborationId)).toBe(false);
   });
 
+  it('a policy on external domains removes only collaborators at the included domains, never excluded ones', async () => {
+    // Two external users at different domains invited onto a file of its own (no folder collaborators).
+    const externals = g.users.filter((u) => u.external);
+    const a = externals[0];
+    const b = externals.find((u) => u.login.split('@')[1] !== a?.login.split('@')[1]);
+    if (!a || !b) throw new Error('seed 17 has no external users at two domains');
+    const [domainA, domainB] = [a.login.split('@')[1] ?? '', b.login.split('@')[1] ?? ''];
+    const f = pick((e) => e.collaborations === 0 && e.external_collaborators.length === 0);
+    await g.box.inviteToFile(f.id, a.login, 'editor', f.owner_id);
+    await g.box.inviteToFile(f.id, b.login, 'viewer', f.owner_id);
+    expect((await g.snapshot()).get(f.id)?.external_collaborators).toEqual([a.login, b.login].sort());
+
+    const policy = { filter: { external: { includeDomains: [domainA.toUpperCase()] } } };
+    const spec = actionForPolicy(policy, { name: 'remove-external-collaborators' });
+    expect(spec).toEqual({ name: 'remove-external-collaborators', domains: { include: [domainA] } });
+    const r = await applyAndObserve(spec, f);
+    expectOnly(r.truthBefore, r.truthAfter, f.id, { collaborations: 1, external_collaborators: [b.login] });
+    expect(summary(r.events)).toEqual([['COLLABORATION_REMOVE', f.id, f.owner_id]]);
+    expect(r.action.describe(spec, r.before)).toBe(
+      `Remove 1 external collaborator at ${domainA} (${a.login}); ${b.login} stays`,
+    );
+    const u = await undoAndObserve(spec, r.before, r.after);
+    expect(u.truthAfter.get(f.id)?.external_collaborators).toEqual([a.login, b.login].sort());
+
+    // Trusted partners (excludeDomains) are never removed; with nobody else, nothing is to do.
+    const trusted = actionForPolicy({ filter: { external: { excludeDomains: [domainA, domainB] } } }, spec);
+    expect(trusted).toBe(spec); // a spec naming its domains already is kept as it is
+    const keepAll = actionForPolicy(
+      { filter: { external: { excludeDomains: [domainA, domainB] } } },
+      { name: 'remove-external-collaborators' },
+    );
+    const now = await g.box.readFile(f.id, f.owner_id);
+    expect(ACTIONS['remove-external-collaborators'].applies(keepAll as never, now)).toEqual({
+      ok: false,
+      reason: `The file has no external collaborators not at ${domainA}, ${domainB}`,
+    });
+  });
+
   it('refuses an inherited external collaborator, naming the folder', async () => {
     for (;;) {
       const f = pick((e) => e.collaborations === 0 && e.external_collaborators.length > 0);
@@ -217,6 +354,82 @@ describe('collaborators', () => {
   });
 });
 
+describe('who is external: the scan and the actions decide alike', () => {
+  it('a member list not filled yet (no scan listed the users) is not taken for "everyone is external"', async () => {
+    let f = pick((e) => e.collaborations > 0);
+    while (!(await g.box.readFile(f.id, f.owner_id)).collaborations.some((c) => !c.external))
+      f = pick((e) => e.collaborations > 0); // one with a member collaborating, so the test can fail
+    const box = new BoxGovernance(g.box.sdk(), g.scheduler, {
+      home: g.connected.home,
+      admin: { id: g.adminId, login: g.users.find((u) => u.id === g.adminId)?.login ?? '' },
+      isMember: () => false,
+    });
+    const s = await box.readFile(f.id, f.owner_id);
+    for (const c of s.collaborations) expect(c.external).toBe(g.users.find((u) => u.login === c.login)?.external);
+  });
+
+  it('a login the scan counts external is the one the action removes, and one it counts internal stays', async () => {
+    // A collaborator at the company's own domain whom the member list does not hold (a free Box
+    // account with a work address): external to the scan, so external to the action too.
+    const members = new Set(g.users.filter((u) => !u.external).map((u) => u.id));
+    let f: TruthEntry | null = null;
+    let outsider = '';
+    for (const e of truth0.values()) {
+      if (used.has(e.id) || e.trashed || e.folder_id === '0' || !regularUser(e.owner_id) || e.collaborations === 0)
+        continue;
+      const own = await g.box.readFile(e.id, e.owner_id);
+      const internal = own.collaborations.find((c) => c.inheritedFromFolderId === null && !c.external);
+      const user = internal && g.users.find((u) => u.login === internal.login);
+      if (!user || user.id === e.owner_id) continue;
+      [f, outsider] = [e, user.id];
+      used.add(e.id);
+      break;
+    }
+    if (!f) throw new Error('seed 17 has no file with an internal collaborator');
+    const isMember = (id: string) => members.has(id) && id !== outsider;
+    const box = new BoxGovernance(g.box.sdk(), g.scheduler, {
+      home: g.connected.home,
+      admin: { id: g.adminId, login: g.users.find((u) => u.id === g.adminId)?.login ?? '' },
+      isMember,
+    });
+    // The scan's own summary of the file's collaborations, from Box's JSON as the scan reads it.
+    const raw = await g.box.sdk(f.owner_id).listCollaborations.getFileCollaborations(f.id);
+    const scan = summariseCollabs(
+      (raw.rawData as unknown as { entries: Parameters<typeof summariseCollabs>[0] }).entries,
+      isMember,
+    );
+    const state = await box.readFile(f.id, f.owner_id);
+    const own = state.collaborations.filter((c) => c.inheritedFromFolderId === null);
+    expect(
+      own
+        .filter((c) => c.external)
+        .map((c) => c.login)
+        .sort(),
+    ).toEqual([...scan.externals].sort());
+    expect(own.filter((c) => !c.external)).toHaveLength(scan.internal);
+    const outsiderLogin = g.users.find((u) => u.id === outsider)?.login ?? '';
+    expect(scan.externals).toContain(outsiderLogin);
+    // The action removes exactly the scan's externals: the outsider included, members not.
+    const spec: ActionSpec = { name: 'remove-external-collaborators' };
+    const events = await g.mark();
+    const after = await ACTIONS['remove-external-collaborators'].apply(box, spec, state);
+    expect(
+      after.collaborations
+        .filter((c) => c.inheritedFromFolderId === null)
+        .map((c) => c.login)
+        .sort(),
+    ).toEqual(
+      own
+        .filter((c) => !c.external)
+        .map((c) => c.login)
+        .sort(),
+    );
+    expect((await events()).filter((e) => e.event_type === 'COLLABORATION_REMOVE')).toHaveLength(scan.externals.length);
+    await ACTIONS['remove-external-collaborators'].undo?.(box, spec, state, after);
+    expect((await g.snapshot()).get(f.id)).toEqual(truth0.get(f.id));
+  });
+});
+
 describe('quarantine and restore-from-quarantine', () => {
   it('moves the file to the admin-only quarantine with a note for the owner; undo moves it back and removes the note', async () => {
     const spec: ActionSpec = { name: 'quarantine' };
@@ -227,7 +440,11 @@ describe('quarantine and restore-from-quarantine', () => {
     expect(await reopened().quarantineFolder()).toEqual(q);
     expect(summary(await made())).toEqual([['UPLOAD', q.id, g.adminId]]);
     const r = await applyAndObserve(spec, f);
-    expect(r.after.parentId).toBe(q.id);
+    // In the file's own folder of the quarantine, named by its id.
+    const own = r.events[0]?.source.item_id ?? '';
+    expect(r.events[0]).toMatchObject({ event_type: 'UPLOAD', source: { item_type: 'folder', parent: { id: q.id } } });
+    expect(await g.box.quarantineFolderOf(f.id)).toEqual({ id: own, path: `${q.path}/${f.id}` });
+    expect(r.after.parentId).toBe(own);
     expect(r.after.quarantinedFrom).toEqual({
       parentId: f.folder_id,
       parentPath: r.before.parentPath,
@@ -237,7 +454,7 @@ describe('quarantine and restore-from-quarantine', () => {
     // The file takes the quarantine folder's owner, the admin (its login and groups follow the id).
     const moved = r.truthAfter.get(f.id);
     expectOnly(r.truthBefore, r.truthAfter, f.id, {
-      folder_id: q.id,
+      folder_id: own,
       owner_id: g.adminId,
       owner_login: moved?.owner_login,
       owner_groups: moved?.owner_groups,
@@ -248,6 +465,7 @@ describe('quarantine and restore-from-quarantine', () => {
     const note = await g.file(noteId);
     expect(note).toMatchObject({ name: noteName(r.before.name), folder_id: f.folder_id, owner_id: f.owner_id });
     expect(summary(r.events)).toEqual([
+      ['UPLOAD', own, g.adminId],
       ['UPLOAD', noteId, f.owner_id],
       ['MOVE', f.id, g.adminId],
     ]);
@@ -294,6 +512,53 @@ describe('quarantine and restore-from-quarantine', () => {
   });
 });
 
+describe('quarantine of two files of the same name', () => {
+  it('puts each in its own folder of the quarantine: both moved, one note each, and each restores', async () => {
+    const spec: ActionSpec = { name: 'quarantine' };
+    const first = pick((e) => e.collaborations === 0);
+    const firstBefore = await g.box.readFile(first.id, first.owner_id);
+    // A second file of that name, in another folder of another user.
+    const other = pick(
+      (e) => e.collaborations === 0 && e.owner_id !== first.owner_id && e.folder_id !== first.folder_id,
+    );
+    const twinId = await g.box.uploadText(other.folder_id, firstBefore.name, 'same name', other.owner_id);
+    const twinBefore = await g.box.readFile(twinId, other.owner_id);
+    const a = await ACTIONS.quarantine.apply(g.box, spec, firstBefore);
+    const truthBefore = await g.snapshot();
+    const b = await ACTIONS.quarantine.apply(g.box, spec, twinBefore);
+    expect(a.quarantinedFrom?.parentId).toBe(first.folder_id);
+    expect(b.quarantinedFrom?.parentId).toBe(other.folder_id);
+    expect(b.parentId).not.toBe(a.parentId);
+    const truthAfter = await g.snapshot();
+    expect(truthAfter.get(twinId)?.owner_id).toBe(g.adminId);
+    const notes = changedIds(truthBefore, truthAfter).added;
+    expect(notes).toEqual([b.quarantineNoteId]);
+    expect(truthAfter.get(notes[0] ?? '')).toMatchObject({ folder_id: other.folder_id, owner_id: other.owner_id });
+    const back = await ACTIONS['restore-from-quarantine'].apply(g.box, { name: 'restore-from-quarantine' }, b);
+    expect(back.parentId).toBe(other.folder_id);
+    expect((await g.snapshot()).get(twinId)).toMatchObject({ folder_id: other.folder_id, owner_id: other.owner_id });
+    await ACTIONS.quarantine.undo?.(g.box, spec, firstBefore, a);
+    expect((await g.snapshot()).get(first.id)).toEqual(truth0.get(first.id));
+  });
+});
+
+describe('a quarantine whose move does not happen', () => {
+  it('takes its note back and forgets the file: no note without a moved file', async () => {
+    const spec: ActionSpec = { name: 'quarantine' };
+    const f = pick((e) => e.collaborations === 0);
+    const before = await g.box.readFile(f.id, f.owner_id);
+    await g.box.trashFile(f.id, f.owner_id); // trashed by its owner after the dry run read it
+    const truthBefore = await g.snapshot();
+    await expect(ACTIONS.quarantine.apply(g.box, spec, before)).rejects.toMatchObject({ status: 404 });
+    const truthAfter = await g.snapshot();
+    const { added } = changedIds(truthBefore, truthAfter);
+    expect(added).toHaveLength(1); // the note was made, and is in the owner's trash now
+    expect(truthAfter.get(added[0] ?? '')).toMatchObject({ folder_id: f.folder_id, trashed: true });
+    expect((await reopened().readFile(f.id, f.owner_id)).quarantinedFrom).toBeNull();
+    await g.box.restoreFile(f.id, f.owner_id);
+  });
+});
+
 describe('a quarantine cut short (crash recovery)', () => {
   it('after a kill between the note and the move, applying again leaves one note and moves the file once', async () => {
     const spec: ActionSpec = { name: 'quarantine' };
@@ -302,11 +567,13 @@ describe('a quarantine cut short (crash recovery)', () => {
     const truthBefore = await g.snapshot();
     const events = await g.mark();
     // What apply does first, then the process dies.
+    const own = await g.box.quarantineFolderOf(f.id);
     const noteId = await g.box.uploadText(f.folder_id, noteName(before.name), 'cut short', f.owner_id);
     await g.box.rememberQuarantine(
       f.id,
       { parentId: f.folder_id, parentPath: before.parentPath, ownerId: f.owner_id },
       noteId,
+      own.id,
     );
     // After the restart the file is read again: not moved, so not applied.
     const now = await reopened().readFile(f.id, f.owner_id);
@@ -316,7 +583,9 @@ describe('a quarantine cut short (crash recovery)', () => {
     expect(after.quarantineNoteId).toBe(noteId);
     const diff = changedIds(truthBefore, await g.snapshot());
     expect(diff).toEqual({ changed: [f.id], added: [noteId] });
-    expect(summary(await events()).map((e) => e[0])).toEqual(['UPLOAD', 'MOVE']);
+    // The file's own quarantine folder made once, the note once, one move.
+    expect(summary(await events()).map((e) => e[0])).toEqual(['UPLOAD', 'UPLOAD', 'MOVE']);
+    expect(after.parentId).toBe(own.id);
     // Killed after the move: read again, it is applied; nothing is sent twice.
     expect(ACTIONS.quarantine.isApplied(spec, before, await g.box.readFile(f.id, f.owner_id))).toBe(true);
   });

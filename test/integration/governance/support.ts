@@ -15,7 +15,14 @@ export interface TruthFile {
   owner_id: string;
   folder_id: string;
   size: number;
-  shared_link: { access: string; effective_access: string } | null;
+  shared_link: {
+    access: string;
+    effective_access: string;
+    password_enabled: boolean;
+    unshared_at: string | null;
+    can_download: boolean;
+    can_edit: boolean;
+  } | null;
   collaborations: { id: string; user_id: string; role: string; status: string }[];
   trashed: boolean;
 }

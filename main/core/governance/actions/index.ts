@@ -4,6 +4,8 @@ import type { GovernanceAction } from '../action';
 import { quarantine, restoreFromQuarantine } from './quarantine';
 import { removeCollaborator } from './remove-collaborator';
 import { removeExternalCollaborators } from './remove-external-collaborators';
+
+export { actionForPolicy } from './remove-external-collaborators';
 import { removeSharedLink } from './remove-shared-link';
 import { restrictSharedLink } from './restrict-shared-link';
 import { trash } from './trash';

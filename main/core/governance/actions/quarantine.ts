@@ -1,6 +1,6 @@
 /**
- * Admin quarantine: the file is moved (by the admin, as themselves) into "Admin quarantine" in
- * the admin's own root, which only the admin reaches; a short note is left for the owner where
+ * Admin quarantine: the file is moved (by the admin, as themselves) into its own folder (named
+ * by the file's id) in "Admin quarantine" in the admin's own root, which only the admin reaches; a short note is left for the owner where
  * it was, uploaded As-User of the owner (never any of the file's content). Where it came from is
  * remembered BEFORE the move, so a crash between the two loses nothing. Undo, and the
  * restore-from-quarantine action: moved back to that folder, the note removed.
@@ -32,30 +32,47 @@ export function noteText(fileName: string, at: Date): string {
   ].join('\n');
 }
 
+/**
+ * Into the file's own folder in the quarantine (so a second file of the same name never
+ * clashes); the note first, and where it came from remembered, before the move. A move that
+ * did not happen takes the note back (no note without a moved file) and forgets the record.
+ */
 async function quarantineFile(box: GovernanceBox, before: FileGovernanceState): Promise<FileGovernanceState> {
   const owner = ownerOf(before);
-  const q = await box.quarantineFolder();
+  const folder = await box.quarantineFolderOf(before.fileId);
   const noteId = await box.uploadText(before.parentId, noteName(before.name), noteText(before.name, new Date()), owner);
   await box.rememberQuarantine(
     before.fileId,
     { parentId: before.parentId, parentPath: before.parentPath, ownerId: owner },
     noteId,
+    folder.id,
   );
-  await box.moveFile(before.fileId, q.id, null);
+  try {
+    await box.moveFile(before.fileId, folder.id, null);
+  } catch (e) {
+    // Read again: a move whose answer was lost may have happened, and then note and record stay.
+    const now = await box.readFile(before.fileId, owner);
+    if (now.parentId === folder.id) return now;
+    await takeBackNote(box, noteId, owner);
+    await box.forgetQuarantine(before.fileId);
+    throw e;
+  }
   return box.readFile(before.fileId, null);
+}
+
+async function takeBackNote(box: GovernanceBox, noteId: string, owner: string): Promise<void> {
+  try {
+    await box.trashFile(noteId, owner);
+  } catch (e) {
+    if (!isNotFound(e)) throw e; // the owner removed the note already
+  }
 }
 
 async function restoreFile(box: GovernanceBox, inQuarantine: FileGovernanceState): Promise<FileGovernanceState> {
   const from = inQuarantine.quarantinedFrom;
   if (!from) throw new Error(`file ${inQuarantine.fileId} is not in quarantine`);
   await box.moveFile(inQuarantine.fileId, from.parentId, null);
-  if (inQuarantine.quarantineNoteId) {
-    try {
-      await box.trashFile(inQuarantine.quarantineNoteId, from.ownerId);
-    } catch (e) {
-      if (!isNotFound(e)) throw e; // the owner removed the note already
-    }
-  }
+  if (inQuarantine.quarantineNoteId) await takeBackNote(box, inQuarantine.quarantineNoteId, from.ownerId);
   await box.forgetQuarantine(inQuarantine.fileId);
   return box.readFile(inQuarantine.fileId, from.ownerId);
 }

@@ -1,10 +1,23 @@
 /**
  * Restrict the shared link to the company or to invited people. Only ever narrows: a link already
- * as narrow (or narrower) is left alone. Undo: the previous access (same link, same URL).
+ * as narrow (or narrower) is left alone. Undo: the previous access, expiry and permissions
+ * (same link, same URL); should the link have lost its password on the way, a new random one
+ * nobody knows, so undo never opens a password link to anyone with the URL. A link removed
+ * since stays removed.
  */
-import type { ActionSpec } from '../../../../common/policy/types';
+import type { ActionSpec, FileGovernanceState } from '../../../../common/policy/types';
 import type { GovernanceAction } from '../action';
-import { ACCESS_ORDER, accessWords, linkWords, OK, ownerOf, readBack, skip } from './shared';
+import {
+  ACCESS_ORDER,
+  accessWords,
+  linkWords,
+  NEW_PASSWORD_NOTE,
+  OK,
+  ownerOf,
+  readBack,
+  restoreLink,
+  skip,
+} from './shared';
 
 type Spec = Extract<ActionSpec, { name: 'restrict-shared-link' }>;
 
@@ -26,8 +39,14 @@ export const restrictSharedLink: GovernanceAction<Spec> = {
   },
   isApplied: (spec, _before, now) => now.sharedLink?.access === spec.access,
   async undo(box, _spec, before) {
-    if (!before.sharedLink) return readBack(box, before);
-    await box.setSharedLink(before.fileId, before.sharedLink.access, ownerOf(before));
-    return readBack(box, before);
+    const now = await readBack(box, before);
+    if (!before.sharedLink || !now.sharedLink) return now;
+    return restoreLink(box, before, { newPassword: lostPassword(before, now) });
   },
+  undoNote: (before, after, undone) =>
+    lostPassword(before, after) && undone.sharedLink?.passwordEnabled ? NEW_PASSWORD_NOTE : null,
 };
+
+function lostPassword(before: FileGovernanceState, now: FileGovernanceState): boolean {
+  return before.sharedLink?.passwordEnabled === true && now.sharedLink?.passwordEnabled !== true;
+}

@@ -1,6 +1,6 @@
 /** What several actions share: the words for a link's access, who to act as, reading back. */
 import type { FileGovernanceState, GovernanceCollaboration } from '../../../../common/policy/types';
-import type { Applicability, GovernanceBox, LinkAccess } from '../action';
+import type { Applicability, GovernanceBox, LinkAccess, SharedLinkState } from '../action';
 
 export const OK: Applicability = { ok: true };
 
@@ -79,8 +79,25 @@ export async function reinvite(
   return readBack(box, before);
 }
 
-/** "a@x.com, b@y.org" (at most three, then "and N more"). */
-export function loginList(list: GovernanceCollaboration[]): string {
-  const shown = list.slice(0, 3).map((c) => c.login);
-  return list.length > 3 ? `${shown.join(', ')} and ${list.length - 3} more` : shown.join(', ');
+/** What an undo's entry says when a password link came back with a password nobody knows. */
+export const NEW_PASSWORD_NOTE = 'the link has a new URL and a new password nobody knows: the owner sets one in Box';
+
+/** A link whose expiry has passed: Box would have removed it by now, so an undo leaves it removed. */
+function expired(link: SharedLinkState, now = Date.now()): boolean {
+  return !!link.unsharedAt && Date.parse(link.unsharedAt) <= now;
+}
+
+/**
+ * Puts `before`'s link back as it was: access, expiry, permissions; with `newPassword` a new
+ * random password (never kept), so a link that needed a password still needs one. The state after.
+ */
+export async function restoreLink(
+  box: GovernanceBox,
+  before: FileGovernanceState,
+  o: { newPassword: boolean },
+): Promise<FileGovernanceState> {
+  const link = before.sharedLink;
+  if (!link || expired(link)) return readBack(box, before);
+  await box.restoreSharedLink(before.fileId, link, ownerOf(before), o);
+  return readBack(box, before);
 }

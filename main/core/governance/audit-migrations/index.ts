@@ -6,10 +6,12 @@ import type { Database } from 'better-sqlite3';
 import { CodedError } from '../../../../common/errors/error-codes';
 import { up as initial } from './0001-initial';
 import { up as undoesIndex } from './0002-undoes-index';
+import { up as quarantine } from './0003-quarantine';
 
 export const AUDIT_MIGRATIONS: ReadonlyArray<{ version: number; up(db: Database): void }> = [
   { version: 1, up: initial },
   { version: 2, up: undoesIndex },
+  { version: 3, up: quarantine },
 ];
 export const AUDIT_SCHEMA_VERSION = AUDIT_MIGRATIONS[AUDIT_MIGRATIONS.length - 1]!.version;
 

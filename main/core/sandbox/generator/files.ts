@@ -20,6 +20,11 @@ export interface GeneratedLink {
   passwordEnabled: boolean;
   downloadCount: number;
   previewCount: number;
+  /** When the link expires (ms); absent or null: never. Only set through the API. */
+  unsharedAt?: number | null;
+  /** permissions.can_download (absent: true) and can_edit (absent: false), as set through the API. */
+  canDownload?: boolean;
+  canEdit?: boolean;
 }
 
 export interface GeneratedFile {

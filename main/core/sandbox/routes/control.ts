@@ -175,7 +175,16 @@ export function truthFile(ctx: Ctx): void {
       f.gen.duplicateOf !== null && f.version === f.gen.version && !uploaded
         ? fileIdOf(w.ent.space, f.gen.duplicateOf)
         : null,
-    shared_link: f.link ? { access: f.link.access, effective_access: f.link.effectiveAccess } : null,
+    shared_link: f.link
+      ? {
+          access: f.link.access,
+          effective_access: f.link.effectiveAccess,
+          password_enabled: f.link.passwordEnabled,
+          unshared_at: f.link.unsharedAt ? new Date(f.link.unsharedAt).toISOString() : null,
+          can_download: f.link.canDownload !== false,
+          can_edit: f.link.canEdit === true,
+        }
+      : null,
     collaborators: f.collabs.map((c) => w.ent.users[c.userIndex]?.id),
     collaborations: f.collabs.map((c) => ({
       id: c.id,

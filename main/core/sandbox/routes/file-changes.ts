@@ -1,6 +1,6 @@
 /**
  * Box's file changes: PUT /2.0/files/{id} (`shared_link`: null removes it, `{access}` creates or
- * changes it; `parent: {id}` moves the file), DELETE /2.0/files/{id} (to the trash),
+ * changes it, with `password`, `unshared_at` and `permissions` as Box takes them; `parent: {id}` moves the file), DELETE /2.0/files/{id} (to the trash),
  * GET /2.0/files/{id}/trash and POST /2.0/files/{id} (restore, optionally into `parent`).
  *
  * Auth as Box: the acting user (the token's, or As-User's) must see the file (404 otherwise) and
@@ -16,7 +16,7 @@ import { requireScope } from '../http/auth';
 import { parseFields } from '../http/params';
 import { fileIndexOfId, folderExists, folderIndexOfId, folderOwner } from '../state/catalog';
 import { fileVisibleTo, fileWritableBy, folderVisibleTo, folderWritableBy } from '../state/access';
-import { moveFile, restoreFile, setSharedLink, trashFile } from '../state/file-changes';
+import { moveFile, restoreFile, setSharedLink, trashFile, type LinkSettings } from '../state/file-changes';
 import type { LinkAccess } from '../generator/files';
 import type { CurrentFile, World } from '../state/world';
 import { fileJson } from '../views/items';
@@ -113,6 +113,42 @@ function linkAccessOf(ctx: Ctx, file: CurrentFile, raw: unknown): LinkAccess | n
   return undefined;
 }
 
+/** Box's rule: at least eight characters, with a digit, an upper-case letter or a symbol. */
+const STRONG_PASSWORD = /^(?=.*[0-9A-Z\W_]).{8,}$/;
+
+/**
+ * shared_link's password, unshared_at and permissions, checked as Box does (a password only on
+ * an open link; can_download only on an open or company one; can_edit needs can_download), or
+ * undefined once the 400 is sent.
+ */
+function linkSettingsOf(ctx: Ctx, access: LinkAccess, raw: Json): LinkSettings | undefined {
+  const bad = (message: string): undefined => void boxError(ctx, 400, 'bad_request', message);
+  const out: LinkSettings = {};
+  if ('password' in raw) {
+    if (raw.password !== null && (typeof raw.password !== 'string' || !STRONG_PASSWORD.test(raw.password)))
+      return bad('Password must be at least eight characters with a number, upper case letter or symbol');
+    if (raw.password !== null && access !== 'open') return bad("A password can only be set when 'access' is open");
+    out.password = raw.password !== null;
+  }
+  if ('unshared_at' in raw) {
+    const at = raw.unshared_at === null ? null : Date.parse(String(raw.unshared_at));
+    if (at !== null && (typeof raw.unshared_at !== 'string' || Number.isNaN(at) || at <= ctx.world.now()))
+      return bad("Invalid value for 'shared_link.unshared_at': a date-time in the future");
+    out.unsharedAt = at;
+  }
+  const p = raw.permissions as Json | undefined;
+  if (p !== undefined) {
+    if (typeof p !== 'object' || p === null) return bad("'shared_link.permissions' must be an object");
+    if (p.can_download !== undefined) {
+      if (access === 'collaborators') return bad("'can_download' can only be set when 'access' is open or company");
+      out.canDownload = p.can_download === true;
+    }
+    if (p.can_edit !== undefined) out.canEdit = p.can_edit === true;
+  }
+  if (out.canEdit && out.canDownload === false) return bad("'can_edit' can only be true when 'can_download' is true");
+  return out;
+}
+
 /** PUT /2.0/files/{id}: 200 with the file as it is now (`fields` honoured like GET). */
 export async function updateFile(ctx: Ctx): Promise<void> {
   if (!requireScope(ctx, 'root_readwrite') || !ctx.auth) return;
@@ -125,14 +161,16 @@ export async function updateFile(ctx: Ctx): Promise<void> {
   const file = changeableFile(ctx, { trashed: false, adminMove });
   if (!file) return;
   let access: LinkAccess | null | undefined;
+  let settings: LinkSettings | undefined = {};
   if ('shared_link' in body && (access = linkAccessOf(ctx, file, body.shared_link)) === undefined) return;
+  if (access && (settings = linkSettingsOf(ctx, access, body.shared_link as Json)) === undefined) return;
   let to: number | null = null;
   if (parent !== undefined) {
     if ((to = moveTarget(ctx, file, parent?.id, adminMove)) === null) return;
     const clash = to !== file.gen.folder ? nameInUse(w, to, to < 0 ? actor : folderOwner(w, to), file.name) : null;
     if (clash) return nameInUseError(ctx, clash, 'file');
   }
-  if (access !== undefined) setSharedLink(w, file, access, actor);
+  if (access !== undefined) setSharedLink(w, file, access, actor, settings);
   if (to !== null) moveFile(w, file, to, actor);
   const now = w.file(file.gen.k);
   if (!now) throw new Error('changed file vanished');

@@ -7,7 +7,7 @@
  * parsing, Box's errors) is in routes/file-changes.ts and routes/collaborations.ts.
  */
 import { randomBytes } from 'node:crypto';
-import { effectiveLinkAccess, type FileCollab, type LinkAccess } from '../generator/files';
+import { effectiveLinkAccess, type FileCollab, type GeneratedLink, type LinkAccess } from '../generator/files';
 import type { FolderCollab } from '../generator/tree';
 import { folderOwner } from './catalog';
 import type { CurrentFile, World } from './world';
@@ -41,10 +41,37 @@ function logChange(
 }
 
 /**
- * Creates, changes (`access`) or removes (null) the file's shared link. A new link gets a new
- * token (a new URL); a changed one keeps its URL. The enterprise's cap on open links applies.
+ * What a PUT may set besides the access: a password (true: set, false: removed; the sandbox
+ * keeps only that one is set, never the password), the expiry, the download and edit permissions.
  */
-export function setSharedLink(w: World, file: CurrentFile, access: LinkAccess | null, actor: number): void {
+export interface LinkSettings {
+  password?: boolean;
+  unsharedAt?: number | null;
+  canDownload?: boolean;
+  canEdit?: boolean;
+}
+
+function sameLink(a: GeneratedLink, b: GeneratedLink): boolean {
+  return (
+    a.access === b.access &&
+    a.passwordEnabled === b.passwordEnabled &&
+    (a.unsharedAt ?? null) === (b.unsharedAt ?? null) &&
+    (a.canDownload ?? true) === (b.canDownload ?? true) &&
+    (a.canEdit ?? false) === (b.canEdit ?? false)
+  );
+}
+
+/**
+ * Creates, changes (`access`, `settings`) or removes (null) the file's shared link. A new link gets
+ * a new token (a new URL); a changed one keeps its URL. The enterprise's cap on open links applies.
+ */
+export function setSharedLink(
+  w: World,
+  file: CurrentFile,
+  access: LinkAccess | null,
+  actor: number,
+  settings: LinkSettings = {},
+): void {
   const k = file.gen.k;
   const old = file.link;
   if (access === null) {
@@ -52,15 +79,19 @@ export function setSharedLink(w: World, file: CurrentFile, access: LinkAccess | 
     w.override(k).link = null;
     return logChange(w, 'UNSHARE', actor, { file: k });
   }
-  if (old && old.access === access) return;
-  w.override(k).link = {
+  const next: GeneratedLink = {
     access,
     effectiveAccess: effectiveLinkAccess(w.ent.seed, k, access),
     token: old?.token ?? randomBytes(16).toString('hex'),
-    passwordEnabled: old?.passwordEnabled ?? false,
+    passwordEnabled: settings.password ?? old?.passwordEnabled ?? false,
     downloadCount: old?.downloadCount ?? 0,
     previewCount: old?.previewCount ?? 0,
+    unsharedAt: settings.unsharedAt !== undefined ? settings.unsharedAt : (old?.unsharedAt ?? null),
+    canDownload: settings.canDownload ?? old?.canDownload ?? true,
+    canEdit: settings.canEdit ?? old?.canEdit ?? false,
   };
+  if (old && sameLink(old, next)) return;
+  w.override(k).link = next;
   logChange(w, old ? 'ITEM_SHARED_UPDATE' : 'SHARE', actor, { file: k }, { shared_link_access: access });
 }
 

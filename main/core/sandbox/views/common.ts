@@ -27,13 +27,13 @@ export function sharedLinkView(
     vanity_url: null,
     vanity_name: null,
     effective_access: link.effectiveAccess,
-    effective_permission: 'can_download',
+    effective_permission: link.canDownload === false ? 'can_preview' : 'can_download',
     is_password_enabled: link.passwordEnabled,
-    unshared_at: null,
+    unshared_at: link.unsharedAt ? isoTime(link.unsharedAt) : null,
     download_count: link.downloadCount,
     preview_count: link.previewCount,
     access: link.access,
-    permissions: { can_download: true, can_preview: true, can_edit: false },
+    permissions: { can_download: link.canDownload !== false, can_preview: true, can_edit: link.canEdit === true },
   };
 }
 

@@ -12,6 +12,7 @@ import { BoxApiError } from '../box-api';
 import { yieldToIo } from '../event-loop';
 import type { FolderRow, ScanStore, UserRow } from '../store/scan-store';
 import { extOf } from './events';
+import { collaboratorLogin, isExternalCollaborator } from '../../box/external';
 
 export const LIST_FIELDS = 'name,size,sha1,modified_at,owned_by,shared_link,has_collaborations,is_externally_owned';
 
@@ -39,16 +40,14 @@ export interface CollabSummary {
   internal: number;
 }
 
-/** External = not a managed user of the enterprise (groups count as internal); pending counts. */
+/** External as main/core/box/external.ts decides (groups and members internal); pending counts. */
 export function summariseCollabs(entries: Collab[], isMember: (id: string) => boolean): CollabSummary {
   const externals: string[] = [];
   let internal = 0;
   for (const c of entries) {
     if (c.status === 'rejected') continue;
-    const who = c.accessible_by;
-    if (who?.type === 'group') internal++;
-    else if (who?.id && isMember(who.id)) internal++;
-    else externals.push(who?.login ?? c.invite_email ?? who?.id ?? 'unknown');
+    if (isExternalCollaborator(c, isMember)) externals.push(collaboratorLogin(c));
+    else internal++;
   }
   return { externals, internal };
 }
