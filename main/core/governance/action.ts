@@ -29,8 +29,11 @@ export interface GovernanceBox {
   isExternal(login: string): boolean;
   /** Raw access for actions: the SDK client (as the admin) and the owner's As-User variant. */
   sdk(asUserId?: string): unknown;
-  /** `access` null removes the link; otherwise creates it (a new URL) or changes its access. */
-  setSharedLink(fileId: string, access: LinkAccess | null, asUser: string | null): Promise<void>;
+  /**
+   * `access` null removes the link; otherwise creates it (a new URL) or changes its access.
+   * Returns the file as Box's answer to the change shows it (no second read needed).
+   */
+  setSharedLink(fileId: string, access: LinkAccess | null, asUser: string | null): Promise<WrittenState>;
   moveFile(fileId: string, parentId: string, asUser: string | null): Promise<void>;
   trashFile(fileId: string, asUser: string | null): Promise<void>;
   /** Out of the trash, into its folder, or into `parentId` when given. */
@@ -48,7 +51,12 @@ export interface GovernanceBox {
     noteId: string,
   ): Promise<void>;
   forgetQuarantine(fileId: string): Promise<void>;
+  /** The applying run's stop: the waits of the calls from now on end when it aborts. */
+  stopWith?(signal: AbortSignal): void;
 }
+
+/** A file's state as a write's answer shows it: all of it but the collaborations, which no file answer holds. */
+export type WrittenState = Omit<FileGovernanceState, 'collaborations'>;
 
 export type Applicability = { ok: true } | { ok: false; reason: string };
 

@@ -12,7 +12,7 @@ import type { ConnectionManager } from '../connection/connection-manager';
 import { networkSessionFor } from '../auth/box-endpoints';
 import { scanClient } from '../scan/box-api';
 import type { RequestScheduler } from '../scan/scheduler';
-import type { GovernanceBox, LinkAccess } from './action';
+import type { GovernanceBox, LinkAccess, WrittenState } from './action';
 import { BoxApiError } from '../scan/box-api';
 import { BoxCalls, BoxConflictError, isNotFound } from './box-calls';
 import { QuarantineStore, type QuarantineOrigin } from './quarantine-store';
@@ -82,6 +82,10 @@ export class BoxGovernance implements GovernanceBox {
     return new BoxGovernance(client, scheduler, { ...o, admin: { id: me.id, login: me.login } });
   }
 
+  stopWith(signal: AbortSignal): void {
+    this.calls.stopWith(signal);
+  }
+
   isExternal(login: string): boolean {
     return !this.domains.has(domainOf(login));
   }
@@ -94,8 +98,14 @@ export class BoxGovernance implements GovernanceBox {
     const ownerId = owner ? await this.userIdOf(owner) : null;
     const { file, as, trashed } = await this.findFile(fileId, ownerId);
     const folders = (file.path_collection?.entries ?? []).filter((e) => e.id !== '0');
-    const parentId = file.parent?.id ?? '0';
     const collaborations = trashed ? [] : await this.collaborationsOf(fileId, folders, as);
+    return { ...this.stateOf(fileId, file, trashed), collaborations };
+  }
+
+  /** The state's fields a file answer (a GET's, or a write's with FILE_FIELDS) holds: all but the collaborations. */
+  private stateOf(fileId: string, file: FileJson, trashed: boolean): WrittenState {
+    const folders = (file.path_collection?.entries ?? []).filter((e) => e.id !== '0');
+    const parentId = file.parent?.id ?? '0';
     const link = file.shared_link;
     const record = parentId === this.store.folderOf(this.o.admin.id) ? this.store.record(fileId) : null;
     return {
@@ -111,7 +121,6 @@ export class BoxGovernance implements GovernanceBox {
             passwordEnabled: link.is_password_enabled === true,
           }
         : null,
-      collaborations,
       trashed,
       ownerId: file.owned_by?.id,
       quarantinedFrom: record
@@ -238,13 +247,15 @@ export class BoxGovernance implements GovernanceBox {
     return (this.quarantine = { id, path });
   }
 
-  async setSharedLink(fileId: string, access: LinkAccess | null, asUser: string | null): Promise<void> {
+  /** The PUT answers with the file, asked for with the read's fields: the state after, but for the collaborations. */
+  async setSharedLink(fileId: string, access: LinkAccess | null, asUser: string | null): Promise<WrittenState> {
     const body = { shared_link: access === null ? null : { access } };
-    await this.calls.json('governance-write', 'PUT', `/files/${fileId}`, {
+    const file = await this.calls.json<FileJson>('governance-write', 'PUT', `/files/${fileId}`, {
       asUser,
       body,
-      params: { fields: 'shared_link' },
+      params: { fields: FILE_FIELDS },
     });
+    return this.stateOf(fileId, file, (file.trashed_at ?? null) !== null);
   }
 
   async moveFile(fileId: string, parentId: string, asUser: string | null): Promise<void> {

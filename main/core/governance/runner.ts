@@ -7,7 +7,8 @@
  * - every file is read again before its change (apply-entry.ts), and every outcome is logged;
  * - pause and cancel take effect at once: no new change starts, and the scheduler's waits end
  *   through the run's stop signal; changes caught mid-way are settled on resume, never redone.
- * One run applies at a time (the runs queue up), so the one scheduler's stop signal is the run's.
+ * One run applies at a time (the runs queue up), so the box's one stop signal is the run's; the
+ * scheduler it shares with the scan takes it per call, so a paused apply leaves the scan's waits alone.
  */
 import { CodedError } from '../../../common/errors/error-codes';
 import {
@@ -18,7 +19,6 @@ import {
   type AuditEntry,
   type Policy,
 } from '../../../common/policy/types';
-import type { RequestScheduler } from '../scan/scheduler';
 import type { GovernanceAction, GovernanceBox } from './action';
 import { applyEntry, undoEntry, type EntryContext, type EntryOutcome } from './apply-entry';
 import type { AuditStore, NewEntry } from './audit-store';
@@ -36,8 +36,6 @@ export interface RunnerOptions {
   actionFor(name: ActionName): GovernanceAction;
   /** Who applies: the signed-in admin's login. */
   by: string;
-  /** The scheduler the box's calls go through, when the runner may set its stop signal. */
-  scheduler?: RequestScheduler;
   /** Files changed at once (default 4). */
   concurrency?: number;
   onProgress?(run: ActionRun): void;
@@ -253,7 +251,7 @@ export class GovernanceRunner {
       this.o.audit.setPerSecond(runId, perSecond);
       this.o.onProgress?.(this.run(runId));
     };
-    this.o.scheduler?.stopWith(control.stop.signal);
+    this.o.box.stopWith?.(control.stop.signal);
     try {
       const worker = async () => {
         for (let e = todo.shift(); e && !control.stop.signal.aborted; e = todo.shift()) {
@@ -278,7 +276,7 @@ export class GovernanceRunner {
       this.o.onProgress?.(this.run(runId));
       throw e;
     } finally {
-      this.o.scheduler?.stopWith(NEVER);
+      this.o.box.stopWith?.(NEVER);
       // A resume may already have put its own control here: only this work's own is removed.
       if (this.controls.get(runId) === control) this.controls.delete(runId);
     }

@@ -4,7 +4,7 @@
  */
 import type { ActionSpec } from '../../../../common/policy/types';
 import type { GovernanceAction } from '../action';
-import { linkWords, OK, ownerOf, readBack, skip } from './shared';
+import { afterLinkChange, linkWords, OK, ownerOf, readBack, skip } from './shared';
 
 type Spec = Extract<ActionSpec, { name: 'remove-shared-link' }>;
 
@@ -17,8 +17,7 @@ export const removeSharedLink: GovernanceAction<Spec> = {
     return before.sharedLink ? OK : skip('The file has no shared link');
   },
   async apply(box, _spec, before) {
-    await box.setSharedLink(before.fileId, null, ownerOf(before));
-    return readBack(box, before);
+    return afterLinkChange(before, await box.setSharedLink(before.fileId, null, ownerOf(before)));
   },
   isApplied: (_spec, before, now) => before.sharedLink !== null && now.sharedLink === null,
   async undo(box, _spec, before) {

@@ -4,7 +4,7 @@
  */
 import type { ActionSpec } from '../../../../common/policy/types';
 import type { GovernanceAction } from '../action';
-import { ACCESS_ORDER, accessWords, linkWords, OK, ownerOf, readBack, skip } from './shared';
+import { ACCESS_ORDER, accessWords, afterLinkChange, linkWords, OK, ownerOf, readBack, skip } from './shared';
 
 type Spec = Extract<ActionSpec, { name: 'restrict-shared-link' }>;
 
@@ -21,8 +21,7 @@ export const restrictSharedLink: GovernanceAction<Spec> = {
     return OK;
   },
   async apply(box, spec, before) {
-    await box.setSharedLink(before.fileId, spec.access, ownerOf(before));
-    return readBack(box, before);
+    return afterLinkChange(before, await box.setSharedLink(before.fileId, spec.access, ownerOf(before)));
   },
   isApplied: (spec, _before, now) => now.sharedLink?.access === spec.access,
   async undo(box, _spec, before) {
