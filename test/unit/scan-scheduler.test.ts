@@ -78,4 +78,32 @@ describe('the scan request scheduler', () => {
     scanStop.abort();
     await expect(call('scan-4')).rejects.toThrow(/abort/i);
   });
+
+  it('never has more calls in flight than its concurrency, with callers leaving the queue on their signal', async () => {
+    const s = new RequestScheduler({ ratePerSecond: 0, concurrency: 2 });
+    let inFlight = 0;
+    let most = 0;
+    const held: Array<() => void> = [];
+    const attempt = () =>
+      new Promise<void>((resolve) => {
+        most = Math.max(most, ++inFlight);
+        held.push(() => {
+          inFlight--;
+          resolve();
+        });
+      });
+    const leaving = new AbortController();
+    const calls = Array.from({ length: 6 }, (_, i) => s.run('x', attempt, i === 2 ? { signal: leaving.signal } : {}));
+    const left = calls[2]!.catch((e: Error) => e.name);
+    leaving.abort();
+    expect(await left).toBe('AbortError');
+    // Let each call in flight end, one at a time; a new one starts only in its place.
+    for (let done = 0; done < 5; done++) {
+      await new Promise((r) => setImmediate(r));
+      expect(inFlight).toBeLessThanOrEqual(2);
+      held.shift()?.();
+    }
+    await Promise.all(calls.filter((_, i) => i !== 2));
+    expect(most).toBe(2);
+  });
 });

@@ -79,9 +79,16 @@ export class RequestScheduler {
     return this.window.length / 5;
   }
 
-  /** Waits for one of the `concurrency` places; leaves the queue at once when `signal` aborts. */
+  /**
+   * One of the `concurrency` places: taken at once when free, else waited for in line, handed
+   * over by the call leaving it (release), so no newcomer slips in between. Leaves the line at
+   * once when `signal` aborts.
+   */
   private place(signal: AbortSignal | undefined): Promise<void> {
-    if (this.active < this.o.concurrency) return Promise.resolve();
+    if (this.active < this.o.concurrency) {
+      this.active++;
+      return Promise.resolve();
+    }
     return new Promise<void>((resolve, reject) => {
       const go = () => {
         signal?.removeEventListener('abort', quit);
@@ -99,7 +106,6 @@ export class RequestScheduler {
   private async slot(signal: AbortSignal | undefined): Promise<void> {
     signal?.throwIfAborted();
     await this.place(signal);
-    this.active++;
     try {
       signal?.throwIfAborted();
       for (;;) {
@@ -121,8 +127,10 @@ export class RequestScheduler {
   }
 
   private release(): void {
-    this.active--;
-    this.waiters.shift()?.();
+    const next = this.waiters.shift();
+    if (next)
+      next(); // the place passes on: `active` stays
+    else this.active--;
   }
 
   /** Runs `attempt` with pacing and retries; `attempt` throws RetryableError for 429/5xx/network. */
