@@ -4,9 +4,19 @@
  * part-way (how long until nothing more is sent), then resumed to the end. Figures: requests a
  * second over the time applying / the limit, 429s, and the pause's delay.
  */
-import type { ActionRun } from '../../common/policy/types';
+import type { ActionRun, Policy } from '../../common/policy/types';
 import { POLICY_FORMAT } from '../../common/policy/types';
 import type { RunnerWorld } from './governance-world';
+import { requestLog, requestsBetween } from './sandbox-truth';
+
+/** The policy the rate is measured with: open links, removed. */
+export const OPEN_LINKS: Policy = {
+  format: POLICY_FORMAT,
+  id: 'rate-open-links',
+  name: 'Open links (rate)',
+  filter: { accessLevels: ['Public (Internet)'] },
+  action: { name: 'remove-shared-link' },
+};
 
 export interface RateFigures {
   changes: number;
@@ -19,6 +29,8 @@ export interface RateFigures {
   pauseMs: number;
   /** Changes made after the pause was asked for, to files not yet started then (target 0). */
   startedAfterPause: number;
+  /** What the sandbox answered while applying (its own log): requests per change, per route per change. */
+  sandbox: { requestsPerChange: number; perChange: Record<string, number>; rateLimited: number };
 }
 
 /** Resolves with the first progress of `runId` that satisfies `pred`. */
@@ -41,13 +53,7 @@ export async function measureGovernanceRate(
   world: RunnerWorld,
   o: { changes: number; rate: number },
 ): Promise<RateFigures> {
-  world.policies.save({
-    format: POLICY_FORMAT,
-    id: 'rate-open-links',
-    name: 'Open links (rate)',
-    filter: { accessLevels: ['Public (Internet)'] },
-    action: { name: 'remove-shared-link' },
-  });
+  world.policies.save(OPEN_LINKS);
   const listeners = new Set<(r: ActionRun) => void>();
   const service = world.service({
     rateLimitPerSecond: o.rate,
@@ -63,6 +69,7 @@ export async function measureGovernanceRate(
   await world.post('/limits', { rate_limit_per_second: o.rate });
   const scheduler = service.scheduler!;
   const base = { ...scheduler.stats };
+  const logBefore = await requestLog(world.ctl);
 
   const t0 = performance.now();
   const first = runner.apply(run.runId, run.counts.planned);
@@ -82,6 +89,7 @@ export async function measureGovernanceRate(
   const seconds = (asked - t0 + (performance.now() - resumedAt)) / 1000;
   const requests = scheduler.stats.total - base.total;
   const requestsPerSecond = requests / seconds;
+  const answered = requestsBetween(logBefore, await requestLog(world.ctl));
   await world.post('/limits', { rate_limit_per_second: 0 });
   return {
     changes: o.changes,
@@ -92,5 +100,12 @@ export async function measureGovernanceRate(
     rateLimited: scheduler.stats.rateLimited - base.rateLimited,
     pauseMs,
     startedAfterPause,
+    sandbox: {
+      requestsPerChange: answered.total / final.counts.applied,
+      perChange: Object.fromEntries(
+        Object.entries(answered.byRoute).map(([route, n]) => [route, Number((n / final.counts.applied).toFixed(2))]),
+      ),
+      rateLimited: answered.rateLimited,
+    },
   };
 }

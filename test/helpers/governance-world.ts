@@ -34,7 +34,7 @@ export interface RunnerWorld {
   eventsSince(at: string): Promise<AdminEvent[]>;
   /** A governance service on the home (its own audit connection), closed by close(). */
   service(
-    o?: Partial<Pick<GovernanceServiceOptions, 'rateLimitPerSecond' | 'concurrency' | 'onProgress'>>,
+    o?: Partial<Pick<GovernanceServiceOptions, 'rateLimitPerSecond' | 'concurrency' | 'onProgress' | 'scheduler'>>,
   ): GovernanceService;
   /** POST to the sandbox's control API. */
   post(path: string, body: unknown): Promise<void>;

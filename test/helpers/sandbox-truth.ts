@@ -63,3 +63,28 @@ export async function eventsBetween(ctl: ControlGet, after: string, before?: str
     from = page.entries[page.entries.length - 1]!.created_at;
   }
 }
+
+/** GET /_sandbox/stats/requests: the API requests the sandbox answered, by second and by route. */
+export interface RequestLog {
+  total: number;
+  rate_limited: number;
+  by_route: Record<string, number>;
+  per_second: { second: number; requests: number; rate_limited: number }[];
+}
+
+export function requestLog(ctl: ControlGet): Promise<RequestLog> {
+  return ctl<RequestLog>('/stats/requests');
+}
+
+/** What the sandbox answered between two reads of its log: requests per route, and 429s. */
+export function requestsBetween(
+  a: RequestLog,
+  b: RequestLog,
+): { total: number; rateLimited: number; byRoute: Record<string, number> } {
+  const byRoute: Record<string, number> = {};
+  for (const [route, n] of Object.entries(b.by_route)) {
+    const d = n - (a.by_route[route] ?? 0);
+    if (d > 0) byRoute[route] = d;
+  }
+  return { total: b.total - a.total, rateLimited: b.rate_limited - a.rate_limited, byRoute };
+}

@@ -78,6 +78,8 @@ export function createCore(services: CoreServices): Core {
     connection: services.connection,
     policies: policies.store,
     scanStore: () => scan.store,
+    // One rate per connection: the actions go through the scan's scheduler.
+    scheduler: () => scan.scheduler(),
     onProgress: (run) => events.emit('actionRunProgress', run),
   });
   // Automatic actions (opt-in per policy): the live matcher's new matches go to the runner.

@@ -32,8 +32,11 @@ export interface GovernanceBox {
   quarantineFolderOf(fileId: string): Promise<{ id: string; path: string }>;
   /** Raw access for actions: the SDK client (as the admin) and the owner's As-User variant. */
   sdk(asUserId?: string): unknown;
-  /** `access` null removes the link; otherwise creates it (a new URL) or changes its access. */
-  setSharedLink(fileId: string, access: LinkAccess | null, asUser: string | null): Promise<void>;
+  /**
+   * `access` null removes the link; otherwise creates it (a new URL) or changes its access.
+   * Returns the file as Box's answer to the change shows it (no second read needed).
+   */
+  setSharedLink(fileId: string, access: LinkAccess | null, asUser: string | null): Promise<WrittenState>;
   /**
    * Makes the file's link as `link` was: its access, expiry and permissions (a removed link
    * comes back with a new URL). `newPassword`: the link gets a new random password, sent to Box
@@ -63,7 +66,12 @@ export interface GovernanceBox {
     folderId: string,
   ): Promise<void>;
   forgetQuarantine(fileId: string): Promise<void>;
+  /** The applying run's stop: the waits of the calls from now on end when it aborts. */
+  stopWith?(signal: AbortSignal): void;
 }
+
+/** A file's state as a write's answer shows it: all of it but the collaborations, which no file answer holds. */
+export type WrittenState = Omit<FileGovernanceState, 'collaborations'>;
 
 export type Applicability = { ok: true } | { ok: false; reason: string };
 

@@ -12,7 +12,7 @@ import { BoxApiError as SdkApiError } from 'box-node-sdk/box';
 import type { FetchOptionsInput } from 'box-node-sdk/networking';
 import { BoxApiError, translate } from '../scan/box-api';
 import type { RequestScheduler } from '../scan/scheduler';
-import { ReconnectRequiredError } from '../auth/token-session';
+import { withOneRefresh } from '../box/refresh-once';
 
 export interface CallOptions {
   asUser?: string | null;
@@ -30,17 +30,29 @@ export class BoxConflictError extends BoxApiError {
   }
 }
 
+const NEVER = new AbortController().signal;
+
 export class BoxCalls {
   readonly base: string;
 
   /** The signed-in user's id: As-User of oneself is refused by Box, so it is sent without. */
   selfId: string | null = null;
 
+  /**
+   * The action run's stop, given to the scheduler with each call: these calls' waits end when
+   * it aborts, while a scan's on the same scheduler go on.
+   */
+  private stop: AbortSignal = NEVER;
+
   constructor(
     readonly client: BoxClient,
     readonly scheduler: RequestScheduler,
   ) {
     this.base = `${client.networkSession.baseUrls.baseUrl}/2.0`;
+  }
+
+  stopWith(signal: AbortSignal): void {
+    this.stop = signal;
   }
 
   private asUser(id: string | null | undefined): string | null {
@@ -50,54 +62,45 @@ export class BoxCalls {
   /** One JSON request under /2.0 through the scheduler; the answer's body (undefined for 204). */
   json<T>(kind: string, method: string, path: string, o: CallOptions = {}): Promise<T> {
     const asUser = this.asUser(o.asUser);
-    return this.scheduler.run(kind, async () => {
-      const res = await this.withRefresh(() =>
-        this.client.makeRequest({
-          method,
-          url: `${this.base}${path}`,
-          params: o.params,
-          headers: asUser ? { 'as-user': asUser } : {},
-          ...(o.body === undefined ? {} : { data: o.body, contentType: 'application/json' }),
-          responseFormat: res204(method) ? 'no_content' : 'json',
-        }),
-      );
-      return res.data as T;
-    });
+    return this.scheduler.run(
+      kind,
+      async () => {
+        const res = await this.withRefresh(() =>
+          this.client.makeRequest({
+            method,
+            url: `${this.base}${path}`,
+            params: o.params,
+            headers: asUser ? { 'as-user': asUser } : {},
+            ...(o.body === undefined ? {} : { data: o.body, contentType: 'application/json' }),
+            responseFormat: res204(method) ? 'no_content' : 'json',
+          }),
+        );
+        return res.data as T;
+      },
+      { signal: this.stop },
+    );
   }
 
   /** A small file uploaded through the SDK's upload manager; its new id. */
   upload(folderId: string, name: string, bytes: Buffer, asUserId: string | null): Promise<string> {
     const asUser = this.asUser(asUserId);
     const client = asUser ? this.client.withAsUserHeader(asUser) : this.client;
-    return this.scheduler.run('governance-upload', async () => {
-      const files = await this.withRefresh(() =>
-        client.uploads.uploadFile({ attributes: { name, parent: { id: folderId } }, file: Readable.from([bytes]) }),
-      );
-      const id = files.entries?.[0]?.id;
-      if (!id) throw new BoxApiError(500, 'malformed', 'the upload answered no file');
-      return id;
-    });
+    return this.scheduler.run(
+      'governance-upload',
+      async () => {
+        const files = await this.withRefresh(() =>
+          client.uploads.uploadFile({ attributes: { name, parent: { id: folderId } }, file: Readable.from([bytes]) }),
+        );
+        const id = files.entries?.[0]?.id;
+        if (!id) throw new BoxApiError(500, 'malformed', 'the upload answered no file');
+        return id;
+      },
+      { signal: this.stop },
+    );
   }
 
-  private async withRefresh<T>(send: () => Promise<T>): Promise<T> {
-    let refused: Error;
-    try {
-      return await send();
-    } catch (e) {
-      const error = toError(e);
-      if (!(error instanceof BoxApiError && error.status === 401)) throw error;
-      refused = error;
-    }
-    try {
-      await this.client.auth.refreshToken(this.client.networkSession);
-    } catch (e) {
-      throw e instanceof ReconnectRequiredError ? e : refused;
-    }
-    try {
-      return await send();
-    } catch (e) {
-      throw toError(e);
-    }
+  private withRefresh<T>(send: () => Promise<T>): Promise<T> {
+    return withOneRefresh(this.client, send, toError);
   }
 }
 

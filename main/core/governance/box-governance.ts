@@ -14,7 +14,7 @@ import type { ConnectionManager } from '../connection/connection-manager';
 import { networkSessionFor } from '../auth/box-endpoints';
 import { scanClient } from '../scan/box-api';
 import type { RequestScheduler } from '../scan/scheduler';
-import type { GovernanceBox, LinkAccess, SharedLinkState } from './action';
+import type { GovernanceBox, LinkAccess, SharedLinkState, WrittenState } from './action';
 import { BoxApiError } from '../scan/box-api';
 import { collaboratorLogin, isExternalCollaborator } from '../box/external';
 import { BoxCalls, BoxConflictError, isNotFound } from './box-calls';
@@ -127,6 +127,10 @@ export class BoxGovernance implements GovernanceBox {
     return (id) => ids.has(id);
   }
 
+  stopWith(signal: AbortSignal): void {
+    this.calls.stopWith(signal);
+  }
+
   sdk(asUserId?: string): BoxClient {
     return asUserId ? this.client.withAsUserHeader(asUserId) : this.client;
   }
@@ -135,8 +139,14 @@ export class BoxGovernance implements GovernanceBox {
     const ownerId = owner ? await this.userIdOf(owner) : null;
     const { file, as, trashed } = await this.findFile(fileId, ownerId);
     const folders = (file.path_collection?.entries ?? []).filter((e) => e.id !== '0');
-    const parentId = file.parent?.id ?? '0';
     const collaborations = trashed ? [] : await this.collaborationsOf(fileId, folders, as);
+    return { ...this.stateOf(fileId, file, trashed), collaborations };
+  }
+
+  /** The state's fields a file answer (a GET's, or a write's with FILE_FIELDS) holds: all but the collaborations. */
+  private stateOf(fileId: string, file: FileJson, trashed: boolean): WrittenState {
+    const folders = (file.path_collection?.entries ?? []).filter((e) => e.id !== '0');
+    const parentId = file.parent?.id ?? '0';
     const link = file.shared_link;
     const record = this.quarantineRecord(fileId, parentId);
     return {
@@ -148,7 +158,6 @@ export class BoxGovernance implements GovernanceBox {
       parentId,
       parentPath: `/${folders.map((f) => f.name).join('/')}`,
       sharedLink: link ? linkState(link) : null,
-      collaborations,
       trashed,
       ownerId: file.owned_by?.id,
       quarantinedFrom: record
@@ -292,13 +301,15 @@ export class BoxGovernance implements GovernanceBox {
     return { id, path: `${q.path}/${fileId}` };
   }
 
-  async setSharedLink(fileId: string, access: LinkAccess | null, asUser: string | null): Promise<void> {
+  /** The PUT answers with the file, asked for with the read's fields: the state after, but for the collaborations. */
+  async setSharedLink(fileId: string, access: LinkAccess | null, asUser: string | null): Promise<WrittenState> {
     const body = { shared_link: access === null ? null : { access } };
-    await this.calls.json('governance-write', 'PUT', `/files/${fileId}`, {
+    const file = await this.calls.json<FileJson>('governance-write', 'PUT', `/files/${fileId}`, {
       asUser,
       body,
-      params: { fields: 'shared_link' },
+      params: { fields: FILE_FIELDS },
     });
+    return this.stateOf(fileId, file, (file.trashed_at ?? null) !== null);
   }
 
   async restoreSharedLink(fileId: string, link: SharedLinkState, asUser: string | null, o: { newPassword: boolean }) {

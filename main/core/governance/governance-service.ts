@@ -1,7 +1,8 @@
 /**
  * The governance side of one app home: the audit log (always open: listing and exporting it
  * needs no sign-in) and, on first need, the runner over the connection (the Box client with
- * the SDK's retries off, a rate scheduler, the actions). The app's core and the CLI both use it.
+ * the SDK's retries off, the connection's rate scheduler, the actions). The app's core and the
+ * CLI both use it; in the core the actions share the scan's scheduler.
  */
 import { join } from 'node:path';
 import type { ActionRun, AuditEntry, Policy } from '../../../common/policy/types';
@@ -23,7 +24,13 @@ export interface GovernanceServiceOptions {
   policies: PolicyStore;
   /** The scan store the matches come from (the scan's own in the app). */
   scanStore(): ScanStore;
-  /** Requests per second (default: Box's 1,000 a minute; the sandbox: unlimited). */
+  /**
+   * The connection's scheduler, shared with the scan (the app's core: ScanService.scheduler), so
+   * a scan and an apply at once keep to one rate. Absent: one of the service's own, with
+   * `rateLimitPerSecond` (the CLI: no scan runs in its process).
+   */
+  scheduler?(): Promise<RequestScheduler>;
+  /** Requests per second of its own scheduler (default: Box's 1,000 a minute; the sandbox: unlimited). */
   rateLimitPerSecond?: number;
   concurrency?: number;
   onProgress?(run: ActionRun): void;
@@ -82,7 +89,9 @@ export class GovernanceService {
     const client = scanClient(this.o.connection.session(), networkSessionFor(profile.endpoints));
     const rate = this.o.rateLimitPerSecond ?? (profile.target === 'sandbox' ? 0 : DEFAULT_RATE);
     const concurrency = this.o.concurrency ?? 4;
-    const scheduler = new RequestScheduler({ ratePerSecond: rate, concurrency });
+    const scheduler = this.o.scheduler
+      ? await this.o.scheduler()
+      : new RequestScheduler({ ratePerSecond: rate, concurrency });
     this.scheduler = scheduler;
     const scan = this.o.scanStore();
     const parts = await (this.o.wiring ?? defaultWiring)({
@@ -97,7 +106,6 @@ export class GovernanceService {
       box: parts.box,
       actionFor: parts.actionFor,
       by: state.user.login,
-      scheduler,
       concurrency,
       onProgress: this.o.onProgress,
       onEntry: this.o.onEntry,

@@ -10,7 +10,8 @@
  *   is settled by reading the file (apply-entry.ts `settleEntry`), never redone;
  * - an undo is refused while another undo of the same changes is not finished, and skips a file
  *   changed since the action (apply-entry.ts).
- * One run applies at a time (the runs queue up), so the one scheduler's stop signal is the run's.
+ * One run applies at a time (the runs queue up), so the box's one stop signal is the run's; the
+ * scheduler it shares with the scan takes it per call, so a paused apply leaves the scan's waits alone.
  * A runner built for a new sign-in takes over the line of the one before (`RunLine`): its runs
  * queue after the earlier account's, and pause and cancel reach those too.
  */
@@ -23,7 +24,6 @@ import {
   type AuditEntry,
   type Policy,
 } from '../../../common/policy/types';
-import type { RequestScheduler } from '../scan/scheduler';
 import type { GovernanceAction, GovernanceBox } from './action';
 import { actionForPolicy } from './actions';
 import { applyEntry, settleEntry, undoEntry, type EntryContext, type EntryOutcome } from './apply-entry';
@@ -42,8 +42,6 @@ export interface RunnerOptions {
   actionFor(name: ActionName): GovernanceAction;
   /** Who applies: the signed-in admin's login. */
   by: string;
-  /** The scheduler the box's calls go through, when the runner may set its stop signal. */
-  scheduler?: RequestScheduler;
   /** Files changed at once (default 4). */
   concurrency?: number;
   onProgress?(run: ActionRun): void;
@@ -315,7 +313,7 @@ export class GovernanceRunner {
       this.o.audit.setPerSecond(runId, perSecond);
       this.o.onProgress?.(this.run(runId));
     };
-    this.o.scheduler?.stopWith(control.stop.signal);
+    this.o.box.stopWith?.(control.stop.signal);
     try {
       const worker = async () => {
         for (let e = todo.shift(); e && !control.stop.signal.aborted; e = todo.shift()) {
@@ -340,7 +338,7 @@ export class GovernanceRunner {
       this.o.onProgress?.(this.run(runId));
       throw e;
     } finally {
-      this.o.scheduler?.stopWith(NEVER);
+      this.o.box.stopWith?.(NEVER);
       // A resume may already have put its own control here: only this work's own is removed.
       if (this.controls.get(runId) === control) this.controls.delete(runId);
     }

@@ -11,8 +11,8 @@ import type { BoxClient } from 'box-node-sdk';
 import { BoxApiError as SdkApiError, BoxSdkError } from 'box-node-sdk/box';
 import { NetworkSession, type Authentication, type FetchResponse } from 'box-node-sdk/networking';
 import { CodedError, type ErrorCode } from '../../../common/errors/error-codes';
-import { ReconnectRequiredError } from '../auth/token-session';
 import { clientWithoutSdkRetries } from '../box/client';
+import { withOneRefresh } from '../box/refresh-once';
 import { sanitiseMessage } from './failures';
 import { RetryableError, type RequestScheduler } from './scheduler';
 
@@ -119,36 +119,14 @@ export class BoxApi {
     });
   }
 
-  /**
-   * One request; on a 401 the access token alone may be dead (expired early, revoked) while
-   * the refresh token still works: refresh once and ask again. A refresh Box refuses throws
-   * ReconnectRequiredError, and only then does the scan wait for a new sign-in.
-   */
-  private async send(
+  /** One request, with one token refresh on a 401 (refresh-once.ts). */
+  private send(
     path: string,
     asUser: string | null | undefined,
     binary: boolean,
     headers?: Record<string, string>,
   ): Promise<FetchResponse> {
-    let refused: BoxApiError;
-    try {
-      return await this.request(path, asUser, binary, headers);
-    } catch (e) {
-      const error = translate(e);
-      if (!(error instanceof BoxApiError && error.status === 401)) throw error;
-      refused = error;
-    }
-    try {
-      await this.client.auth.refreshToken(this.client.networkSession);
-    } catch (e) {
-      // Auth that cannot refresh (a developer token) leaves the 401 as it was.
-      throw e instanceof ReconnectRequiredError ? e : refused;
-    }
-    try {
-      return await this.request(path, asUser, binary, headers);
-    } catch (e) {
-      throw translate(e);
-    }
+    return withOneRefresh(this.client, () => this.request(path, asUser, binary, headers), translate);
   }
 
   async get<T>(path: string, o: GetOptions & { headers?: Record<string, string> }): Promise<T> {

@@ -46,6 +46,8 @@ export interface ScanEngineOptions {
   store?: ScanStore;
   /** Box's published limit is 1,000 a minute per user. */
   rateLimitPerSecond?: number;
+  /** The connection's scheduler, shared with other Box work of the process (its rate wins); default: one of its own. */
+  scheduler?: RequestScheduler;
   concurrency?: number;
   livePollMs?: number;
   rescanIntervalMs?: number;
@@ -108,11 +110,13 @@ export class ScanEngine {
 
   constructor(private readonly o: ScanEngineOptions) {
     this.store = o.store ?? new ScanStore(o.dbPath);
-    this.scheduler = new RequestScheduler({
-      ratePerSecond: o.rateLimitPerSecond ?? DEFAULT_RATE,
-      concurrency: o.concurrency ?? 16,
-      maxRetries: o.maxRetries,
-    });
+    this.scheduler =
+      o.scheduler ??
+      new RequestScheduler({
+        ratePerSecond: o.rateLimitPerSecond ?? DEFAULT_RATE,
+        concurrency: o.concurrency ?? 16,
+        maxRetries: o.maxRetries,
+      });
     this.api = new BoxApi(o.client, this.scheduler);
     this.progress = new ProgressThrottle(() => this.snapshot(), 100);
     this.holdRegular = o.holdRegular ?? false;

@@ -16,6 +16,7 @@ import { DEFAULT_RATE, ScanEngine, scanDbPath, type ScanEngineOptions } from './
 import { errorMessage } from './failures';
 import { buildProgress, NO_REQUESTS } from './progress-builder';
 import { acquireScanLock } from './scan-lock';
+import { RequestScheduler } from './scheduler';
 import { headEntry } from './store/queries';
 import { ScanStore } from './store/scan-store';
 
@@ -36,6 +37,8 @@ export class ScanService {
   private lastError: string | null = null;
   private engineKey: string | null = null;
   private readonly offConnection: () => void;
+  /** The connection's one scheduler (by connection key): the scan's and the governance actions'. */
+  private shared: { key: string; scheduler: RequestScheduler } | null = null;
   private starting: Promise<{ progress: ScanProgress; done: Promise<void> }> | null = null;
 
   constructor(
@@ -74,13 +77,42 @@ export class ScanService {
     return () => this.listeners.delete(listener);
   }
 
-  private async ensureEngine(): Promise<ScanEngine> {
+  /** The signed-in connection: its key (one scan per enterprise) and profile; throws when not connected. */
+  private async connected(): Promise<{ key: string; profile: NonNullable<ReturnType<ConnectionManager['profile']>> }> {
     const state = await this.connection.state();
     const profile = this.connection.profile();
     if (state.status === 'reconnect_required') throw new ReconnectRequiredError(state.reason);
     if (state.status !== 'connected' || !profile) throw new NotConnectedError();
+    return { key: `${profile.endpoints.apiUrl}|${state.enterprise?.id ?? state.user.id}`, profile };
+  }
+
+  /**
+   * The connection's request scheduler, one per connection: the scan's, and the one the
+   * governance actions of this process go through, so a scan and an apply at once keep to one
+   * rate (and one 429 pause) instead of each sending up to the limit.
+   */
+  async scheduler(): Promise<RequestScheduler> {
+    const { key, profile } = await this.connected();
+    return this.schedulerFor(key, profile.target);
+  }
+
+  private schedulerFor(key: string, target: string): RequestScheduler {
+    if (this.shared?.key === key) return this.shared.scheduler;
+    // Box publishes 1,000 requests a minute per user; the sandbox limits only when told to (and
+    // then answers 429 with retry-after, which the scheduler honours).
+    const rate = this.engineOptions.rateLimitPerSecond ?? (target === 'sandbox' ? 0 : DEFAULT_RATE);
+    const scheduler = new RequestScheduler({
+      ratePerSecond: rate,
+      concurrency: this.engineOptions.concurrency ?? 16,
+      maxRetries: this.engineOptions.maxRetries,
+    });
+    this.shared = { key, scheduler };
+    return scheduler;
+  }
+
+  private async ensureEngine(): Promise<ScanEngine> {
     // One scan per enterprise: connecting somewhere else starts from an empty store.
-    const key = `${profile.endpoints.apiUrl}|${state.enterprise?.id ?? state.user.id}`;
+    const { key, profile } = await this.connected();
     if (this.engineInstance && this.engineKey === key) return this.engineInstance;
     if (this.engineInstance) {
       await this.stop();
@@ -94,13 +126,9 @@ export class ScanService {
     }
     this.engineKey = key;
     const client = scanClient(this.connection.session(), networkSessionFor(profile.endpoints));
-    // Box publishes 1,000 requests a minute per user; the sandbox limits only when told to (and
-    // then answers 429 with retry-after, which the scheduler honours).
-    const rateLimitPerSecond =
-      this.engineOptions.rateLimitPerSecond ?? (profile.target === 'sandbox' ? 0 : DEFAULT_RATE);
     const engine = new ScanEngine({
       ...this.engineOptions,
-      rateLimitPerSecond,
+      scheduler: this.schedulerFor(key, profile.target),
       dbPath: scanDbPath(this.home),
       client,
       store: this.store,

@@ -5,8 +5,11 @@
  * - On 429 it honours `retry-after` for EVERYONE (a global pause, so a limit never turns into
  *   a storm of retries), lowers its own rate, then recovers it step by step on success.
  * - On 5xx and network errors it backs off exponentially with full jitter.
- * - Every wait (pacing, a pause, a retry's back-off) ends at once when the run's stop signal
- *   fires (`stopWith`): Stop and quitting during an outage do not wait out minutes of retries.
+ * - Every wait (a free slot, pacing, a pause, a retry's back-off) ends at once when the call's
+ *   stop signal fires: Stop and quitting during an outage do not wait out minutes of retries.
+ *   Each call may bring its own (`run(kind, attempt, { signal })`), so the scan and an action
+ *   run sharing one scheduler (one rate per connection) stop apart: pausing the apply leaves
+ *   the scan's waits alone. A call without one takes the default set by `stopWith` (the scan's).
  * We own retries because the SDK's retry strategy ignores `Retry-After` in Node (header-case bug).
  */
 import { setTimeout as delay } from 'node:timers/promises';
@@ -28,6 +31,11 @@ export type RetryableCause = 'network' | 'malformed' | 'rate' | 'server';
 function codeOfRetryable(status: number, failure: RetryableCause): ErrorCode {
   if (failure === 'network') return 'network';
   return failure === 'rate' || status === 429 ? 'rate_limited' : 'box_unavailable';
+}
+
+export interface RunOptions {
+  /** Ends this call's waits (AbortError) when it aborts; default: the one set by `stopWith`. */
+  signal?: AbortSignal;
 }
 
 export class RetryableError extends CodedError {
@@ -60,13 +68,9 @@ export class RequestScheduler {
     this.rate = this.target;
   }
 
-  /** The run's stop: from now on every wait rejects (AbortError) as soon as `signal` aborts. */
+  /** The default stop (the scan run's): the waits of calls that bring no signal of their own end when it aborts. */
   stopWith(signal: AbortSignal): void {
     this.signal = signal;
-  }
-
-  private wait(ms: number): Promise<void> {
-    return delay(ms, undefined, { signal: this.signal });
   }
 
   /** Requests sent in the last 5 s, per second. */
@@ -75,16 +79,40 @@ export class RequestScheduler {
     return this.window.length / 5;
   }
 
-  private async slot(): Promise<void> {
-    if (this.active >= this.o.concurrency) await new Promise<void>((r) => this.waiters.push(r));
-    this.active++;
+  /**
+   * One of the `concurrency` places: taken at once when free, else waited for in line, handed
+   * over by the call leaving it (release), so no newcomer slips in between. Leaves the line at
+   * once when `signal` aborts.
+   */
+  private place(signal: AbortSignal | undefined): Promise<void> {
+    if (this.active < this.o.concurrency) {
+      this.active++;
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve, reject) => {
+      const go = () => {
+        signal?.removeEventListener('abort', quit);
+        resolve();
+      };
+      const quit = () => {
+        this.waiters.splice(this.waiters.indexOf(go), 1);
+        reject(signal?.reason as Error);
+      };
+      this.waiters.push(go);
+      signal?.addEventListener('abort', quit, { once: true });
+    });
+  }
+
+  private async slot(signal: AbortSignal | undefined): Promise<void> {
+    signal?.throwIfAborted();
+    await this.place(signal);
     try {
-      this.signal?.throwIfAborted();
+      signal?.throwIfAborted();
       for (;;) {
         const now = Date.now();
         const at = Math.max(now, this.pausedUntil, this.rate > 0 ? this.nextAt : 0);
         if (at <= now) break;
-        await this.wait(at - now);
+        await delay(at - now, undefined, { signal });
       }
     } catch (e) {
       this.release();
@@ -99,15 +127,18 @@ export class RequestScheduler {
   }
 
   private release(): void {
-    this.active--;
-    this.waiters.shift()?.();
+    const next = this.waiters.shift();
+    if (next)
+      next(); // the place passes on: `active` stays
+    else this.active--;
   }
 
   /** Runs `attempt` with pacing and retries; `attempt` throws RetryableError for 429/5xx/network. */
-  async run<T>(kind: string, attempt: () => Promise<T>): Promise<T> {
+  async run<T>(kind: string, attempt: () => Promise<T>, o: RunOptions = {}): Promise<T> {
     const max = this.o.maxRetries ?? 8;
+    const signal = o.signal ?? this.signal;
     for (let n = 0; ; n++) {
-      await this.slot();
+      await this.slot(signal);
       this.stats.total++;
       this.stats.byKind[kind] = (this.stats.byKind[kind] ?? 0) + 1;
       this.window.push(Date.now());
@@ -133,7 +164,7 @@ export class RequestScheduler {
       } else {
         this.stats.serverErrors++;
         const wait = Math.min(30_000, 250 * 2 ** n) * jitter;
-        await this.wait(error.retryAfterSeconds !== null ? error.retryAfterSeconds * 1000 : wait);
+        await delay(error.retryAfterSeconds !== null ? error.retryAfterSeconds * 1000 : wait, undefined, { signal });
       }
     }
   }

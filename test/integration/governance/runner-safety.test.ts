@@ -113,15 +113,22 @@ function thrown(f: () => unknown): { errorCode?: string; message?: string } {
   throw new Error('it did not throw');
 }
 
+/** What a call whose answer a stop cut short rejects with (the scheduler's waits, fetch's signal). */
+function abortError(): Error {
+  return Object.assign(new Error('The operation was aborted'), { name: 'AbortError' });
+}
+
 describe('a run stopped while a change is under way (review 1)', () => {
-  it('cancelled after Box removed the link, during the read-back: the entry is applied, with after, and undoable', async () => {
+  it('cancelled after Box removed the link, before its answer: the entry is applied, with after, and undoable', async () => {
     const files = openLinks(3);
     let runId = '';
     let runner: GovernanceRunner | null = null;
     const service = serviceWith((real) => ({
       async setSharedLink(fileId, access, asUser) {
-        await real.setSharedLink(fileId, access, asUser);
-        if (fileId === files[0]) runner?.cancel(runId); // Box has made it; the read-back is next
+        const written = await real.setSharedLink(fileId, access, asUser);
+        if (fileId !== files[0]) return written;
+        runner?.cancel(runId); // Box has made it, and the cancel ends the wait for its answer
+        throw abortError();
       },
     }));
     runner = await service.runner();
@@ -185,19 +192,17 @@ describe('a run stopped while a change is under way (review 1)', () => {
     let runId = '';
     let runner: GovernanceRunner | null = null;
     let down = false;
-    let readsSinceDown = 0;
     const service = serviceWith((real) => ({
       async setSharedLink(fileId, access, asUser) {
-        await real.setSharedLink(fileId, access, asUser);
-        if (fileId === file) {
-          down = true;
-          runner?.cancel(runId);
-        }
+        const written = await real.setSharedLink(fileId, access, asUser);
+        if (fileId !== file) return written;
+        down = true;
+        runner?.cancel(runId); // Box has made it, and the cancel ends the wait for its answer
+        throw abortError();
       },
       readFile(fileId, owner) {
-        // The read-back goes to Box (the cancel aborts its turn); the reads after it find Box down.
-        if (down && readsSinceDown++ > 0)
-          return Promise.reject(new BoxApiError(503, 'unavailable', 'Service Unavailable'));
+        // Every read after the change finds Box down: the settling read too.
+        if (down) return Promise.reject(new BoxApiError(503, 'unavailable', 'Service Unavailable'));
         return real.readFile(fileId, owner);
       },
     }));

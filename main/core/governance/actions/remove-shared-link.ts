@@ -6,7 +6,7 @@
  */
 import type { ActionSpec } from '../../../../common/policy/types';
 import type { GovernanceAction } from '../action';
-import { linkWords, NEW_PASSWORD_NOTE, OK, ownerOf, readBack, restoreLink, skip } from './shared';
+import { afterLinkChange, linkWords, NEW_PASSWORD_NOTE, OK, ownerOf, restoreLink, skip } from './shared';
 
 type Spec = Extract<ActionSpec, { name: 'remove-shared-link' }>;
 
@@ -23,8 +23,7 @@ export const removeSharedLink: GovernanceAction<Spec> = {
     return before.sharedLink ? OK : skip('The file has no shared link');
   },
   async apply(box, _spec, before) {
-    await box.setSharedLink(before.fileId, null, ownerOf(before));
-    return readBack(box, before);
+    return afterLinkChange(before, await box.setSharedLink(before.fileId, null, ownerOf(before)));
   },
   isApplied: (_spec, before, now) => before.sharedLink !== null && now.sharedLink === null,
   undo: (box, _spec, before) => restoreLink(box, before, { newPassword: before.sharedLink?.passwordEnabled === true }),

@@ -10,6 +10,7 @@ import type { GovernanceAction } from '../action';
 import {
   ACCESS_ORDER,
   accessWords,
+  afterLinkChange,
   linkWords,
   NEW_PASSWORD_NOTE,
   OK,
@@ -34,8 +35,7 @@ export const restrictSharedLink: GovernanceAction<Spec> = {
     return OK;
   },
   async apply(box, spec, before) {
-    await box.setSharedLink(before.fileId, spec.access, ownerOf(before));
-    return readBack(box, before);
+    return afterLinkChange(before, await box.setSharedLink(before.fileId, spec.access, ownerOf(before)));
   },
   isApplied: (spec, _before, now) => now.sharedLink?.access === spec.access,
   async undo(box, _spec, before) {

@@ -1,6 +1,6 @@
 /** What several actions share: the words for a link's access, who to act as, reading back. */
 import type { FileGovernanceState, GovernanceCollaboration } from '../../../../common/policy/types';
-import type { Applicability, GovernanceBox, LinkAccess, SharedLinkState } from '../action';
+import type { Applicability, GovernanceBox, LinkAccess, SharedLinkState, WrittenState } from '../action';
 
 export const OK: Applicability = { ok: true };
 
@@ -37,6 +37,16 @@ export function ownerOf(state: FileGovernanceState): string {
 /** The state now, read as the owner the change acted as. */
 export function readBack(box: GovernanceBox, before: FileGovernanceState): Promise<FileGovernanceState> {
   return box.readFile(before.fileId, before.ownerId ?? null);
+}
+
+/**
+ * The state after a shared-link change made right after reading `before`: Box's answer to the
+ * PUT (asked for with the read's fields) and the collaborations as just read, which a link
+ * change leaves alone. One write and no second read per file (each request counts against the
+ * rate limit). An undo reads back instead: its `before` is the original change's, long ago.
+ */
+export function afterLinkChange(before: FileGovernanceState, written: WrittenState): FileGovernanceState {
+  return { ...written, collaborations: before.collaborations };
 }
 
 export function sameLogin(a: string, b: string): boolean {

@@ -12,6 +12,7 @@ import type { World } from '../state/world';
 import { boxError, sendJson, type Ctx } from './context';
 import { authenticate } from './auth';
 import { FaultInjector, ManualFaults, RateLimiter } from './limits';
+import { RequestTally } from './request-tally';
 import { ParamError, sendParamError } from './params';
 import { Router } from './router';
 import { getMe, getUser, listUsers } from '../routes/users';
@@ -76,13 +77,15 @@ export async function startServer(deps: ServerDeps, port: number, options: Serve
   const { world } = deps;
   const limiter = new RateLimiter(world);
   const manual = new ManualFaults();
+  const tally = new RequestTally();
   const gateway: Gateway = {
     world,
     limiter,
     manual,
     faults: new FaultInjector(world),
+    tally,
     api: apiRoutes(),
-    other: otherRoutes(deps, { live: deps.live, limiter, manual }),
+    other: otherRoutes(deps, { live: deps.live, limiter, manual }, tally),
     origin: '',
     idPrefix: randomBytes(4).toString('hex'),
     seq: 0,
@@ -113,6 +116,8 @@ interface Gateway {
   limiter: RateLimiter;
   manual: ManualFaults;
   faults: FaultInjector;
+  /** What came in, for the rate figures (GET /_sandbox/stats/requests). */
+  tally: RequestTally;
   api: Router;
   other: Router;
   /** Known once the server listens. */
@@ -159,7 +164,7 @@ function fromLocalTool(req: IncomingMessage, origin: string): boolean {
 
 /** Box's API through the gateway steps, in the order the file's header gives. */
 async function handleApi(gateway: Gateway, ctx: Ctx, path: string): Promise<void> {
-  const { manual, faults, limiter, world } = gateway;
+  const { manual, faults, limiter, world, tally } = gateway;
   if (manual.inOutage()) return void ctx.req.socket.destroy();
   const latency = world.faults.latencyMs;
   if (latency > 0) await new Promise((r) => setTimeout(r, latency));
@@ -173,6 +178,7 @@ async function handleApi(gateway: Gateway, ctx: Ctx, path: string): Promise<void
   const m = gateway.api.match(ctx.req.method ?? 'GET', path);
   if (!authenticate(ctx) || !ctx.auth) return;
   const wait = limiter.take(ctx.auth.user);
+  tally.add(ctx.req.method ?? 'GET', path, wait > 0);
   if (wait > 0)
     return boxError(ctx, 429, 'rate_limit_exceeded', 'Request rate limit exceeded, please try again later', {
       headers: { 'retry-after': String(wait) },
@@ -233,7 +239,7 @@ function apiRoutes(): Router {
 }
 
 /** OAuth, the consent page, download URLs and the control API (loopback callers only). */
-function otherRoutes(deps: ServerDeps, ctl: ControlDeps): Router {
+function otherRoutes(deps: ServerDeps, ctl: ControlDeps, tally: RequestTally): Router {
   const { manual } = ctl;
   return (
     new Router()
@@ -250,6 +256,7 @@ function otherRoutes(deps: ServerDeps, ctl: ControlDeps): Router {
       .on('GET', '/_sandbox/truth/files/:id', truthFile)
       .on('GET', '/_sandbox/truth/events', truthEvents)
       .on('GET', '/_sandbox/stats/downloads', downloadStats)
+      .on('GET', '/_sandbox/stats/requests', (ctx) => sendJson(ctx, 200, tally.json()))
       .on('GET', '/_sandbox/tokens', listTokens)
       .on('POST', '/_sandbox/activity', (ctx) => control(ctx, ctl, 'activity'))
       .on('POST', '/_sandbox/activity/stream', (ctx) => control(ctx, ctl, 'activity-stream'))
