@@ -7,6 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { POLICY_FORMAT, type Policy, type PolicyAlert } from '../../common/policy/types';
 import { PolicyService } from '../../main/core/policy/policy-service';
+import { PolicyStore } from '../../main/core/policy/policy-store';
 import {
   listedTextFile,
   openTempScanStore,
@@ -193,6 +194,40 @@ describe('LiveMatcher', () => {
 
     temp.store.tx(() => temp.store.replaceUserGroups([])); // u1 leaves: no Finance match is left
     await until(() => dirty() === 0 && service.matcher.countsOf('finance').matches === 0);
+  });
+
+  it('a policy another process saves, changes or removes reaches the matcher and the counts', async () => {
+    scanned('f1', 'Internal');
+    scanned('f2', 'Private');
+    await until(() => dirty() === 0);
+    const cli = new PolicyStore(temp.dir); // what box-companion policy does, in its own process
+    const internal: Policy = {
+      ...publicPolicy,
+      id: 'cli',
+      name: 'From the CLI',
+      filter: { accessLevels: ['Internal'] },
+    };
+    cli.save(internal);
+    await until(() => counts.some((c) => c.policyId === 'cli' && c.matches === 1));
+    cli.save({ ...internal, filter: { accessLevels: ['Internal', 'Private'] } });
+    await until(() => counts.some((c) => c.policyId === 'cli' && c.matches === 2));
+    cli.remove('cli');
+    await until(() => !counts.some((c) => c.policyId === 'cli'));
+    const left = temp.store.reader().prepare("SELECT COUNT(*) n FROM policy_matches WHERE policy_id = 'cli'").get();
+    expect(left).toEqual({ n: 0 });
+    expect(alerts).toEqual([]); // a policy's first pass is its baseline: no alert
+
+    service.stop(); // the app is closed; the CLI adds a policy; the app starts again
+    cli.save({ ...internal, id: 'later' });
+    service = new PolicyService({
+      home: temp.dir,
+      db: () => temp.store.writer(),
+      reader: () => temp.store.reader(),
+      emitMatches: (p) => (counts = p.counts),
+      emitAlerts: () => undefined,
+    });
+    service.start();
+    await until(() => service.matcher.countsOf('later').matches === 1);
   });
 
   it('previews a filter not saved, paged, with the total', async () => {

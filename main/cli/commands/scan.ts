@@ -2,13 +2,16 @@
  * `box-companion scan`: the activity backfill and the full scan of the connected enterprise,
  * then (unless --until-idle) the near-real-time queue until Ctrl+C. Progress: with --json, one
  * snapshot per line (at most 10 a second) and a final {"summary": ...}; otherwise a line on
- * stderr every 2 s. Everything is kept in <home>/scan.sqlite: run it again to resume.
+ * stderr every 2 s. Everything is kept in <home>/scan.sqlite: run it again to resume. The
+ * policies' live matcher runs as in the app (matches and alerts kept in scan.sqlite).
  */
 import { parseArgs } from 'node:util';
 import { reasonLabel } from '../../../common/scan/inspection';
 import type { ScanProgress } from '../../../common/scan/types';
 import type { BackfillChoice } from '../../../common/scan/types';
 import type { ContentStats } from '../../core/scan/phases/box-text';
+import { scanCommandPolicies } from '../../core/policy/core-policies';
+import type { PolicyService } from '../../core/policy/policy-service';
 import { ScanLockedError } from '../../core/scan/scan-lock';
 import { ScanService } from '../../core/scan/scan-service';
 import { createNodeSettingsStore } from '../../core/settings/node-settings';
@@ -104,6 +107,17 @@ function describeContent(c: ReturnType<typeof contentSummary>): string {
   return `content: ${c.inspectedFiles} files (${c.inspectedBytes} bytes) inspected, ${c.reused} reused${failed ? `, failed: ${failed}` : ''}; ${c.contentRequests} content requests, ${c.bytesDownloaded} bytes downloaded`;
 }
 
+/** Every file the scan wrote is matched before the store closes; a matcher's failure only says so. */
+async function settlePolicies(policies: PolicyService | null): Promise<void> {
+  try {
+    await policies?.settled();
+  } catch (e) {
+    process.stderr.write(`policy matcher: ${e instanceof Error ? e.message : String(e)}\n`);
+  } finally {
+    policies?.stop();
+  }
+}
+
 const scan: CliCommand = {
   name: 'scan',
   summary: 'Backfill 7 days of activity, scan every file, then follow new events (resumable).',
@@ -137,11 +151,13 @@ const scan: CliCommand = {
       }
     });
     let failure: unknown = null;
+    let policies: PolicyService | null = null;
     // A terminal has nobody to press Connect: a lost sign-in ends the run (progress is kept).
     let signInLost = false;
     const lost = new Promise<void>((resolve) => service.onProgress((p) => p.phase === 'reconnect' && resolve()));
     try {
       const { done } = await service.start(choice, o.untilIdle);
+      policies = scanCommandPolicies(ctx.home, service); // once the scan is ours (not locked by another)
       const stopped = ctx.stopSignal.then(async (signal) => {
         ctx.out.info(`${signal}: stopping the scan (progress is saved; run scan again to resume)`);
         await service.stop();
@@ -159,6 +175,7 @@ const scan: CliCommand = {
       }
       failure = error;
     }
+    await settlePolicies(policies);
     const final = service.status();
     const failedItems = service.store.failedItems(100);
     const content = contentSummary(final, service.engine?.contentStats());

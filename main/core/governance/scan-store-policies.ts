@@ -1,17 +1,17 @@
 /**
  * The runner's PolicySource over the policy store and the scan store: a policy's matches are
  * the scan store's rows its compiled filter accepts, with each file's facts as the live matcher
- * sees them (policy/file-facts.ts), read on the read-only connection in keyset pages.
+ * sees them (policy/file-facts.ts), read on the read-only connection in keyset pages; a file
+ * never scanned matches nothing, as in the live count.
  */
 import { compileFilter } from '../../../common/policy/match';
 import type { Policy, PolicyFileFacts, PolicyFilter } from '../../../common/policy/types';
-import { FACT_COLUMNS, factsOf, SELECT_FACTS, type FactsRow } from '../policy/file-facts';
+import { factsOf, SELECT_FACTS, type FactsRow } from '../policy/file-facts';
+import { filesMatching } from '../policy/policy-queries';
 import type { PolicyStore } from '../policy/policy-store';
 import type { ScanStore } from '../scan/store/scan-store';
 import { cached } from '../scan/store/statements';
 import type { PolicySource } from './policy-source';
-
-const PAGE = 2000;
 
 export class ScanStorePolicies implements PolicySource {
   constructor(
@@ -24,22 +24,9 @@ export class ScanStorePolicies implements PolicySource {
     return this.policies.get(id) ?? undefined;
   }
 
-  *matches(policy: Policy): Iterable<PolicyFileFacts> {
-    const match = compileFilter(policy.filter, this.now());
-    const chunk = cached<FactsRow & { row: number }>(
-      this.scan.reader(),
-      `SELECT f.rowid AS row, ${FACT_COLUMNS} FROM files f LEFT JOIN folders d ON d.id = f.folder_id
-        WHERE f.rowid > ? ORDER BY f.rowid LIMIT ?`,
-    );
-    for (let after = 0; ;) {
-      const rows = chunk.all(after, PAGE);
-      for (const r of rows) {
-        const facts = factsOf(r);
-        if (facts.status !== 'gone' && match(facts)) yield facts;
-      }
-      if (rows.length < PAGE) return;
-      after = rows[rows.length - 1]!.row;
-    }
+  /** As the live matcher judges them: a file never scanned (or gone) is no match (policy-queries.ts). */
+  matches(policy: Policy): Iterable<PolicyFileFacts> {
+    return filesMatching(this.scan.reader(), policy.filter, this.now());
   }
 
   facts(fileId: string): PolicyFileFacts | undefined {

@@ -26,3 +26,20 @@ export function policyServiceFor(
   policies.start();
   return policies;
 }
+
+/**
+ * The matcher of `box-companion scan`: the app's, over the command's own store, with nobody
+ * to tell live (the alerts are kept in scan.sqlite: the app lists them). The caller waits for
+ * `settled()` before closing the store, so every file scanned is matched.
+ */
+export function scanCommandPolicies(home: string, scan: ScanService): PolicyService {
+  const policies = new PolicyService({
+    home,
+    db: () => scan.store.writer(),
+    reader: () => scan.store.reader(),
+    emitMatches: () => undefined,
+    emitAlerts: () => undefined,
+  });
+  policies.start();
+  return policies;
+}

@@ -1,10 +1,12 @@
 /**
- * The policy reads behind the Policies screen and the CLI: a policy's matches, newest first, and
- * the counts of a one-shot command. (The editor's live preview: filter-preview.ts.)
+ * The policy reads behind the Policies screen, the dry run and the CLI: a policy's matches,
+ * newest first; the files a filter matches now, as the live matcher judges them (a file never
+ * scanned, or gone, matches nothing: policies check scan results); and the counts of a
+ * one-shot command. (The editor's live preview: filter-preview.ts.)
  */
 import type { Database } from 'better-sqlite3';
 import { compileFilter } from '../../../common/policy/match';
-import type { Policy } from '../../../common/policy/types';
+import type { Policy, PolicyFileFacts, PolicyFilter } from '../../../common/policy/types';
 import type { FindingsPage } from '../../../common/scan/types';
 import { toFinding } from '../scan/store/queries';
 import { cached } from '../scan/store/statements';
@@ -43,4 +45,27 @@ export function countMatches(db: Database, policies: readonly Policy[], now = Da
     after = rows[rows.length - 1]!.row;
   }
   return counts;
+}
+
+/**
+ * Every file `filter` matches now, with its facts (keyset pages: no open iterator), judged as
+ * the live matcher and the preview judge: the dry run plans exactly what the policy's count says.
+ */
+export function* filesMatching(db: Database, filter: PolicyFilter, now = Date.now()): Generator<PolicyFileFacts> {
+  const test = compileFilter(filter, now);
+  const chunk = cached<FactsRow & { row: number }>(
+    db,
+    `SELECT f.rowid AS row, ${FACT_COLUMNS} FROM files f LEFT JOIN folders d ON d.id = f.folder_id
+      WHERE f.rowid > ? ORDER BY f.rowid LIMIT ?`,
+  );
+  for (let after = 0; ;) {
+    const rows = chunk.all(after, PAGE);
+    for (const r of rows) {
+      if (awaitsFirstScan(r)) continue;
+      const facts = factsOf(r);
+      if (facts.status !== 'gone' && test(facts)) yield facts;
+    }
+    if (rows.length < PAGE) return;
+    after = rows[rows.length - 1]!.row;
+  }
 }

@@ -1,9 +1,10 @@
 /**
  * Policies as the core serves them: the store of policy files, the live matcher over the scan
- * store, the previews and the alerts. The bridge handlers and the desktop app use this; the
- * CLI uses the store and the queries directly (no matcher runs in a one-shot command).
+ * store, the previews and the alerts. The bridge handlers and the desktop app use this, and so
+ * does `box-companion scan` (its matcher runs as the app's does). The policy files are watched:
+ * one the CLI saves, changes or removes reaches the matcher and the list (policy-sync.ts).
  */
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { templateById } from '../../../common/policy/templates';
@@ -14,6 +15,10 @@ import { LiveMatcher, type MatcherHooks } from './live-matcher';
 import { FilterPreviews } from './filter-preview';
 import { policyMatches } from './policy-queries';
 import { PolicyStore, policyText } from './policy-store';
+import { PolicySync } from './policy-sync';
+
+/** Changes on disk are taken this long after the last (an editor writes a file in steps). */
+const WATCH_DEBOUNCE_MS = 150;
 
 export interface PolicyServiceOptions extends MatcherHooks {
   home: string;
@@ -28,6 +33,9 @@ export class PolicyService {
   readonly matcher: LiveMatcher;
   private automatic: MatcherHooks['onNewMatches'];
   readonly previews = new FilterPreviews();
+  private readonly sync: PolicySync;
+  private watcher: FSWatcher | null = null;
+  private watchTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly o: PolicyServiceOptions) {
     this.store = new PolicyStore(o.home);
@@ -37,6 +45,7 @@ export class PolicyService {
       policies: () => this.store.list().policies,
       onNewMatches: (policy, ids) => this.automatic?.(policy, ids),
     });
+    this.sync = new PolicySync(this.matcher, () => o.db());
   }
 
   /** The runner's automatic actions: called with each policy's new matches. */
@@ -46,10 +55,42 @@ export class PolicyService {
 
   start(): void {
     this.matcher.start();
+    this.refresh();
+    this.watchFiles();
   }
 
   stop(): void {
+    this.watcher?.close();
+    this.watcher = null;
+    if (this.watchTimer) clearTimeout(this.watchTimer);
     this.matcher.stop();
+  }
+
+  /** The policy files as they are now reach the matcher (another process may have changed them). */
+  refresh(): Policy[] {
+    const policies = this.store.list().policies;
+    this.sync.sync(policies);
+    return policies;
+  }
+
+  /** Every first pass started so far has ended, and no changed file waits: for a one-shot command. */
+  async settled(): Promise<void> {
+    await this.sync.settled();
+    const db = this.o.db();
+    if (db) while (this.matcher.drainBatch(db, 1000) > 0);
+  }
+
+  private watchFiles(): void {
+    try {
+      mkdirSync(this.store.dir, { recursive: true, mode: 0o700 });
+      this.watcher = watch(this.store.dir, () => {
+        if (this.watchTimer) clearTimeout(this.watchTimer);
+        this.watchTimer = setTimeout(() => this.refresh(), WATCH_DEBOUNCE_MS).unref();
+      });
+      this.watcher.on('error', () => this.watcher?.close());
+    } catch {
+      // No watching here (a file system without it): the list still reads the files each time.
+    }
   }
 
   summary(policy: Policy): PolicySummary {
@@ -59,14 +100,13 @@ export class PolicyService {
   }
 
   list(): PolicySummary[] {
-    return this.store.list().policies.map((p) => this.summary(p));
+    return this.refresh().map((p) => this.summary(p));
   }
 
   /** Saves and evaluates it over every file (its baseline: no alert for what already matched). */
   save(policy: Policy): PolicySummary {
     const saved = this.store.save(policy);
-    this.matcher.reload();
-    void this.matcher.evaluateAll(saved.id, { baseline: true });
+    this.refresh();
     return this.summary(saved);
   }
 
@@ -77,8 +117,7 @@ export class PolicyService {
 
   importText(json: string): PolicySummary {
     const policy = this.store.importText(json);
-    this.matcher.reload();
-    void this.matcher.evaluateAll(policy.id, { baseline: true });
+    this.refresh();
     return this.summary(policy);
   }
 
@@ -87,6 +126,7 @@ export class PolicyService {
     const db = this.o.db();
     if (db) forgetPolicy(db, id);
     this.matcher.forget(id);
+    this.refresh();
     return removed;
   }
 
