@@ -46,13 +46,13 @@ export function governanceHandlers(deps: {
       return started((await g.runner()).apply(args.runId, args.confirmCount));
     },
     async pauseRun(args: ValidCallArgs<'pauseRun'>) {
-      return (await g.runner()).pause(args.runId);
+      return g.halt(args.runId, 'pause');
     },
     async resumeRun(args: ValidCallArgs<'resumeRun'>) {
       return started((await g.runner()).resume(args.runId));
     },
     async cancelRun(args: ValidCallArgs<'cancelRun'>) {
-      return (await g.runner()).cancel(args.runId);
+      return g.halt(args.runId, 'cancel');
     },
     async listRuns(args: ValidCallArgs<'listRuns'>) {
       return g.audit.runs(args.offset, args.limit);

@@ -46,6 +46,8 @@ export class GovernanceService {
   readonly audit: AuditStore;
   /** The runner and the sign-in it acts as (`who`: a new sign-in, even of the same user, builds a new one). */
   private built: { who: string; runner: Promise<GovernanceRunner> } | null = null;
+  /** The last runner built: pause and cancel go through it (see `halt`). */
+  private lastBuilt: GovernanceRunner | null = null;
   scheduler: RequestScheduler | null = null;
 
   constructor(
@@ -71,14 +73,26 @@ export class GovernanceService {
     }
     const who = `${state.clientId} ${state.apiUrl} ${state.user.id} ${state.connectedAt}`;
     if (this.built?.who !== who) {
-      const previous = this.built?.runner;
-      const runner = this.build(previous).catch((e: unknown) => {
-        if (this.built?.runner === runner) this.built = null;
-        throw e;
+      const before = this.built;
+      const runner = this.build(before?.runner).then((r) => (this.lastBuilt = r));
+      // A failed build (an outage, a 429 on /users/me) puts the one before back: its line holds
+      // the live runs' controls, and the next call tries the new sign-in again.
+      runner.catch(() => {
+        if (this.built?.runner === runner) this.built = before;
       });
       this.built = { who, runner };
     }
     return this.built.runner;
+  }
+
+  /**
+   * Pause or cancel at once: through the runner already built (every runner of this service
+   * shares one line, so it reaches any run this process applies), never waiting for a new
+   * sign-in's runner to be built (a keychain read and a Box call, which may fail).
+   */
+  async halt(runId: string, mode: 'pause' | 'cancel'): Promise<ActionRun> {
+    const runner = this.lastBuilt ?? (await this.runner());
+    return mode === 'pause' ? runner.pause(runId) : runner.cancel(runId);
   }
 
   private async build(previous?: Promise<GovernanceRunner>): Promise<GovernanceRunner> {

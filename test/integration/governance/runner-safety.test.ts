@@ -404,3 +404,52 @@ describe('a new sign-in (review 6)', () => {
     expect((await world.truth()).get(file)?.shared).toBeNull();
   }, 60_000);
 });
+
+describe('pause and cancel after a new sign-in (review 2, 5)', () => {
+  it('reach the live run at once, even when the new sign-in’s runner cannot be built', async () => {
+    const [first, second] = openLinks(2);
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let failBuild = false;
+    let reached: () => void = () => undefined;
+    const inFlight = new Promise<void>((resolve) => (reached = resolve));
+    const service = new GovernanceService(world.connected.home, {
+      connection: world.connected.manager,
+      policies: world.policies,
+      scanStore: () => scan,
+      concurrency: 1,
+      wiring: async (o) => {
+        if (failBuild) throw new BoxApiError(503, 'unavailable', 'Service Unavailable');
+        const parts = await defaultWiring(o);
+        const box = withHooks(parts.box, {
+          async setSharedLink(fileId, access, asUser) {
+            reached();
+            await gate; // the run is live, mid-change, while the admin signs in again
+            return parts.box.setSharedLink(fileId, access, asUser);
+          },
+        });
+        return { ...parts, box };
+      },
+    });
+    services.push(service);
+    const runner = await service.runner();
+    const run = runner.plan('open-links', undefined, { fileIds: [first!, second!] });
+    const { done } = runner.apply(run.runId);
+    await inFlight;
+
+    failBuild = true; // the new sign-in's runner needs Box (GET /users/me), which is down
+    const me = (await world.connected.manager.state()) as { user: { id: string } };
+    await world.connected.manager.connect({
+      openBrowser: (url) => void consentInSandbox(url, { userId: me.user.id }),
+    });
+    await expect(service.runner()).rejects.toThrow(/unavailable/i);
+
+    const started = Date.now();
+    expect((await service.halt(run.runId, 'pause')).state).toBe('paused');
+    expect(Date.now() - started).toBeLessThan(1_000);
+    release();
+    expect((await done).state).toBe('paused');
+    expect(entryOf(runner, run.runId, second!).state).toBe('planned');
+    expect((await world.truth()).get(second!)?.shared).toBe('open');
+  }, 60_000);
+});
