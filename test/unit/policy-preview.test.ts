@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { policyHandlers } from '../../main/core/policy/bridge-handlers';
+import { FilterPreviews } from '../../main/core/policy/filter-preview';
 import { PolicyService } from '../../main/core/policy/policy-service';
 import {
   listedTextFile,
@@ -73,5 +74,25 @@ describe('the live preview at size', () => {
     const newer = service.preview({ accessLevels: ['Private'] }, { offset: 0, limit: 1 });
     await expect(older).rejects.toThrow(/newer filter/);
     expect((await newer).total).toBe(FILES - FILES / 10 - expectedInternal.length);
+  });
+
+  it('does not keep a pass that failed: the next preview of that filter evaluates it again', async () => {
+    const previews = new FilterPreviews();
+    const real = temp.store.reader();
+    let busy = true;
+    const flaky = new Proxy(real, {
+      get(target, key) {
+        if (key === 'prepare' && busy)
+          return () => {
+            throw new Error('SQLITE_BUSY: database is locked');
+          };
+        const value = Reflect.get(target, key) as unknown;
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const filter = { accessLevels: ['Internal' as const] };
+    await expect(previews.page(flaky, filter, { offset: 0, limit: 10 })).rejects.toThrow(/SQLITE_BUSY/);
+    busy = false;
+    expect((await previews.page(real, filter, { offset: 0, limit: 10 })).total).toBe(expectedInternal.length);
   });
 });

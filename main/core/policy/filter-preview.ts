@@ -63,7 +63,12 @@ export class FilterPreviews {
     if (known && !known.cancelled && this.fresh(known, dataVersion)) return known;
     for (const other of this.evaluations.values()) if (other.finishedAt === null) other.cancelled = true;
     const e: Evaluation = { key, rowids: [], done: Promise.resolve(), cancelled: false, finishedAt: null, dataVersion };
-    e.done = this.run(db, filter, e);
+    // A pass that failed (SQLITE_BUSY, the store closed by a reset) is not kept: the next
+    // preview of the filter evaluates it again instead of rethrowing the old failure.
+    e.done = this.run(db, filter, e).catch((error: unknown) => {
+      if (this.evaluations.get(key) === e) this.evaluations.delete(key);
+      throw error;
+    });
     this.evaluations.delete(key);
     this.evaluations.set(key, e);
     while (this.evaluations.size > KEEP) this.evaluations.delete(this.evaluations.keys().next().value!);
