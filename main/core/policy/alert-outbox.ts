@@ -4,8 +4,9 @@
  * the bridge and the window busy), and as OS notifications, one per burst. A burst starts with
  * an alert after a quiet spell; its notification waits a second to gather what comes with the
  * first (a scan finds many at once; the issue allows 2 s) and tells all of it, every policy in
- * one; the alerts that follow within the burst go to the in-app list and badge only. Runs in
- * the core.
+ * one; the alerts that follow go to the in-app list and badge at once, and to the OS a minute
+ * after the last notification, all in one (a long scan matches without pause: its new matches
+ * an hour in are still told, at most once a minute). Runs in the core.
  */
 import type { PolicyAlert } from '../../../common/policy/types';
 
@@ -18,6 +19,8 @@ export interface AlertOutboxOptions {
   gatherMs?: number;
   /** How long without an alert ends a burst (ms). */
   quietMs?: number;
+  /** The shortest time between two notifications (ms): later alerts wait, then are told together. */
+  renotifyMs?: number;
 }
 
 interface Note {
@@ -47,7 +50,7 @@ export class AlertOutbox {
   private pending: PolicyAlert[] = [];
   private emitTimer: NodeJS.Timeout | null = null;
   private lastEmit = 0;
-  private burst: { notes: Map<string, Note>; told: boolean; lastAlert: number } | null = null;
+  private burst: { notes: Map<string, Note>; toldAt: number | null; lastAlert: number } | null = null;
   private notifyTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly o: AlertOutboxOptions) {}
@@ -86,11 +89,14 @@ export class AlertOutbox {
     const now = Date.now();
     if (this.burst && now - this.burst.lastAlert >= (this.o.quietMs ?? 10_000)) this.burst = null;
     if (!this.burst) {
-      this.burst = { notes: new Map(), told: false, lastAlert: now };
+      this.burst = { notes: new Map(), toldAt: null, lastAlert: now };
       this.notifyTimer = setTimeout(() => this.tell(), this.o.gatherMs ?? 1_000).unref();
+    } else if (this.burst.toldAt !== null && !this.notifyTimer) {
+      // Told already: what comes now is told a minute after that, all of it in one.
+      const at = this.burst.toldAt + (this.o.renotifyMs ?? 60_000);
+      this.notifyTimer = setTimeout(() => this.tell(), Math.max(this.o.gatherMs ?? 1_000, at - now)).unref();
     }
     this.burst.lastAlert = now;
-    if (this.burst.told) return;
     for (const a of alerts) {
       const note = this.burst.notes.get(a.policyId) ?? { name: a.policyName, files: 0, first: a.fileName };
       note.files++;
@@ -98,11 +104,13 @@ export class AlertOutbox {
     }
   }
 
+  /** Tells the matches gathered since the last notification, and starts gathering anew. */
   private tell(): void {
     this.notifyTimer = null;
-    if (!this.burst || !this.o.notify) return;
-    this.burst.told = true;
+    if (!this.burst || !this.o.notify || this.burst.notes.size === 0) return;
     const { title, body } = burstNotification([...this.burst.notes.values()]);
+    this.burst.toldAt = Date.now();
+    this.burst.notes = new Map();
     this.o.notify(title, body);
   }
 }
