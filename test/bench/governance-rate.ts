@@ -22,6 +22,15 @@ try {
     figure('governance: pause took effect (ms)', Math.round(f.pauseMs), '≤ 1000', f.pauseMs <= 1000),
     figure('governance: changes made after the pause', f.startedAfterPause, '= 0', f.startedAfterPause === 0),
   ];
+  // What one change cost, in the sandbox's own log: its read (the file, its collaborations and
+  // each folder's above it) and one PUT, whose answer is the state after (no second read).
+  const routes = Object.entries(f.sandbox.perChange).map(([route, n]) => `${route} ${n}`);
+  figure(
+    'governance: requests per change (sandbox log)',
+    Number(f.sandbox.requestsPerChange.toFixed(2)),
+    routes.join(', '),
+    null,
+  );
   if (held.some((h) => !h.holds)) process.exitCode = 1;
 } finally {
   await world.close();
