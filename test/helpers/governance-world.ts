@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { templateById } from '../../common/policy/templates';
+import { POLICY_FORMAT, type Policy } from '../../common/policy/types';
 import { GovernanceService, type GovernanceServiceOptions } from '../../main/core/governance/governance-service';
 import { PolicyStore } from '../../main/core/policy/policy-store';
 import { scanDbPath } from '../../main/core/scan/engine';
@@ -12,6 +13,15 @@ import { openScanStoreForReading, type ScanStore } from '../../main/core/scan/st
 import { connectToSandbox, type Connected } from './connected';
 import { truthFiles, type AdminEvent, type TruthEntry } from './sandbox-truth';
 export type { AdminEvent, TruthEntry } from './sandbox-truth';
+
+/** The policy most runner tests apply: every file open to anyone with the link, its link removed. */
+export const OPEN_LINKS_POLICY: Policy = {
+  format: POLICY_FORMAT,
+  id: 'open-links',
+  name: 'Open links',
+  filter: { accessLevels: ['Public (Internet)'] },
+  action: { name: 'remove-shared-link' },
+};
 
 export function cli(home: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, ['main/cli/bin.mjs', '--home', home, ...args], { stdio: 'pipe' });

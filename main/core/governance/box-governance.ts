@@ -261,20 +261,8 @@ export class BoxGovernance implements GovernanceBox {
         if (!isNotFound(e)) throw e;
       }
     }
-    let id: string;
-    try {
-      const body = { name: QUARANTINE_FOLDER_NAME, parent: { id: '0' } };
-      id = (
-        await this.calls.json<{ id: string }>('governance-write', 'POST', '/folders', {
-          body,
-          params: { fields: 'id' },
-        })
-      ).id;
-    } catch (e) {
-      // Made before (the home's record lost): the one in the admin's root is it.
-      if (!(e instanceof BoxConflictError) || !e.conflictId) throw e;
-      id = e.conflictId;
-    }
+    // Made before (the home's record lost): the one in the admin's root is it.
+    const id = await this.folderNamed(QUARANTINE_FOLDER_NAME, '0');
     this.store.setFolder(this.o.admin.id, id);
     return (this.quarantine = { id, path });
   }
@@ -285,20 +273,22 @@ export class BoxGovernance implements GovernanceBox {
    */
   async quarantineFolderOf(fileId: string): Promise<{ id: string; path: string }> {
     const q = await this.quarantineFolder();
-    let id: string;
+    return { id: await this.folderNamed(fileId, q.id), path: `${q.path}/${fileId}` };
+  }
+
+  /** The folder of this name in `parentId`: made now, or the one Box's 409 names as there already. */
+  private async folderNamed(name: string, parentId: string): Promise<string> {
     try {
-      const body = { name: fileId, parent: { id: q.id } };
-      id = (
-        await this.calls.json<{ id: string }>('governance-write', 'POST', '/folders', {
-          body,
-          params: { fields: 'id' },
-        })
-      ).id;
+      const body = { name, parent: { id: parentId } };
+      const made = await this.calls.json<{ id: string }>('governance-write', 'POST', '/folders', {
+        body,
+        params: { fields: 'id' },
+      });
+      return made.id;
     } catch (e) {
       if (!(e instanceof BoxConflictError) || !e.conflictId) throw e;
-      id = e.conflictId;
+      return e.conflictId;
     }
-    return { id, path: `${q.path}/${fileId}` };
   }
 
   /** The PUT answers with the file, asked for with the read's fields: the state after, but for the collaborations. */

@@ -28,31 +28,22 @@ export function policyMatches(db: Database, policyId: string, page: { offset: nu
 export function countMatches(db: Database, policies: readonly Policy[], now = Date.now()): Map<string, number> {
   const tests = policies.map((p) => ({ id: p.id, test: compileFilter(p.filter, now) }));
   const counts = new Map(policies.map((p) => [p.id, 0]));
-  const chunk = cached<FactsRow & { row: number }>(
-    db,
-    `SELECT f.rowid AS row, ${FACT_COLUMNS} FROM files f LEFT JOIN folders d ON d.id = f.folder_id
-      WHERE f.rowid > ? ORDER BY f.rowid LIMIT ?`,
-  );
-  for (let after = 0; ;) {
-    const rows = chunk.all(after, PAGE);
-    for (const r of rows) {
-      if (awaitsFirstScan(r)) continue;
-      const facts = factsOf(r);
-      if (facts.status === 'gone') continue;
-      for (const t of tests) if (t.test(facts)) counts.set(t.id, counts.get(t.id)! + 1);
-    }
-    if (rows.length < PAGE) break;
-    after = rows[rows.length - 1]!.row;
-  }
+  for (const facts of judgedFiles(db))
+    for (const t of tests) if (t.test(facts)) counts.set(t.id, counts.get(t.id)! + 1);
   return counts;
 }
 
 /**
- * Every file `filter` matches now, with its facts (keyset pages: no open iterator), judged as
- * the live matcher and the preview judge: the dry run plans exactly what the policy's count says.
+ * Every file `filter` matches now, with its facts, judged as the live matcher and the preview
+ * judge: the dry run plans exactly what the policy's count says.
  */
 export function* filesMatching(db: Database, filter: PolicyFilter, now = Date.now()): Generator<PolicyFileFacts> {
   const test = compileFilter(filter, now);
+  for (const facts of judgedFiles(db)) if (test(facts)) yield facts;
+}
+
+/** The facts of every file a policy may judge: scanned at least once, not gone (keyset pages: no open iterator). */
+function* judgedFiles(db: Database): Generator<PolicyFileFacts> {
   const chunk = cached<FactsRow & { row: number }>(
     db,
     `SELECT f.rowid AS row, ${FACT_COLUMNS} FROM files f LEFT JOIN folders d ON d.id = f.folder_id
@@ -63,7 +54,7 @@ export function* filesMatching(db: Database, filter: PolicyFilter, now = Date.no
     for (const r of rows) {
       if (awaitsFirstScan(r)) continue;
       const facts = factsOf(r);
-      if (facts.status !== 'gone' && test(facts)) yield facts;
+      if (facts.status !== 'gone') yield facts;
     }
     if (rows.length < PAGE) return;
     after = rows[rows.length - 1]!.row;

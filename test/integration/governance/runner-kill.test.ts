@@ -7,19 +7,12 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POLICY_FORMAT } from '../../../common/policy/types';
-import { cli, runnerWorld, type RunnerWorld } from '../../helpers/governance-world';
+import { cli, OPEN_LINKS_POLICY, runnerWorld, type RunnerWorld } from '../../helpers/governance-world';
 
 let world: RunnerWorld;
 beforeAll(async () => {
   world = await runnerWorld({ seed: 1718, files: 3000, users: 20, mix: 'metadata' });
-  world.policies.save({
-    format: POLICY_FORMAT,
-    id: 'open-links',
-    name: 'Open links',
-    filter: { accessLevels: ['Public (Internet)'] },
-    action: { name: 'remove-shared-link' },
-  });
+  world.policies.save(OPEN_LINKS_POLICY);
 }, 600_000);
 afterAll(async () => world?.close());
 

@@ -14,7 +14,7 @@ import { defaultWiring } from '../../../main/core/governance/wiring';
 import { BoxApiError } from '../../../main/core/scan/box-api';
 import { scanDbPath } from '../../../main/core/scan/engine';
 import { openScanStoreForReading, type ScanStore } from '../../../main/core/scan/store/scan-store';
-import { runnerWorld, type RunnerWorld, type TruthEntry } from '../../helpers/governance-world';
+import { OPEN_LINKS_POLICY, runnerWorld, type RunnerWorld, type TruthEntry } from '../../helpers/governance-world';
 import { consentInSandbox } from '../../helpers/headless-consent';
 
 let world: RunnerWorld;
@@ -26,13 +26,7 @@ let users: Array<{ id: string; login: string; role: string; external: boolean }>
 beforeAll(async () => {
   world = await runnerWorld({ seed: 1733, files: 400, users: 30, mix: 'metadata' });
   scan = openScanStoreForReading(scanDbPath(world.connected.home));
-  world.policies.save({
-    format: POLICY_FORMAT,
-    id: 'open-links',
-    name: 'Open links',
-    filter: { accessLevels: ['Public (Internet)'] },
-    action: { name: 'remove-shared-link' },
-  });
+  world.policies.save(OPEN_LINKS_POLICY);
   world.policies.save({ format: POLICY_FORMAT, id: 'every-file', name: 'Every file', filter: {} });
   truth0 = await world.truth();
   users = (await world.ctl<{ users: typeof users }>('/truth')).users;
