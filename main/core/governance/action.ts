@@ -86,6 +86,12 @@ export interface GovernanceAction<S extends ActionSpec = ActionSpec> {
   /** After a crash mid-change: does `now` already show this change made (so never apply twice)? */
   isApplied(spec: S, before: FileGovernanceState, now: FileGovernanceState): boolean;
   /**
+   * For an action of several steps: does `now` show some of them made, and nothing else changed?
+   * Absent (one step: made or not): a difference from `before` is someone else's change, never
+   * this action's in part, so it is not logged as the action's (its undo would overwrite it).
+   */
+  partly?(spec: S, before: FileGovernanceState, now: FileGovernanceState): boolean;
+  /**
    * What the undo could not put back as it was, in words for the undo's entry (null: nothing),
    * from the states before the change, after it, and after the undo.
    */

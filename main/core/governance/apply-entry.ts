@@ -5,8 +5,10 @@
  * state before, then Box is asked, then `applied` with the state after. Whatever stops a change
  * part-way (a failure, a pause or cancel, a kill), the log ends as Box is, read again:
  * - made → applied (with after, undoable);
- * - made in part (some of several steps) → applied, undoable, the reason "partly applied: …",
- *   and the state before kept, so an undo puts back what was done and a resume does only the rest;
+ * - made in part (some of an action's several steps, and nothing else changed: `partly`) →
+ *   applied, undoable, the reason "partly applied: …", the state before kept, so an undo puts
+ *   back what was done; under a pause it stays `applying`, and the resume does only the rest;
+ *   any other difference is someone else's change, never logged as the action's;
  * - not made → failed (a failure), planned again (a pause), skipped (a cancel);
  * - Box cannot be read → left `applying` with the reason: a resume or the next run settles it.
  * So no change is ever made twice, and none is logged other than Box has it.
@@ -75,6 +77,11 @@ function skipReason(c: EntryContext, e: AuditEntry, now: FileGovernanceState): s
 
 const undoable = (c: EntryContext) => typeof c.action.undo === 'function';
 
+/** What of the change `now` shows made, when it shows the action done in part (else none). */
+function doneParts(c: EntryContext, e: AuditEntry, before: FileGovernanceState, now: FileGovernanceState): string[] {
+  return c.action.partly?.(e.action, before, now) ? changedParts(before, now) : [];
+}
+
 /** Box has the change in part: applied (undo puts back what was done), with what stopped the rest. */
 function markPartly(c: EntryContext, e: AuditEntry, now: FileGovernanceState, parts: string[], why: string): void {
   c.audit.markApplied(e.actionId, now, {
@@ -128,7 +135,7 @@ async function afterFailure(
     c.audit.markApplied(e.actionId, now, { undoable: undoable(c) });
     return 'applied';
   }
-  const parts = changedParts(before, now);
+  const parts = doneParts(c, e, before, now);
   if (parts.length > 0) {
     markPartly(c, e, now, parts, reason);
     return 'applied';
@@ -148,7 +155,7 @@ export async function applyEntry(c: EntryContext, e: AuditEntry): Promise<EntryO
     return 'applied';
   }
   const reason = skipReason(c, e, now);
-  const parts = begun ? changedParts(begun, now) : [];
+  const parts = begun ? doneParts(c, e, begun, now) : [];
   if (reason && parts.length > 0) {
     markPartly(c, e, now, parts, `the rest was not done: ${reason}`);
     return 'applied';
@@ -183,7 +190,9 @@ export async function settleEntry(c: EntryContext, e: AuditEntry, mode: StopMode
   if (original) return settleUndo(c, e, original, now, mode);
   const before = e.before ?? now;
   if (c.action.isApplied(e.action, before, now)) return c.audit.markApplied(e.actionId, now, { undoable: undoable(c) });
-  const parts = changedParts(before, now);
+  const parts = doneParts(c, e, before, now);
+  // Paused part-way: left `applying` with its state before; the resume does only the rest.
+  if (parts.length > 0 && mode === 'pause') return;
   if (parts.length > 0) return markPartly(c, e, now, parts, `the run stopped part-way (${mode})`);
   if (mode === 'pause') return c.audit.markPlanned(e.actionId);
   if (mode === 'cancel') return c.audit.markSkipped(e.actionId, 'cancelled before the change', now);

@@ -304,6 +304,71 @@ describe('a multi-step change that fails part-way (review 2)', () => {
   }, 60_000);
 });
 
+describe('a change stranded while Box was down, then changed by its owner (review of the settle)', () => {
+  it("is not taken for the action done in part: skipped, not undoable, the owner's link left as it is", async () => {
+    const [file] = openLinks(1);
+    let runId = '';
+    let runner: GovernanceRunner | null = null;
+    let down = false;
+    const service = serviceWith((real) => ({
+      setSharedLink() {
+        down = true;
+        runner?.cancel(runId); // cancelled before the request went out: Box has no change
+        return Promise.reject(abortError());
+      },
+      readFile(fileId, owner) {
+        if (down) return Promise.reject(new BoxApiError(503, 'unavailable', 'Service Unavailable'));
+        return real.readFile(fileId, owner);
+      },
+    }));
+    runner = await service.runner();
+    runId = runner.plan('open-links', undefined, { fileIds: [file!] }).runId;
+    await runner.apply(runId).done;
+    expect(entryOf(runner, runId, file!).state).toBe('applying');
+    // Meanwhile the owner narrows the link themselves.
+    await world.post('/activity', { file_id: file, event_type: 'SHARE', access: 'collaborators' });
+    down = false;
+    const next = runner.plan('open-links', undefined, { fileIds: openLinks(1) });
+    await runner.apply(next.runId).done; // its start settles the stranded entry
+    const e = entryOf(runner, runId, file!);
+    expect(e).toMatchObject({ state: 'skipped', reason: 'cancelled before the change' });
+    expect(() => runner!.undoAction(e.actionId)).toThrow(/cannot be undone/);
+    expect((await world.truth()).get(file!)?.shared).toBe('collaborators');
+  }, 60_000);
+});
+
+describe('a multi-step change paused part-way (review of the settle)', () => {
+  it('stays applying with its state before, and the resume removes only the rest', async () => {
+    const [file] = pick(1, (e) => e.collaborations === 0 && e.external_collaborators.length === 0);
+    const owner = truth0.get(file!)!.owner_id;
+    const externals = users.filter((u) => u.external).slice(0, 3);
+    let box: GovernanceBox | null = null;
+    let runner: GovernanceRunner | null = null;
+    let runId = '';
+    let removals = 0;
+    const service = serviceWith((real) => {
+      box = real;
+      return {
+        async removeCollaboration(collaborationId, asUser) {
+          await real.removeCollaboration(collaborationId, asUser);
+          if (++removals === 1) runner?.pause(runId); // after the first of three
+        },
+      };
+    });
+    runner = await service.runner();
+    for (const u of externals) await box!.inviteToFile(file!, u.login, 'viewer', owner);
+    runId = runner.plan('every-file', { name: 'remove-external-collaborators' }, { fileIds: [file!] }).runId;
+    expect((await runner.apply(runId).done).state).toBe('paused');
+    const paused = entryOf(runner, runId, file!);
+    expect(paused.state).toBe('applying');
+    expect(paused.before?.collaborations.filter((c) => c.external)).toHaveLength(3);
+
+    expect((await runner.resume(runId).done).counts).toMatchObject({ applied: 1, failed: 0 });
+    expect(entryOf(runner, runId, file!).after?.collaborations.filter((c) => c.external)).toEqual([]);
+    expect((await world.truth()).get(file!)?.external_collaborators).toEqual([]);
+  }, 60_000);
+});
+
 describe('a file edited between the scan and the apply (review 3, acceptance 3)', () => {
   it('is skipped "it was edited since the scan", its link left as it was', async () => {
     const files = openLinks(2);

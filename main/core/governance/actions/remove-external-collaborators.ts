@@ -9,7 +9,7 @@
 import { domainOf } from '../../../../common/policy/match';
 import type { ActionSpec, FileGovernanceState, GovernanceCollaboration, Policy } from '../../../../common/policy/types';
 import type { GovernanceAction } from '../action';
-import { allRemoved, direct, OK, reinvite, removeCollaborations, skip } from './shared';
+import { allRemoved, direct, OK, partlyRemoved, reinvite, removeCollaborations, skip } from './shared';
 
 type Spec = Extract<ActionSpec, { name: 'remove-external-collaborators' }>;
 
@@ -75,5 +75,6 @@ export const removeExternalCollaborators: GovernanceAction<Spec> = {
   },
   apply: (box, spec, before) => removeCollaborations(box, before, targets(spec, before)),
   isApplied: (spec, before, now) => allRemoved(targets(spec, before), now),
+  partly: (spec, before, now) => partlyRemoved(targets(spec, before), before, now),
   undo: (box, spec, before) => reinvite(box, before, targets(spec, before)),
 };

@@ -1,5 +1,6 @@
 /** What several actions share: the words for a link's access, who to act as, reading back. */
 import type { FileGovernanceState, GovernanceCollaboration } from '../../../../common/policy/types';
+import { changedParts } from '../facts';
 import type { Applicability, GovernanceBox, LinkAccess, SharedLinkState, WrittenState } from '../action';
 
 export const OK: Applicability = { ok: true };
@@ -110,4 +111,21 @@ export async function restoreLink(
   if (!link || expired(link)) return readBack(box, before);
   await box.restoreSharedLink(before.fileId, link, ownerOf(before), o);
   return readBack(box, before);
+}
+
+/**
+ * Some of `targets` removed and nothing else changed: the links, place and trash as before, and
+ * no collaborator gone but targets, none added (a multi-step removal cut short, not someone's edit).
+ */
+export function partlyRemoved(
+  targets: GovernanceCollaboration[],
+  before: FileGovernanceState,
+  now: FileGovernanceState,
+): boolean {
+  const has = (state: FileGovernanceState, login: string) => direct(state).some((c) => sameLogin(c.login, login));
+  const gone = direct(before).filter((c) => !has(now, c.login));
+  const added = direct(now).filter((c) => !has(before, c.login));
+  const onlyTargets = gone.every((c) => targets.some((t) => sameLogin(t.login, c.login)));
+  const rest = changedParts(before, { ...now, collaborations: before.collaborations });
+  return gone.length > 0 && added.length === 0 && onlyTargets && rest.length === 0;
 }
